@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The cost model: monthly, upfront and 3-year cost of each option for one set
+// of answers. Pure arithmetic over Pricing; see docs/cost-model.md.
+
+#include "aidecide/names.hpp"
+#include "aidecide/pricing.hpp"
+#include "aidecide/questionnaire.hpp"
+
+namespace aidecide {
+
+// Indices of the criteria the cost model reads, resolved once per process.
+struct CostInputs {
+  std::size_t monthly_requests = kNoIndex;
+  std::size_t tokens_in = kNoIndex;
+  std::size_t tokens_out = kNoIndex;
+  std::size_t traffic_pattern = kNoIndex;
+  std::size_t model_capability = kNoIndex;
+  std::size_t team_mlops = kNoIndex;
+  std::size_t existing_gpus = kNoIndex;
+  std::size_t criticality = kNoIndex;
+  std::size_t workload_mix = kNoIndex;
+  std::size_t upfront_budget = kNoIndex;
+  std::size_t monthly_budget = kNoIndex;
+
+  // Throws InputError naming the first criterion the questionnaire lacks.
+  static CostInputs resolve(const Questionnaire& q);
+};
+
+struct OptionCost {
+  double upfront_usd = 0;          // hardware to buy now (GPUs beyond those already owned)
+  double monthly_usd = 0;          // all-in per month: running cost plus amortisation of every GPU in use
+  double running_monthly_usd = 0;  // cash per month: API bills, power, hosting, staff
+  double tco_usd = 0;              // all-in over the horizon: monthly_usd x horizon
+  double gpus = 0;              // whole GPUs provisioned (local part)
+  double gpus_exact = 0;        // fractional GPUs the peak needs (for smooth scoring)
+  double local_share = 0;       // share of traffic served locally
+  bool fits_upfront = true;
+  bool fits_monthly = true;
+};
+
+struct CostEstimate {
+  std::array<OptionCost, kOptionCount> options;
+  double monthly_tokens_in = 0;
+  double monthly_tokens_out = 0;
+  double peak_output_tps = 0;  // output-equivalent tokens per second at the peak
+  double cloud_usd_per_request = 0;
+  // Volume (requests per month) where local and cloud cost the same per
+  // month, amortisation included; negative when local never catches up.
+  double break_even_requests = -1;
+  // Utilities in [0, 1] for the derived criteria.
+  PerOption cost_utility{};
+  PerOption budget_utility{};
+};
+
+CostEstimate estimate_costs(const Pricing& p, const CostInputs& in, const Questionnaire& q,
+                            const Values& values);
+
+}  // namespace aidecide

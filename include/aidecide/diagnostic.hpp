@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Errors: positions, diagnostics, the exception family and the exit codes.
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace aidecide {
+
+// 1-based line and column; the column counts Unicode code points, as people
+// and editors do. Zero means "no position" (e.g. a file that cannot be read).
+struct SourcePos {
+  int line = 0;
+  int column = 0;
+};
+
+struct Diagnostic {
+  std::string source;  // file name as the user gave it, or "<stdin>"
+  SourcePos pos;
+  std::string message;
+
+  // "path:line:col: message", or "path: message" without a position.
+  std::string to_string() const;
+};
+
+// The one exception family, caught once in the CLI.
+class Error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Invalid input data: carries every problem found in one file.
+class InputError : public Error {
+ public:
+  explicit InputError(std::vector<Diagnostic> diagnostics);
+  const std::vector<Diagnostic>& diagnostics() const { return m_diagnostics; }
+
+ private:
+  std::vector<Diagnostic> m_diagnostics;
+};
+
+// Bad usage (options that do not make sense together, unknown names).
+class UsageError : public Error {
+ public:
+  using Error::Error;
+};
+
+// Contract section 5.
+enum class ExitCode : int {
+  success = 0,
+  findings = 1,
+  invalid_input = 2,
+  internal_error = 3,
+  interrupted = 130,
+};
+
+// Collects diagnostics for one source while a validator runs.
+class DiagnosticSink {
+ public:
+  explicit DiagnosticSink(std::string source) : m_source(std::move(source)) {}
+  void error(SourcePos pos, std::string message);
+  bool empty() const { return m_diagnostics.empty(); }
+  const std::string& source() const { return m_source; }
+  // Throws InputError when anything was reported.
+  void throw_if_any();
+
+ private:
+  std::string m_source;
+  std::vector<Diagnostic> m_diagnostics;
+};
+
+}  // namespace aidecide

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The scoring engine: a pure function from (model, profile, options) to a
+// Decision that holds everything any report needs. Renderers compute nothing.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "aidecide/cost.hpp"
+#include "aidecide/names.hpp"
+#include "aidecide/pricing.hpp"
+#include "aidecide/profile.hpp"
+#include "aidecide/questionnaire.hpp"
+
+namespace aidecide {
+
+// Fixed seed of the confidence sampling: the same input always gives the
+// same confidence (documented in docs/scoring.md).
+inline constexpr std::uint64_t kDefaultSeed = 0x00A1DEC1DE2026ULL;
+
+struct EngineOptions {
+  std::size_t samples = 1000;         // Monte Carlo draws for `confidence`; 0 disables
+  std::uint64_t seed = kDefaultSeed;  // same seed for every profile: order never matters
+  double weight_spread = 2.0;         // each weight is scaled by a log-uniform factor in [1/s, s]
+};
+
+// Everything loaded once per process and shared read-only.
+struct ScoringModel {
+  Questionnaire questionnaire;
+  Pricing pricing;
+  CostInputs inputs;
+
+  ScoringModel(Questionnaire q, Pricing p);
+};
+
+struct Contribution {
+  std::size_t criterion = 0;
+  std::string value_text;  // the answer as scored ("regulated", "1.2M requests/month")
+  double weight = 0;       // effective weight
+  PerOption utility{};     // in [0, 1]
+  PerOption points{};      // weight x utility / total weight x 100: adds up to the score
+  double separation = 0;   // points(winner) - points(runner-up)
+};
+
+struct Veto {
+  Option option = Option::cloud;
+  std::string rule;
+  std::string reason;
+};
+
+struct Assumption {
+  std::size_t criterion = 0;
+  std::string value_text;  // what the engine used
+  std::string note;        // why that value
+};
+
+struct Decision {
+  std::string source;
+  std::string name;
+  std::string description;
+  PerOption scores{};  // 0..100, every option, vetoed or not
+  std::array<bool, kOptionCount> vetoed{};
+  std::vector<Veto> vetoes;
+  std::optional<Option> recommendation;  // empty only when all are vetoed
+  std::optional<Option> runner_up;       // best other option not vetoed, if any
+  double margin = 0;                     // score(recommendation) - score(runner_up)
+  // The two options the explanation compares: the recommendation and the
+  // runner-up, or the two best scores when vetoes leave fewer than two.
+  std::array<Option, 2> versus{Option::cloud, Option::local};
+  std::vector<Contribution> contributions;  // most separating first
+  std::vector<Assumption> assumptions;
+  double confidence = 0;  // share of perturbed draws that keep the recommendation
+  std::size_t samples = 0;
+  CostEstimate cost;
+  Values values;                // resolved answers the scores used
+  std::vector<double> weights;  // effective weights
+};
+
+Decision decide(const ScoringModel& model, const Profile& profile, const EngineOptions& options);
+
+// Resolves a profile's answers into values (unknown -> the assumption, a range
+// -> its midpoint, geometric for log-scale criteria).
+Values resolve_values(const Questionnaire& q, const Profile& profile);
+
+// Scores and vetoes for fixed values and weights; the inner step shared by
+// decide() and the confidence sampling.
+struct Scoring {
+  PerOption scores{};
+  std::array<bool, kOptionCount> vetoed{};
+  std::optional<Option> winner;
+};
+Scoring score_values(const ScoringModel& model, const Values& values,
+                     const std::vector<double>& weights, const CostEstimate& cost);
+
+// Share of perturbed draws (weights, unknown answers, ranges) whose winner is
+// `recommendation`. See docs/scoring.md for the distribution.
+double estimate_confidence(const ScoringModel& model, const Profile& profile,
+                           const std::vector<double>& weights,
+                           std::optional<Option> recommendation, const EngineOptions& options);
+
+}  // namespace aidecide

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Reading inputs: files, directories and standard input, with size limits.
+
+#include <cstddef>
+#include <istream>
+#include <string>
+#include <vector>
+
+#include "aidecide/diagnostic.hpp"
+
+namespace aidecide {
+
+inline constexpr std::size_t kMaxInputBytes = 1024 * 1024;
+
+struct InputFile {
+  std::string name;  // as shown in messages: the path as given, or "<stdin>"
+  bool is_stdin = false;
+};
+
+struct ExpandedInputs {
+  std::vector<InputFile> files;    // in a deterministic order
+  std::vector<Diagnostic> errors;  // paths that do not exist or cannot be listed
+};
+
+// Files stay as given; directories expand to their *.yaml and *.yml files,
+// recursively and sorted by path; "-" is standard input. Links to
+// directories are not followed.
+ExpandedInputs expand_inputs(const std::vector<std::string>& args);
+
+// Reads a whole file; throws InputError ("path: cannot read: reason") for a
+// missing file, a directory, or a file above `max_bytes`.
+std::string read_input(const InputFile& file, std::istream& stdin_stream, std::size_t max_bytes = kMaxInputBytes);
+std::string read_text_file(const std::string& path, std::size_t max_bytes = kMaxInputBytes);
+
+}  // namespace aidecide

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// A project profile: the answers to the questionnaire plus optional weights.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "aidecide/diagnostic.hpp"
+#include "aidecide/questionnaire.hpp"
+#include "aidecide/yaml_tree.hpp"
+
+namespace aidecide {
+
+struct Answer {
+  enum class Kind { missing, unknown, choice, number, range };
+  Kind kind = Kind::missing;
+  std::size_t choice = 0;
+  double low = 0;   // number, or the range's low end
+  double high = 0;  // the range's high end (== low for a number)
+  SourcePos pos;    // of the value
+};
+
+struct Profile {
+  std::string source;
+  std::string name;
+  std::string description;
+  std::string owner;
+  std::vector<std::string> tags;
+  std::vector<Answer> answers;                 // indexed like Questionnaire::criteria
+  std::vector<std::optional<double>> weights;  // overrides, same index
+  SourcePos name_pos;
+};
+
+// Options for loading the `answers`/`weights` body shared by profiles and
+// decision records.
+struct AnswerBodyOptions {
+  bool require_all = true;  // a missing answer is an error
+};
+
+// Parses and validates a profile file. Reports every problem at once.
+Profile load_profile(std::string_view text, const std::string& source, const Questionnaire& q);
+
+// Parses one answer from text as typed after `--set key=value`: a choice id,
+// a number, `unknown`, or `[low, high]`. Throws UsageError with a clear message.
+Answer parse_answer_text(const Criterion& c, std::string_view text);
+
+// Loads `answers:` and `weights:` mappings into `profile` (used by the profile
+// and, later, the decision-record loader).
+void load_answer_body(const YamlNode* answers, const YamlNode* weights,
+                      const Questionnaire& q, Profile& profile, DiagnosticSink& sink,
+                      const AnswerBodyOptions& options = {});
+
+}  // namespace aidecide

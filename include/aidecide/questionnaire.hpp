@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The questionnaire: criteria, their answers and per-option utilities, and the
+// hard constraints. Loaded once per process from YAML (criteria/default.yaml is
+// embedded in the binary) and shared read-only by every scoring call.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "aidecide/diagnostic.hpp"
+#include "aidecide/names.hpp"
+
+namespace aidecide {
+
+inline constexpr std::size_t kNoIndex = static_cast<std::size_t>(-1);
+
+enum class CriterionKind { choice, number, derived };
+enum class Scale { linear, log };
+// What a derived criterion is computed from (see cost.hpp).
+enum class DerivedSignal { cost, budget };
+
+// A resolved answer: the choice index for choice criteria, the number for
+// numeric ones. Derived criteria have no value.
+struct Value {
+  std::size_t choice = 0;
+  double number = 0;
+};
+using Values = std::vector<Value>;  // indexed like Questionnaire::criteria
+
+// Piecewise-linear utility over a number, one polyline per option; flat
+// beyond the first and last points. With Scale::log the interpolation runs
+// over log10(x), because volumes and budgets span orders of magnitude.
+struct Curve {
+  Scale scale = Scale::linear;
+  std::array<std::vector<std::pair<double, double>>, kOptionCount> points;
+  double eval(Option o, double x) const;
+};
+
+struct ChoiceAnswer {
+  std::string id;
+  std::string label;
+  std::string why;
+  PerOption utility{};
+};
+
+// `criterion` has one of `answers` (choice), or its number is below/above.
+struct Condition {
+  std::size_t criterion = kNoIndex;
+  std::vector<std::size_t> answers;
+  std::optional<double> below;
+  std::optional<double> at_least;
+  bool holds(const Values& values) const;
+};
+
+// Conditional utilities: when every condition holds, the listed answers use
+// other utilities (e.g. sensitive data is less of a problem for hybrid when
+// the workload splits into a sensitive and a general part).
+struct Adjustment {
+  std::vector<Condition> when;
+  std::string why;
+  std::vector<std::pair<std::size_t, std::array<std::optional<double>, kOptionCount>>> utilities;
+};
+
+struct Criterion {
+  std::string id;
+  std::size_t index_in_questionnaire = 0;
+  std::string title;
+  std::string question;
+  std::string help;
+  CriterionKind kind = CriterionKind::choice;
+  double weight = 0;    // default weight; 0 with `scored == false`
+  bool scored = false;  // has utilities of its own (inputs of the cost model do not)
+  // choice
+  std::vector<ChoiceAnswer> answers;
+  std::vector<Adjustment> adjustments;
+  // number
+  std::string unit;
+  double minimum = 0;
+  bool exclusive_minimum = false;
+  std::optional<double> maximum;
+  Scale scale = Scale::linear;
+  Curve curve;
+  std::pair<double, double> plausible{0, 0};  // range sampled when unknown
+  // derived
+  DerivedSignal signal = DerivedSignal::cost;
+  // what `unknown` means
+  Value assumption;
+  std::string assumption_note;
+
+  bool answerable() const { return kind != CriterionKind::derived; }
+  std::size_t answer_index(std::string_view answer_id) const;  // kNoIndex if absent
+  // The utility of option `o` for this criterion given all resolved values.
+  // Not for derived criteria (the engine supplies those).
+  double utility(Option o, const Values& values) const;
+  std::string value_text(const Value& v) const;  // "regulated", "1,200,000 requests/month"
+};
+
+struct Constraint {
+  std::string id;
+  std::vector<Condition> when;
+  std::array<bool, kOptionCount> forbids{};
+  std::string reason;
+  bool holds(const Values& values) const;
+};
+
+struct Questionnaire {
+  int version = 0;
+  std::string source;
+  std::vector<Criterion> criteria;
+  std::vector<Constraint> constraints;
+
+  std::size_t index_of(std::string_view id) const;  // kNoIndex if absent
+  const Criterion& at(std::string_view id) const;   // throws Error if absent
+};
+
+// Validates everything (types, ranges, ids, self-consistency) and reports all
+// problems of the file at once as InputError.
+Questionnaire load_questionnaire(std::string_view text, const std::string& source);
+
+// The criteria compiled into the binary.
+std::string_view embedded_criteria_text();
+std::string_view embedded_pricing_text();
+
+}  // namespace aidecide

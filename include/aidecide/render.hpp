@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Renderers turn Decisions into text for one output format. They compute
+// nothing of their own: every figure comes from the Decision.
+
+#include <memory>
+#include <ostream>
+#include <string>
+
+#include "aidecide/engine.hpp"
+#include "aidecide/names.hpp"
+
+namespace aidecide {
+
+struct RenderOptions {
+  bool color = false;      // ANSI colour (the CLI decides: terminal, NO_COLOR, --color)
+  int width = 80;          // wrap width; capped at 100
+  bool explain_all = false;  // text: full explanation for every profile, not a table
+  bool single = false;     // text: exactly one input, so explain it in full
+};
+
+// One batch of results, written as they arrive (results in input order).
+class BatchRenderer {
+ public:
+  virtual ~BatchRenderer() = default;
+  virtual void result(const Decision& decision) = 0;
+  virtual void error(const Diagnostic& diagnostic) = 0;
+  virtual void finish() = 0;
+};
+
+std::unique_ptr<BatchRenderer> make_renderer(Format format, std::ostream& out, const ScoringModel& model,
+                                             const RenderOptions& options);
+
+// "Data sensitivity is regulated: favours local, +9.4 points over cloud".
+std::string describe_contribution(const ScoringModel& model, const Decision& d, const Contribution& c);
+
+// Confidence in words: "very high", "high", "moderate", "low".
+std::string_view confidence_words(double confidence);
+
+// The full explanation of one decision as plain text.
+void render_text_decision(std::ostream& out, const ScoringModel& model, const Decision& d,
+                          const RenderOptions& options);
+
+}  // namespace aidecide

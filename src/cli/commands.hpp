@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The subcommand table: each entry declares its options on a CLI11 app and
+// returns the function that runs it once parsing succeeded.
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <string_view>
+
+#include "aidecide/diagnostic.hpp"
+#include "aidecide/engine.hpp"
+#include "terminal.hpp"
+
+namespace aidecide::cli {
+using aidecide::ScoringModel;
+
+struct Streams {
+  std::istream& in;
+  std::ostream& out;
+  std::ostream& err;
+  const Environment& env;
+};
+
+// Options shared by every subcommand.
+struct GlobalOptions {
+  std::string color = "auto";  // auto | always | never
+};
+
+using Runner = std::function<int(const Streams&, const GlobalOptions&)>;
+
+struct CommandSpec {
+  std::string_view name;
+  std::string_view summary;
+  // Adds the subcommand's options to `app` and returns its runner; the
+  // runner reads the option values captured by the setup.
+  Runner (*setup)(CLI::App& app);
+};
+
+Runner setup_score(CLI::App& app);
+
+// Loads the criteria and pricing once per process (embedded unless a path is
+// given); warns on stale prices. Throws InputError.
+struct ModelPaths {
+  std::string criteria;
+  std::string pricing;
+};
+std::unique_ptr<ScoringModel> load_model(const ModelPaths& paths, const Streams& io);
+
+// Whether to colour output, from --color, NO_COLOR and the terminal.
+bool use_color(const GlobalOptions& global, const Environment& env);
+
+// Prints "aidecide: error: <diagnostic>" lines.
+void print_diagnostics(std::ostream& err, const std::vector<aidecide::Diagnostic>& diagnostics);
+
+}  // namespace aidecide::cli

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: MIT
+#include "run.hpp"
+
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "aidecide/diagnostic.hpp"
+#include "aidecide/files.hpp"
+#include "commands.hpp"
+
+namespace aidecide::cli {
+namespace {
+
+// ninja's kTools[]: every subcommand in one place.
+const CommandSpec kCommands[] = {
+    {"score", "Score project profiles and recommend cloud, local or hybrid", &setup_score},
+};
+
+constexpr std::string_view kDescription =
+    "aidecide helps a team decide where its AI models should run: on hosted APIs (cloud), "
+    "on open-weight models it serves itself (local), or split between them (hybrid).";
+
+constexpr std::string_view kFooter =
+    "Examples:\n"
+    "  aidecide score profiles/                 score every profile in a directory\n"
+    "  aidecide score my-project.yaml           full explanation for one profile\n"
+    "  aidecide score --format json profiles/   machine-readable results\n"
+    "\nDocumentation: README.md and docs/ (installed under share/doc/aidecide).";
+
+}  // namespace
+
+bool use_color(const GlobalOptions& global, const Environment& env) {
+  if (global.color == "always") return true;
+  if (global.color == "never") return false;
+  return env.stdout_is_terminal && !env.no_color && !env.dumb_terminal;
+}
+
+void print_diagnostics(std::ostream& err, const std::vector<Diagnostic>& diagnostics) {
+  for (const auto& d : diagnostics) err << "aidecide: error: " << d.to_string() << '\n';
+}
+
+std::unique_ptr<ScoringModel> load_model(const ModelPaths& paths, const Streams& io) {
+  const std::string criteria_source = paths.criteria.empty() ? "<embedded criteria/default.yaml>" : paths.criteria;
+  const std::string pricing_source = paths.pricing.empty() ? "<embedded criteria/pricing.yaml>" : paths.pricing;
+  const std::string criteria_text = paths.criteria.empty() ? std::string(embedded_criteria_text()) : read_text_file(paths.criteria);
+  Questionnaire q = load_questionnaire(criteria_text, criteria_source);
+  const std::string pricing_text = paths.pricing.empty() ? std::string(embedded_pricing_text()) : read_text_file(paths.pricing);
+  Pricing p = load_pricing(pricing_text, pricing_source, q);
+  auto model = std::make_unique<ScoringModel>(std::move(q), std::move(p));
+  // Prices move fast: say so when the data is more than a year old.
+  const std::string oldest = model->pricing.oldest_as_of();
+  if (io.env.today.size() == 10) {
+    const std::string year_ago = fmt::format("{}{}", std::stoi(io.env.today.substr(0, 4)) - 1, io.env.today.substr(4));
+    if (oldest < year_ago) {
+      io.err << fmt::format("aidecide: warning: {}: some prices date from {}, more than a year ago; "
+                            "check them and update as_of\n",
+                            pricing_source, oldest);
+    }
+  }
+  return model;
+}
+
+int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, std::ostream& err,
+        const Environment& env) {
+  CLI::App app{std::string(kDescription), "aidecide"};
+  app.footer(std::string(kFooter));
+  app.set_version_flag("--version", fmt::format("aidecide {}", AIDECIDE_VERSION));
+  app.require_subcommand(1);
+  GlobalOptions global;
+  app.add_option("--color", global.color, "Colour output: auto (terminal without NO_COLOR), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  std::vector<std::pair<CLI::App*, Runner>> runners;
+  for (const auto& spec : kCommands) {
+    CLI::App* sub = app.add_subcommand(std::string(spec.name), std::string(spec.summary));
+    sub->fallthrough();
+    runners.emplace_back(sub, spec.setup(*sub));
+  }
+  const Streams io{in, out, err, env};
+  try {
+    try {
+      app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+      if (e.get_exit_code() == 0) {
+        app.exit(e, out, err);
+        return static_cast<int>(ExitCode::success);
+      }
+      err << "aidecide: error: " << e.what() << "\nRun 'aidecide --help' for usage.\n";
+      return static_cast<int>(ExitCode::invalid_input);
+    }
+    for (const auto& [sub, runner] : runners) {
+      if (sub->parsed()) return runner(io, global);
+    }
+    return static_cast<int>(ExitCode::invalid_input);
+  } catch (const InputError& e) {
+    print_diagnostics(err, e.diagnostics());
+    return static_cast<int>(ExitCode::invalid_input);
+  } catch (const UsageError& e) {
+    err << "aidecide: error: " << e.what() << '\n';
+    return static_cast<int>(ExitCode::invalid_input);
+  } catch (const std::exception& e) {
+    err << "aidecide: internal error: " << e.what()
+        << "\nThis is a bug in aidecide; please report it with the command and input that caused it.\n";
+    return static_cast<int>(ExitCode::internal_error);
+  }
+}
+
+int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err,
+        const Environment& env) {
+  std::vector<const char*> argv;
+  argv.reserve(args.size() + 1);
+  for (const auto& a : args) argv.push_back(a.c_str());
+  argv.push_back(nullptr);
+  return run(static_cast<int>(args.size()), argv.data(), in, out, err, env);
+}
+
+}  // namespace aidecide::cli

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+#include "terminal.hpp"
+
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <ctime>
+#include <string_view>
+
+namespace aidecide::cli {
+
+Environment detect_environment() {
+  Environment env;
+  env.stdout_is_terminal = isatty(STDOUT_FILENO) == 1;
+  env.stdin_is_terminal = isatty(STDIN_FILENO) == 1;
+  const char* no_color = std::getenv("NO_COLOR");
+  env.no_color = no_color != nullptr && *no_color != '\0';
+  const char* term = std::getenv("TERM");
+  env.dumb_terminal = term == nullptr || std::string_view(term) == "dumb";
+  env.ci = std::getenv("CI") != nullptr;
+  winsize ws{};
+  if (env.stdout_is_terminal && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
+    env.width = ws.ws_col;
+  } else if (const char* columns = std::getenv("COLUMNS")) {
+    const int c = std::atoi(columns);
+    if (c > 0) env.width = c;
+  }
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char buffer[16];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &local);
+  env.today = buffer;
+  return env;
+}
+
+}  // namespace aidecide::cli

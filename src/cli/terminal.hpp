@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// What the front ends need to know about the process's surroundings,
+// gathered once in main() and passed down (no hidden environment reads).
+
+#include <string>
+
+namespace aidecide::cli {
+
+struct Environment {
+  bool stdout_is_terminal = false;
+  bool stdin_is_terminal = false;
+  bool no_color = false;  // NO_COLOR set and non-empty
+  bool dumb_terminal = false;  // TERM=dumb or unset
+  bool ci = false;             // CI set
+  int width = 80;              // TIOCGWINSZ, else $COLUMNS, else 80
+  std::string today;           // YYYY-MM-DD, local date
+};
+
+Environment detect_environment();
+
+}  // namespace aidecide::cli

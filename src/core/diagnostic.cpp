@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+#include "aidecide/diagnostic.hpp"
+
+#include <fmt/format.h>
+
+namespace aidecide {
+
+std::string Diagnostic::to_string() const {
+  if (pos.line <= 0) return fmt::format("{}: {}", source, message);
+  return fmt::format("{}:{}:{}: {}", source, pos.line, pos.column, message);
+}
+
+namespace {
+std::string join_messages(const std::vector<Diagnostic>& diagnostics) {
+  std::string text;
+  for (const auto& d : diagnostics) {
+    if (!text.empty()) text += '\n';
+    text += d.to_string();
+  }
+  return text;
+}
+}  // namespace
+
+InputError::InputError(std::vector<Diagnostic> diagnostics)
+    : Error(join_messages(diagnostics)), m_diagnostics(std::move(diagnostics)) {}
+
+void DiagnosticSink::error(SourcePos pos, std::string message) {
+  m_diagnostics.push_back({m_source, pos, std::move(message)});
+}
+
+void DiagnosticSink::throw_if_any() {
+  if (!m_diagnostics.empty()) throw InputError(std::move(m_diagnostics));
+}
+
+}  // namespace aidecide

@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: MIT
+// Access to the data compiled in by cmake/EmbedData.cmake.
+#include <string_view>
+
+#include "aidecide/questionnaire.hpp"
+
+namespace aidecide {
+namespace embedded {
+extern const std::string_view default_criteria;
+extern const std::string_view default_pricing;
+}  // namespace embedded
+
+std::string_view embedded_criteria_text() { return embedded::default_criteria; }
+std::string_view embedded_pricing_text() { return embedded::default_pricing; }
+
+}  // namespace aidecide

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: MIT
+// The scoring engine (docs/scoring.md): a normalised weighted sum of
+// per-option utilities, hard constraints as vetoes, explanations.
+#include "aidecide/engine.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "text_util.hpp"
+
+namespace aidecide {
+
+ScoringModel::ScoringModel(Questionnaire q, Pricing p)
+    : questionnaire(std::move(q)), pricing(std::move(p)), inputs(CostInputs::resolve(questionnaire)) {}
+
+namespace {
+
+double midpoint(const Criterion& c, double lo, double hi) {
+  // Volumes and budgets span orders of magnitude: the middle of [1k, 1M] is 31.6k, not 500k.
+  if (c.scale == Scale::log && lo > 0) return std::sqrt(lo * hi);
+  return (lo + hi) / 2;
+}
+
+std::vector<double> effective_weights(const Questionnaire& q, const Profile& profile) {
+  std::vector<double> w(q.criteria.size(), 0);
+  for (std::size_t i = 0; i < q.criteria.size(); ++i) {
+    if (!q.criteria[i].scored) continue;
+    w[i] = i < profile.weights.size() && profile.weights[i] ? *profile.weights[i] : q.criteria[i].weight;
+  }
+  return w;
+}
+
+double criterion_utility(const Criterion& c, Option o, const Values& values, const CostEstimate& cost) {
+  if (c.kind != CriterionKind::derived) return c.utility(o, values);
+  return c.signal == DerivedSignal::cost ? cost.cost_utility[index(o)] : cost.budget_utility[index(o)];
+}
+
+std::optional<Option> best_of(const PerOption& scores, const std::array<bool, kOptionCount>& excluded) {
+  std::optional<Option> best;
+  for (Option o : kOptions) {
+    if (excluded[index(o)]) continue;
+    // Ties go to the earlier option (cloud, local, hybrid): the simpler architecture.
+    if (!best || scores[index(o)] > scores[index(*best)]) best = o;
+  }
+  return best;
+}
+
+}  // namespace
+
+Values resolve_values(const Questionnaire& q, const Profile& profile) {
+  Values values(q.criteria.size());
+  for (std::size_t i = 0; i < q.criteria.size(); ++i) {
+    const Criterion& c = q.criteria[i];
+    if (!c.answerable()) continue;
+    const Answer& a = profile.answers[i];
+    switch (a.kind) {
+      case Answer::Kind::choice: values[i].choice = a.choice; break;
+      case Answer::Kind::number: values[i].number = a.low; break;
+      case Answer::Kind::range: values[i].number = midpoint(c, a.low, a.high); break;
+      case Answer::Kind::unknown:
+      case Answer::Kind::missing: values[i] = c.assumption; break;
+    }
+  }
+  return values;
+}
+
+Scoring score_values(const ScoringModel& model, const Values& values, const std::vector<double>& weights,
+                     const CostEstimate& cost) {
+  const Questionnaire& q = model.questionnaire;
+  Scoring s;
+  double total = 0;
+  for (std::size_t i = 0; i < q.criteria.size(); ++i) {
+    if (weights[i] <= 0) continue;
+    total += weights[i];
+    for (Option o : kOptions) s.scores[index(o)] += weights[i] * criterion_utility(q.criteria[i], o, values, cost);
+  }
+  for (double& score : s.scores) score = total > 0 ? 100 * score / total : 0;
+  for (const Constraint& k : q.constraints) {
+    if (!k.holds(values)) continue;
+    for (Option o : kOptions) s.vetoed[index(o)] = s.vetoed[index(o)] || k.forbids[index(o)];
+  }
+  s.winner = best_of(s.scores, s.vetoed);
+  return s;
+}
+
+Decision decide(const ScoringModel& model, const Profile& profile, const EngineOptions& options) {
+  const Questionnaire& q = model.questionnaire;
+  Decision d;
+  d.source = profile.source;
+  d.name = profile.name;
+  d.description = profile.description;
+  d.values = resolve_values(q, profile);
+  d.weights = effective_weights(q, profile);
+  d.cost = estimate_costs(model.pricing, model.inputs, q, d.values);
+  const Scoring s = score_values(model, d.values, d.weights, d.cost);
+  d.scores = s.scores;
+  d.vetoed = s.vetoed;
+  d.recommendation = s.winner;
+  for (const Constraint& k : q.constraints) {
+    if (!k.holds(d.values)) continue;
+    for (Option o : kOptions) {
+      if (k.forbids[index(o)]) d.vetoes.push_back({o, k.id, k.reason});
+    }
+  }
+
+  // The runner-up: the best other option still allowed; failing that, the
+  // best other option at all, so the explanation can still compare.
+  if (d.recommendation) {
+    std::array<bool, kOptionCount> excluded = d.vetoed;
+    excluded[index(*d.recommendation)] = true;
+    d.runner_up = best_of(d.scores, excluded);
+    if (d.runner_up) d.margin = d.scores[index(*d.recommendation)] - d.scores[index(*d.runner_up)];
+  }
+  std::optional<Option> first = d.recommendation;
+  std::optional<Option> second = d.runner_up;
+  if (!first || !second) {
+    std::array<bool, kOptionCount> none{};
+    if (!first) first = best_of(d.scores, none);
+    none[index(*first)] = true;
+    second = best_of(d.scores, none);
+  }
+  d.versus = {*first, *second};
+
+  double total = 0;
+  for (double w : d.weights) total += w;
+  for (std::size_t i = 0; i < q.criteria.size(); ++i) {
+    const Criterion& c = q.criteria[i];
+    if (!c.scored || d.weights[i] <= 0) continue;
+    Contribution ct;
+    ct.criterion = i;
+    ct.weight = d.weights[i];
+    ct.value_text = c.answerable() ? c.value_text(d.values[i]) : "computed";
+    for (Option o : kOptions) {
+      ct.utility[index(o)] = criterion_utility(c, o, d.values, d.cost);
+      ct.points[index(o)] = 100 * ct.weight * ct.utility[index(o)] / total;
+    }
+    ct.separation = ct.points[index(*first)] - ct.points[index(*second)];
+    d.contributions.push_back(std::move(ct));
+  }
+  std::stable_sort(d.contributions.begin(), d.contributions.end(),
+                   [](const Contribution& a, const Contribution& b) { return std::fabs(a.separation) > std::fabs(b.separation); });
+
+  for (std::size_t i = 0; i < q.criteria.size(); ++i) {
+    const Criterion& c = q.criteria[i];
+    if (!c.answerable()) continue;
+    const Answer& a = profile.answers[i];
+    if (a.kind == Answer::Kind::unknown || a.kind == Answer::Kind::missing) {
+      d.assumptions.push_back({i, c.value_text(d.values[i]), c.assumption_note});
+    } else if (a.kind == Answer::Kind::range) {
+      d.assumptions.push_back({i, c.value_text(d.values[i]),
+                               fmt::format("Scored at the middle of the range {} to {}; confidence covers the whole range.",
+                                           format_number(a.low), format_number(a.high))});
+    }
+  }
+
+  d.samples = options.samples;
+  d.confidence = estimate_confidence(model, profile, d.weights, d.recommendation, options);
+  return d;
+}
+
+}  // namespace aidecide

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+#include "aidecide/files.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+namespace aidecide {
+namespace fs = std::filesystem;
+
+namespace {
+bool is_yaml_name(const fs::path& p) {
+  const auto ext = p.extension().string();
+  return ext == ".yaml" || ext == ".yml";
+}
+
+std::string too_large(std::size_t max_bytes) {
+  return fmt::format("file is too large (the limit is {} bytes)", max_bytes);
+}
+
+// Reads at most max_bytes + 1 bytes, so a huge or endless input is refused
+// without being held in memory.
+std::string read_bounded(std::istream& in, const std::string& name, std::size_t max_bytes) {
+  std::string text;
+  char buffer[65536];
+  while (in) {
+    in.read(buffer, sizeof buffer);
+    text.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > max_bytes) throw InputError({{name, {}, too_large(max_bytes)}});
+  }
+  if (in.bad()) throw InputError({{name, {}, "cannot read: input/output error"}});
+  return text;
+}
+}  // namespace
+
+ExpandedInputs expand_inputs(const std::vector<std::string>& args) {
+  ExpandedInputs out;
+  for (const auto& arg : args) {
+    if (arg == "-") {
+      out.files.push_back({"<stdin>", true});
+      continue;
+    }
+    std::error_code ec;
+    const auto status = fs::status(arg, ec);
+    if (ec || !fs::exists(status)) {
+      out.errors.push_back({arg, {}, "cannot read: no such file or directory"});
+      continue;
+    }
+    if (!fs::is_directory(status)) {
+      out.files.push_back({arg, false});
+      continue;
+    }
+    std::vector<std::string> found;
+    fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      std::error_code type_ec;
+      if (it->is_regular_file(type_ec) && is_yaml_name(it->path())) found.push_back(it->path().string());
+    }
+    if (ec) out.errors.push_back({arg, {}, fmt::format("cannot list directory: {}", ec.message())});
+    std::sort(found.begin(), found.end());
+    if (found.empty() && !ec) out.errors.push_back({arg, {}, "directory holds no .yaml or .yml files"});
+    for (auto& f : found) out.files.push_back({std::move(f), false});
+  }
+  return out;
+}
+
+std::string read_text_file(const std::string& path, std::size_t max_bytes) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) throw InputError({{path, {}, "cannot read: is a directory"}});
+  const auto size = fs::file_size(path, ec);
+  if (!ec && size > max_bytes) throw InputError({{path, {}, too_large(max_bytes)}});
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    const int error = errno;
+    throw InputError({{path, {}, fmt::format("cannot read: {}", error != 0 ? std::strerror(error) : "cannot open")}});
+  }
+  return read_bounded(in, path, max_bytes);
+}
+
+std::string read_input(const InputFile& file, std::istream& stdin_stream, std::size_t max_bytes) {
+  if (file.is_stdin) return read_bounded(stdin_stream, file.name, max_bytes);
+  return read_text_file(file.name, max_bytes);
+}
+
+}  // namespace aidecide

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: MIT
+// JSON output (contract section 4), streamed: each result is written as soon
+// as it is ready, one per line; errors follow the results.
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "aidecide/json_output.hpp"
+#include "aidecide/render.hpp"
+
+namespace aidecide {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+double round_to(double x, int decimals) {
+  const double scale = std::pow(10.0, decimals);
+  const double r = std::round(x * scale) / scale;
+  return r == 0 ? 0 : r;  // no "-0"
+}
+
+Json per_option(const PerOption& values, int decimals) {
+  Json j = Json::object();
+  for (Option o : kOptions) j[std::string(to_string(o))] = round_to(values[index(o)], decimals);
+  return j;
+}
+
+Json cost_json(const ScoringModel& model, const Decision& d) {
+  Json options = Json::object();
+  for (Option o : kOptions) {
+    const OptionCost& c = d.cost.options[index(o)];
+    options[std::string(to_string(o))] = {
+        {"upfront_usd", round_to(c.upfront_usd, 2)},
+        {"monthly_usd", round_to(c.monthly_usd, 2)},
+        {"running_monthly_usd", round_to(c.running_monthly_usd, 2)},
+        {"tco_usd", round_to(c.tco_usd, 2)},
+        {"gpus", round_to(c.gpus, 2)},
+        {"local_share", round_to(c.local_share, 3)},
+        {"within_upfront_budget", c.fits_upfront},
+        {"within_monthly_budget", c.fits_monthly},
+    };
+  }
+  Json j = {
+      {"currency", "USD"},
+      {"horizon_months", model.pricing.horizon_months.value},
+      {"options", options},
+      {"monthly_tokens_in", round_to(d.cost.monthly_tokens_in, 0)},
+      {"monthly_tokens_out", round_to(d.cost.monthly_tokens_out, 0)},
+      {"break_even_requests_per_month", d.cost.break_even_requests < 0 ? Json(nullptr) : Json(round_to(d.cost.break_even_requests, 0))},
+      {"prices_as_of", model.pricing.oldest_as_of()},
+  };
+  return j;
+}
+
+}  // namespace
+
+Json decision_to_json(const ScoringModel& model, const Decision& d) {
+  const Questionnaire& q = model.questionnaire;
+  Json vetoed = Json::array();
+  for (const Veto& v : d.vetoes) vetoed.push_back({{"option", to_string(v.option)}, {"rule", v.rule}, {"reason", v.reason}});
+  Json drivers = Json::array();
+  for (const Contribution& c : d.contributions) {
+    drivers.push_back({
+        {"criterion", q.criteria[c.criterion].id},
+        {"answer", c.value_text},
+        {"weight", round_to(c.weight, 3)},
+        {"utility", per_option(c.utility, 3)},
+        {"points", per_option(c.points, 2)},
+        {"separation", round_to(c.separation, 2)},
+        {"sentence", describe_contribution(model, d, c)},
+    });
+  }
+  Json assumptions = Json::array();
+  for (const Assumption& a : d.assumptions) {
+    assumptions.push_back({{"criterion", q.criteria[a.criterion].id}, {"value", a.value_text}, {"note", a.note}});
+  }
+  const auto option_or_null = [](std::optional<Option> o) { return o ? Json(to_string(*o)) : Json(nullptr); };
+  return {
+      {"file", d.source},
+      {"name", d.name},
+      {"recommendation", option_or_null(d.recommendation)},
+      {"scores", per_option(d.scores, 1)},
+      {"vetoed", vetoed},
+      {"confidence", round_to(d.confidence, 3)},
+      {"runner_up", option_or_null(d.runner_up)},
+      {"margin", round_to(d.margin, 1)},
+      {"samples", d.samples},
+      {"drivers", drivers},
+      {"assumptions", assumptions},
+      {"cost", cost_json(model, d)},
+  };
+}
+
+Json diagnostic_to_json(const Diagnostic& d) {
+  Json j = {{"file", d.source}};
+  j["line"] = d.pos.line > 0 ? Json(d.pos.line) : Json(nullptr);
+  j["column"] = d.pos.line > 0 ? Json(d.pos.column) : Json(nullptr);
+  j["message"] = d.message;
+  return j;
+}
+
+namespace {
+
+class JsonRenderer : public BatchRenderer {
+ public:
+  JsonRenderer(std::ostream& out, const ScoringModel& model) : m_out(out), m_model(model) {
+    m_out << fmt::format(R"({{"tool":"aidecide","version":"{}","criteria_version":{},"results":[)", AIDECIDE_VERSION,
+                         model.questionnaire.version);
+  }
+  void result(const Decision& d) override {
+    m_out << (m_results++ == 0 ? "\n" : ",\n") << decision_to_json(m_model, d).dump(-1, ' ', false, Json::error_handler_t::replace);
+  }
+  void error(const Diagnostic& d) override { m_errors.push_back(diagnostic_to_json(d)); }
+  void finish() override {
+    m_out << (m_results > 0 ? "\n" : "") << "],\"errors\":[";
+    for (std::size_t i = 0; i < m_errors.size(); ++i) {
+      m_out << (i == 0 ? "\n" : ",\n") << m_errors[i].dump(-1, ' ', false, Json::error_handler_t::replace);
+    }
+    m_out << (m_errors.empty() ? "" : "\n") << "]}\n";
+  }
+
+ private:
+  std::ostream& m_out;
+  const ScoringModel& m_model;
+  std::size_t m_results = 0;
+  std::vector<Json> m_errors;
+};
+
+}  // namespace
+
+std::unique_ptr<BatchRenderer> make_text_renderer(std::ostream& out, const ScoringModel& model, const RenderOptions& options);
+
+std::unique_ptr<BatchRenderer> make_renderer(Format format, std::ostream& out, const ScoringModel& model,
+                                             const RenderOptions& options) {
+  switch (format) {
+    case Format::json: return std::make_unique<JsonRenderer>(out, model);
+    case Format::text: return make_text_renderer(out, model, options);
+  }
+  throw Error("unknown output format");
+}
+
+}  // namespace aidecide

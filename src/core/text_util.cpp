@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: MIT
+#include "text_util.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace aidecide {
+namespace {
+
+// Length of the UTF-8 sequence starting at s[i] and its code point, or 0 when
+// the bytes there are not valid UTF-8 (overlong forms and surrogates included).
+std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    cp = b0;
+    return 1;
+  }
+  std::size_t len = 0;
+  char32_t min = 0;
+  if ((b0 & 0xE0) == 0xC0) {
+    len = 2, cp = b0 & 0x1F, min = 0x80;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    len = 3, cp = b0 & 0x0F, min = 0x800;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    len = 4, cp = b0 & 0x07, min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return len;
+}
+
+bool is_bidi_control(char32_t cp) {
+  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
+         cp == 0x200F || cp == 0x061C;
+}
+
+}  // namespace
+
+std::size_t count_code_points(std::string_view utf8) {
+  std::size_t n = 0;
+  for (unsigned char c : utf8) {
+    if ((c & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+std::string_view strip_bom(std::string_view text) {
+  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  return text;
+}
+
+std::optional<TextProblem> find_invalid_text(std::string_view text) {
+  int line = 1;
+  int column = 1;
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp = 0;
+    const std::size_t len = decode_utf8(text, i, cp);
+    if (len == 0) {
+      return TextProblem{{line, column},
+                         fmt::format("not UTF-8 text (byte 0x{:02x}); is this a binary file?",
+                                     static_cast<unsigned char>(text[i]))};
+    }
+    const bool control = (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0x7F ||
+                         (cp >= 0x80 && cp <= 0x9F);
+    if (control) {
+      return TextProblem{{line, column},
+                         fmt::format("control character U+{:04X} is not allowed; is this a binary "
+                                     "file?",
+                                     static_cast<unsigned>(cp))};
+    }
+    if (cp == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+    i += len;
+  }
+  return std::nullopt;
+}
+
+std::string escape_for_message(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp = 0;
+    const std::size_t len = decode_utf8(text, i, cp);
+    if (len == 0) {
+      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(text[i]));
+      ++i;
+      continue;
+    }
+    if (cp == '\n') {
+      out += "\\n";
+    } else if (cp == '\r') {
+      out += "\\r";
+    } else if (cp == '\t') {
+      out += "\\t";
+    } else if (cp < 0x20 || cp == 0x7F) {
+      out += fmt::format("\\x{:02x}", static_cast<unsigned>(cp));
+    } else if ((cp >= 0x80 && cp <= 0x9F) || is_bidi_control(cp)) {
+      out += fmt::format("\\u{:04x}", static_cast<unsigned>(cp));
+    } else {
+      out.append(text.substr(i, len));
+    }
+    i += len;
+  }
+  return out;
+}
+
+std::optional<std::string> did_you_mean(std::string_view word,
+                                        const std::vector<std::string>& candidates) {
+  std::optional<std::string> best;
+  std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
+  for (const auto& candidate : candidates) {
+    // Levenshtein distance over bytes; ids are ASCII.
+    std::vector<std::size_t> row(candidate.size() + 1);
+    for (std::size_t j = 0; j <= candidate.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= word.size(); ++i) {
+      std::size_t diagonal = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= candidate.size(); ++j) {
+        const std::size_t above = row[j];
+        const std::size_t cost = word[i - 1] == candidate[j - 1] ? 0 : 1;
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
+        diagonal = above;
+      }
+    }
+    const bool prefix = candidate.size() > 3 && word.size() >= 3 &&
+                        (candidate.starts_with(word) || word.starts_with(candidate));
+    const std::size_t distance = prefix ? 1 : row[candidate.size()];
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+namespace {
+std::string group_thousands(std::string digits) {
+  std::string out;
+  const std::size_t n = digits.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i > 0 && (n - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+}  // namespace
+
+std::string format_number(double x) {
+  if (!std::isfinite(x)) return "n/a";
+  const bool negative = x < 0;
+  const double a = std::fabs(x);
+  std::string text;
+  if (a >= 1000 || std::fabs(a - std::round(a)) < 1e-9) {
+    text = group_thousands(fmt::format("{:.0f}", std::round(a)));
+  } else {
+    text = fmt::format("{:.2f}", a);
+    while (text.back() == '0') text.pop_back();
+    if (text.back() == '.') text.pop_back();
+  }
+  return negative ? "-" + text : text;
+}
+
+std::string format_usd(double x) {
+  if (!std::isfinite(x)) return "n/a";
+  const double a = std::fabs(x);
+  const std::string sign = x < 0 ? "-" : "";
+  if (a > 0 && a < 10) return fmt::format("{}${:.2f}", sign, a);
+  return sign + "$" + group_thousands(fmt::format("{:.0f}", std::round(a)));
+}
+
+std::string format_compact(double x) {
+  if (!std::isfinite(x)) return "n/a";
+  const double a = std::fabs(x);
+  const auto scaled = [&](double div, const char* suffix) {
+    std::string t = fmt::format("{:.1f}", x / div);
+    if (t.size() > 2 && t.substr(t.size() - 2) == ".0") t.resize(t.size() - 2);
+    return t + suffix;
+  };
+  if (a >= 1e9) return scaled(1e9, "B");
+  if (a >= 1e6) return scaled(1e6, "M");
+  if (a >= 1e4) return scaled(1e3, "k");
+  return format_number(x);
+}
+
+std::string join_words(const std::vector<std::string>& words, std::string_view last) {
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) out += (i + 1 == words.size()) ? std::string(last) : std::string(", ");
+    out += words[i];
+  }
+  return out;
+}
+
+}  // namespace aidecide

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Text helpers shared by loaders and renderers: UTF-8 checks, escaping of
+// untrusted text, suggestions and number formatting.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "aidecide/diagnostic.hpp"
+
+namespace aidecide {
+
+std::size_t count_code_points(std::string_view utf8);
+std::string_view strip_bom(std::string_view text);
+
+struct TextProblem {
+  SourcePos pos;
+  std::string message;
+};
+// The first invalid UTF-8 sequence or forbidden control character (anything
+// below U+0020 but tab, LF and CR; DEL; C1 controls), with its position.
+std::optional<TextProblem> find_invalid_text(std::string_view text);
+
+// Untrusted text made safe for a terminal line: control characters (C0, DEL,
+// C1) and bidirectional overrides become visible escapes such as \x1b or
+// \u202e, so the text cannot move the cursor, change colours or reorder.
+std::string escape_for_message(std::string_view text);
+
+// The closest candidate by edit distance, if close enough to be a likely typo.
+std::optional<std::string> did_you_mean(std::string_view word,
+                                        const std::vector<std::string>& candidates);
+
+// Numbers for people: 1200000 -> "1,200,000"; 0.5 -> "0.5"; at most 2 decimals.
+std::string format_number(double x);
+// Money for people: 1234.5 -> "$1,235"; 0.25 -> "$0.25".
+std::string format_usd(double x);
+// Compact form for tables: 1200000 -> "1.2M", 250000 -> "250k".
+std::string format_compact(double x);
+
+// Joins words as "a, b and c".
+std::string join_words(const std::vector<std::string>& words, std::string_view last = " and ");
+
+}  // namespace aidecide

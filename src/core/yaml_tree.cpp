@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: MIT
+#include "aidecide/yaml_tree.hpp"
+
+#include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <sstream>
+
+#include "text_util.hpp"
+
+namespace aidecide {
+namespace {
+
+// Thrown inside the event handler to stop yaml-cpp at once; turned into an
+// InputError with the position it carries.
+struct StopParsing {
+  SourcePos pos;
+  std::string message;
+};
+
+class PositionMap {
+ public:
+  explicit PositionMap(std::string_view text) : m_text(text) {}
+  // yaml-cpp marks are 0-based with byte columns; people count code points from 1.
+  SourcePos at(const YAML::Mark& mark) const {
+    if (mark.is_null() || mark.line < 0) return {1, 1};
+    const auto pos = static_cast<std::size_t>(std::max(mark.pos, 0));
+    const auto col = static_cast<std::size_t>(std::max(mark.column, 0));
+    const std::size_t line_start = pos >= col ? pos - col : 0;
+    const std::size_t end = std::min(pos, m_text.size());
+    const std::size_t start = std::min(line_start, end);
+    return {mark.line + 1, static_cast<int>(count_code_points(m_text.substr(start, end - start))) + 1};
+  }
+
+ private:
+  std::string_view m_text;
+};
+
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  TreeBuilder(const PositionMap& positions, const YamlLimits& limits)
+      : m_positions(positions), m_limits(limits) {}
+
+  YamlNode take_root() { return std::move(m_root); }
+  bool has_root() const { return m_has_root; }
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    refuse_anchor(mark, anchor);
+    YamlNode node;
+    node.pos = m_positions.at(mark);
+    add(std::move(node));
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    throw StopParsing{m_positions.at(mark),
+                      "YAML aliases (*name) are not allowed; write the value out"};
+  }
+
+  void OnAnchor(const YAML::Mark& mark, const std::string&) override {
+    throw StopParsing{m_positions.at(mark),
+                      "YAML anchors (&name) are not allowed; write the value out"};
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    refuse_anchor(mark, anchor);
+    refuse_tag(mark, tag);
+    if (value.size() > m_limits.max_scalar_bytes) {
+      throw StopParsing{m_positions.at(mark),
+                        fmt::format("value is too long ({} bytes; the limit is {})", value.size(),
+                                    m_limits.max_scalar_bytes)};
+    }
+    YamlNode node;
+    node.kind = YamlNode::Kind::scalar;
+    node.value = value;
+    node.plain = tag == "?";
+    node.pos = m_positions.at(mark);
+    add(std::move(node));
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(mark, tag, anchor, YamlNode::Kind::sequence);
+  }
+  void OnSequenceEnd() override { close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(mark, tag, anchor, YamlNode::Kind::mapping);
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  struct Frame {
+    YamlNode node;
+    bool has_key = false;
+    YamlNode key;
+  };
+
+  void refuse_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) const {
+    if (anchor != YAML::NullAnchor) {
+      throw StopParsing{m_positions.at(mark),
+                        "YAML anchors (&name) are not allowed; write the value out"};
+    }
+  }
+
+  void refuse_tag(const YAML::Mark& mark, const std::string& tag) const {
+    if (!tag.empty() && tag != "?" && tag != "!") {
+      throw StopParsing{m_positions.at(mark),
+                        fmt::format("YAML tags ({}) are not allowed", escape_for_message(tag))};
+    }
+  }
+
+  void count_node(const YAML::Mark& mark) {
+    if (++m_nodes > m_limits.max_nodes) {
+      throw StopParsing{m_positions.at(mark),
+                        fmt::format("too many values (the limit is {})", m_limits.max_nodes)};
+    }
+  }
+
+  void open(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+            YamlNode::Kind kind) {
+    refuse_anchor(mark, anchor);
+    refuse_tag(mark, tag);
+    count_node(mark);
+    if (static_cast<int>(m_stack.size()) >= m_limits.max_depth) {
+      throw StopParsing{m_positions.at(mark),
+                        fmt::format("nesting is too deep (the limit is {} levels)", m_limits.max_depth)};
+    }
+    Frame frame;
+    frame.node.kind = kind;
+    frame.node.pos = m_positions.at(mark);
+    m_stack.push_back(std::move(frame));
+  }
+
+  void close() {
+    YamlNode node = std::move(m_stack.back().node);
+    m_stack.pop_back();
+    add(std::move(node));
+  }
+
+  void add(YamlNode node) {
+    if (node.kind == YamlNode::Kind::scalar || node.kind == YamlNode::Kind::null) {
+      if (++m_nodes > m_limits.max_nodes) {
+        throw StopParsing{node.pos,
+                          fmt::format("too many values (the limit is {})", m_limits.max_nodes)};
+      }
+    }
+    if (m_stack.empty()) {
+      m_root = std::move(node);
+      m_has_root = true;
+      return;
+    }
+    Frame& parent = m_stack.back();
+    if (parent.node.kind == YamlNode::Kind::sequence) {
+      parent.node.items.push_back(std::move(node));
+    } else if (!parent.has_key) {
+      if (node.kind != YamlNode::Kind::scalar) {
+        throw StopParsing{node.pos, "a key must be plain text"};
+      }
+      parent.key = std::move(node);
+      parent.has_key = true;
+    } else {
+      parent.node.entries.emplace_back(std::move(parent.key), std::move(node));
+      parent.has_key = false;
+    }
+  }
+
+  const PositionMap& m_positions;
+  const YamlLimits& m_limits;
+  std::vector<Frame> m_stack;
+  YamlNode m_root;
+  bool m_has_root = false;
+  std::size_t m_nodes = 0;
+};
+
+// Text checks yaml-cpp does not make: UTF-8 validity and control characters,
+// which would otherwise reach terminals and reports.
+void check_text(std::string_view text, const std::string& source) {
+  const auto bad = find_invalid_text(text);
+  if (!bad) return;
+  throw InputError({{source, bad->pos, bad->message}});
+}
+
+}  // namespace
+
+const YamlNode* YamlNode::find(std::string_view key) const {
+  for (const auto& [k, v] : entries) {
+    if (k.value == key) return &v;
+  }
+  return nullptr;
+}
+
+std::string_view describe(const YamlNode& node) {
+  switch (node.kind) {
+    case YamlNode::Kind::null: return "empty";
+    case YamlNode::Kind::scalar: return "a single value";
+    case YamlNode::Kind::sequence: return "a list";
+    case YamlNode::Kind::mapping: return "a mapping";
+  }
+  return "a value";
+}
+
+YamlNode parse_yaml(std::string_view text, const std::string& source, const YamlLimits& limits) {
+  if (text.size() > limits.max_bytes) {
+    throw InputError({{source, {},
+                       fmt::format("file is too large ({} bytes; the limit is {} bytes)",
+                                   text.size(), limits.max_bytes)}});
+  }
+  text = strip_bom(text);
+  check_text(text, source);
+  const PositionMap positions(text);
+  std::istringstream stream{std::string(text)};
+  try {
+    YAML::Parser parser(stream);
+    TreeBuilder builder(positions, limits);
+    parser.HandleNextDocument(builder);
+    YamlNode root = builder.take_root();
+    TreeBuilder extra(positions, limits);
+    if (parser.HandleNextDocument(extra)) {
+      throw InputError({{source, {}, "only one YAML document is allowed per file"}});
+    }
+    return root;
+  } catch (const StopParsing& stop) {
+    throw InputError({{source, stop.pos, stop.message}});
+  } catch (const YAML::Exception& e) {
+    throw InputError({{source, positions.at(e.mark), fmt::format("invalid YAML: {}", e.msg)}});
+  }
+}
+
+}  // namespace aidecide
