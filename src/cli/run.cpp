@@ -3,10 +3,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 
 #include "aidecide/diagnostic.hpp"
 #include "aidecide/files.hpp"
+#include "aidecide/text.hpp"
 #include "commands.hpp"
 
 namespace aidecide::cli {
@@ -78,6 +80,18 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
     runners.emplace_back(sub, spec.setup(*sub));
   }
   const Streams io{in, out, err, env};
+  // CLI11 would say "A subcommand is required" for a mistyped command.
+  if (argc > 1 && argv[1][0] != '-') {
+    std::vector<std::string> names;
+    for (const auto& spec : kCommands) names.emplace_back(spec.name);
+    if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+      const auto hint = did_you_mean(argv[1], names);
+      err << fmt::format("aidecide: error: unknown command '{}'{}\nCommands: {}. Run 'aidecide --help' for usage.\n",
+                         escape_for_message(argv[1]), hint ? fmt::format("; did you mean '{}'?", *hint) : "",
+                         join_words(names, ", "));
+      return static_cast<int>(ExitCode::invalid_input);
+    }
+  }
   try {
     try {
       app.parse(argc, argv);

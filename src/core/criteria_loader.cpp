@@ -7,7 +7,7 @@
 #include <cmath>
 
 #include "aidecide/questionnaire.hpp"
-#include "text_util.hpp"
+#include "aidecide/text.hpp"
 #include "yaml_read.hpp"
 
 namespace aidecide {
@@ -441,7 +441,8 @@ class CriteriaLoader {
   }
 
   void check_weights(const YamlNode* list) {
-    if (list == nullptr || m_q.criteria.empty()) return;
+    // Only meaningful when every weight could be read.
+    if (list == nullptr || m_q.criteria.empty() || !m_sink.empty()) return;
     const bool any_positive = std::any_of(m_q.criteria.begin(), m_q.criteria.end(),
                                           [](const Criterion& c) { return c.scored && c.weight > 0; });
     if (!any_positive) m_sink.error(list->pos, "at least one criterion must have a weight above 0");

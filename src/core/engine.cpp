@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "text_util.hpp"
+#include "aidecide/text.hpp"
 
 namespace aidecide {
 

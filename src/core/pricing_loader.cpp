@@ -6,7 +6,7 @@
 #include <type_traits>
 
 #include "aidecide/pricing.hpp"
-#include "text_util.hpp"
+#include "aidecide/text.hpp"
 #include "yaml_read.hpp"
 
 namespace aidecide {

@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "aidecide/profile.hpp"
-#include "text_util.hpp"
+#include "aidecide/text.hpp"
 #include "yaml_read.hpp"
 
 namespace aidecide {

@@ -6,7 +6,7 @@
 #include <cmath>
 
 #include "aidecide/questionnaire.hpp"
-#include "text_util.hpp"
+#include "aidecide/text.hpp"
 
 namespace aidecide {
 

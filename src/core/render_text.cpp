@@ -7,7 +7,7 @@
 #include <cmath>
 
 #include "aidecide/render.hpp"
-#include "text_util.hpp"
+#include "aidecide/text.hpp"
 
 namespace aidecide {
 namespace {

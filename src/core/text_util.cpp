@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "text_util.hpp"
+#include "aidecide/text.hpp"
 
 #include <fmt/format.h>
 

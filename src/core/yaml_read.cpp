@@ -9,7 +9,7 @@
 #include <cmath>
 #include <cstdlib>
 
-#include "text_util.hpp"
+#include "aidecide/text.hpp"
 
 namespace aidecide {
 

@@ -8,7 +8,7 @@
 
 #include <sstream>
 
-#include "text_util.hpp"
+#include "aidecide/text.hpp"
 
 namespace aidecide {
 namespace {

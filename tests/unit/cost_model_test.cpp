@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+// The cost arithmetic against the worked example of docs/cost-model.md.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "helpers.hpp"
+
+using namespace aidecide;
+using namespace aidecide::test;
+
+namespace {
+CostEstimate costs_for(const std::map<std::string, std::string>& changes = {}) {
+  const Profile p = make_profile(changes);
+  const auto& m = default_model();
+  return estimate_costs(m.pricing, m.inputs, m.questionnaire, resolve_values(m.questionnaire, p));
+}
+// One H100 with 25 % server overhead, over 36 months; power at 700 W, PUE 1.4, 0.12 USD/kWh, plus 150 USD hosting.
+constexpr double kH100Purchase = 32500 * 1.25;
+constexpr double kH100Amortised = kH100Purchase / 36;
+constexpr double kH100Running = 0.7 * 730 * 1.4 * 0.12 + 150;
+}  // namespace
+
+TEST_CASE("cost model matches the hand-computed baseline", "[cost]") {
+  // 1M requests of 1,000 input and 300 output tokens, strong tier, basic team.
+  const CostEstimate e = costs_for();
+  const OptionCost& cloud = e.options[index(Option::cloud)];
+  const OptionCost& local = e.options[index(Option::local)];
+  const OptionCost& hybrid = e.options[index(Option::hybrid)];
+  CHECK(e.monthly_tokens_in == 1e9);
+  CHECK(e.monthly_tokens_out == 3e8);
+  // 1,000 M input tokens at 0.30 + 300 M output tokens at 2.50.
+  CHECK(cloud.monthly_usd == Approx(1050.0));
+  CHECK(cloud.upfront_usd == 0);
+  CHECK(e.cloud_usd_per_request == Approx(0.00105));
+  // Peak: 400 output-equivalent tokens per request x 1M / 2,628,000 s x 1.5.
+  CHECK(e.peak_output_tps == Approx(400.0 * 1e6 / 2628000 * 1.5));
+  // Needs 0.38 of a 1,000 tokens/s replica at 60 %: one replica of two H100s.
+  CHECK(local.gpus == 2);
+  CHECK(local.upfront_usd == Approx(2 * kH100Purchase));
+  CHECK(local.upfront_usd == Approx(81250.0));
+  CHECK(local.running_monthly_usd == Approx(2 * kH100Running + 0.5 * 15000));
+  CHECK(local.monthly_usd == Approx(2 * (kH100Running + kH100Amortised) + 7500));
+  CHECK(local.monthly_usd == Approx(10228.64).epsilon(1e-5));
+  CHECK(local.tco_usd == Approx(36 * local.monthly_usd));
+  CHECK(local.fits_upfront);  // 81,250 <= 100,000
+  CHECK(local.fits_monthly);  // 7,972 <= 20,000
+  // Hybrid keeps 90 % local for a uniform workload, 10 % of the API bill.
+  CHECK(hybrid.local_share == Approx(0.9));
+  CHECK(hybrid.running_monthly_usd == Approx(2 * kH100Running + 7500 + 105.0));
+  // Cost utility: cheapest scores 1; local at 9.74 x the cheapest scores 1 - ln(9.74)/ln(20).
+  CHECK(e.cost_utility[index(Option::cloud)] == 1.0);
+  CHECK(e.cost_utility[index(Option::local)] == Approx(1 - std::log(local.monthly_usd / 1050.0) / std::log(20.0)));
+}
+
+TEST_CASE("owned GPUs remove the purchase but not the value", "[cost]") {
+  const CostEstimate none = costs_for({{"existing_gpus", "none"}});
+  const CostEstimate some = costs_for({{"existing_gpus", "some"}});
+  CHECK(some.options[index(Option::local)].upfront_usd == 0);
+  CHECK(some.options[index(Option::local)].monthly_usd == Approx(none.options[index(Option::local)].monthly_usd));
+  CHECK(some.budget_utility[index(Option::local)] >= none.budget_utility[index(Option::local)]);
+}
+
+TEST_CASE("mission-critical serving adds a spare replica", "[cost]") {
+  const CostEstimate e = costs_for({{"criticality", "mission_critical"}});
+  CHECK(e.options[index(Option::local)].gpus == 4);
+}
+
+TEST_CASE("the fleet is sized for the peak, not the average", "[cost]") {
+  const CostEstimate steady = costs_for({{"monthly_requests", "50000000"}, {"traffic_pattern", "steady"}});
+  const CostEstimate spiky = costs_for({{"monthly_requests", "50000000"}, {"traffic_pattern", "spiky"}});
+  // 50M x 400 / 2,628,000 x 1.5 = 11,416 tokens/s at the peak: 19.03 replicas -> 20 -> 40 GPUs.
+  CHECK(steady.options[index(Option::local)].gpus == 40);
+  // Spiky: peak factor 8 -> 60,883 tokens/s: 101.5 replicas -> 102 -> 204 GPUs.
+  CHECK(spiky.options[index(Option::local)].gpus == 204);
+}
+
+TEST_CASE("break-even volume is where local and cloud cost the same", "[cost]") {
+  const CostEstimate e = costs_for({{"model_capability", "frontier"}, {"team_mlops", "experienced"}});
+  REQUIRE(e.break_even_requests > 0);
+  // Brute force: walk volumes and find the first where local is no dearer than cloud.
+  double found = -1;
+  for (double v = 1000; v < 1e12; v *= 1.01) {
+    const CostEstimate at = costs_for({{"model_capability", "frontier"}, {"team_mlops", "experienced"},
+                                       {"monthly_requests", std::to_string(static_cast<long long>(v))}});
+    if (at.cost_utility[index(Option::local)] >= at.cost_utility[index(Option::cloud)]) {
+      found = v;
+      break;
+    }
+  }
+  REQUIRE(found > 0);
+  CHECK(found == Approx(e.break_even_requests).epsilon(0.011));
+}
+
+TEST_CASE("local never breaks even when its marginal cost is above the API's", "[cost]") {
+  // Spiky traffic and the basic tier: cheap API tokens, a fleet idle most of the time.
+  const CostEstimate e = costs_for({{"model_capability", "basic"}, {"traffic_pattern", "spiky"}});
+  CHECK(e.break_even_requests == -1);
+}
+
+TEST_CASE("the budget criterion asks whether a minimal deployment is affordable", "[cost]") {
+  const CostEstimate broke = costs_for({{"upfront_budget_usd", "0"}});
+  CHECK(broke.budget_utility[index(Option::cloud)] == 1);
+  CHECK(broke.budget_utility[index(Option::local)] == 0);
+  CHECK(broke.budget_utility[index(Option::hybrid)] == 0.5);
+  const CostEstimate rich = costs_for({{"upfront_budget_usd", "1000000"}, {"monthly_budget_usd", "1000000"}});
+  CHECK(rich.budget_utility[index(Option::local)] == 1);
+  // Half the hardware money and enough running money: half the fit.
+  const CostEstimate half = costs_for({{"upfront_budget_usd", "40625"}, {"monthly_budget_usd", "1000000"}});
+  CHECK(half.budget_utility[index(Option::local)] == Approx(0.5));
+}

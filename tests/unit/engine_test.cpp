@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: MIT
+#include <catch2/catch.hpp>
+
+#include <numeric>
+
+#include "helpers.hpp"
+
+using namespace aidecide;
+using namespace aidecide::test;
+
+namespace {
+// Weights that keep only the listed criteria (all others 0).
+std::string only_weights(const std::map<std::string, double>& keep) {
+  std::string text = "weights:\n";
+  for (const auto& c : default_model().questionnaire.criteria) {
+    if (!c.scored) continue;
+    const auto it = keep.find(c.id);
+    text += "  " + c.id + ": " + std::to_string(it == keep.end() ? 0.0 : it->second) + "\n";
+  }
+  return text;
+}
+}  // namespace
+
+TEST_CASE("scores are the normalised weighted sum of utilities", "[engine]") {
+  SECTION("one criterion: the score is its utility times 100") {
+    const Decision d = decide_with({{"data_sensitivity", "internal"}}, 0, only_weights({{"data_sensitivity", 1}}));
+    CHECK(score(d, Option::cloud) == Approx(85.0));
+    CHECK(score(d, Option::local) == Approx(100.0));
+    CHECK(score(d, Option::hybrid) == Approx(95.0));
+  }
+  SECTION("two criteria: weights set the mix") {
+    const Decision d = decide_with({{"data_sensitivity", "regulated"}, {"team_mlops", "none"}}, 0,
+                                   only_weights({{"data_sensitivity", 3}, {"team_mlops", 1}}));
+    CHECK(score(d, Option::cloud) == Approx(100 * (3 * 0.15 + 1 * 1.0) / 4));
+    CHECK(score(d, Option::local) == Approx(100 * (3 * 1.0 + 1 * 0.1) / 4));
+    CHECK(score(d, Option::hybrid) == Approx(100 * (3 * 0.55 + 1 * 0.35) / 4));
+  }
+  SECTION("scaling every weight changes nothing") {
+    const Decision a = decide_with({}, 0, only_weights({{"data_sensitivity", 1}, {"cost", 2}}));
+    const Decision b = decide_with({}, 0, only_weights({{"data_sensitivity", 10}, {"cost", 20}}));
+    for (Option o : kOptions) CHECK(score(a, o) == Approx(score(b, o)));
+  }
+  SECTION("contributions add up to the scores") {
+    const Decision d = decide_with({{"data_sensitivity", "personal"}}, 0);
+    for (Option o : kOptions) {
+      double sum = 0;
+      for (const auto& c : d.contributions) sum += c.points[index(o)];
+      CHECK(sum == Approx(score(d, o)));
+    }
+  }
+}
+
+TEST_CASE("a profile weight replaces the default weight", "[engine]") {
+  const Decision base = decide_with({{"data_sensitivity", "regulated"}}, 0);
+  const Decision heavier = decide_with({{"data_sensitivity", "regulated"}}, 0, "weights:\n  data_sensitivity: 20\n");
+  CHECK(score(heavier, Option::local) - score(heavier, Option::cloud) >
+        score(base, Option::local) - score(base, Option::cloud));
+  const auto& q = default_model().questionnaire;
+  CHECK(heavier.weights[q.index_of("data_sensitivity")] == 20);
+  CHECK(heavier.weights[q.index_of("cost")] == q.at("cost").weight);
+}
+
+TEST_CASE("contributions are sorted by how much they separate the top two", "[engine]") {
+  const Decision d = decide_with({{"data_sensitivity", "regulated"}, {"team_mlops", "experienced"}}, 0);
+  for (std::size_t i = 1; i < d.contributions.size(); ++i) {
+    CHECK(std::fabs(d.contributions[i - 1].separation) >= std::fabs(d.contributions[i].separation));
+  }
+}
+
+TEST_CASE("offline vetoes cloud and hybrid", "[engine][constraints]") {
+  const Decision d = decide_with({{"connectivity", "offline"}});
+  REQUIRE(d.vetoes.size() == 2);
+  CHECK(d.vetoes[0].option == Option::cloud);
+  CHECK(d.vetoes[0].rule == "offline-no-cloud");
+  CHECK(d.vetoes[0].reason == "Inference runs without a network connection, so no hosted API can be reached.");
+  CHECK(d.vetoes[1].option == Option::hybrid);
+  CHECK(d.recommendation == Option::local);
+  CHECK_FALSE(d.runner_up.has_value());
+  CHECK(d.confidence == 1.0);
+}
+
+TEST_CASE("on-premises residency vetoes cloud only for a uniform workload", "[engine][constraints]") {
+  const Decision uniform = decide_with({{"data_residency", "on_premises"}, {"workload_mix", "uniform"}});
+  REQUIRE(uniform.vetoes.size() == 1);
+  CHECK(uniform.vetoes[0].option == Option::cloud);
+  CHECK(uniform.vetoes[0].rule == "residency-on-premises");
+  CHECK(uniform.vetoed[index(Option::cloud)]);
+  CHECK(uniform.recommendation != Option::cloud);
+  const Decision mixed = decide_with({{"data_residency", "on_premises"}, {"workload_mix", "mixed"}});
+  CHECK(mixed.vetoes.empty());
+}
+
+TEST_CASE("a vetoed option keeps its score but is never recommended", "[engine][constraints]") {
+  // Everything favours cloud, but the data may not leave the premises.
+  const Decision d = decide_with({{"data_sensitivity", "public"},
+                                  {"data_residency", "on_premises"},
+                                  {"team_mlops", "none"},
+                                  {"project_stage", "prototype"},
+                                  {"monthly_requests", "1000"}});
+  CHECK(score(d, Option::cloud) > score(d, Option::local));
+  CHECK(d.vetoed[index(Option::cloud)]);
+  CHECK(d.recommendation != Option::cloud);
+}
+
+TEST_CASE("when every option is vetoed there is no recommendation", "[engine][constraints]") {
+  const std::string criteria = std::string(embedded_criteria_text()) +
+                               "  - id: nothing-goes\n    when: {criticality: [low]}\n    forbids: [cloud, local, hybrid]\n"
+                               "    reason: Test rule.\n";
+  Questionnaire q = load_questionnaire(criteria, "c.yaml");
+  Pricing p = load_pricing(embedded_pricing_text(), "p.yaml", q);
+  const ScoringModel model(std::move(q), std::move(p));
+  auto answers = baseline_answers();
+  answers["criticality"] = "low";
+  const Profile profile = load_profile(profile_yaml(answers), "t.yaml", model.questionnaire);
+  const Decision d = decide(model, profile, EngineOptions{});
+  CHECK_FALSE(d.recommendation.has_value());
+  CHECK(d.vetoes.size() == 3);
+  CHECK(d.confidence == 1.0);  // every draw agrees: nothing is possible
+}
+
+TEST_CASE("unknown answers use the documented assumption", "[engine][uncertainty]") {
+  const Decision unknown = decide_with({{"team_mlops", "unknown"}, {"monthly_requests", "unknown"}}, 0);
+  const Decision explicit_ = decide_with({{"team_mlops", "basic"}, {"monthly_requests", "100000"}}, 0);
+  for (Option o : kOptions) CHECK(score(unknown, o) == Approx(score(explicit_, o)));
+  REQUIRE(unknown.assumptions.size() == 2);
+  const auto& q = default_model().questionnaire;
+  CHECK(q.criteria[unknown.assumptions[0].criterion].id == "monthly_requests");
+  CHECK(unknown.assumptions[0].value_text == "100,000 requests/month");
+  CHECK(unknown.assumptions[1].value_text == "basic");
+  CHECK(unknown.assumptions[1].note == "Assumed the team can run containers and a managed GPU host.");
+}
+
+TEST_CASE("a range is scored at its middle, geometric for log-scale numbers", "[engine][uncertainty]") {
+  const Decision range = decide_with({{"monthly_requests", "[100000, 10000000]"}}, 0);
+  const Decision middle = decide_with({{"monthly_requests", "1000000"}}, 0);
+  for (Option o : kOptions) CHECK(score(range, o) == Approx(score(middle, o)));
+  REQUIRE(range.assumptions.size() == 1);
+  CHECK(range.assumptions[0].note == "Scored at the middle of the range 100,000 to 10,000,000; confidence covers the whole range.");
+}
+
+TEST_CASE("confidence is deterministic and reflects uncertainty", "[engine][uncertainty]") {
+  const Decision a = decide_with({{"monthly_requests", "[1000, 100000000]"}, {"team_mlops", "unknown"}}, 500);
+  const Decision b = decide_with({{"monthly_requests", "[1000, 100000000]"}, {"team_mlops", "unknown"}}, 500);
+  CHECK(a.confidence == b.confidence);
+  CHECK(a.confidence >= 0.0);
+  CHECK(a.confidence <= 1.0);
+  // A lopsided case holds under every perturbation.
+  const Decision clear = decide_with({{"data_sensitivity", "public"}, {"team_mlops", "none"}, {"project_stage", "prototype"},
+                                      {"monthly_requests", "1000"}, {"model_capability", "frontier"}},
+                                     500);
+  CHECK(clear.recommendation == Option::cloud);
+  CHECK(clear.confidence == 1.0);
+  // The same profile with the decisive answers unknown is less certain.
+  const Decision unsure = decide_with({{"data_sensitivity", "unknown"}, {"team_mlops", "unknown"}, {"project_stage", "unknown"},
+                                       {"monthly_requests", "unknown"}, {"model_capability", "unknown"}, {"connectivity", "unknown"}},
+                                      500);
+  CHECK(unsure.confidence < clear.confidence);
+}
+
+TEST_CASE("the margin is the gap to the best other allowed option", "[engine]") {
+  const Decision d = decide_with({});
+  REQUIRE(d.recommendation.has_value());
+  REQUIRE(d.runner_up.has_value());
+  CHECK(d.margin == Approx(score(d, *d.recommendation) - score(d, *d.runner_up)));
+  CHECK(d.margin >= 0);
+  CHECK(d.versus[0] == *d.recommendation);
+  CHECK(d.versus[1] == *d.runner_up);
+}

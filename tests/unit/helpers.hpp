@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Shared set-up for the unit tests: the default model loaded once, and a
+// baseline profile that tests change one answer at a time.
+
+#include <map>
+#include <string>
+
+#include "aidecide/engine.hpp"
+#include "aidecide/files.hpp"
+#include "aidecide/profile.hpp"
+
+namespace aidecide::test {
+
+inline const ScoringModel& default_model() {
+  static const ScoringModel model(
+      load_questionnaire(embedded_criteria_text(), "default.yaml"),
+      load_pricing(embedded_pricing_text(), "pricing.yaml",
+                   load_questionnaire(embedded_criteria_text(), "default.yaml")));
+  return model;
+}
+
+// A neutral mid-sized project; tests override what they study.
+inline std::map<std::string, std::string> baseline_answers() {
+  return {{"data_sensitivity", "internal"},   {"data_residency", "anywhere"},   {"workload_mix", "uniform"},
+          {"monthly_requests", "1000000"},    {"tokens_in_per_request", "1000"}, {"tokens_out_per_request", "300"},
+          {"traffic_pattern", "steady"},      {"latency_budget_ms", "1000"},     {"connectivity", "online"},
+          {"upfront_budget_usd", "100000"},   {"monthly_budget_usd", "20000"},   {"team_mlops", "basic"},
+          {"customization", "prompting"},     {"model_capability", "strong"},   {"project_stage", "production"},
+          {"criticality", "business"},        {"lock_in_tolerance", "medium"},   {"existing_gpus", "none"}};
+}
+
+inline std::string profile_yaml(const std::map<std::string, std::string>& answers, const std::string& extra = "") {
+  std::string text = "name: Test project\nanswers:\n";
+  for (const auto& [k, v] : answers) text += "  " + k + ": " + v + "\n";
+  return text + extra;
+}
+
+inline Profile make_profile(const std::map<std::string, std::string>& changes = {}, const std::string& extra = "") {
+  auto answers = baseline_answers();
+  for (const auto& [k, v] : changes) answers[k] = v;
+  return load_profile(profile_yaml(answers, extra), "test.yaml", default_model().questionnaire);
+}
+
+inline Decision decide_with(const std::map<std::string, std::string>& changes, std::size_t samples = 200,
+                            const std::string& extra = "") {
+  EngineOptions options;
+  options.samples = samples;
+  return decide(default_model(), make_profile(changes, extra), options);
+}
+
+inline double score(const Decision& d, Option o) { return d.scores[index(o)]; }
+
+// The first error message a loader reports for `text`, as "line:col: message".
+template <typename Load>
+std::string first_error(Load load) {
+  try {
+    load();
+  } catch (const InputError& e) {
+    const auto& d = e.diagnostics().front();
+    return d.pos.line > 0 ? std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column) + ": " + d.message
+                          : d.message;
+  }
+  return "no error";
+}
+
+inline std::string profile_error(const std::string& text) {
+  return first_error([&] { load_profile(text, "p.yaml", default_model().questionnaire); });
+}
+
+}  // namespace aidecide::test

@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: MIT
+// Properties the framework's reasoning demands, checked over generated
+// profiles: a change that should only ever help one side never helps the other.
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+
+#include "helpers.hpp"
+
+using namespace aidecide;
+using namespace aidecide::test;
+
+namespace {
+
+// A small deterministic generator (LCG), so failures are reproducible.
+class Generator {
+ public:
+  explicit Generator(std::uint64_t seed) : m_state(seed) {}
+  std::size_t below(std::size_t n) {
+    m_state = m_state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>((m_state >> 33) % n);
+  }
+
+ private:
+  std::uint64_t m_state;
+};
+
+std::map<std::string, std::string> random_answers(Generator& g) {
+  std::map<std::string, std::string> a;
+  const auto pick = [&](std::initializer_list<const char*> values) {
+    return std::string(*(values.begin() + static_cast<std::ptrdiff_t>(g.below(values.size()))));
+  };
+  a["data_sensitivity"] = pick({"public", "internal", "confidential", "personal", "regulated"});
+  a["data_residency"] = pick({"anywhere", "region", "on_premises"});
+  a["workload_mix"] = pick({"uniform", "mixed"});
+  a["monthly_requests"] = pick({"0", "1000", "50000", "1000000", "20000000", "500000000"});
+  a["tokens_in_per_request"] = pick({"100", "1000", "8000"});
+  a["tokens_out_per_request"] = pick({"20", "300", "2000"});
+  a["traffic_pattern"] = pick({"steady", "variable", "spiky"});
+  a["latency_budget_ms"] = pick({"50", "200", "800", "3000"});
+  a["connectivity"] = pick({"online", "intermittent", "offline"});
+  a["upfront_budget_usd"] = pick({"0", "20000", "300000", "5000000"});
+  a["monthly_budget_usd"] = pick({"0", "1000", "20000", "500000"});
+  a["team_mlops"] = pick({"none", "basic", "experienced"});
+  a["customization"] = pick({"none", "prompting", "fine_tuning", "full_control"});
+  a["model_capability"] = pick({"basic", "strong", "frontier"});
+  a["project_stage"] = pick({"prototype", "pilot", "production"});
+  a["criticality"] = pick({"low", "business", "mission_critical"});
+  a["lock_in_tolerance"] = pick({"low", "medium", "high"});
+  a["existing_gpus"] = pick({"none", "some", "cluster"});
+  return a;
+}
+
+Decision decide_answers(const std::map<std::string, std::string>& answers) {
+  const Profile p = load_profile(profile_yaml(answers), "gen.yaml", default_model().questionnaire);
+  EngineOptions options;
+  options.samples = 0;
+  return decide(default_model(), p, options);
+}
+
+double lead_over_cloud(const Decision& d, Option o) { return score(d, o) - score(d, Option::cloud); }
+
+// Walks `values` in order and requires `o`'s lead over cloud never to shrink.
+void require_cloud_never_gains(std::map<std::string, std::string> answers, const std::string& key,
+                               std::initializer_list<const char*> values, Option o) {
+  double previous = -1e9;
+  for (const char* v : values) {
+    answers[key] = v;
+    const double lead = lead_over_cloud(decide_answers(answers), o);
+    INFO(key << " = " << v << " for " << to_string(o));
+    REQUIRE(lead >= previous - 1e-9);
+    previous = lead;
+  }
+}
+
+constexpr int kProfiles = 400;
+
+}  // namespace
+
+TEST_CASE("more sensitive data never favours cloud", "[properties]") {
+  Generator g(1);
+  for (int i = 0; i < kProfiles; ++i) {
+    const auto answers = random_answers(g);
+    for (Option o : {Option::local, Option::hybrid}) {
+      require_cloud_never_gains(answers, "data_sensitivity", {"public", "internal", "confidential", "personal", "regulated"}, o);
+    }
+  }
+}
+
+TEST_CASE("stricter residency never favours cloud", "[properties]") {
+  Generator g(2);
+  for (int i = 0; i < kProfiles; ++i) {
+    const auto answers = random_answers(g);
+    for (Option o : {Option::local, Option::hybrid}) {
+      require_cloud_never_gains(answers, "data_residency", {"anywhere", "region", "on_premises"}, o);
+    }
+  }
+}
+
+TEST_CASE("higher volume with an experienced team never lowers local relative to cloud", "[properties]") {
+  Generator g(3);
+  for (int i = 0; i < kProfiles; ++i) {
+    auto answers = random_answers(g);
+    answers["team_mlops"] = "experienced";
+    require_cloud_never_gains(answers, "monthly_requests",
+                              {"0", "1000", "10000", "100000", "1000000", "3000000", "10000000", "30000000", "100000000",
+                               "1000000000", "10000000000"},
+                              Option::local);
+  }
+}
+
+TEST_CASE("a higher capability need never raises local relative to cloud", "[properties]") {
+  Generator g(4);
+  for (int i = 0; i < kProfiles; ++i) {
+    auto answers = random_answers(g);
+    double previous = 1e9;
+    for (const char* cap : {"basic", "strong", "frontier"}) {
+      answers["model_capability"] = cap;
+      const double lead = lead_over_cloud(decide_answers(answers), Option::local);
+      INFO("model_capability = " << cap);
+      REQUIRE(lead <= previous + 1e-9);
+      previous = lead;
+    }
+  }
+}
+
+TEST_CASE("worse connectivity never favours cloud", "[properties]") {
+  Generator g(5);
+  for (int i = 0; i < kProfiles; ++i) {
+    require_cloud_never_gains(random_answers(g), "connectivity", {"online", "intermittent", "offline"}, Option::local);
+  }
+}
+
+TEST_CASE("a tighter latency budget never favours cloud", "[properties]") {
+  Generator g(6);
+  for (int i = 0; i < kProfiles; ++i) {
+    const auto answers = random_answers(g);
+    for (Option o : {Option::local, Option::hybrid}) {
+      require_cloud_never_gains(answers, "latency_budget_ms", {"10000", "2000", "1000", "500", "200", "100", "20"}, o);
+    }
+  }
+}
+
+TEST_CASE("more need for control and less tolerance of lock-in never favour cloud", "[properties]") {
+  Generator g(7);
+  for (int i = 0; i < kProfiles; ++i) {
+    const auto answers = random_answers(g);
+    require_cloud_never_gains(answers, "customization", {"none", "prompting", "fine_tuning", "full_control"}, Option::local);
+    require_cloud_never_gains(answers, "lock_in_tolerance", {"high", "medium", "low"}, Option::local);
+  }
+}
+
+TEST_CASE("a more skilled team never favours cloud", "[properties]") {
+  Generator g(8);
+  for (int i = 0; i < kProfiles; ++i) {
+    require_cloud_never_gains(random_answers(g), "team_mlops", {"none", "basic", "experienced"}, Option::local);
+  }
+}
+
+TEST_CASE("offline always yields local", "[properties]") {
+  Generator g(9);
+  for (int i = 0; i < kProfiles; ++i) {
+    auto answers = random_answers(g);
+    answers["connectivity"] = "offline";
+    const Decision d = decide_answers(answers);
+    REQUIRE(d.recommendation == Option::local);
+  }
+}
+
+TEST_CASE("scores stay within 0 to 100 and a vetoed option is never recommended", "[properties]") {
+  Generator g(10);
+  for (int i = 0; i < kProfiles; ++i) {
+    const Decision d = decide_answers(random_answers(g));
+    for (Option o : kOptions) {
+      REQUIRE(score(d, o) >= 0);
+      REQUIRE(score(d, o) <= 100);
+    }
+    if (d.recommendation) REQUIRE_FALSE(d.vetoed[index(*d.recommendation)]);
+  }
+}
