@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <istream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,12 +17,11 @@ inline constexpr std::size_t kMaxInputBytes = 1024 * 1024;
 struct InputFile {
   std::string name;  // as shown in messages: the path as given, or "<stdin>"
   bool is_stdin = false;
+  std::optional<Diagnostic> error;  // a path that does not exist or cannot be listed
 };
 
-struct ExpandedInputs {
-  std::vector<InputFile> files;    // in a deterministic order
-  std::vector<Diagnostic> errors;  // paths that do not exist or cannot be listed
-};
+// In argument order, each directory's files sorted by path.
+using ExpandedInputs = std::vector<InputFile>;
 
 // Files stay as given; directories expand to their *.yaml and *.yml files,
 // recursively and sorted by path; "-" is standard input. Links to

@@ -24,7 +24,7 @@ int run_score(const ScoreOptions& options, const Streams& io, const GlobalOption
   render.color = use_color(global, io.env);
   render.width = io.env.width;
   render.explain_all = options.explain;
-  render.single = inputs.files.size() == 1 && inputs.errors.empty();
+  render.single = inputs.size() == 1;
   const auto renderer = make_renderer(*parse_format(options.format), io.out, *model, render);
   EngineOptions engine;
   engine.samples = options.samples;
@@ -35,8 +35,11 @@ int run_score(const ScoreOptions& options, const Streams& io, const GlobalOption
     print_diagnostics(io.err, diagnostics);
     for (const auto& d : diagnostics) renderer->error(d);
   };
-  if (!inputs.errors.empty()) report(inputs.errors);
-  for (const InputFile& file : inputs.files) {
+  for (const InputFile& file : inputs) {
+    if (file.error) {
+      report({*file.error});
+      continue;
+    }
     try {
       const std::string text = read_input(file, io.in);
       const Profile profile = load_profile(text, file.name, model->questionnaire);

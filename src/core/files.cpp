@@ -39,19 +39,22 @@ std::string read_bounded(std::istream& in, const std::string& name, std::size_t 
 
 ExpandedInputs expand_inputs(const std::vector<std::string>& args) {
   ExpandedInputs out;
+  const auto fail = [&](const std::string& name, std::string message) {
+    out.push_back({name, false, Diagnostic{name, {}, std::move(message)}});
+  };
   for (const auto& arg : args) {
     if (arg == "-") {
-      out.files.push_back({"<stdin>", true});
+      out.push_back({"<stdin>", true, std::nullopt});
       continue;
     }
     std::error_code ec;
     const auto status = fs::status(arg, ec);
     if (ec || !fs::exists(status)) {
-      out.errors.push_back({arg, {}, "cannot read: no such file or directory"});
+      fail(arg, "cannot read: no such file or directory");
       continue;
     }
     if (!fs::is_directory(status)) {
-      out.files.push_back({arg, false});
+      out.push_back({arg, false, std::nullopt});
       continue;
     }
     std::vector<std::string> found;
@@ -60,10 +63,13 @@ ExpandedInputs expand_inputs(const std::vector<std::string>& args) {
       std::error_code type_ec;
       if (it->is_regular_file(type_ec) && is_yaml_name(it->path())) found.push_back(it->path().string());
     }
-    if (ec) out.errors.push_back({arg, {}, fmt::format("cannot list directory: {}", ec.message())});
     std::sort(found.begin(), found.end());
-    if (found.empty() && !ec) out.errors.push_back({arg, {}, "directory holds no .yaml or .yml files"});
-    for (auto& f : found) out.files.push_back({std::move(f), false});
+    if (ec) {
+      fail(arg, fmt::format("cannot list directory: {}", ec.message()));
+    } else if (found.empty()) {
+      fail(arg, "directory holds no .yaml or .yml files");
+    }
+    for (auto& f : found) out.push_back({std::move(f), false, std::nullopt});
   }
   return out;
 }

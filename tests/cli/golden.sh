@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Real-binary golden tests: runs the built aidecide on the samples and diffs
+# its output against tests/golden/. `golden.sh BINARY --update` rewrites them.
+set -euo pipefail
+bin=$(realpath "$1")
+mode=${2:-check}
+cd "$(dirname "$0")/../.."
+export NO_COLOR=1 COLUMNS=80 TZ=UTC
+unset CI GITHUB_STEP_SUMMARY
+
+failures=0
+golden() {
+  local name=$1 expected_code=$2
+  shift 2
+  local out code=0
+  out=$("$bin" "$@" 2>/dev/null) || code=$?
+  if [ "$code" -ne "$expected_code" ]; then
+    echo "FAIL $name: exit $code, expected $expected_code"
+    failures=$((failures + 1))
+    return
+  fi
+  if [ "$mode" = --update ]; then
+    printf '%s\n' "$out" > "tests/golden/$name"
+    return
+  fi
+  if ! diff -u "tests/golden/$name" <(printf '%s\n' "$out"); then
+    echo "FAIL $name: output differs from tests/golden/$name"
+    failures=$((failures + 1))
+  fi
+}
+
+golden score-table.txt 0 score profiles/
+golden score-hospital.txt 0 score profiles/hospital-clinical-notes.yaml
+golden score-insurance.txt 0 score profiles/insurance-claims-unsure.yaml
+golden score-all.json 0 score --format json profiles/
+golden score-errors.json 2 score --format json tests/data/invalid/bad-choice.yaml profiles/factory-line-airgapped.yaml
+
+# Determinism: a second run is byte-identical.
+if [ "$mode" != --update ]; then
+  a=$("$bin" score --format json profiles/)
+  b=$("$bin" score --format json profiles/)
+  if [ "$a" != "$b" ]; then echo "FAIL determinism: two runs differ"; failures=$((failures + 1)); fi
+fi
+
+if [ "$failures" -gt 0 ]; then
+  echo "$failures golden test(s) failed"
+  exit 1
+fi
+echo "golden tests passed"
