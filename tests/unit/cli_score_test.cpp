@@ -48,13 +48,13 @@ std::string read_file(const fs::path& p) {
 
 }  // namespace
 
-TEST_CASE("--version prints the version", "[cli]") {
+TEST_CASE("the version flag prints the version", "[cli]") {
   const Result r = run_cli({"--version"});
   CHECK(r.code == 0);
   CHECK(r.out == "aidecide 0.1.0\n");
 }
 
-TEST_CASE("--help explains the commands", "[cli]") {
+TEST_CASE("the help flag explains the commands", "[cli]") {
   const Result r = run_cli({"--help"});
   CHECK(r.code == 0);
   CHECK(r.out.find("score") != std::string::npos);
@@ -191,7 +191,7 @@ TEST_CASE("the same input gives byte-identical output", "[cli]") {
   CHECK(c.out == d.out);
 }
 
-TEST_CASE("--criteria and --pricing replace the built-in data", "[cli]") {
+TEST_CASE("criteria and pricing files replace the built-in data", "[cli]") {
   SECTION("a broken criteria file stops the run with exit 2") {
     const Result r = run_cli({"score", "--criteria", "tests/data/invalid/empty.yaml", "profiles"}, "", fresh_env());
     CHECK(r.code == 2);

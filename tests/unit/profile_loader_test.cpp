@@ -181,7 +181,7 @@ TEST_CASE("every error of a file is reported, in file order", "[profile]") {
   }
 }
 
-TEST_CASE("--set values parse like profile values", "[profile]") {
+TEST_CASE("what-if values parse like profile values", "[profile]") {
   const auto& q = default_model().questionnaire;
   CHECK(parse_answer_text(q.at("monthly_requests"), "2000000").low == 2000000);
   CHECK(parse_answer_text(q.at("monthly_requests"), "[1, 5]").kind == Answer::Kind::range);
