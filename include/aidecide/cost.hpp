@@ -48,6 +48,9 @@ struct CostEstimate {
   // Volume (requests per month) where local and cloud cost the same per
   // month, amortisation included; negative when local never catches up.
   double break_even_requests = -1;
+  // Months until local's hardware pays for itself out of the monthly saving
+  // against cloud (running costs only); negative when it never does.
+  double payback_months = -1;
   // Utilities in [0, 1] for the derived criteria.
   PerOption cost_utility{};
   PerOption budget_utility{};

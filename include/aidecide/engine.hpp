@@ -24,6 +24,10 @@ struct EngineOptions {
   std::size_t samples = 1000;         // Monte Carlo draws for `confidence`; 0 disables
   std::uint64_t seed = kDefaultSeed;  // same seed for every profile: order never matters
   double weight_spread = 2.0;         // each weight is scaled by a log-uniform factor in [1/s, s]
+  bool flip_points = true;            // search for the answers and weights that change the winner
+  // Weights of a preset (--preset), indexed like the criteria; a profile's
+  // own weights win over these, these over the criteria file's.
+  std::vector<std::optional<double>> preset_weights;
 };
 
 // Everything loaded once per process and shared read-only.
@@ -56,6 +60,56 @@ struct Assumption {
   std::string note;        // why that value
 };
 
+// A weight change that makes another option win: multiply the weight by
+// `factor` (below 1: less, above 1: more) and `winner` overtakes.
+struct WeightFlip {
+  std::size_t criterion = 0;
+  double factor = 1;
+  Option winner = Option::cloud;
+};
+
+// A numeric answer beyond which another option wins.
+struct NumberFlip {
+  std::size_t criterion = 0;
+  double value = 0;    // the threshold
+  bool above = true;   // `winner` wins above (true) or below (false) it
+  Option winner = Option::cloud;
+};
+
+// Another answer to a choice criterion that changes the winner.
+struct ChoiceFlip {
+  std::size_t criterion = 0;
+  std::size_t answer = 0;
+  Option winner = Option::cloud;
+};
+
+struct FlipPoints {
+  std::vector<WeightFlip> weights;  // smallest change first
+  std::vector<NumberFlip> numbers;  // nearest threshold first
+  std::vector<ChoiceFlip> choices;  // in criterion order
+};
+
+struct PatternAdvice {
+  std::string id;
+  std::string title;
+  std::string why;
+};
+
+// What-if (--set): the answers changed and the decision before the change.
+struct WhatIf {
+  struct Change {
+    std::size_t criterion = 0;
+    std::string before;  // answer text as in the profile
+    std::string after;
+  };
+  std::vector<Change> changes;
+  PerOption scores{};
+  std::optional<Option> recommendation;
+  double confidence = 0;
+  double margin = 0;
+  std::array<double, kOptionCount> monthly_usd{};
+};
+
 struct Decision {
   std::string source;
   std::string name;
@@ -74,11 +128,23 @@ struct Decision {
   double confidence = 0;  // share of perturbed draws that keep the recommendation
   std::size_t samples = 0;
   CostEstimate cost;
+  FlipPoints flips;
+  std::optional<PatternAdvice> hybrid_pattern;  // when hybrid wins or is close
+  std::vector<std::string> checklist;           // the implementation plan
+  std::optional<WhatIf> what_if;                // set by decide_what_if()
   Values values;                // resolved answers the scores used
   std::vector<double> weights;  // effective weights
 };
 
 Decision decide(const ScoringModel& model, const Profile& profile, const EngineOptions& options);
+
+// A profile answer as the user wrote it ("regulated", "[1000, 5000]", "unknown").
+std::string answer_text(const Criterion& c, const Answer& a);
+
+// What-if: scores `profile` with `changes` applied, and records the decision
+// without them in the result's `what_if`.
+Decision decide_what_if(const ScoringModel& model, const Profile& profile,
+                        const std::vector<std::pair<std::size_t, Answer>>& changes, const EngineOptions& options);
 
 // Resolves a profile's answers into values (unknown -> the assumption, a range
 // -> its midpoint, geometric for log-scale criteria).
@@ -93,6 +159,14 @@ struct Scoring {
 };
 Scoring score_values(const ScoringModel& model, const Values& values,
                      const std::vector<double>& weights, const CostEstimate& cost);
+
+// The weight, numeric and choice changes that flip the recommendation
+// (docs/scoring.md, "Flip points"). Exact for weights.
+FlipPoints find_flip_points(const ScoringModel& model, const Decision& d);
+
+// The hybrid pattern and the checklist for a scored decision.
+std::optional<PatternAdvice> choose_hybrid_pattern(const Questionnaire& q, const Decision& d);
+std::vector<std::string> build_checklist(const ScoringModel& model, const Decision& d);
 
 // Share of perturbed draws (weights, unknown answers, ranges) whose winner is
 // `recommendation`. See docs/scoring.md for the distribution.

@@ -107,11 +107,29 @@ struct Constraint {
   bool holds(const Values& values) const;
 };
 
+// One of the framework's hybrid approaches, named when hybrid wins or is close.
+struct HybridPattern {
+  std::string id;
+  std::string title;
+  std::string why;
+  std::vector<Condition> when;  // empty: always applies (a fallback)
+};
+
+// One item of the implementation plan. `text` may hold {placeholders}.
+struct ChecklistItem {
+  std::array<bool, kOptionCount> applies{};
+  std::vector<Condition> when;
+  std::string text;
+};
+
 struct Questionnaire {
   int version = 0;
   std::string source;
   std::vector<Criterion> criteria;
   std::vector<Constraint> constraints;
+  double hybrid_pattern_margin = 5;
+  std::vector<HybridPattern> hybrid_patterns;  // first match wins
+  std::vector<ChecklistItem> checklist;
 
   std::size_t index_of(std::string_view id) const;  // kNoIndex if absent
   const Criterion& at(std::string_view id) const;   // throws Error if absent
@@ -124,5 +142,13 @@ Questionnaire load_questionnaire(std::string_view text, const std::string& sourc
 // The criteria compiled into the binary.
 std::string_view embedded_criteria_text();
 std::string_view embedded_pricing_text();
+std::string_view embedded_presets_text();
+
+// The placeholders checklist texts may use besides criterion ids.
+inline constexpr std::array<std::string_view, 5> kChecklistPlaceholders{"cloud_cost", "local_gpus", "local_gpu",
+                                                                       "local_model", "local_upfront"};
+
+// Conditions shared by constraints, patterns and checklist items.
+bool all_hold(const std::vector<Condition>& conditions, const Values& values);
 
 }  // namespace aidecide

@@ -34,6 +34,15 @@ std::unique_ptr<BatchRenderer> make_renderer(Format format, std::ostream& out, c
 // "Data sensitivity is regulated: favours local, +9.4 points over cloud".
 std::string describe_contribution(const ScoringModel& model, const Decision& d, const Contribution& c);
 
+// Flip points in words: "local wins above 38M requests/month",
+// "weight of Data sensitivity x0.42 (5 -> 2.1): hybrid wins",
+// "Team MLOps skills = none: cloud wins".
+std::string describe_flip(const ScoringModel& model, const Decision& d, const WeightFlip& f);
+std::string describe_flip(const ScoringModel& model, const NumberFlip& f);
+std::string describe_flip(const ScoringModel& model, const ChoiceFlip& f);
+// A number in a criterion's unit, compact: "38M requests/month", "150 ms".
+std::string describe_value(const Criterion& c, double value);
+
 // Confidence in words: "very high", "high", "moderate", "low".
 std::string_view confidence_words(double confidence);
 

@@ -141,6 +141,10 @@ CostEstimate estimate_costs(const Pricing& p, const CostInputs& cin, const Quest
     c.fits_monthly = c.running_monthly_usd <= in.monthly_budget;
   }
 
+  const OptionCost& local = e.options[index(Option::local)];
+  const double saving = cloud.running_monthly_usd - local.running_monthly_usd;
+  if (saving > 0) e.payback_months = local.upfront_usd / saving;
+
   // Scoring view: fractional fleet, every GPU at its amortised value.
   const double gpu_cost = gm.amortised + gm.running;
   const auto scored_cost = [&](double requests, double local_share) {

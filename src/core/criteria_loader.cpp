@@ -13,7 +13,7 @@
 namespace aidecide {
 namespace {
 
-const std::vector<std::string> kTopKeys{"version", "criteria", "constraints"};
+const std::vector<std::string> kTopKeys{"version", "criteria", "constraints", "hybrid_pattern_margin", "hybrid_patterns", "checklist"};
 const std::vector<std::string> kCriterionKeys{
     "id",      "title",   "question", "help",  "type",    "weight",
     "unknown", "answers", "adjust",   "unit",  "minimum", "exclusive_minimum",
@@ -56,6 +56,13 @@ class CriteriaLoader {
     const YamlNode* list = require_key(root, "criteria", "the criteria file", m_sink);
     if (list != nullptr) load_criteria(*list);
     if (const YamlNode* c = root.find("constraints")) load_constraints(*c);
+    if (const YamlNode* m = root.find("hybrid_pattern_margin")) {
+      const auto v = read_number(*m, "'hybrid_pattern_margin'", m_sink);
+      if (v && (*v < 0 || *v > 100)) m_sink.error(m->pos, "'hybrid_pattern_margin' must be between 0 and 100 points");
+      m_q.hybrid_pattern_margin = v.value_or(5);
+    }
+    if (const YamlNode* p = root.find("hybrid_patterns")) load_patterns(*p);
+    if (const YamlNode* c = root.find("checklist")) load_checklist(*c);
     check_weights(list);
     m_sink.throw_if_any();
     return std::move(m_q);
@@ -437,6 +444,76 @@ class CriteriaLoader {
       }
       k.reason = required_text(node, "reason", context).value_or("");
       m_q.constraints.push_back(std::move(k));
+    }
+  }
+
+  void load_patterns(const YamlNode& list) {
+    if (!list.is_sequence()) {
+      m_sink.error(list.pos, "'hybrid_patterns' must be a list");
+      return;
+    }
+    for (const YamlNode& node : list.items) {
+      if (!expect_mapping(node, "a hybrid pattern", m_sink)) continue;
+      HybridPattern pattern;
+      pattern.id = required_text(node, "id", "a hybrid pattern").value_or("");
+      const std::string context = fmt::format("hybrid pattern '{}'", escape_for_message(pattern.id));
+      check_keys(node, {"id", "title", "when", "why"}, context, m_sink);
+      pattern.title = required_text(node, "title", context).value_or("");
+      pattern.why = required_text(node, "why", context).value_or("");
+      if (const YamlNode* when = require_key(node, "when", context, m_sink)) {
+        if (!(when->is_mapping() && when->entries.empty())) pattern.when = load_conditions(*when, context);
+      }
+      m_q.hybrid_patterns.push_back(std::move(pattern));
+    }
+  }
+
+  void load_checklist(const YamlNode& list) {
+    if (!list.is_sequence()) {
+      m_sink.error(list.pos, "'checklist' must be a list");
+      return;
+    }
+    for (const YamlNode& node : list.items) {
+      if (!expect_mapping(node, "a checklist item", m_sink)) continue;
+      const std::string context = "a checklist item";
+      check_keys(node, {"for", "when", "text"}, context, m_sink);
+      ChecklistItem item;
+      if (const YamlNode* options = require_key(node, "for", context, m_sink)) {
+        if (!options->is_sequence() || options->items.empty()) {
+          m_sink.error(options->pos, "'for' must be a non-empty list of options");
+        } else {
+          for (const YamlNode& o : options->items) {
+            const auto option = o.is_scalar() ? parse_option(o.value) : std::nullopt;
+            if (!option) {
+              m_sink.error(o.pos, fmt::format("'{}' is not an option (cloud, local or hybrid)", escape_for_message(o.value)));
+            } else {
+              item.applies[index(*option)] = true;
+            }
+          }
+        }
+      }
+      if (const YamlNode* when = node.find("when")) item.when = load_conditions(*when, context);
+      if (const YamlNode* text = require_key(node, "text", context, m_sink)) {
+        item.text = read_string(*text, "'text'", m_sink).value_or("");
+        check_placeholders(*text, item.text);
+      }
+      m_q.checklist.push_back(std::move(item));
+    }
+  }
+
+  // Every {name} must be a criterion id or a documented placeholder.
+  void check_placeholders(const YamlNode& node, const std::string& text) {
+    for (std::size_t open = text.find('{'); open != std::string::npos; open = text.find('{', open + 1)) {
+      const std::size_t close = text.find('}', open);
+      if (close == std::string::npos) {
+        m_sink.error(node.pos, "unclosed '{' in a checklist text");
+        return;
+      }
+      const std::string name = text.substr(open + 1, close - open - 1);
+      const bool fixed = std::find(kChecklistPlaceholders.begin(), kChecklistPlaceholders.end(), name) != kChecklistPlaceholders.end();
+      const std::size_t i = m_q.index_of(name);
+      if (!fixed && (i == kNoIndex || !m_q.criteria[i].answerable())) {
+        m_sink.error(node.pos, fmt::format("unknown placeholder '{{{}}}' in a checklist text", escape_for_message(name)));
+      }
     }
   }
 

@@ -23,11 +23,13 @@ double midpoint(const Criterion& c, double lo, double hi) {
   return (lo + hi) / 2;
 }
 
-std::vector<double> effective_weights(const Questionnaire& q, const Profile& profile) {
+std::vector<double> effective_weights(const Questionnaire& q, const Profile& profile, const EngineOptions& options) {
   std::vector<double> w(q.criteria.size(), 0);
   for (std::size_t i = 0; i < q.criteria.size(); ++i) {
     if (!q.criteria[i].scored) continue;
-    w[i] = i < profile.weights.size() && profile.weights[i] ? *profile.weights[i] : q.criteria[i].weight;
+    w[i] = q.criteria[i].weight;
+    if (i < options.preset_weights.size() && options.preset_weights[i]) w[i] = *options.preset_weights[i];
+    if (i < profile.weights.size() && profile.weights[i]) w[i] = *profile.weights[i];
   }
   return w;
 }
@@ -48,6 +50,39 @@ std::optional<Option> best_of(const PerOption& scores, const std::array<bool, kO
 }
 
 }  // namespace
+
+std::string answer_text(const Criterion& c, const Answer& a) {
+  switch (a.kind) {
+    case Answer::Kind::unknown: return "unknown";
+    case Answer::Kind::missing: return "(missing)";
+    case Answer::Kind::choice: return c.answers[a.choice].id;
+    case Answer::Kind::number: return format_number(a.low);
+    case Answer::Kind::range: return fmt::format("[{}, {}]", format_number(a.low), format_number(a.high));
+  }
+  return "";
+}
+
+Decision decide_what_if(const ScoringModel& model, const Profile& profile,
+                        const std::vector<std::pair<std::size_t, Answer>>& changes, const EngineOptions& options) {
+  EngineOptions baseline_options = options;
+  baseline_options.flip_points = false;
+  const Decision before = decide(model, profile, baseline_options);
+  Profile changed = profile;
+  WhatIf w;
+  for (const auto& [i, answer] : changes) {
+    const Criterion& c = model.questionnaire.criteria[i];
+    w.changes.push_back({i, answer_text(c, profile.answers[i]), answer_text(c, answer)});
+    changed.answers[i] = answer;
+  }
+  Decision after = decide(model, changed, options);
+  w.scores = before.scores;
+  w.recommendation = before.recommendation;
+  w.confidence = before.confidence;
+  w.margin = before.margin;
+  for (Option o : kOptions) w.monthly_usd[index(o)] = before.cost.options[index(o)].monthly_usd;
+  after.what_if = std::move(w);
+  return after;
+}
 
 Values resolve_values(const Questionnaire& q, const Profile& profile) {
   Values values(q.criteria.size());
@@ -92,7 +127,7 @@ Decision decide(const ScoringModel& model, const Profile& profile, const EngineO
   d.name = profile.name;
   d.description = profile.description;
   d.values = resolve_values(q, profile);
-  d.weights = effective_weights(q, profile);
+  d.weights = effective_weights(q, profile, options);
   d.cost = estimate_costs(model.pricing, model.inputs, q, d.values);
   const Scoring s = score_values(model, d.values, d.weights, d.cost);
   d.scores = s.scores;
@@ -157,6 +192,9 @@ Decision decide(const ScoringModel& model, const Profile& profile, const EngineO
 
   d.samples = options.samples;
   d.confidence = estimate_confidence(model, profile, d.weights, d.recommendation, options);
+  if (options.flip_points) d.flips = find_flip_points(model, d);
+  d.hybrid_pattern = choose_hybrid_pattern(q, d);
+  d.checklist = build_checklist(model, d);
   return d;
 }
 

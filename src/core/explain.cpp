@@ -23,6 +23,31 @@ std::string describe_contribution(const ScoringModel& model, const Decision& d, 
                      to_string(other));
 }
 
+std::string describe_value(const Criterion& c, double value) {
+  std::string text = value >= 1e4 ? format_compact(value) : format_number(value);
+  if (c.unit == "USD") return "$" + text;
+  if (c.unit == "USD/month") return "$" + text + "/month";
+  return c.unit.empty() ? text : text + " " + c.unit;
+}
+
+std::string describe_flip(const ScoringModel& model, const Decision& d, const WeightFlip& f) {
+  const Criterion& c = model.questionnaire.criteria[f.criterion];
+  const double now = d.weights[f.criterion];
+  return fmt::format("weight of {} x{:.2f} ({} -> {}): {} wins", c.title, f.factor, format_number(now),
+                     format_number(now * f.factor), to_string(f.winner));
+}
+
+std::string describe_flip(const ScoringModel& model, const NumberFlip& f) {
+  const Criterion& c = model.questionnaire.criteria[f.criterion];
+  return fmt::format("{} wins with {} {} {}", to_string(f.winner), c.title, f.above ? "above" : "below",
+                     describe_value(c, f.value));
+}
+
+std::string describe_flip(const ScoringModel& model, const ChoiceFlip& f) {
+  const Criterion& c = model.questionnaire.criteria[f.criterion];
+  return fmt::format("{} wins if {} were {}", to_string(f.winner), c.title, c.answers[f.answer].id);
+}
+
 std::string_view confidence_words(double confidence) {
   if (confidence >= 0.9) return "high";
   if (confidence >= 0.7) return "moderate";

@@ -32,12 +32,10 @@ bool Condition::holds(const Values& values) const {
   return true;
 }
 
-namespace {
 bool all_hold(const std::vector<Condition>& conditions, const Values& values) {
   return std::all_of(conditions.begin(), conditions.end(),
                      [&](const Condition& c) { return c.holds(values); });
 }
-}  // namespace
 
 bool Constraint::holds(const Values& values) const { return all_hold(when, values); }
 

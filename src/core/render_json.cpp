@@ -46,6 +46,7 @@ Json cost_json(const ScoringModel& model, const Decision& d) {
       {"options", options},
       {"monthly_tokens_in", round_to(d.cost.monthly_tokens_in, 0)},
       {"monthly_tokens_out", round_to(d.cost.monthly_tokens_out, 0)},
+      {"payback_months", d.cost.payback_months < 0 ? Json(nullptr) : Json(round_to(d.cost.payback_months, 1))},
       {"break_even_requests_per_month", d.cost.break_even_requests < 0 ? Json(nullptr) : Json(round_to(d.cost.break_even_requests, 0))},
       {"prices_as_of", model.pricing.oldest_as_of()},
   };
@@ -75,6 +76,43 @@ Json decision_to_json(const ScoringModel& model, const Decision& d) {
     assumptions.push_back({{"criterion", q.criteria[a.criterion].id}, {"value", a.value_text}, {"note", a.note}});
   }
   const auto option_or_null = [](std::optional<Option> o) { return o ? Json(to_string(*o)) : Json(nullptr); };
+  Json flips = {{"weights", Json::array()}, {"answers", Json::array()}};
+  for (const WeightFlip& f : d.flips.weights) {
+    flips["weights"].push_back({{"criterion", q.criteria[f.criterion].id},
+                                {"factor", round_to(f.factor, 3)},
+                                {"weight", round_to(d.weights[f.criterion] * f.factor, 3)},
+                                {"winner", to_string(f.winner)},
+                                {"sentence", describe_flip(model, d, f)}});
+  }
+  for (const NumberFlip& f : d.flips.numbers) {
+    flips["answers"].push_back({{"criterion", q.criteria[f.criterion].id},
+                                {"above", f.above ? Json(round_to(f.value, 2)) : Json(nullptr)},
+                                {"below", f.above ? Json(nullptr) : Json(round_to(f.value, 2))},
+                                {"winner", to_string(f.winner)},
+                                {"sentence", describe_flip(model, f)}});
+  }
+  for (const ChoiceFlip& f : d.flips.choices) {
+    flips["answers"].push_back({{"criterion", q.criteria[f.criterion].id},
+                                {"answer", q.criteria[f.criterion].answers[f.answer].id},
+                                {"winner", to_string(f.winner)},
+                                {"sentence", describe_flip(model, f)}});
+  }
+  Json what_if = nullptr;
+  if (d.what_if) {
+    Json changes = Json::array();
+    for (const auto& c : d.what_if->changes) {
+      changes.push_back({{"criterion", q.criteria[c.criterion].id}, {"from", c.before}, {"to", c.after}});
+    }
+    what_if = {{"changes", changes},
+               {"before",
+                {{"recommendation", option_or_null(d.what_if->recommendation)},
+                 {"scores", per_option(d.what_if->scores, 1)},
+                 {"confidence", round_to(d.what_if->confidence, 3)},
+                 {"margin", round_to(d.what_if->margin, 1)},
+                 {"monthly_usd", per_option(d.what_if->monthly_usd, 2)}}}};
+  }
+  Json pattern = nullptr;
+  if (d.hybrid_pattern) pattern = {{"id", d.hybrid_pattern->id}, {"title", d.hybrid_pattern->title}, {"why", d.hybrid_pattern->why}};
   return {
       {"file", d.source},
       {"name", d.name},
@@ -88,6 +126,10 @@ Json decision_to_json(const ScoringModel& model, const Decision& d) {
       {"drivers", drivers},
       {"assumptions", assumptions},
       {"cost", cost_json(model, d)},
+      {"flip_points", flips},
+      {"hybrid_pattern", pattern},
+      {"checklist", d.checklist},
+      {"what_if", what_if},
   };
 }
 

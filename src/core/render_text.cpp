@@ -99,18 +99,57 @@ void write_costs(std::ostream& out, const ScoringModel& model, const Decision& d
     return std::string(o.fits_upfront && o.fits_monthly ? "yes" : !o.fits_upfront && !o.fits_monthly ? "no" : o.fits_upfront ? "no (monthly)" : "no (upfront)");
   });
   std::string note;
+  if (d.cost.payback_months > 0) {
+    note = fmt::format("Local hardware pays for itself in about {:.0f} months. ", std::ceil(d.cost.payback_months));
+  }
   if (d.cost.break_even_requests < 0) {
-    note = "Local never costs less than cloud per request at these prices.";
+    note += "Local never costs less than cloud per request at these prices.";
   } else if (d.cost.break_even_requests == 0) {
-    note = "Local costs less than cloud at any volume.";
+    note += "Local costs less than cloud at any volume.";
   } else {
-    note = fmt::format("Break-even: local costs the same as cloud at about {} requests/month.",
+    note += fmt::format("Break-even: local costs the same as cloud at about {} requests/month.",
                        format_compact(d.cost.break_even_requests));
   }
   out << "  ";
   write_wrapped(out, note + fmt::format(" Prices as of {} or later ({}).", model.pricing.oldest_as_of(),
                                         escape_for_message(model.pricing.source)),
                 width, 2, 2);
+}
+
+// Before and after side by side for `--set`.
+void write_what_if(std::ostream& out, const ScoringModel& model, const Decision& d, const Paint& paint, int width) {
+  const WhatIf& w = *d.what_if;
+  std::vector<std::string> changes;
+  for (const auto& c : w.changes) {
+    changes.push_back(fmt::format("{} {} -> {}", model.questionnaire.criteria[c.criterion].id, c.before, c.after));
+  }
+  out << '\n' << paint.bold("What if: ");
+  write_wrapped(out, join_words(changes, ", "), width, 2, 9);
+  const auto rec = [](std::optional<Option> o) { return o ? std::string(to_string(*o)) : std::string("none"); };
+  out << fmt::format("  {:<22}{:>12}{:>12}\n", "", "before", "after");
+  out << fmt::format("  {:<22}{:>12}{:>12}\n", "recommendation", rec(w.recommendation), rec(d.recommendation));
+  for (Option o : kOptions) {
+    out << fmt::format("  {:<22}{:>12.1f}{:>12.1f}\n", fmt::format("{} score", to_string(o)), w.scores[index(o)],
+                       d.scores[index(o)]);
+  }
+  out << fmt::format("  {:<22}{:>12}{:>12}\n", "confidence", percent(w.confidence), percent(d.confidence));
+  for (Option o : kOptions) {
+    out << fmt::format("  {:<22}{:>12}{:>12}\n", fmt::format("{} per month", to_string(o)),
+                       format_usd(w.monthly_usd[index(o)]), format_usd(d.cost.options[index(o)].monthly_usd));
+  }
+}
+
+void write_flips(std::ostream& out, const ScoringModel& model, const Decision& d, const Paint& paint, int width) {
+  const FlipPoints& f = d.flips;
+  if (f.weights.empty() && f.numbers.empty() && f.choices.empty()) return;
+  out << '\n' << paint.bold("What would change the recommendation") << '\n';
+  const auto item = [&](const std::string& text) {
+    out << "  - ";
+    write_wrapped(out, text, width, 4, 4);
+  };
+  for (std::size_t i = 0; i < std::min<std::size_t>(4, f.numbers.size()); ++i) item(describe_flip(model, f.numbers[i]));
+  for (std::size_t i = 0; i < std::min<std::size_t>(4, f.choices.size()); ++i) item(describe_flip(model, f.choices[i]));
+  for (std::size_t i = 0; i < std::min<std::size_t>(3, f.weights.size()); ++i) item(describe_flip(model, d, f.weights[i]));
 }
 
 }  // namespace
@@ -132,6 +171,8 @@ void render_text_decision(std::ostream& out, const ScoringModel& model, const De
   } else {
     out << paint.red("No recommendation: every option is ruled out by a hard constraint.") << '\n';
   }
+
+  if (d.what_if) write_what_if(out, model, d, paint, width);
 
   out << '\n';
   const int cells = std::max(10, std::min(30, width - 36));
@@ -164,7 +205,21 @@ void render_text_decision(std::ostream& out, const ScoringModel& model, const De
   }
   if (shown == 0) out << "  The options score alike on every criterion.\n";
 
+  if (d.hybrid_pattern) {
+    out << '\n' << paint.bold("Hybrid pattern") << '\n' << "  ";
+    write_wrapped(out, fmt::format("{}. {}", d.hybrid_pattern->title, d.hybrid_pattern->why), width, 2, 2);
+  }
+
   write_costs(out, model, d, paint, width);
+  write_flips(out, model, d, paint, width);
+
+  if (!d.checklist.empty()) {
+    out << '\n' << paint.bold("Implementation plan") << '\n';
+    for (const std::string& item : d.checklist) {
+      out << "  [ ] ";
+      write_wrapped(out, item, width, 6, 6);
+    }
+  }
 
   if (!d.assumptions.empty()) {
     out << '\n' << paint.bold("Assumptions (answers given as unknown or as a range)") << '\n';
@@ -200,9 +255,12 @@ class TextRenderer : public BatchRenderer {
       const std::string s = fmt::format("{:.1f}", d.scores[index(o)]);
       return d.vetoed[index(o)] ? "(" + s + ")" : s;
     };
-    const std::string rec = d.recommendation ? std::string(to_string(*d.recommendation)) : "none";
-    m_out << fmt::format("{}  {}  {:>7} {:>7} {:>7}  {:>10}\n", fit(d.name, name_width()),
-                         d.recommendation ? m_paint.green(fmt::format("{:<11}", rec)) : m_paint.red(fmt::format("{:<11}", rec)),
+    std::string rec = d.recommendation ? std::string(to_string(*d.recommendation)) : "none";
+    if (d.what_if && d.what_if->recommendation != d.recommendation) {
+      rec = (d.what_if->recommendation ? std::string(to_string(*d.what_if->recommendation)) : "none") + "->" + rec;
+    }
+    m_out << fmt::format("{}  {} {:>7} {:>7} {:>7}  {:>10}\n", fit(d.name, name_width()),
+                         d.recommendation ? m_paint.green(fmt::format("{:<13}", rec)) : m_paint.red(fmt::format("{:<13}", rec)),
                          score(Option::cloud), score(Option::local), score(Option::hybrid),
                          fmt::format("{} {}", percent(d.confidence), confidence_short(d.confidence)));
     if (d.recommendation) ++m_counts[index(*d.recommendation)];
@@ -227,13 +285,13 @@ class TextRenderer : public BatchRenderer {
 
  private:
   std::size_t name_width() const {
-    return static_cast<std::size_t>(std::max(16, clamp_width(m_options.width) - 49));
+    return static_cast<std::size_t>(std::max(16, clamp_width(m_options.width) - 50));
   }
   static std::string_view confidence_short(double c) {
     return c >= 0.9 ? "high" : c >= 0.7 ? "mod" : c >= 0.5 ? "low" : "v.low";
   }
   void header() {
-    m_out << m_paint.bold(fmt::format("{}  {:<11}  {:>7} {:>7} {:>7}  {:>10}", fit("PROFILE", name_width()),
+    m_out << m_paint.bold(fmt::format("{}  {:<13} {:>7} {:>7} {:>7}  {:>10}", fit("PROFILE", name_width()),
                                       "RECOMMENDED", "CLOUD", "LOCAL", "HYBRID", "CONFIDENCE"))
           << '\n';
   }

@@ -103,9 +103,10 @@ TEST_CASE("a vetoed option keeps its score but is never recommended", "[engine][
 }
 
 TEST_CASE("when every option is vetoed there is no recommendation", "[engine][constraints]") {
-  const std::string criteria = std::string(embedded_criteria_text()) +
-                               "  - id: nothing-goes\n    when: {criticality: [low]}\n    forbids: [cloud, local, hybrid]\n"
-                               "    reason: Test rule.\n";
+  std::string criteria(embedded_criteria_text());
+  criteria.insert(criteria.find("constraints:\n") + 13,
+                  "  - id: nothing-goes\n    when: {criticality: [low]}\n    forbids: [cloud, local, hybrid]\n"
+                  "    reason: Test rule.\n");
   Questionnaire q = load_questionnaire(criteria, "c.yaml");
   Pricing p = load_pricing(embedded_pricing_text(), "p.yaml", q);
   const ScoringModel model(std::move(q), std::move(p));

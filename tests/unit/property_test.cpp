@@ -55,6 +55,7 @@ Decision decide_answers(const std::map<std::string, std::string>& answers) {
   const Profile p = load_profile(profile_yaml(answers), "gen.yaml", default_model().questionnaire);
   EngineOptions options;
   options.samples = 0;
+  options.flip_points = false;
   return decide(default_model(), p, options);
 }
 

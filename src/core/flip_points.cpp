@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: MIT
+// Flip points (docs/scoring.md): what would have to change for another
+// option to win. Weights are solved exactly (the score is linear in each
+// weight); numeric answers are searched on a geometric grid and refined by
+// bisection; choice answers are tried one by one.
+#include <algorithm>
+#include <cmath>
+
+#include "aidecide/engine.hpp"
+
+namespace aidecide {
+namespace {
+
+constexpr double kGridStep = 1.25;     // numeric search: 25 % steps
+constexpr int kBisections = 40;
+constexpr double kRangeStretch = 100;  // search 100x beyond the plausible range
+
+// The winner for `values`, with the decision's weights.
+std::optional<Option> winner_for(const ScoringModel& model, const Decision& d, const Values& values) {
+  const CostEstimate cost = estimate_costs(model.pricing, model.inputs, model.questionnaire, values);
+  return score_values(model, values, d.weights, cost).winner;
+}
+
+std::vector<WeightFlip> weight_flips(const Decision& d) {
+  std::vector<WeightFlip> flips;
+  const Option w = *d.recommendation;
+  for (const Contribution& c : d.contributions) {
+    // The lead over each other allowed option, in weighted-utility units
+    // (the normalisation by total weight does not change who leads).
+    std::optional<WeightFlip> best;
+    for (Option o : kOptions) {
+      if (o == w || d.vetoed[index(o)]) continue;
+      double lead = 0;
+      for (const Contribution& k : d.contributions) lead += k.weight * (k.utility[index(w)] - k.utility[index(o)]);
+      const double diff = c.utility[index(w)] - c.utility[index(o)];
+      if (std::fabs(diff) < 1e-12 || c.weight <= 0) continue;
+      // lead + (f - 1) * weight * diff = 0
+      const double factor = 1 - lead / (c.weight * diff);
+      if (factor <= 0) continue;  // no non-negative weight can close the gap
+      if (!best || std::fabs(std::log(factor)) < std::fabs(std::log(best->factor))) best = WeightFlip{c.criterion, factor, o};
+    }
+    if (best) flips.push_back(*best);
+  }
+  std::stable_sort(flips.begin(), flips.end(), [](const WeightFlip& a, const WeightFlip& b) {
+    return std::fabs(std::log(a.factor)) < std::fabs(std::log(b.factor));
+  });
+  return flips;
+}
+
+// Walks from the current value in one direction until the winner changes,
+// then bisects to the threshold.
+std::optional<NumberFlip> search_number(const ScoringModel& model, const Decision& d, std::size_t i, bool up) {
+  const Criterion& c = model.questionnaire.criteria[i];
+  // The smallest value the criterion accepts, and how far the search goes.
+  const double bottom = c.exclusive_minimum ? c.minimum + 1e-6 : c.minimum;
+  // Geometric steps need a positive floor; below it the search jumps to the bottom.
+  const double lo = std::max({bottom, c.plausible.first / kRangeStretch, 1e-3});
+  const double hi = std::min(c.maximum.value_or(1e15), std::max(c.plausible.second, 1.0) * kRangeStretch);
+  Values values = d.values;
+  const double start = values[i].number;
+  const auto winner_at = [&](double x) {
+    values[i].number = x;
+    return winner_for(model, d, values);
+  };
+  // The next grid point away from `x`, or nothing past the end of the range.
+  const auto next = [&](double x) -> std::optional<double> {
+    if (up) {
+      const double n = x <= 0 ? std::max(1.0, lo) : x * kGridStep;
+      return n <= hi ? std::optional(n) : std::nullopt;
+    }
+    if (x <= bottom) return std::nullopt;
+    const double n = x / kGridStep;
+    return n >= lo ? n : bottom;  // finish at the very bottom (a zero budget)
+  };
+  double previous = start;
+  for (auto x = next(start); x; previous = *x, x = next(*x)) {
+    if (winner_at(*x) == d.recommendation) continue;
+    double a = previous, b = *x;  // a keeps the winner, b does not
+    for (int k = 0; k < kBisections; ++k) {
+      const double mid = a > 0 && b > 0 ? std::sqrt(a * b) : (a + b) / 2;
+      (winner_at(mid) == d.recommendation ? a : b) = mid;
+    }
+    const auto winner = winner_at(b);
+    if (!winner) return std::nullopt;
+    return NumberFlip{i, b, up, *winner};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+FlipPoints find_flip_points(const ScoringModel& model, const Decision& d) {
+  FlipPoints flips;
+  if (!d.recommendation) return flips;
+  flips.weights = weight_flips(d);
+  const Questionnaire& q = model.questionnaire;
+  for (std::size_t i = 0; i < q.criteria.size(); ++i) {
+    const Criterion& c = q.criteria[i];
+    if (c.kind == CriterionKind::number) {
+      for (bool up : {false, true}) {
+        if (auto f = search_number(model, d, i, up)) flips.numbers.push_back(*f);
+      }
+    } else if (c.kind == CriterionKind::choice) {
+      Values values = d.values;
+      for (std::size_t a = 0; a < c.answers.size(); ++a) {
+        if (a == d.values[i].choice) continue;
+        values[i].choice = a;
+        const auto w = winner_for(model, d, values);
+        if (w && w != d.recommendation) flips.choices.push_back({i, a, *w});
+      }
+    }
+  }
+  std::stable_sort(flips.numbers.begin(), flips.numbers.end(), [&](const NumberFlip& a, const NumberFlip& b) {
+    const auto distance = [&](const NumberFlip& f) {
+      const double now = d.values[f.criterion].number;
+      return now > 0 && f.value > 0 ? std::fabs(std::log(f.value / now)) : 1e9;
+    };
+    return distance(a) < distance(b);
+  });
+  return flips;
+}
+
+}  // namespace aidecide
