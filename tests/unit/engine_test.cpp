@@ -167,3 +167,20 @@ TEST_CASE("the margin is the gap to the best other allowed option", "[engine]") 
   CHECK(d.versus[0] == *d.recommendation);
   CHECK(d.versus[1] == *d.runner_up);
 }
+
+TEST_CASE("the worked example in docs/scoring.md holds", "[engine][docs]") {
+  const Profile p = load_profile(read_text_file("profiles/hospital-clinical-notes.yaml"), "hospital.yaml",
+                                 default_model().questionnaire);
+  EngineOptions options;
+  options.samples = 0;
+  const Decision d = decide(default_model(), p, options);
+  CHECK(d.cost.options[index(Option::cloud)].monthly_usd == Approx(1440.0));
+  CHECK(d.cost.peak_output_tps == Approx(616.438).epsilon(1e-5));
+  CHECK(d.cost.cost_utility[index(Option::local)] == Approx(0.494).margin(0.0005));
+  CHECK(d.cost.cost_utility[index(Option::hybrid)] == Approx(0.491).margin(0.0005));
+  CHECK(score(d, Option::cloud) == Approx(100 * 28.80 / 39).margin(0.01));
+  CHECK(score(d, Option::local) == Approx(100 * 34.557 / 39).margin(0.01));
+  CHECK(score(d, Option::hybrid) == Approx(100 * 29.598 / 39).margin(0.01));
+  CHECK(d.recommendation == Option::local);
+  CHECK(d.margin == Approx(12.7).margin(0.05));
+}
