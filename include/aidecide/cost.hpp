@@ -28,13 +28,13 @@ struct CostInputs {
 };
 
 struct OptionCost {
-  double upfront_usd = 0;          // hardware to buy now (GPUs beyond those already owned)
-  double monthly_usd = 0;          // all-in per month: running cost plus amortisation of every GPU in use
+  double upfront_usd = 0;  // hardware to buy now (GPUs beyond those already owned)
+  double monthly_usd = 0;  // all-in per month: running cost plus amortisation of every GPU in use
   double running_monthly_usd = 0;  // cash per month: API bills, power, hosting, staff
   double tco_usd = 0;              // all-in over the horizon: monthly_usd x horizon
-  double gpus = 0;              // whole GPUs provisioned (local part)
-  double gpus_exact = 0;        // fractional GPUs the peak needs (for smooth scoring)
-  double local_share = 0;       // share of traffic served locally
+  double gpus = 0;                 // whole GPUs provisioned (local part)
+  double gpus_exact = 0;           // fractional GPUs the peak needs (for smooth scoring)
+  double local_share = 0;          // share of traffic served locally
   bool fits_upfront = true;
   bool fits_monthly = true;
 };

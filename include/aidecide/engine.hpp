@@ -71,8 +71,8 @@ struct WeightFlip {
 // A numeric answer beyond which another option wins.
 struct NumberFlip {
   std::size_t criterion = 0;
-  double value = 0;    // the threshold
-  bool above = true;   // `winner` wins above (true) or below (false) it
+  double value = 0;   // the threshold
+  bool above = true;  // `winner` wins above (true) or below (false) it
   Option winner = Option::cloud;
 };
 
@@ -132,8 +132,8 @@ struct Decision {
   std::optional<PatternAdvice> hybrid_pattern;  // when hybrid wins or is close
   std::vector<std::string> checklist;           // the implementation plan
   std::optional<WhatIf> what_if;                // set by decide_what_if()
-  Values values;                // resolved answers the scores used
-  std::vector<double> weights;  // effective weights
+  Values values;                                // resolved answers the scores used
+  std::vector<double> weights;                  // effective weights
 };
 
 Decision decide(const ScoringModel& model, const Profile& profile, const EngineOptions& options);
@@ -144,7 +144,8 @@ std::string answer_text(const Criterion& c, const Answer& a);
 // What-if: scores `profile` with `changes` applied, and records the decision
 // without them in the result's `what_if`.
 Decision decide_what_if(const ScoringModel& model, const Profile& profile,
-                        const std::vector<std::pair<std::size_t, Answer>>& changes, const EngineOptions& options);
+                        const std::vector<std::pair<std::size_t, Answer>>& changes,
+                        const EngineOptions& options);
 
 // Resolves a profile's answers into values (unknown -> the assumption, a range
 // -> its midpoint, geometric for log-scale criteria).
@@ -171,7 +172,7 @@ std::vector<std::string> build_checklist(const ScoringModel& model, const Decisi
 // Share of perturbed draws (weights, unknown answers, ranges) whose winner is
 // `recommendation`. See docs/scoring.md for the distribution.
 double estimate_confidence(const ScoringModel& model, const Profile& profile,
-                           const std::vector<double>& weights,
-                           std::optional<Option> recommendation, const EngineOptions& options);
+                           const std::vector<double>& weights, std::optional<Option> recommendation,
+                           const EngineOptions& options);
 
 }  // namespace aidecide

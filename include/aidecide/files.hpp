@@ -30,7 +30,8 @@ ExpandedInputs expand_inputs(const std::vector<std::string>& args);
 
 // Reads a whole file; throws InputError ("path: cannot read: reason") for a
 // missing file, a directory, or a file above `max_bytes`.
-std::string read_input(const InputFile& file, std::istream& stdin_stream, std::size_t max_bytes = kMaxInputBytes);
+std::string read_input(const InputFile& file, std::istream& stdin_stream,
+                       std::size_t max_bytes = kMaxInputBytes);
 std::string read_text_file(const std::string& path, std::size_t max_bytes = kMaxInputBytes);
 
 }  // namespace aidecide

@@ -18,7 +18,9 @@ inline constexpr std::array<Option, kOptionCount> kOptions{Option::cloud, Option
 // A value per option, indexed by static_cast<size_t>(Option).
 using PerOption = std::array<double, kOptionCount>;
 
-constexpr std::size_t index(Option o) { return static_cast<std::size_t>(o); }
+constexpr std::size_t index(Option o) {
+  return static_cast<std::size_t>(o);
+}
 std::string_view to_string(Option o);
 std::optional<Option> parse_option(std::string_view text);
 

@@ -18,6 +18,7 @@ struct Preset {
 };
 
 // Validates every weight against the questionnaire. Throws InputError.
-std::vector<Preset> load_presets(std::string_view text, const std::string& source, const Questionnaire& q);
+std::vector<Preset> load_presets(std::string_view text, const std::string& source,
+                                 const Questionnaire& q);
 
 }  // namespace aidecide

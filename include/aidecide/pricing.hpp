@@ -66,10 +66,10 @@ struct Pricing {
   Figure prefill_cost_ratio;  // one input token costs this share of an output token
   Figure peak_utilisation;    // fleet sized so the peak runs at this utilisation
   Figure fte_usd_per_month;
-  AnswerTable ops_fte;         // by team_mlops
-  AnswerTable existing_gpus;   // by existing_gpus: GPUs already owned
-  AnswerTable peak_factor;     // by traffic_pattern: peak rate / average rate
-  AnswerTable spare_replicas;  // by criticality: replicas kept for redundancy
+  AnswerTable ops_fte;             // by team_mlops
+  AnswerTable existing_gpus;       // by existing_gpus: GPUs already owned
+  AnswerTable peak_factor;         // by traffic_pattern: peak rate / average rate
+  AnswerTable spare_replicas;      // by criticality: replicas kept for redundancy
   AnswerTable hybrid_local_share;  // by workload_mix: share of traffic served locally
   Figure horizon_months;           // total cost of ownership horizon
 

@@ -48,8 +48,8 @@ Answer parse_answer_text(const Criterion& c, std::string_view text);
 
 // Loads `answers:` and `weights:` mappings into `profile` (used by the profile
 // and, later, the decision-record loader).
-void load_answer_body(const YamlNode* answers, const YamlNode* weights,
-                      const Questionnaire& q, Profile& profile, DiagnosticSink& sink,
+void load_answer_body(const YamlNode* answers, const YamlNode* weights, const Questionnaire& q,
+                      Profile& profile, DiagnosticSink& sink,
                       const AnswerBodyOptions& options = {});
 
 }  // namespace aidecide

@@ -145,8 +145,8 @@ std::string_view embedded_pricing_text();
 std::string_view embedded_presets_text();
 
 // The placeholders checklist texts may use besides criterion ids.
-inline constexpr std::array<std::string_view, 5> kChecklistPlaceholders{"cloud_cost", "local_gpus", "local_gpu",
-                                                                       "local_model", "local_upfront"};
+inline constexpr std::array<std::string_view, 5> kChecklistPlaceholders{
+    "cloud_cost", "local_gpus", "local_gpu", "local_model", "local_upfront"};
 
 // Conditions shared by constraints, patterns and checklist items.
 bool all_hold(const std::vector<Condition>& conditions, const Values& values);

@@ -13,10 +13,10 @@
 namespace aidecide {
 
 struct RenderOptions {
-  bool color = false;      // ANSI colour (the CLI decides: terminal, NO_COLOR, --color)
-  int width = 80;          // wrap width; capped at 100
+  bool color = false;        // ANSI colour (the CLI decides: terminal, NO_COLOR, --color)
+  int width = 80;            // wrap width; capped at 100
   bool explain_all = false;  // text: full explanation for every profile, not a table
-  bool single = false;     // text: exactly one input, so explain it in full
+  bool single = false;       // text: exactly one input, so explain it in full
 };
 
 // One batch of results, written as they arrive (results in input order).
@@ -28,11 +28,13 @@ class BatchRenderer {
   virtual void finish() = 0;
 };
 
-std::unique_ptr<BatchRenderer> make_renderer(Format format, std::ostream& out, const ScoringModel& model,
+std::unique_ptr<BatchRenderer> make_renderer(Format format, std::ostream& out,
+                                             const ScoringModel& model,
                                              const RenderOptions& options);
 
 // "Data sensitivity is regulated: favours local, +9.4 points over cloud".
-std::string describe_contribution(const ScoringModel& model, const Decision& d, const Contribution& c);
+std::string describe_contribution(const ScoringModel& model, const Decision& d,
+                                  const Contribution& c);
 
 // Flip points in words: "local wins above 38M requests/month",
 // "weight of Data sensitivity x0.42 (5 -> 2.1): hybrid wins",

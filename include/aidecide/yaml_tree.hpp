@@ -29,8 +29,8 @@ struct YamlNode {
   std::string value;   // scalar text
   bool plain = false;  // an unquoted scalar (where `yes` may mean true)
   SourcePos pos;
-  std::vector<YamlNode> items;                           // sequence
-  std::vector<std::pair<YamlNode, YamlNode>> entries;    // mapping, in file order
+  std::vector<YamlNode> items;                         // sequence
+  std::vector<std::pair<YamlNode, YamlNode>> entries;  // mapping, in file order
 
   bool is_scalar() const { return kind == Kind::scalar; }
   bool is_mapping() const { return kind == Kind::mapping; }

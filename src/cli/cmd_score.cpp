@@ -4,8 +4,8 @@
 
 #include "aidecide/files.hpp"
 #include "aidecide/presets.hpp"
-#include "aidecide/text.hpp"
 #include "aidecide/render.hpp"
+#include "aidecide/text.hpp"
 #include "commands.hpp"
 
 namespace aidecide::cli {
@@ -23,7 +23,8 @@ struct ScoreOptions {
 };
 
 // Parses --set key=value pairs against the questionnaire; UsageError on a bad one.
-std::vector<std::pair<std::size_t, Answer>> parse_what_if(const Questionnaire& q, const std::vector<std::string>& pairs) {
+std::vector<std::pair<std::size_t, Answer>> parse_what_if(const Questionnaire& q,
+                                                          const std::vector<std::string>& pairs) {
   std::vector<std::pair<std::size_t, Answer>> changes;
   std::vector<std::string> ids;
   for (const auto& c : q.criteria) {
@@ -32,8 +33,9 @@ std::vector<std::pair<std::size_t, Answer>> parse_what_if(const Questionnaire& q
   for (const std::string& pair : pairs) {
     const auto eq = pair.find('=');
     if (eq == std::string::npos) {
-      throw UsageError(fmt::format("--set {}: expected KEY=VALUE, for example --set monthly_requests=5000000",
-                                   escape_for_message(pair)));
+      throw UsageError(
+          fmt::format("--set {}: expected KEY=VALUE, for example --set monthly_requests=5000000",
+                      escape_for_message(pair)));
     }
     const std::string key = pair.substr(0, eq);
     const std::size_t i = q.index_of(key);
@@ -50,10 +52,13 @@ std::vector<std::pair<std::size_t, Answer>> parse_what_if(const Questionnaire& q
   return changes;
 }
 
-std::vector<std::optional<double>> preset_weights(const ScoringModel& model, const ScoreOptions& options) {
+std::vector<std::optional<double>> preset_weights(const ScoringModel& model,
+                                                  const ScoreOptions& options) {
   if (options.preset.empty()) return {};
-  const std::string source = options.presets_file.empty() ? "<embedded criteria/presets.yaml>" : options.presets_file;
-  const std::string text = options.presets_file.empty() ? std::string(embedded_presets_text()) : read_text_file(options.presets_file);
+  const std::string source =
+      options.presets_file.empty() ? "<embedded criteria/presets.yaml>" : options.presets_file;
+  const std::string text = options.presets_file.empty() ? std::string(embedded_presets_text())
+                                                        : read_text_file(options.presets_file);
   const auto presets = load_presets(text, source, model.questionnaire);
   std::vector<std::string> names;
   for (const auto& p : presets) {
@@ -61,8 +66,9 @@ std::vector<std::optional<double>> preset_weights(const ScoringModel& model, con
     names.push_back(p.name);
   }
   const auto hint = did_you_mean(options.preset, names);
-  throw UsageError(fmt::format("--preset: unknown preset '{}'{} (presets: {})", escape_for_message(options.preset),
-                               hint ? fmt::format("; did you mean '{}'?", *hint) : "", join_words(names, ", ")));
+  throw UsageError(fmt::format(
+      "--preset: unknown preset '{}'{} (presets: {})", escape_for_message(options.preset),
+      hint ? fmt::format("; did you mean '{}'?", *hint) : "", join_words(names, ", ")));
 }
 
 int run_score(const ScoreOptions& options, const Streams& io, const GlobalOptions& global) {
@@ -107,24 +113,33 @@ int run_score(const ScoreOptions& options, const Streams& io, const GlobalOption
 
 Runner setup_score(CLI::App& app) {
   auto options = std::make_shared<ScoreOptions>();
-  app.add_option("paths", options->paths, "Profile files, directories (every .yaml/.yml inside, sorted) or - for stdin")
+  app.add_option("paths", options->paths,
+                 "Profile files, directories (every .yaml/.yml inside, sorted) or - for stdin")
       ->required()
       ->type_name("FILE|DIR|-");
   app.add_option("-f,--format", options->format, "Output format: text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
-  app.add_option("--criteria", options->model.criteria, "Criteria file to use instead of the built-in one")
+  app.add_option("--criteria", options->model.criteria,
+                 "Criteria file to use instead of the built-in one")
       ->type_name("FILE");
-  app.add_option("--pricing", options->model.pricing, "Pricing file to use instead of the built-in one")
+  app.add_option("--pricing", options->model.pricing,
+                 "Pricing file to use instead of the built-in one")
       ->type_name("FILE");
-  app.add_option("--set", options->set, "What-if: score with an answer changed, shown next to the original (repeatable)")
+  app.add_option("--set", options->set,
+                 "What-if: score with an answer changed, shown next to the original (repeatable)")
       ->type_name("KEY=VALUE")
       ->allow_extra_args(false);
-  app.add_option("--preset", options->preset, "Weight preset for a typical organisation: startup, enterprise, regulated")
+  app.add_option("--preset", options->preset,
+                 "Weight preset for a typical organisation: startup, enterprise, regulated")
       ->type_name("NAME");
-  app.add_option("--presets", options->presets_file, "Presets file to use instead of the built-in one")->type_name("FILE");
-  app.add_flag("--explain", options->explain, "Explain every profile in full instead of a summary table");
-  app.add_option("--samples", options->samples, "Monte Carlo draws for the confidence figure (0 turns it off)")
+  app.add_option("--presets", options->presets_file,
+                 "Presets file to use instead of the built-in one")
+      ->type_name("FILE");
+  app.add_flag("--explain", options->explain,
+               "Explain every profile in full instead of a summary table");
+  app.add_option("--samples", options->samples,
+                 "Monte Carlo draws for the confidence figure (0 turns it off)")
       ->check(CLI::Range(0, 1000000))
       ->capture_default_str();
   app.footer(
@@ -135,7 +150,9 @@ Runner setup_score(CLI::App& app) {
       "  aidecide score profiles/startup-prototype.yaml --set monthly_requests=50000000\n"
       "  aidecide score --preset regulated profiles/\n"
       "  cat profile.yaml | aidecide score -");
-  return [options](const Streams& io, const GlobalOptions& global) { return run_score(*options, io, global); };
+  return [options](const Streams& io, const GlobalOptions& global) {
+    return run_score(*options, io, global);
+  };
 }
 
 }  // namespace aidecide::cli

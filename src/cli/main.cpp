@@ -6,5 +6,6 @@
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
-  return aidecide::cli::run(argc, argv, std::cin, std::cout, std::cerr, aidecide::cli::detect_environment());
+  return aidecide::cli::run(argc, argv, std::cin, std::cout, std::cerr,
+                            aidecide::cli::detect_environment());
 }

@@ -43,21 +43,27 @@ void print_diagnostics(std::ostream& err, const std::vector<Diagnostic>& diagnos
 }
 
 std::unique_ptr<ScoringModel> load_model(const ModelPaths& paths, const Streams& io) {
-  const std::string criteria_source = paths.criteria.empty() ? "<embedded criteria/default.yaml>" : paths.criteria;
-  const std::string pricing_source = paths.pricing.empty() ? "<embedded criteria/pricing.yaml>" : paths.pricing;
-  const std::string criteria_text = paths.criteria.empty() ? std::string(embedded_criteria_text()) : read_text_file(paths.criteria);
+  const std::string criteria_source =
+      paths.criteria.empty() ? "<embedded criteria/default.yaml>" : paths.criteria;
+  const std::string pricing_source =
+      paths.pricing.empty() ? "<embedded criteria/pricing.yaml>" : paths.pricing;
+  const std::string criteria_text = paths.criteria.empty() ? std::string(embedded_criteria_text())
+                                                           : read_text_file(paths.criteria);
   Questionnaire q = load_questionnaire(criteria_text, criteria_source);
-  const std::string pricing_text = paths.pricing.empty() ? std::string(embedded_pricing_text()) : read_text_file(paths.pricing);
+  const std::string pricing_text =
+      paths.pricing.empty() ? std::string(embedded_pricing_text()) : read_text_file(paths.pricing);
   Pricing p = load_pricing(pricing_text, pricing_source, q);
   auto model = std::make_unique<ScoringModel>(std::move(q), std::move(p));
   // Prices move fast: say so when the data is more than a year old.
   const std::string oldest = model->pricing.oldest_as_of();
   if (io.env.today.size() == 10) {
-    const std::string year_ago = fmt::format("{}{}", std::stoi(io.env.today.substr(0, 4)) - 1, io.env.today.substr(4));
+    const std::string year_ago =
+        fmt::format("{}{}", std::stoi(io.env.today.substr(0, 4)) - 1, io.env.today.substr(4));
     if (oldest < year_ago) {
-      io.err << fmt::format("aidecide: warning: {}: some prices date from {}, more than a year ago; "
-                            "check them and update as_of\n",
-                            pricing_source, oldest);
+      io.err << fmt::format(
+          "aidecide: warning: {}: some prices date from {}, more than a year ago; "
+          "check them and update as_of\n",
+          pricing_source, oldest);
     }
   }
   return model;
@@ -70,7 +76,8 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
   app.set_version_flag("--version", fmt::format("aidecide {}", AIDECIDE_VERSION));
   app.require_subcommand(1);
   GlobalOptions global;
-  app.add_option("--color", global.color, "Colour output: auto (terminal without NO_COLOR), always, never")
+  app.add_option("--color", global.color,
+                 "Colour output: auto (terminal without NO_COLOR), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   std::vector<std::pair<CLI::App*, Runner>> runners;
@@ -86,9 +93,11 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
     for (const auto& spec : kCommands) names.emplace_back(spec.name);
     if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
       const auto hint = did_you_mean(argv[1], names);
-      err << fmt::format("aidecide: error: unknown command '{}'{}\nCommands: {}. Run 'aidecide --help' for usage.\n",
-                         escape_for_message(argv[1]), hint ? fmt::format("; did you mean '{}'?", *hint) : "",
-                         join_words(names, ", "));
+      err << fmt::format(
+          "aidecide: error: unknown command '{}'{}\nCommands: {}. Run 'aidecide --help' for "
+          "usage.\n",
+          escape_for_message(argv[1]), hint ? fmt::format("; did you mean '{}'?", *hint) : "",
+          join_words(names, ", "));
       return static_cast<int>(ExitCode::invalid_input);
     }
   }
@@ -115,13 +124,14 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
     return static_cast<int>(ExitCode::invalid_input);
   } catch (const std::exception& e) {
     err << "aidecide: internal error: " << e.what()
-        << "\nThis is a bug in aidecide; please report it with the command and input that caused it.\n";
+        << "\nThis is a bug in aidecide; please report it with the command and input that caused "
+           "it.\n";
     return static_cast<int>(ExitCode::internal_error);
   }
 }
 
-int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err,
-        const Environment& env) {
+int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
+        std::ostream& err, const Environment& env) {
   std::vector<const char*> argv;
   argv.reserve(args.size() + 1);
   for (const auto& a : args) argv.push_back(a.c_str());

@@ -15,7 +15,7 @@ namespace aidecide::cli {
 // section 5). Never calls exit().
 int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, std::ostream& err,
         const Environment& env);
-int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err,
-        const Environment& env);
+int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
+        std::ostream& err, const Environment& env);
 
 }  // namespace aidecide::cli

@@ -10,7 +10,7 @@ namespace aidecide::cli {
 struct Environment {
   bool stdout_is_terminal = false;
   bool stdin_is_terminal = false;
-  bool no_color = false;  // NO_COLOR set and non-empty
+  bool no_color = false;       // NO_COLOR set and non-empty
   bool dumb_terminal = false;  // TERM=dumb or unset
   bool ci = false;             // CI set
   int width = 80;              // TIOCGWINSZ, else $COLUMNS, else 80

@@ -12,7 +12,8 @@ namespace aidecide {
 
 std::optional<PatternAdvice> choose_hybrid_pattern(const Questionnaire& q, const Decision& d) {
   if (!d.recommendation || d.vetoed[index(Option::hybrid)]) return std::nullopt;
-  const bool close = d.scores[index(*d.recommendation)] - d.scores[index(Option::hybrid)] <= q.hybrid_pattern_margin;
+  const bool close = d.scores[index(*d.recommendation)] - d.scores[index(Option::hybrid)] <=
+                     q.hybrid_pattern_margin;
   if (d.recommendation != Option::hybrid && !close) return std::nullopt;
   for (const HybridPattern& p : q.hybrid_patterns) {
     if (all_hold(p.when, d.values)) return PatternAdvice{p.id, p.title, p.why};
@@ -25,10 +26,13 @@ std::vector<std::string> build_checklist(const ScoringModel& model, const Decisi
   if (!d.recommendation) return items;
   const Questionnaire& q = model.questionnaire;
   const Option o = *d.recommendation;
-  const OptionCost& local_part = d.cost.options[index(o == Option::hybrid ? Option::hybrid : Option::local)];
+  const OptionCost& local_part =
+      d.cost.options[index(o == Option::hybrid ? Option::hybrid : Option::local)];
   const std::size_t tier = d.values[model.inputs.model_capability].choice;
   std::map<std::string, std::string, std::less<>> vars{
-      {"cloud_cost", format_usd(d.cost.options[index(o == Option::hybrid ? Option::hybrid : Option::cloud)].running_monthly_usd)},
+      {"cloud_cost",
+       format_usd(d.cost.options[index(o == Option::hybrid ? Option::hybrid : Option::cloud)]
+                      .running_monthly_usd)},
       {"local_gpus", format_number(local_part.gpus)},
       {"local_gpu", model.pricing.local[tier].gpu},
       {"local_model", model.pricing.local[tier].model},

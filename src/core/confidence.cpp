@@ -35,7 +35,9 @@ class Random {
   }
   // Uniform in [0, 1).
   double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
-  std::size_t below(std::size_t n) { return static_cast<std::size_t>(uniform() * static_cast<double>(n)); }
+  std::size_t below(std::size_t n) {
+    return static_cast<std::size_t>(uniform() * static_cast<double>(n));
+  }
 
  private:
   static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
@@ -49,8 +51,9 @@ double sample_between(Random& rng, const Criterion& c, double lo, double hi) {
 
 }  // namespace
 
-double estimate_confidence(const ScoringModel& model, const Profile& profile, const std::vector<double>& weights,
-                           std::optional<Option> recommendation, const EngineOptions& options) {
+double estimate_confidence(const ScoringModel& model, const Profile& profile,
+                           const std::vector<double>& weights, std::optional<Option> recommendation,
+                           const EngineOptions& options) {
   if (options.samples == 0) return 0;
   const Questionnaire& q = model.questionnaire;
   const Values base = resolve_values(q, profile);
@@ -58,7 +61,9 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
   for (std::size_t i = 0; i < q.criteria.size(); ++i) {
     if (!q.criteria[i].answerable()) continue;
     const auto kind = profile.answers[i].kind;
-    if (kind == Answer::Kind::unknown || kind == Answer::Kind::missing || kind == Answer::Kind::range) uncertain.push_back(i);
+    if (kind == Answer::Kind::unknown || kind == Answer::Kind::missing ||
+        kind == Answer::Kind::range)
+      uncertain.push_back(i);
   }
 
   Random rng(options.seed);
@@ -68,7 +73,8 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
   const CostEstimate base_cost = estimate_costs(model.pricing, model.inputs, q, base);
   std::size_t kept = 0;
   for (std::size_t s = 0; s < options.samples; ++s) {
-    for (std::size_t i = 0; i < w.size(); ++i) w[i] = weights[i] * std::exp(log_spread * (2 * rng.uniform() - 1));
+    for (std::size_t i = 0; i < w.size(); ++i)
+      w[i] = weights[i] * std::exp(log_spread * (2 * rng.uniform() - 1));
     for (std::size_t i : uncertain) {
       const Criterion& c = q.criteria[i];
       const Answer& a = profile.answers[i];
@@ -80,7 +86,8 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
         values[i].number = sample_between(rng, c, c.plausible.first, c.plausible.second);
       }
     }
-    const CostEstimate cost = uncertain.empty() ? base_cost : estimate_costs(model.pricing, model.inputs, q, values);
+    const CostEstimate cost =
+        uncertain.empty() ? base_cost : estimate_costs(model.pricing, model.inputs, q, values);
     if (score_values(model, values, w, cost).winner == recommendation) ++kept;
   }
   return static_cast<double>(kept) / static_cast<double>(options.samples);

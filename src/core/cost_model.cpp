@@ -34,10 +34,10 @@ struct Inputs {
 };
 
 Inputs read_inputs(const CostInputs& in, const Values& v) {
-  return {v[in.monthly_requests].number,  v[in.tokens_in].number,      v[in.tokens_out].number,
-          v[in.traffic_pattern].choice,   v[in.model_capability].choice, v[in.team_mlops].choice,
-          v[in.existing_gpus].choice,     v[in.criticality].choice,    v[in.workload_mix].choice,
-          v[in.upfront_budget].number,    v[in.monthly_budget].number};
+  return {v[in.monthly_requests].number, v[in.tokens_in].number,        v[in.tokens_out].number,
+          v[in.traffic_pattern].choice,  v[in.model_capability].choice, v[in.team_mlops].choice,
+          v[in.existing_gpus].choice,    v[in.criticality].choice,      v[in.workload_mix].choice,
+          v[in.upfront_budget].number,   v[in.monthly_budget].number};
 }
 
 struct GpuMonth {
@@ -51,23 +51,28 @@ GpuMonth gpu_month(const Pricing& p, const LocalTier& tier) {
   GpuMonth m;
   m.purchase = g.purchase_usd * (1 + p.server_overhead.value);
   m.amortised = m.purchase / p.amortisation_months.value;
-  m.running = g.power_watts / 1000 * kHoursPerMonth * p.pue.value * p.electricity_usd_per_kwh.value +
-              p.hosting_usd_per_gpu_month.value;
+  m.running =
+      g.power_watts / 1000 * kHoursPerMonth * p.pue.value * p.electricity_usd_per_kwh.value +
+      p.hosting_usd_per_gpu_month.value;
   return m;
 }
 
-double fraction_covered(double budget, double need) { return need <= 0 ? 1 : std::min(1.0, budget / need); }
+double fraction_covered(double budget, double need) {
+  return need <= 0 ? 1 : std::min(1.0, budget / need);
+}
 
 // The local part of an option serving `share` of the traffic.
 struct Fleet {
   double replicas_exact = 0;  // what the peak needs, spares included, floored at one replica
   double gpus_exact = 0;
-  double gpus = 0;            // whole replicas provisioned
+  double gpus = 0;  // whole replicas provisioned
 };
 
-Fleet size_fleet(const Pricing& p, const LocalTier& tier, double peak_tps, double share, double spares) {
+Fleet size_fleet(const Pricing& p, const LocalTier& tier, double peak_tps, double share,
+                 double spares) {
   Fleet f;
-  const double needed = peak_tps * share / (tier.output_tokens_per_second * p.peak_utilisation.value);
+  const double needed =
+      peak_tps * share / (tier.output_tokens_per_second * p.peak_utilisation.value);
   f.replicas_exact = std::max(1.0, needed) + spares;
   f.gpus_exact = f.replicas_exact * tier.gpus_per_replica;
   f.gpus = (std::ceil(std::max(1.0, needed) - 1e-9) + spares) * tier.gpus_per_replica;
@@ -82,8 +87,10 @@ CostInputs CostInputs::resolve(const Questionnaire& q) {
   const auto need = [&](std::size_t& slot, std::string_view id, CriterionKind kind) {
     slot = q.index_of(id);
     if (slot == kNoIndex || q.criteria[slot].kind != kind) {
-      problems.push_back({q.source, {}, fmt::format("the cost model needs a {} criterion '{}'",
-                                                    kind == CriterionKind::choice ? "choice" : "number", id)});
+      problems.push_back({q.source,
+                          {},
+                          fmt::format("the cost model needs a {} criterion '{}'",
+                                      kind == CriterionKind::choice ? "choice" : "number", id)});
     }
   };
   need(in.monthly_requests, "monthly_requests", CriterionKind::number);
@@ -101,7 +108,8 @@ CostInputs CostInputs::resolve(const Questionnaire& q) {
   return in;
 }
 
-CostEstimate estimate_costs(const Pricing& p, const CostInputs& cin, const Questionnaire&, const Values& values) {
+CostEstimate estimate_costs(const Pricing& p, const CostInputs& cin, const Questionnaire&,
+                            const Values& values) {
   const Inputs in = read_inputs(cin, values);
   const CloudTier& api = p.cloud[in.tier];
   const LocalTier& tier = p.local[in.tier];
@@ -115,10 +123,13 @@ CostEstimate estimate_costs(const Pricing& p, const CostInputs& cin, const Quest
   CostEstimate e;
   e.monthly_tokens_in = in.requests * in.tokens_in;
   e.monthly_tokens_out = in.requests * in.tokens_out;
-  const double api_bill = e.monthly_tokens_in / 1e6 * api.input_per_mtok + e.monthly_tokens_out / 1e6 * api.output_per_mtok;
-  e.cloud_usd_per_request = (in.tokens_in * api.input_per_mtok + in.tokens_out * api.output_per_mtok) / 1e6;
+  const double api_bill = e.monthly_tokens_in / 1e6 * api.input_per_mtok +
+                          e.monthly_tokens_out / 1e6 * api.output_per_mtok;
+  e.cloud_usd_per_request =
+      (in.tokens_in * api.input_per_mtok + in.tokens_out * api.output_per_mtok) / 1e6;
   const double tokens_per_request = in.tokens_out + in.tokens_in * p.prefill_cost_ratio.value;
-  const double peak_per_request = tokens_per_request / kSecondsPerMonth * p.peak_factor.by_answer[in.traffic];
+  const double peak_per_request =
+      tokens_per_request / kSecondsPerMonth * p.peak_factor.by_answer[in.traffic];
   e.peak_output_tps = in.requests * peak_per_request;
 
   // Report view, whole GPUs.
@@ -152,12 +163,14 @@ CostEstimate estimate_costs(const Pricing& p, const CostInputs& cin, const Quest
     const Fleet f = size_fleet(p, tier, requests * peak_per_request, local_share, spares);
     return f.gpus_exact * gpu_cost + ops + requests * e.cloud_usd_per_request * (1 - local_share);
   };
-  const PerOption scored{scored_cost(in.requests, 0), scored_cost(in.requests, 1), scored_cost(in.requests, share)};
+  const PerOption scored{scored_cost(in.requests, 0), scored_cost(in.requests, 1),
+                         scored_cost(in.requests, share)};
   const double cheapest = *std::min_element(scored.begin(), scored.end());
   for (Option o : kOptions) {
     const double c = scored[index(o)];
-    e.cost_utility[index(o)] = cheapest <= 0 ? (c <= 0 ? 1.0 : 0.0)
-                                             : std::max(0.0, 1 - std::log(c / cheapest) / std::log(kCostRatioForZero));
+    e.cost_utility[index(o)] =
+        cheapest <= 0 ? (c <= 0 ? 1.0 : 0.0)
+                      : std::max(0.0, 1 - std::log(c / cheapest) / std::log(kCostRatioForZero));
   }
 
   // Break-even: the scoring view's local/cloud ratio falls with volume, so
@@ -180,7 +193,8 @@ CostEstimate estimate_costs(const Pricing& p, const CostInputs& cin, const Quest
   const double min_gpus = (1 + spares) * tier.gpus_per_replica;
   const double start_upfront = std::max(0.0, min_gpus - owned) * gm.purchase;
   const double floor_monthly = ops + min_gpus * gm.running;
-  const double local_fit = fraction_covered(in.upfront_budget, start_upfront) * fraction_covered(in.monthly_budget, floor_monthly);
+  const double local_fit = fraction_covered(in.upfront_budget, start_upfront) *
+                           fraction_covered(in.monthly_budget, floor_monthly);
   e.budget_utility = {1.0, local_fit, kHybridDeferral + (1 - kHybridDeferral) * local_fit};
   return e;
 }

@@ -13,11 +13,12 @@
 namespace aidecide {
 namespace {
 
-const std::vector<std::string> kTopKeys{"version", "criteria", "constraints", "hybrid_pattern_margin", "hybrid_patterns", "checklist"};
-const std::vector<std::string> kCriterionKeys{
-    "id",      "title",   "question", "help",  "type",    "weight",
-    "unknown", "answers", "adjust",   "unit",  "minimum", "exclusive_minimum",
-    "maximum", "scale",   "curve",    "signal"};
+const std::vector<std::string> kTopKeys{
+    "version", "criteria", "constraints", "hybrid_pattern_margin", "hybrid_patterns", "checklist"};
+const std::vector<std::string> kCriterionKeys{"id",      "title",  "question", "help",
+                                              "type",    "weight", "unknown",  "answers",
+                                              "adjust",  "unit",   "minimum",  "exclusive_minimum",
+                                              "maximum", "scale",  "curve",    "signal"};
 const std::vector<std::string> kAnswerKeys{"id", "label", "why", "utility"};
 const std::vector<std::string> kUnknownKeys{"assume", "range", "note"};
 const std::vector<std::string> kAdjustKeys{"when", "why", "utility"};
@@ -27,8 +28,8 @@ const std::vector<std::string> kOptionNames{"cloud", "local", "hybrid"};
 bool is_identifier(std::string_view id) {
   if (id.empty() || !std::islower(static_cast<unsigned char>(id[0]))) return false;
   return std::all_of(id.begin(), id.end(), [](char c) {
-    return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) ||
-           c == '_' || c == '-';
+    return std::islower(static_cast<unsigned char>(c)) ||
+           std::isdigit(static_cast<unsigned char>(c)) || c == '_' || c == '-';
   });
 }
 
@@ -58,7 +59,8 @@ class CriteriaLoader {
     if (const YamlNode* c = root.find("constraints")) load_constraints(*c);
     if (const YamlNode* m = root.find("hybrid_pattern_margin")) {
       const auto v = read_number(*m, "'hybrid_pattern_margin'", m_sink);
-      if (v && (*v < 0 || *v > 100)) m_sink.error(m->pos, "'hybrid_pattern_margin' must be between 0 and 100 points");
+      if (v && (*v < 0 || *v > 100))
+        m_sink.error(m->pos, "'hybrid_pattern_margin' must be between 0 and 100 points");
       m_q.hybrid_pattern_margin = v.value_or(5);
     }
     if (const YamlNode* p = root.find("hybrid_patterns")) load_patterns(*p);
@@ -78,7 +80,8 @@ class CriteriaLoader {
     // to criteria defined further down.
     for (const YamlNode& node : list.items) load_criterion(node);
     for (std::size_t i = 0; i < m_nodes.size(); ++i) {
-      if (const YamlNode* adjust = m_nodes[i]->find("adjust")) load_adjustments(*adjust, m_q.criteria[i]);
+      if (const YamlNode* adjust = m_nodes[i]->find("adjust"))
+        load_adjustments(*adjust, m_q.criteria[i]);
     }
   }
 
@@ -89,8 +92,9 @@ class CriteriaLoader {
     if (id == nullptr) return;
     if (auto text = read_string(*id, "'id'", m_sink)) c.id = *text;
     if (!is_identifier(c.id)) {
-      m_sink.error(id->pos, fmt::format("criterion id '{}' must be lower-case letters, digits and '_'",
-                                        escape_for_message(c.id)));
+      m_sink.error(id->pos,
+                   fmt::format("criterion id '{}' must be lower-case letters, digits and '_'",
+                               escape_for_message(c.id)));
       return;
     }
     if (m_q.index_of(c.id) != kNoIndex) {
@@ -101,7 +105,8 @@ class CriteriaLoader {
     check_keys(node, kCriterionKeys, context, m_sink);
     c.title = required_text(node, "title", context).value_or(c.id);
     c.question = required_text(node, "question", context).value_or("");
-    if (const YamlNode* help = node.find("help")) c.help = read_string(*help, "'help'", m_sink).value_or("");
+    if (const YamlNode* help = node.find("help"))
+      c.help = read_string(*help, "'help'", m_sink).value_or("");
     const std::string type = required_text(node, "type", context).value_or("");
     if (type == "choice") {
       c.kind = CriterionKind::choice;
@@ -113,8 +118,9 @@ class CriteriaLoader {
       c.kind = CriterionKind::derived;
       load_derived(node, c, context);
     } else if (const YamlNode* t = node.find("type")) {
-      m_sink.error(t->pos, fmt::format("unknown type '{}' in {} (expected choice, number or derived)",
-                                       escape_for_message(type), context));
+      m_sink.error(t->pos,
+                   fmt::format("unknown type '{}' in {} (expected choice, number or derived)",
+                               escape_for_message(type), context));
     }
     c.index_in_questionnaire = m_q.criteria.size();
     m_q.criteria.push_back(std::move(c));
@@ -155,7 +161,8 @@ class CriteriaLoader {
   }
 
   // {cloud: u, local: u, hybrid: u}; `partial` allows leaving options out.
-  std::array<std::optional<double>, kOptionCount> read_per_option(const YamlNode& node, bool partial,
+  std::array<std::optional<double>, kOptionCount> read_per_option(const YamlNode& node,
+                                                                  bool partial,
                                                                   const std::string& context) {
     std::array<std::optional<double>, kOptionCount> out;
     if (!expect_mapping(node, fmt::format("the utility of {}", context), m_sink)) return out;
@@ -164,7 +171,8 @@ class CriteriaLoader {
       const YamlNode* v = node.find(to_string(o));
       if (v == nullptr) {
         if (!partial) {
-          m_sink.error(node.pos, fmt::format("the utility of {} lacks '{}'", context, to_string(o)));
+          m_sink.error(node.pos,
+                       fmt::format("the utility of {} lacks '{}'", context, to_string(o)));
         }
         continue;
       }
@@ -178,7 +186,8 @@ class CriteriaLoader {
     const YamlNode* answers = require_key(node, "answers", context, m_sink);
     if (answers != nullptr) {
       if (!answers->is_sequence() || answers->items.empty()) {
-        m_sink.error(answers->pos, fmt::format("'answers' of {} must be a non-empty list", context));
+        m_sink.error(answers->pos,
+                     fmt::format("'answers' of {} must be a non-empty list", context));
       } else {
         for (const YamlNode& a : answers->items) load_answer(a, c, context);
       }
@@ -186,11 +195,14 @@ class CriteriaLoader {
     const YamlNode* unknown = require_key(node, "unknown", context, m_sink);
     if (unknown == nullptr || !expect_mapping(*unknown, "'unknown'", m_sink)) return;
     check_keys(*unknown, {"assume", "note"}, fmt::format("'unknown' of {}", context), m_sink);
-    c.assumption_note = unknown->find("note") ? read_string(*unknown->find("note"), "'note'", m_sink).value_or("") : "";
+    c.assumption_note = unknown->find("note")
+                            ? read_string(*unknown->find("note"), "'note'", m_sink).value_or("")
+                            : "";
     if (const YamlNode* assume = require_key(*unknown, "assume", context, m_sink)) {
       const std::size_t i = assume->is_scalar() ? c.answer_index(assume->value) : kNoIndex;
       if (i == kNoIndex) {
-        m_sink.error(assume->pos, fmt::format("'assume' of {} must be one of its answers", context));
+        m_sink.error(assume->pos,
+                     fmt::format("'assume' of {} must be one of its answers", context));
       } else {
         c.assumption.choice = i;
       }
@@ -224,8 +236,10 @@ class CriteriaLoader {
   }
 
   void load_number(const YamlNode& node, Criterion& c, const std::string& context) {
-    c.unit = node.find("unit") ? read_string(*node.find("unit"), "'unit'", m_sink).value_or("") : "";
-    if (const YamlNode* m = node.find("minimum")) c.minimum = read_number(*m, "'minimum'", m_sink).value_or(0);
+    c.unit =
+        node.find("unit") ? read_string(*node.find("unit"), "'unit'", m_sink).value_or("") : "";
+    if (const YamlNode* m = node.find("minimum"))
+      c.minimum = read_number(*m, "'minimum'", m_sink).value_or(0);
     if (const YamlNode* m = node.find("maximum")) c.maximum = read_number(*m, "'maximum'", m_sink);
     if (const YamlNode* e = node.find("exclusive_minimum")) {
       if (e->is_scalar() && (e->value == "true" || e->value == "false")) {
@@ -252,11 +266,13 @@ class CriteriaLoader {
     const YamlNode* unknown = require_key(node, "unknown", context, m_sink);
     if (unknown == nullptr || !expect_mapping(*unknown, "'unknown'", m_sink)) return;
     check_keys(*unknown, kUnknownKeys, fmt::format("'unknown' of {}", context), m_sink);
-    if (const YamlNode* n = unknown->find("note")) c.assumption_note = read_string(*n, "'note'", m_sink).value_or("");
+    if (const YamlNode* n = unknown->find("note"))
+      c.assumption_note = read_string(*n, "'note'", m_sink).value_or("");
     if (const YamlNode* assume = require_key(*unknown, "assume", context, m_sink)) {
       if (auto v = read_number(*assume, "'assume'", m_sink)) {
         c.assumption.number = *v;
-        if (!in_range(c, *v)) m_sink.error(assume->pos, fmt::format("'assume' of {} is out of its range", context));
+        if (!in_range(c, *v))
+          m_sink.error(assume->pos, fmt::format("'assume' of {} is out of its range", context));
       }
     }
     if (const YamlNode* range = require_key(*unknown, "range", context, m_sink)) {
@@ -267,7 +283,9 @@ class CriteriaLoader {
         const auto hi = read_number(range->items[1], "the range's high end", m_sink);
         if (lo && hi) {
           if (*lo > *hi || !in_range(c, *lo)) {
-            m_sink.error(range->pos, fmt::format("'range' of {} must be [low, high] within its limits", context));
+            m_sink.error(
+                range->pos,
+                fmt::format("'range' of {} must be [low, high] within its limits", context));
           }
           c.plausible = {*lo, *hi};
         }
@@ -322,7 +340,8 @@ class CriteriaLoader {
     } else if (signal == "budget") {
       c.signal = DerivedSignal::budget;
     } else if (const YamlNode* s = node.find("signal")) {
-      m_sink.error(s->pos, fmt::format("unknown signal '{}' (expected cost or budget)", escape_for_message(signal)));
+      m_sink.error(s->pos, fmt::format("unknown signal '{}' (expected cost or budget)",
+                                       escape_for_message(signal)));
     }
   }
 
@@ -361,9 +380,12 @@ class CriteriaLoader {
           }
         }
       } else if (target.kind == CriterionKind::number && value.is_mapping()) {
-        check_keys(value, {"below", "at_least"}, fmt::format("a condition on '{}'", target.id), m_sink);
-        if (const YamlNode* b = value.find("below")) cond.below = read_number(*b, "'below'", m_sink);
-        if (const YamlNode* a = value.find("at_least")) cond.at_least = read_number(*a, "'at_least'", m_sink);
+        check_keys(value, {"below", "at_least"}, fmt::format("a condition on '{}'", target.id),
+                   m_sink);
+        if (const YamlNode* b = value.find("below"))
+          cond.below = read_number(*b, "'below'", m_sink);
+        if (const YamlNode* a = value.find("at_least"))
+          cond.at_least = read_number(*a, "'at_least'", m_sink);
       } else {
         m_sink.error(value.pos, fmt::format("a condition on '{}' must be {}", target.id,
                                             target.kind == CriterionKind::number
@@ -389,7 +411,8 @@ class CriteriaLoader {
       if (!expect_mapping(node, context, m_sink)) continue;
       check_keys(node, kAdjustKeys, context, m_sink);
       Adjustment adj;
-      if (const YamlNode* when = require_key(node, "when", context, m_sink)) adj.when = load_conditions(*when, context);
+      if (const YamlNode* when = require_key(node, "when", context, m_sink))
+        adj.when = load_conditions(*when, context);
       adj.why = required_text(node, "why", context).value_or("");
       const YamlNode* utility = require_key(node, "utility", context, m_sink);
       if (utility != nullptr && expect_mapping(*utility, "'utility'", m_sink)) {
@@ -418,16 +441,20 @@ class CriteriaLoader {
       if (const YamlNode* id = require_key(node, "id", "a constraint", m_sink)) {
         k.id = read_string(*id, "'id'", m_sink).value_or("");
         if (!is_identifier(k.id)) {
-          m_sink.error(id->pos, fmt::format("constraint id '{}' must be lower-case letters, digits, '-' and '_'",
-                                            escape_for_message(k.id)));
+          m_sink.error(
+              id->pos,
+              fmt::format("constraint id '{}' must be lower-case letters, digits, '-' and '_'",
+                          escape_for_message(k.id)));
         }
         for (const auto& other : m_q.constraints) {
-          if (other.id == k.id) m_sink.error(id->pos, fmt::format("constraint '{}' is defined twice", k.id));
+          if (other.id == k.id)
+            m_sink.error(id->pos, fmt::format("constraint '{}' is defined twice", k.id));
         }
       }
       const std::string context = fmt::format("constraint '{}'", k.id);
       check_keys(node, kConstraintKeys, context, m_sink);
-      if (const YamlNode* when = require_key(node, "when", context, m_sink)) k.when = load_conditions(*when, context);
+      if (const YamlNode* when = require_key(node, "when", context, m_sink))
+        k.when = load_conditions(*when, context);
       if (const YamlNode* forbids = require_key(node, "forbids", context, m_sink)) {
         if (!forbids->is_sequence() || forbids->items.empty()) {
           m_sink.error(forbids->pos, "'forbids' must be a non-empty list of options");
@@ -435,7 +462,8 @@ class CriteriaLoader {
           for (const YamlNode& o : forbids->items) {
             const auto option = o.is_scalar() ? parse_option(o.value) : std::nullopt;
             if (!option) {
-              m_sink.error(o.pos, fmt::format("'{}' is not an option (cloud, local or hybrid)", escape_for_message(o.value)));
+              m_sink.error(o.pos, fmt::format("'{}' is not an option (cloud, local or hybrid)",
+                                              escape_for_message(o.value)));
             } else {
               k.forbids[index(*option)] = true;
             }
@@ -456,12 +484,14 @@ class CriteriaLoader {
       if (!expect_mapping(node, "a hybrid pattern", m_sink)) continue;
       HybridPattern pattern;
       pattern.id = required_text(node, "id", "a hybrid pattern").value_or("");
-      const std::string context = fmt::format("hybrid pattern '{}'", escape_for_message(pattern.id));
+      const std::string context =
+          fmt::format("hybrid pattern '{}'", escape_for_message(pattern.id));
       check_keys(node, {"id", "title", "when", "why"}, context, m_sink);
       pattern.title = required_text(node, "title", context).value_or("");
       pattern.why = required_text(node, "why", context).value_or("");
       if (const YamlNode* when = require_key(node, "when", context, m_sink)) {
-        if (!(when->is_mapping() && when->entries.empty())) pattern.when = load_conditions(*when, context);
+        if (!(when->is_mapping() && when->entries.empty()))
+          pattern.when = load_conditions(*when, context);
       }
       m_q.hybrid_patterns.push_back(std::move(pattern));
     }
@@ -484,7 +514,8 @@ class CriteriaLoader {
           for (const YamlNode& o : options->items) {
             const auto option = o.is_scalar() ? parse_option(o.value) : std::nullopt;
             if (!option) {
-              m_sink.error(o.pos, fmt::format("'{}' is not an option (cloud, local or hybrid)", escape_for_message(o.value)));
+              m_sink.error(o.pos, fmt::format("'{}' is not an option (cloud, local or hybrid)",
+                                              escape_for_message(o.value)));
             } else {
               item.applies[index(*option)] = true;
             }
@@ -502,17 +533,20 @@ class CriteriaLoader {
 
   // Every {name} must be a criterion id or a documented placeholder.
   void check_placeholders(const YamlNode& node, const std::string& text) {
-    for (std::size_t open = text.find('{'); open != std::string::npos; open = text.find('{', open + 1)) {
+    for (std::size_t open = text.find('{'); open != std::string::npos;
+         open = text.find('{', open + 1)) {
       const std::size_t close = text.find('}', open);
       if (close == std::string::npos) {
         m_sink.error(node.pos, "unclosed '{' in a checklist text");
         return;
       }
       const std::string name = text.substr(open + 1, close - open - 1);
-      const bool fixed = std::find(kChecklistPlaceholders.begin(), kChecklistPlaceholders.end(), name) != kChecklistPlaceholders.end();
+      const bool fixed = std::find(kChecklistPlaceholders.begin(), kChecklistPlaceholders.end(),
+                                   name) != kChecklistPlaceholders.end();
       const std::size_t i = m_q.index_of(name);
       if (!fixed && (i == kNoIndex || !m_q.criteria[i].answerable())) {
-        m_sink.error(node.pos, fmt::format("unknown placeholder '{{{}}}' in a checklist text", escape_for_message(name)));
+        m_sink.error(node.pos, fmt::format("unknown placeholder '{{{}}}' in a checklist text",
+                                           escape_for_message(name)));
       }
     }
   }
@@ -520,8 +554,9 @@ class CriteriaLoader {
   void check_weights(const YamlNode* list) {
     // Only meaningful when every weight could be read.
     if (list == nullptr || m_q.criteria.empty() || !m_sink.empty()) return;
-    const bool any_positive = std::any_of(m_q.criteria.begin(), m_q.criteria.end(),
-                                          [](const Criterion& c) { return c.scored && c.weight > 0; });
+    const bool any_positive =
+        std::any_of(m_q.criteria.begin(), m_q.criteria.end(),
+                    [](const Criterion& c) { return c.scored && c.weight > 0; });
     if (!any_positive) m_sink.error(list->pos, "at least one criterion must have a weight above 0");
   }
 

@@ -34,9 +34,10 @@ void DiagnosticSink::error(SourcePos pos, std::string message) {
 void DiagnosticSink::throw_if_any() {
   if (m_diagnostics.empty()) return;
   // Validators run section by section; people read a file top to bottom.
-  std::stable_sort(m_diagnostics.begin(), m_diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::pair(a.pos.line, a.pos.column) < std::pair(b.pos.line, b.pos.column);
-  });
+  std::stable_sort(
+      m_diagnostics.begin(), m_diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::pair(a.pos.line, a.pos.column) < std::pair(b.pos.line, b.pos.column);
+      });
   throw InputError(std::move(m_diagnostics));
 }
 

@@ -11,8 +11,14 @@ extern const std::string_view default_pricing;
 extern const std::string_view default_presets;
 }  // namespace embedded
 
-std::string_view embedded_criteria_text() { return embedded::default_criteria; }
-std::string_view embedded_pricing_text() { return embedded::default_pricing; }
-std::string_view embedded_presets_text() { return embedded::default_presets; }
+std::string_view embedded_criteria_text() {
+  return embedded::default_criteria;
+}
+std::string_view embedded_pricing_text() {
+  return embedded::default_pricing;
+}
+std::string_view embedded_presets_text() {
+  return embedded::default_presets;
+}
 
 }  // namespace aidecide

@@ -13,7 +13,9 @@
 namespace aidecide {
 
 ScoringModel::ScoringModel(Questionnaire q, Pricing p)
-    : questionnaire(std::move(q)), pricing(std::move(p)), inputs(CostInputs::resolve(questionnaire)) {}
+    : questionnaire(std::move(q)),
+      pricing(std::move(p)),
+      inputs(CostInputs::resolve(questionnaire)) {}
 
 namespace {
 
@@ -23,23 +25,28 @@ double midpoint(const Criterion& c, double lo, double hi) {
   return (lo + hi) / 2;
 }
 
-std::vector<double> effective_weights(const Questionnaire& q, const Profile& profile, const EngineOptions& options) {
+std::vector<double> effective_weights(const Questionnaire& q, const Profile& profile,
+                                      const EngineOptions& options) {
   std::vector<double> w(q.criteria.size(), 0);
   for (std::size_t i = 0; i < q.criteria.size(); ++i) {
     if (!q.criteria[i].scored) continue;
     w[i] = q.criteria[i].weight;
-    if (i < options.preset_weights.size() && options.preset_weights[i]) w[i] = *options.preset_weights[i];
+    if (i < options.preset_weights.size() && options.preset_weights[i])
+      w[i] = *options.preset_weights[i];
     if (i < profile.weights.size() && profile.weights[i]) w[i] = *profile.weights[i];
   }
   return w;
 }
 
-double criterion_utility(const Criterion& c, Option o, const Values& values, const CostEstimate& cost) {
+double criterion_utility(const Criterion& c, Option o, const Values& values,
+                         const CostEstimate& cost) {
   if (c.kind != CriterionKind::derived) return c.utility(o, values);
-  return c.signal == DerivedSignal::cost ? cost.cost_utility[index(o)] : cost.budget_utility[index(o)];
+  return c.signal == DerivedSignal::cost ? cost.cost_utility[index(o)]
+                                         : cost.budget_utility[index(o)];
 }
 
-std::optional<Option> best_of(const PerOption& scores, const std::array<bool, kOptionCount>& excluded) {
+std::optional<Option> best_of(const PerOption& scores,
+                              const std::array<bool, kOptionCount>& excluded) {
   std::optional<Option> best;
   for (Option o : kOptions) {
     if (excluded[index(o)]) continue;
@@ -53,17 +60,23 @@ std::optional<Option> best_of(const PerOption& scores, const std::array<bool, kO
 
 std::string answer_text(const Criterion& c, const Answer& a) {
   switch (a.kind) {
-    case Answer::Kind::unknown: return "unknown";
-    case Answer::Kind::missing: return "(missing)";
-    case Answer::Kind::choice: return c.answers[a.choice].id;
-    case Answer::Kind::number: return format_number(a.low);
-    case Answer::Kind::range: return fmt::format("[{}, {}]", format_number(a.low), format_number(a.high));
+    case Answer::Kind::unknown:
+      return "unknown";
+    case Answer::Kind::missing:
+      return "(missing)";
+    case Answer::Kind::choice:
+      return c.answers[a.choice].id;
+    case Answer::Kind::number:
+      return format_number(a.low);
+    case Answer::Kind::range:
+      return fmt::format("[{}, {}]", format_number(a.low), format_number(a.high));
   }
   return "";
 }
 
 Decision decide_what_if(const ScoringModel& model, const Profile& profile,
-                        const std::vector<std::pair<std::size_t, Answer>>& changes, const EngineOptions& options) {
+                        const std::vector<std::pair<std::size_t, Answer>>& changes,
+                        const EngineOptions& options) {
   EngineOptions baseline_options = options;
   baseline_options.flip_points = false;
   const Decision before = decide(model, profile, baseline_options);
@@ -91,25 +104,34 @@ Values resolve_values(const Questionnaire& q, const Profile& profile) {
     if (!c.answerable()) continue;
     const Answer& a = profile.answers[i];
     switch (a.kind) {
-      case Answer::Kind::choice: values[i].choice = a.choice; break;
-      case Answer::Kind::number: values[i].number = a.low; break;
-      case Answer::Kind::range: values[i].number = midpoint(c, a.low, a.high); break;
+      case Answer::Kind::choice:
+        values[i].choice = a.choice;
+        break;
+      case Answer::Kind::number:
+        values[i].number = a.low;
+        break;
+      case Answer::Kind::range:
+        values[i].number = midpoint(c, a.low, a.high);
+        break;
       case Answer::Kind::unknown:
-      case Answer::Kind::missing: values[i] = c.assumption; break;
+      case Answer::Kind::missing:
+        values[i] = c.assumption;
+        break;
     }
   }
   return values;
 }
 
-Scoring score_values(const ScoringModel& model, const Values& values, const std::vector<double>& weights,
-                     const CostEstimate& cost) {
+Scoring score_values(const ScoringModel& model, const Values& values,
+                     const std::vector<double>& weights, const CostEstimate& cost) {
   const Questionnaire& q = model.questionnaire;
   Scoring s;
   double total = 0;
   for (std::size_t i = 0; i < q.criteria.size(); ++i) {
     if (weights[i] <= 0) continue;
     total += weights[i];
-    for (Option o : kOptions) s.scores[index(o)] += weights[i] * criterion_utility(q.criteria[i], o, values, cost);
+    for (Option o : kOptions)
+      s.scores[index(o)] += weights[i] * criterion_utility(q.criteria[i], o, values, cost);
   }
   for (double& score : s.scores) score = total > 0 ? 100 * score / total : 0;
   for (const Constraint& k : q.constraints) {
@@ -175,7 +197,9 @@ Decision decide(const ScoringModel& model, const Profile& profile, const EngineO
     d.contributions.push_back(std::move(ct));
   }
   std::stable_sort(d.contributions.begin(), d.contributions.end(),
-                   [](const Contribution& a, const Contribution& b) { return std::fabs(a.separation) > std::fabs(b.separation); });
+                   [](const Contribution& a, const Contribution& b) {
+                     return std::fabs(a.separation) > std::fabs(b.separation);
+                   });
 
   for (std::size_t i = 0; i < q.criteria.size(); ++i) {
     const Criterion& c = q.criteria[i];
@@ -184,9 +208,11 @@ Decision decide(const ScoringModel& model, const Profile& profile, const EngineO
     if (a.kind == Answer::Kind::unknown || a.kind == Answer::Kind::missing) {
       d.assumptions.push_back({i, c.value_text(d.values[i]), c.assumption_note});
     } else if (a.kind == Answer::Kind::range) {
-      d.assumptions.push_back({i, c.value_text(d.values[i]),
-                               fmt::format("Scored at the middle of the range {} to {}; confidence covers the whole range.",
-                                           format_number(a.low), format_number(a.high))});
+      d.assumptions.push_back(
+          {i, c.value_text(d.values[i]),
+           fmt::format(
+               "Scored at the middle of the range {} to {}; confidence covers the whole range.",
+               format_number(a.low), format_number(a.high))});
     }
   }
 

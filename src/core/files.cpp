@@ -61,7 +61,8 @@ ExpandedInputs expand_inputs(const std::vector<std::string>& args) {
     fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec);
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       std::error_code type_ec;
-      if (it->is_regular_file(type_ec) && is_yaml_name(it->path())) found.push_back(it->path().string());
+      if (it->is_regular_file(type_ec) && is_yaml_name(it->path()))
+        found.push_back(it->path().string());
     }
     std::sort(found.begin(), found.end());
     if (ec) {
@@ -82,7 +83,10 @@ std::string read_text_file(const std::string& path, std::size_t max_bytes) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     const int error = errno;
-    throw InputError({{path, {}, fmt::format("cannot read: {}", error != 0 ? std::strerror(error) : "cannot open")}});
+    throw InputError(
+        {{path,
+          {},
+          fmt::format("cannot read: {}", error != 0 ? std::strerror(error) : "cannot open")}});
   }
   return read_bounded(in, path, max_bytes);
 }

@@ -11,13 +11,15 @@
 namespace aidecide {
 namespace {
 
-constexpr double kGridStep = 1.25;     // numeric search: 25 % steps
+constexpr double kGridStep = 1.25;  // numeric search: 25 % steps
 constexpr int kBisections = 40;
 constexpr double kRangeStretch = 100;  // search 100x beyond the plausible range
 
 // The winner for `values`, with the decision's weights.
-std::optional<Option> winner_for(const ScoringModel& model, const Decision& d, const Values& values) {
-  const CostEstimate cost = estimate_costs(model.pricing, model.inputs, model.questionnaire, values);
+std::optional<Option> winner_for(const ScoringModel& model, const Decision& d,
+                                 const Values& values) {
+  const CostEstimate cost =
+      estimate_costs(model.pricing, model.inputs, model.questionnaire, values);
   return score_values(model, values, d.weights, cost).winner;
 }
 
@@ -31,13 +33,15 @@ std::vector<WeightFlip> weight_flips(const Decision& d) {
     for (Option o : kOptions) {
       if (o == w || d.vetoed[index(o)]) continue;
       double lead = 0;
-      for (const Contribution& k : d.contributions) lead += k.weight * (k.utility[index(w)] - k.utility[index(o)]);
+      for (const Contribution& k : d.contributions)
+        lead += k.weight * (k.utility[index(w)] - k.utility[index(o)]);
       const double diff = c.utility[index(w)] - c.utility[index(o)];
       if (std::fabs(diff) < 1e-12 || c.weight <= 0) continue;
       // lead + (f - 1) * weight * diff = 0
       const double factor = 1 - lead / (c.weight * diff);
       if (factor <= 0) continue;  // no non-negative weight can close the gap
-      if (!best || std::fabs(std::log(factor)) < std::fabs(std::log(best->factor))) best = WeightFlip{c.criterion, factor, o};
+      if (!best || std::fabs(std::log(factor)) < std::fabs(std::log(best->factor)))
+        best = WeightFlip{c.criterion, factor, o};
     }
     if (best) flips.push_back(*best);
   }
@@ -49,13 +53,15 @@ std::vector<WeightFlip> weight_flips(const Decision& d) {
 
 // Walks from the current value in one direction until the winner changes,
 // then bisects to the threshold.
-std::optional<NumberFlip> search_number(const ScoringModel& model, const Decision& d, std::size_t i, bool up) {
+std::optional<NumberFlip> search_number(const ScoringModel& model, const Decision& d, std::size_t i,
+                                        bool up) {
   const Criterion& c = model.questionnaire.criteria[i];
   // The smallest value the criterion accepts, and how far the search goes.
   const double bottom = c.exclusive_minimum ? c.minimum + 1e-6 : c.minimum;
   // Geometric steps need a positive floor; below it the search jumps to the bottom.
   const double lo = std::max({bottom, c.plausible.first / kRangeStretch, 1e-3});
-  const double hi = std::min(c.maximum.value_or(1e15), std::max(c.plausible.second, 1.0) * kRangeStretch);
+  const double hi =
+      std::min(c.maximum.value_or(1e15), std::max(c.plausible.second, 1.0) * kRangeStretch);
   Values values = d.values;
   const double start = values[i].number;
   const auto winner_at = [&](double x) {
@@ -110,13 +116,14 @@ FlipPoints find_flip_points(const ScoringModel& model, const Decision& d) {
       }
     }
   }
-  std::stable_sort(flips.numbers.begin(), flips.numbers.end(), [&](const NumberFlip& a, const NumberFlip& b) {
-    const auto distance = [&](const NumberFlip& f) {
-      const double now = d.values[f.criterion].number;
-      return now > 0 && f.value > 0 ? std::fabs(std::log(f.value / now)) : 1e9;
-    };
-    return distance(a) < distance(b);
-  });
+  std::stable_sort(flips.numbers.begin(), flips.numbers.end(),
+                   [&](const NumberFlip& a, const NumberFlip& b) {
+                     const auto distance = [&](const NumberFlip& f) {
+                       const double now = d.values[f.criterion].number;
+                       return now > 0 && f.value > 0 ? std::fabs(std::log(f.value / now)) : 1e9;
+                     };
+                     return distance(a) < distance(b);
+                   });
   return flips;
 }
 

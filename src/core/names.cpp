@@ -7,7 +7,9 @@ constexpr std::array<std::string_view, kOptionCount> kOptionNames{"cloud", "loca
 constexpr std::array<std::string_view, 2> kFormatNames{"text", "json"};
 }  // namespace
 
-std::string_view to_string(Option o) { return kOptionNames[index(o)]; }
+std::string_view to_string(Option o) {
+  return kOptionNames[index(o)];
+}
 
 std::optional<Option> parse_option(std::string_view text) {
   for (Option o : kOptions) {
@@ -16,7 +18,9 @@ std::optional<Option> parse_option(std::string_view text) {
   return std::nullopt;
 }
 
-std::string_view to_string(Format f) { return kFormatNames[static_cast<std::size_t>(f)]; }
+std::string_view to_string(Format f) {
+  return kFormatNames[static_cast<std::size_t>(f)];
+}
 
 std::optional<Format> parse_format(std::string_view text) {
   for (std::size_t i = 0; i < kFormatNames.size(); ++i) {

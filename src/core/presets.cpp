@@ -8,7 +8,8 @@
 
 namespace aidecide {
 
-std::vector<Preset> load_presets(std::string_view text, const std::string& source, const Questionnaire& q) {
+std::vector<Preset> load_presets(std::string_view text, const std::string& source,
+                                 const Questionnaire& q) {
   DiagnosticSink sink(source);
   const YamlNode root = parse_yaml(text, source);
   std::vector<Preset> presets;
@@ -32,13 +33,15 @@ std::vector<Preset> load_presets(std::string_view text, const std::string& sourc
         p.description = read_string(*d, "'description'", sink).value_or("");
       }
       const YamlNode* weights = require_key(value, "weights", context, sink);
-      if (weights != nullptr && expect_mapping(*weights, fmt::format("'weights' of {}", context), sink)) {
+      if (weights != nullptr &&
+          expect_mapping(*weights, fmt::format("'weights' of {}", context), sink)) {
         check_keys(*weights, weighted, fmt::format("'weights' of {}", context), sink);
         for (const auto& [id, w] : weights->entries) {
           const std::size_t i = q.index_of(id.value);
           if (i == kNoIndex || !q.criteria[i].scored) continue;  // reported by check_keys
           const auto n = read_number(w, fmt::format("the weight of {}", id.value), sink);
-          if (n && *n < 0) sink.error(w.pos, fmt::format("the weight of {} must be 0 or more", id.value));
+          if (n && *n < 0)
+            sink.error(w.pos, fmt::format("the weight of {} must be 0 or more", id.value));
           p.weights[i] = n;
         }
       }

@@ -58,20 +58,30 @@ class PricingLoader {
       m_sink.throw_if_any();
     }
     if (!expect_mapping(root, "a pricing file", m_sink)) m_sink.throw_if_any();
-    check_keys(root, {"version", "cloud", "gpus", "local", "figures", "tables"}, "the pricing file", m_sink);
+    check_keys(root, {"version", "cloud", "gpus", "local", "figures", "tables"}, "the pricing file",
+               m_sink);
     if (const YamlNode* v = require_key(root, "version", "the pricing file", m_sink)) {
       m_p.version = static_cast<int>(read_number(*v, "'version'", m_sink).value_or(0));
     }
     const Criterion* tiers = tier_criterion(root);
-    if (const YamlNode* gpus = require_key(root, "gpus", "the pricing file", m_sink)) load_gpus(*gpus);
-    if (const YamlNode* cloud = require_key(root, "cloud", "the pricing file", m_sink); cloud && tiers) {
-      load_tiers<CloudTier>(*cloud, *tiers, "cloud", [&](const YamlNode& n, const std::string& ctx) { return cloud_tier(n, ctx); });
+    if (const YamlNode* gpus = require_key(root, "gpus", "the pricing file", m_sink))
+      load_gpus(*gpus);
+    if (const YamlNode* cloud = require_key(root, "cloud", "the pricing file", m_sink);
+        cloud && tiers) {
+      load_tiers<CloudTier>(
+          *cloud, *tiers, "cloud",
+          [&](const YamlNode& n, const std::string& ctx) { return cloud_tier(n, ctx); });
     }
-    if (const YamlNode* local = require_key(root, "local", "the pricing file", m_sink); local && tiers) {
-      load_tiers<LocalTier>(*local, *tiers, "local", [&](const YamlNode& n, const std::string& ctx) { return local_tier(n, ctx); });
+    if (const YamlNode* local = require_key(root, "local", "the pricing file", m_sink);
+        local && tiers) {
+      load_tiers<LocalTier>(
+          *local, *tiers, "local",
+          [&](const YamlNode& n, const std::string& ctx) { return local_tier(n, ctx); });
     }
-    if (const YamlNode* figures = require_key(root, "figures", "the pricing file", m_sink)) load_figures(*figures);
-    if (const YamlNode* tables = require_key(root, "tables", "the pricing file", m_sink)) load_tables(*tables);
+    if (const YamlNode* figures = require_key(root, "figures", "the pricing file", m_sink))
+      load_figures(*figures);
+    if (const YamlNode* tables = require_key(root, "tables", "the pricing file", m_sink))
+      load_tables(*tables);
     m_sink.throw_if_any();
     return std::move(m_p);
   }
@@ -90,18 +100,22 @@ class PricingLoader {
     Provenance p;
     if (const YamlNode* s = require_key(node, "source", context, m_sink)) {
       p.source = read_string(*s, "'source'", m_sink).value_or("");
-      if (p.source.empty() && s->is_scalar()) m_sink.error(s->pos, fmt::format("'source' of {} must not be empty", context));
+      if (p.source.empty() && s->is_scalar())
+        m_sink.error(s->pos, fmt::format("'source' of {} must not be empty", context));
     }
-    if (const YamlNode* d = require_key(node, "as_of", context, m_sink)) p.as_of = read_date(*d, "'as_of'", m_sink).value_or("");
+    if (const YamlNode* d = require_key(node, "as_of", context, m_sink))
+      p.as_of = read_date(*d, "'as_of'", m_sink).value_or("");
     return p;
   }
 
-  double positive(const YamlNode& node, std::string_view key, const std::string& context, bool allow_zero = false) {
+  double positive(const YamlNode& node, std::string_view key, const std::string& context,
+                  bool allow_zero = false) {
     const YamlNode* v = require_key(node, key, context, m_sink);
     if (v == nullptr) return 0;
     const auto n = read_number(*v, fmt::format("'{}'", key), m_sink);
     if (n && (allow_zero ? *n < 0 : *n <= 0)) {
-      m_sink.error(v->pos, fmt::format("'{}' of {} must be {}", key, context, allow_zero ? "0 or more" : "above 0"));
+      m_sink.error(v->pos, fmt::format("'{}' of {} must be {}", key, context,
+                                       allow_zero ? "0 or more" : "above 0"));
     }
     return n.value_or(0);
   }
@@ -122,13 +136,15 @@ class PricingLoader {
       g.purchase_usd = positive(value, "purchase_usd", context);
       g.power_watts = positive(value, "power_watts", context, true);
       g.provenance = provenance(value, context);
-      if (m_p.gpus.count(g.name)) m_sink.error(key.pos, fmt::format("{} is defined twice", context));
+      if (m_p.gpus.count(g.name))
+        m_sink.error(key.pos, fmt::format("{} is defined twice", context));
       m_p.gpus[g.name] = std::move(g);
     }
   }
 
   CloudTier cloud_tier(const YamlNode& value, const std::string& context) {
-    check_keys(value, {"model", "input_per_mtok", "output_per_mtok", "source", "as_of"}, context, m_sink);
+    check_keys(value, {"model", "input_per_mtok", "output_per_mtok", "source", "as_of"}, context,
+               m_sink);
     CloudTier t;
     t.model = text(value, "model", context);
     t.input_per_mtok = positive(value, "input_per_mtok", context);
@@ -138,13 +154,16 @@ class PricingLoader {
   }
 
   LocalTier local_tier(const YamlNode& value, const std::string& context) {
-    check_keys(value, {"model", "gpu", "gpus_per_replica", "output_tokens_per_second", "source", "as_of"}, context, m_sink);
+    check_keys(value,
+               {"model", "gpu", "gpus_per_replica", "output_tokens_per_second", "source", "as_of"},
+               context, m_sink);
     LocalTier t;
     t.model = text(value, "model", context);
     t.gpu = text(value, "gpu", context);
     if (!t.gpu.empty() && m_p.gpus.count(t.gpu) == 0) {
-      m_sink.error(value.find("gpu")->pos, fmt::format("{} uses GPU '{}', which 'gpus' does not price",
-                                                       context, escape_for_message(t.gpu)));
+      m_sink.error(value.find("gpu")->pos,
+                   fmt::format("{} uses GPU '{}', which 'gpus' does not price", context,
+                               escape_for_message(t.gpu)));
     }
     t.gpus_per_replica = positive(value, "gpus_per_replica", context);
     t.output_tokens_per_second = positive(value, "output_tokens_per_second", context);
@@ -153,7 +172,8 @@ class PricingLoader {
   }
 
   template <typename Tier, typename Read>
-  void load_tiers(const YamlNode& node, const Criterion& tiers, std::string_view section, Read read) {
+  void load_tiers(const YamlNode& node, const Criterion& tiers, std::string_view section,
+                  Read read) {
     if (!expect_mapping(node, fmt::format("'{}'", section), m_sink)) return;
     std::vector<std::string> ids;
     for (const auto& a : tiers.answers) ids.push_back(a.id);
@@ -169,8 +189,10 @@ class PricingLoader {
       }
       if (expect_mapping(*entry, context, m_sink)) out[i] = read(*entry, context);
     }
-    if constexpr (std::is_same_v<Tier, CloudTier>) m_p.cloud = std::move(out);
-    else m_p.local = std::move(out);
+    if constexpr (std::is_same_v<Tier, CloudTier>)
+      m_p.cloud = std::move(out);
+    else
+      m_p.local = std::move(out);
   }
 
   void load_figures(const YamlNode& node) {
@@ -191,7 +213,8 @@ class PricingLoader {
       if (const YamlNode* v = require_key(*entry, "value", context, m_sink)) {
         if (auto n = read_number(*v, "'value'", m_sink)) {
           if (spec.exclusive ? *n <= spec.minimum : *n < spec.minimum) {
-            m_sink.error(v->pos, fmt::format("{} must be {} {}", context, spec.exclusive ? "above" : "at least",
+            m_sink.error(v->pos, fmt::format("{} must be {} {}", context,
+                                             spec.exclusive ? "above" : "at least",
                                              format_number(spec.minimum)));
           }
           f.value = *n;
@@ -201,7 +224,8 @@ class PricingLoader {
       m_p.*(spec.member) = std::move(f);
     }
     if (m_p.peak_utilisation.value > 1) {
-      m_sink.error(node.find("peak_utilisation")->pos, "figure 'peak_utilisation' must be at most 1");
+      m_sink.error(node.find("peak_utilisation")->pos,
+                   "figure 'peak_utilisation' must be at most 1");
     }
   }
 
@@ -223,11 +247,14 @@ class PricingLoader {
       t.criterion = text(*entry, "criterion", context);
       const std::size_t ci = m_q.index_of(spec.criterion);
       if (t.criterion != spec.criterion) {
-        m_sink.error(entry->pos, fmt::format("{} must be keyed by criterion '{}'", context, spec.criterion));
+        m_sink.error(entry->pos,
+                     fmt::format("{} must be keyed by criterion '{}'", context, spec.criterion));
       } else if (ci == kNoIndex || m_q.criteria[ci].kind != CriterionKind::choice) {
-        m_sink.error(entry->pos, fmt::format("{} needs a choice criterion '{}' in the criteria", context, spec.criterion));
+        m_sink.error(entry->pos, fmt::format("{} needs a choice criterion '{}' in the criteria",
+                                             context, spec.criterion));
       } else if (const YamlNode* values = require_key(*entry, "values", context, m_sink);
-                 values && expect_mapping(*values, fmt::format("'values' of {}", context), m_sink)) {
+                 values &&
+                 expect_mapping(*values, fmt::format("'values' of {}", context), m_sink)) {
         const Criterion& c = m_q.criteria[ci];
         std::vector<std::string> ids;
         for (const auto& a : c.answers) ids.push_back(a.id);
@@ -236,11 +263,13 @@ class PricingLoader {
         for (std::size_t i = 0; i < c.answers.size(); ++i) {
           const YamlNode* v = values->find(c.answers[i].id);
           if (v == nullptr) {
-            m_sink.error(values->pos, fmt::format("{} has no value for answer '{}'", context, c.answers[i].id));
+            m_sink.error(values->pos,
+                         fmt::format("{} has no value for answer '{}'", context, c.answers[i].id));
             continue;
           }
           const auto n = read_number(*v, "a table value", m_sink);
-          if (n && *n < 0) m_sink.error(v->pos, fmt::format("values of {} must be 0 or more", context));
+          if (n && *n < 0)
+            m_sink.error(v->pos, fmt::format("values of {} must be 0 or more", context));
           t.by_answer[i] = n.value_or(0);
         }
       }

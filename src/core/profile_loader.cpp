@@ -11,7 +11,8 @@
 namespace aidecide {
 namespace {
 
-const std::vector<std::string> kProfileKeys{"name", "description", "owner", "tags", "answers", "weights"};
+const std::vector<std::string> kProfileKeys{"name", "description", "owner",
+                                            "tags", "answers",     "weights"};
 
 std::vector<std::string> answer_ids(const Criterion& c) {
   std::vector<std::string> ids;
@@ -20,7 +21,8 @@ std::vector<std::string> answer_ids(const Criterion& c) {
 }
 
 std::string range_text(const Criterion& c) {
-  std::string text = fmt::format("{} {}", c.exclusive_minimum ? "above" : "at least", format_number(c.minimum));
+  std::string text =
+      fmt::format("{} {}", c.exclusive_minimum ? "above" : "at least", format_number(c.minimum));
   if (c.maximum) text += fmt::format(" and at most {}", format_number(*c.maximum));
   return text;
 }
@@ -55,7 +57,8 @@ Answer read_answer(const Criterion& c, const YamlNode& node, DiagnosticSink& sin
   }
   if (c.kind == CriterionKind::choice) {
     if (!node.is_scalar()) {
-      sink.error(node.pos, fmt::format("{} must be one of {}, not {}", c.id, join_words(answer_ids(c), ", "), describe(node)));
+      sink.error(node.pos, fmt::format("{} must be one of {}, not {}", c.id,
+                                       join_words(answer_ids(c), ", "), describe(node)));
       return a;
     }
     a.choice = c.answer_index(node.value);
@@ -70,13 +73,16 @@ Answer read_answer(const Criterion& c, const YamlNode& node, DiagnosticSink& sin
   const auto read_bound = [&](const YamlNode& n) -> std::optional<double> {
     auto v = n.is_scalar() ? parse_plain_number(n.value) : std::nullopt;
     if (!v) {
-      sink.error(n.pos, fmt::format("{} must be a number ({}), a range [low, high] or unknown, not {}", c.id,
-                                    c.unit.empty() ? "a number" : c.unit,
-                                    n.is_scalar() ? fmt::format("'{}'", escape_for_message(n.value)) : std::string(describe(n))));
+      sink.error(n.pos,
+                 fmt::format("{} must be a number ({}), a range [low, high] or unknown, not {}",
+                             c.id, c.unit.empty() ? "a number" : c.unit,
+                             n.is_scalar() ? fmt::format("'{}'", escape_for_message(n.value))
+                                           : std::string(describe(n))));
       return std::nullopt;
     }
     if (!number_in_range(c, *v)) {
-      sink.error(n.pos, fmt::format("{} must be {}, not {}", c.id, range_text(c), format_number(*v)));
+      sink.error(n.pos,
+                 fmt::format("{} must be {}, not {}", c.id, range_text(c), format_number(*v)));
       return std::nullopt;
     }
     return v;
@@ -90,7 +96,8 @@ Answer read_answer(const Criterion& c, const YamlNode& node, DiagnosticSink& sin
     const auto hi = read_bound(node.items[1]);
     if (!lo || !hi) return a;
     if (*lo > *hi) {
-      sink.error(node.pos, fmt::format("the range for {} is reversed: {} is above {}", c.id, format_number(*lo), format_number(*hi)));
+      sink.error(node.pos, fmt::format("the range for {} is reversed: {} is above {}", c.id,
+                                       format_number(*lo), format_number(*hi)));
       return a;
     }
     a.kind = *lo == *hi ? Answer::Kind::number : Answer::Kind::range;
@@ -123,16 +130,21 @@ void load_answer_body(const YamlNode* answers, const YamlNode* weights, const Qu
       if (key.value.starts_with("x-")) continue;
       const std::size_t i = q.index_of(key.value);
       if (i != kNoIndex && seen[i]) {
-        sink.error(key.pos, fmt::format("duplicate key '{}' in 'answers' (first given at line {}); remove one of them",
-                                        key.value, profile.answers[i].pos.line));
+        sink.error(
+            key.pos,
+            fmt::format(
+                "duplicate key '{}' in 'answers' (first given at line {}); remove one of them",
+                key.value, profile.answers[i].pos.line));
         continue;
       }
       if (i == kNoIndex || !q.criteria[i].answerable()) {
-        std::string message = i != kNoIndex
-                                  ? fmt::format("'{}' is computed by the engine and cannot be answered", key.value)
-                                  : fmt::format("unknown criterion '{}' in 'answers'", escape_for_message(key.value));
+        std::string message =
+            i != kNoIndex
+                ? fmt::format("'{}' is computed by the engine and cannot be answered", key.value)
+                : fmt::format("unknown criterion '{}' in 'answers'", escape_for_message(key.value));
         if (i == kNoIndex) {
-          if (auto hint = did_you_mean(key.value, answerable)) message += fmt::format("; did you mean '{}'?", *hint);
+          if (auto hint = did_you_mean(key.value, answerable))
+            message += fmt::format("; did you mean '{}'?", *hint);
         }
         sink.error(key.pos, std::move(message));
         continue;
@@ -148,8 +160,8 @@ void load_answer_body(const YamlNode* answers, const YamlNode* weights, const Qu
       }
       if (!missing.empty()) {
         sink.error(answers->pos, fmt::format("missing {} ({}): {}; answer each, or write 'unknown'",
-                                             missing.size() == 1 ? "answer" : "answers", missing.size(),
-                                             join_words(missing, ", ")));
+                                             missing.size() == 1 ? "answer" : "answers",
+                                             missing.size(), join_words(missing, ", ")));
       }
     }
   }
@@ -159,25 +171,31 @@ void load_answer_body(const YamlNode* answers, const YamlNode* weights, const Qu
     if (key.value.starts_with("x-")) continue;
     const std::size_t i = q.index_of(key.value);
     if (i != kNoIndex && first_weight[i].line > 0) {
-      sink.error(key.pos, fmt::format("duplicate key '{}' in 'weights' (first given at line {}); remove one of them",
-                                      key.value, first_weight[i].line));
+      sink.error(key.pos,
+                 fmt::format(
+                     "duplicate key '{}' in 'weights' (first given at line {}); remove one of them",
+                     key.value, first_weight[i].line));
       continue;
     }
     if (i != kNoIndex) first_weight[i] = key.pos;
     if (i == kNoIndex) {
-      std::string message = fmt::format("unknown criterion '{}' in 'weights'", escape_for_message(key.value));
-      if (auto hint = did_you_mean(key.value, weighted)) message += fmt::format("; did you mean '{}'?", *hint);
+      std::string message =
+          fmt::format("unknown criterion '{}' in 'weights'", escape_for_message(key.value));
+      if (auto hint = did_you_mean(key.value, weighted))
+        message += fmt::format("; did you mean '{}'?", *hint);
       sink.error(key.pos, std::move(message));
       continue;
     }
     if (!q.criteria[i].scored) {
-      sink.error(key.pos, fmt::format("'{}' has no weight of its own: it feeds the cost model; weight 'cost' or 'budget' instead",
+      sink.error(key.pos, fmt::format("'{}' has no weight of its own: it feeds the cost model; "
+                                      "weight 'cost' or 'budget' instead",
                                       key.value));
       continue;
     }
     auto w = read_number(value, fmt::format("the weight of {}", key.value), sink);
     if (w && *w < 0) {
-      sink.error(value.pos, fmt::format("the weight of {} must be 0 or more, not {}", key.value, format_number(*w)));
+      sink.error(value.pos, fmt::format("the weight of {} must be 0 or more, not {}", key.value,
+                                        format_number(*w)));
       continue;
     }
     profile.weights[i] = w;
@@ -187,7 +205,8 @@ void load_answer_body(const YamlNode* answers, const YamlNode* weights, const Qu
     const double w = profile.weights[i].value_or(q.criteria[i].weight);
     if (q.criteria[i].scored && w > 0) any_positive = true;
   }
-  if (!any_positive) sink.error(weights->pos, "every weight is 0; at least one criterion must count");
+  if (!any_positive)
+    sink.error(weights->pos, "every weight is 0; at least one criterion must count");
 }
 
 Profile load_profile(std::string_view text, const std::string& source, const Questionnaire& q) {
@@ -196,7 +215,8 @@ Profile load_profile(std::string_view text, const std::string& source, const Que
   Profile profile;
   profile.source = source;
   if (root.is_null()) {
-    sink.error({}, "file is empty; a profile needs 'name' and 'answers' (try 'aidecide ask --template')");
+    sink.error(
+        {}, "file is empty; a profile needs 'name' and 'answers' (try 'aidecide ask --template')");
     sink.throw_if_any();
   }
   if (!expect_mapping(root, "a profile", sink)) sink.throw_if_any();
@@ -210,8 +230,10 @@ Profile load_profile(std::string_view text, const std::string& source, const Que
       profile.name = *t;
     }
   }
-  if (const YamlNode* d = root.find("description")) profile.description = read_string(*d, "'description'", sink).value_or("");
-  if (const YamlNode* o = root.find("owner")) profile.owner = read_string(*o, "'owner'", sink).value_or("");
+  if (const YamlNode* d = root.find("description"))
+    profile.description = read_string(*d, "'description'", sink).value_or("");
+  if (const YamlNode* o = root.find("owner"))
+    profile.owner = read_string(*o, "'owner'", sink).value_or("");
   if (const YamlNode* tags = root.find("tags")) {
     if (!tags->is_sequence()) {
       sink.error(tags->pos, "'tags' must be a list of words");
@@ -241,7 +263,8 @@ Answer parse_answer_text(const Criterion& c, std::string_view text) {
   try {
     sink.throw_if_any();
   } catch (const InputError& e) {
-    throw UsageError(fmt::format("--set {}={}: {}", c.id, escape_for_message(text), e.diagnostics().front().message));
+    throw UsageError(fmt::format("--set {}={}: {}", c.id, escape_for_message(text),
+                                 e.diagnostics().front().message));
   }
   return a;
 }

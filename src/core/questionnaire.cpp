@@ -19,8 +19,9 @@ double Curve::eval(Option o, double x) const {
                                       [](double v, const auto& p) { return v < p.first; });
   const auto& [x1, y1] = *(upper - 1);
   const auto& [x2, y2] = *upper;
-  const auto t = scale == Scale::log ? (std::log10(x) - std::log10(x1)) / (std::log10(x2) - std::log10(x1))
-                                     : (x - x1) / (x2 - x1);
+  const auto t = scale == Scale::log
+                     ? (std::log10(x) - std::log10(x1)) / (std::log10(x2) - std::log10(x1))
+                     : (x - x1) / (x2 - x1);
   return y1 + t * (y2 - y1);
 }
 
@@ -37,7 +38,9 @@ bool all_hold(const std::vector<Condition>& conditions, const Values& values) {
                      [&](const Condition& c) { return c.holds(values); });
 }
 
-bool Constraint::holds(const Values& values) const { return all_hold(when, values); }
+bool Constraint::holds(const Values& values) const {
+  return all_hold(when, values);
+}
 
 std::size_t Criterion::answer_index(std::string_view answer_id) const {
   for (std::size_t i = 0; i < answers.size(); ++i) {

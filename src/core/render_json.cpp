@@ -46,8 +46,11 @@ Json cost_json(const ScoringModel& model, const Decision& d) {
       {"options", options},
       {"monthly_tokens_in", round_to(d.cost.monthly_tokens_in, 0)},
       {"monthly_tokens_out", round_to(d.cost.monthly_tokens_out, 0)},
-      {"payback_months", d.cost.payback_months < 0 ? Json(nullptr) : Json(round_to(d.cost.payback_months, 1))},
-      {"break_even_requests_per_month", d.cost.break_even_requests < 0 ? Json(nullptr) : Json(round_to(d.cost.break_even_requests, 0))},
+      {"payback_months",
+       d.cost.payback_months < 0 ? Json(nullptr) : Json(round_to(d.cost.payback_months, 1))},
+      {"break_even_requests_per_month", d.cost.break_even_requests < 0
+                                            ? Json(nullptr)
+                                            : Json(round_to(d.cost.break_even_requests, 0))},
       {"prices_as_of", model.pricing.oldest_as_of()},
   };
   return j;
@@ -58,7 +61,8 @@ Json cost_json(const ScoringModel& model, const Decision& d) {
 Json decision_to_json(const ScoringModel& model, const Decision& d) {
   const Questionnaire& q = model.questionnaire;
   Json vetoed = Json::array();
-  for (const Veto& v : d.vetoes) vetoed.push_back({{"option", to_string(v.option)}, {"rule", v.rule}, {"reason", v.reason}});
+  for (const Veto& v : d.vetoes)
+    vetoed.push_back({{"option", to_string(v.option)}, {"rule", v.rule}, {"reason", v.reason}});
   Json drivers = Json::array();
   for (const Contribution& c : d.contributions) {
     drivers.push_back({
@@ -73,9 +77,12 @@ Json decision_to_json(const ScoringModel& model, const Decision& d) {
   }
   Json assumptions = Json::array();
   for (const Assumption& a : d.assumptions) {
-    assumptions.push_back({{"criterion", q.criteria[a.criterion].id}, {"value", a.value_text}, {"note", a.note}});
+    assumptions.push_back(
+        {{"criterion", q.criteria[a.criterion].id}, {"value", a.value_text}, {"note", a.note}});
   }
-  const auto option_or_null = [](std::optional<Option> o) { return o ? Json(to_string(*o)) : Json(nullptr); };
+  const auto option_or_null = [](std::optional<Option> o) {
+    return o ? Json(to_string(*o)) : Json(nullptr);
+  };
   Json flips = {{"weights", Json::array()}, {"answers", Json::array()}};
   for (const WeightFlip& f : d.flips.weights) {
     flips["weights"].push_back({{"criterion", q.criteria[f.criterion].id},
@@ -101,7 +108,8 @@ Json decision_to_json(const ScoringModel& model, const Decision& d) {
   if (d.what_if) {
     Json changes = Json::array();
     for (const auto& c : d.what_if->changes) {
-      changes.push_back({{"criterion", q.criteria[c.criterion].id}, {"from", c.before}, {"to", c.after}});
+      changes.push_back(
+          {{"criterion", q.criteria[c.criterion].id}, {"from", c.before}, {"to", c.after}});
     }
     what_if = {{"changes", changes},
                {"before",
@@ -112,7 +120,10 @@ Json decision_to_json(const ScoringModel& model, const Decision& d) {
                  {"monthly_usd", per_option(d.what_if->monthly_usd, 2)}}}};
   }
   Json pattern = nullptr;
-  if (d.hybrid_pattern) pattern = {{"id", d.hybrid_pattern->id}, {"title", d.hybrid_pattern->title}, {"why", d.hybrid_pattern->why}};
+  if (d.hybrid_pattern)
+    pattern = {{"id", d.hybrid_pattern->id},
+               {"title", d.hybrid_pattern->title},
+               {"why", d.hybrid_pattern->why}};
   return {
       {"file", d.source},
       {"name", d.name},
@@ -146,17 +157,19 @@ namespace {
 class JsonRenderer : public BatchRenderer {
  public:
   JsonRenderer(std::ostream& out, const ScoringModel& model) : m_out(out), m_model(model) {
-    m_out << fmt::format(R"({{"tool":"aidecide","version":"{}","criteria_version":{},"results":[)", AIDECIDE_VERSION,
-                         model.questionnaire.version);
+    m_out << fmt::format(R"({{"tool":"aidecide","version":"{}","criteria_version":{},"results":[)",
+                         AIDECIDE_VERSION, model.questionnaire.version);
   }
   void result(const Decision& d) override {
-    m_out << (m_results++ == 0 ? "\n" : ",\n") << decision_to_json(m_model, d).dump(-1, ' ', false, Json::error_handler_t::replace);
+    m_out << (m_results++ == 0 ? "\n" : ",\n")
+          << decision_to_json(m_model, d).dump(-1, ' ', false, Json::error_handler_t::replace);
   }
   void error(const Diagnostic& d) override { m_errors.push_back(diagnostic_to_json(d)); }
   void finish() override {
     m_out << (m_results > 0 ? "\n" : "") << "],\"errors\":[";
     for (std::size_t i = 0; i < m_errors.size(); ++i) {
-      m_out << (i == 0 ? "\n" : ",\n") << m_errors[i].dump(-1, ' ', false, Json::error_handler_t::replace);
+      m_out << (i == 0 ? "\n" : ",\n")
+            << m_errors[i].dump(-1, ' ', false, Json::error_handler_t::replace);
     }
     m_out << (m_errors.empty() ? "" : "\n") << "]}\n";
   }
@@ -170,13 +183,17 @@ class JsonRenderer : public BatchRenderer {
 
 }  // namespace
 
-std::unique_ptr<BatchRenderer> make_text_renderer(std::ostream& out, const ScoringModel& model, const RenderOptions& options);
+std::unique_ptr<BatchRenderer> make_text_renderer(std::ostream& out, const ScoringModel& model,
+                                                  const RenderOptions& options);
 
-std::unique_ptr<BatchRenderer> make_renderer(Format format, std::ostream& out, const ScoringModel& model,
+std::unique_ptr<BatchRenderer> make_renderer(Format format, std::ostream& out,
+                                             const ScoringModel& model,
                                              const RenderOptions& options) {
   switch (format) {
-    case Format::json: return std::make_unique<JsonRenderer>(out, model);
-    case Format::text: return make_text_renderer(out, model, options);
+    case Format::json:
+      return std::make_unique<JsonRenderer>(out, model);
+    case Format::text:
+      return make_text_renderer(out, model, options);
   }
   throw Error("unknown output format");
 }

@@ -30,7 +30,9 @@ class Paint {
   bool m_on;
 };
 
-int clamp_width(int width) { return std::clamp(width, 40, kMaxWidth); }
+int clamp_width(int width) {
+  return std::clamp(width, 40, kMaxWidth);
+}
 
 // Greedy word wrap with a hanging indent; `first` is already on the line.
 void write_wrapped(std::ostream& out, std::string_view text, int width, int indent, int first = 0) {
@@ -70,20 +72,25 @@ std::string bar(double score, int cells) {
 // Cuts untrusted text to `cells` code points for a table column.
 std::string fit(std::string_view text, std::size_t cells) {
   const std::string safe = escape_for_message(text);
-  if (count_code_points(safe) <= cells) return safe + std::string(cells - count_code_points(safe), ' ');
+  if (count_code_points(safe) <= cells)
+    return safe + std::string(cells - count_code_points(safe), ' ');
   std::string out;
   std::size_t n = 0;
   for (std::size_t i = 0; i < safe.size() && n + 1 < cells; ++i) {
     out += safe[i];
-    const bool next_starts = i + 1 >= safe.size() || (static_cast<unsigned char>(safe[i + 1]) & 0xC0) != 0x80;
+    const bool next_starts =
+        i + 1 >= safe.size() || (static_cast<unsigned char>(safe[i + 1]) & 0xC0) != 0x80;
     if (next_starts) ++n;
   }
   return out + "\u2026";
 }
 
-std::string percent(double x) { return fmt::format("{:.0f}%", 100 * x); }
+std::string percent(double x) {
+  return fmt::format("{:.0f}%", 100 * x);
+}
 
-void write_costs(std::ostream& out, const ScoringModel& model, const Decision& d, const Paint& paint, int width) {
+void write_costs(std::ostream& out, const ScoringModel& model, const Decision& d,
+                 const Paint& paint, int width) {
   const auto& c = d.cost.options;
   out << '\n' << paint.bold("Cost estimate (USD)") << '\n';
   out << fmt::format("  {:<22}{:>14}{:>14}{:>14}\n", "", "cloud", "local", "hybrid");
@@ -96,11 +103,15 @@ void write_costs(std::ostream& out, const ScoringModel& model, const Decision& d
   row("3-year total", [](const OptionCost& o) { return format_usd(o.tco_usd); });
   row("GPUs provisioned", [](const OptionCost& o) { return format_number(o.gpus); });
   row("within budget", [](const OptionCost& o) {
-    return std::string(o.fits_upfront && o.fits_monthly ? "yes" : !o.fits_upfront && !o.fits_monthly ? "no" : o.fits_upfront ? "no (monthly)" : "no (upfront)");
+    return std::string(o.fits_upfront && o.fits_monthly     ? "yes"
+                       : !o.fits_upfront && !o.fits_monthly ? "no"
+                       : o.fits_upfront                     ? "no (monthly)"
+                                                            : "no (upfront)");
   });
   std::string note;
   if (d.cost.payback_months > 0) {
-    note = fmt::format("Local hardware pays for itself in about {:.0f} months. ", std::ceil(d.cost.payback_months));
+    note = fmt::format("Local hardware pays for itself in about {:.0f} months. ",
+                       std::ceil(d.cost.payback_months));
   }
   if (d.cost.break_even_requests < 0) {
     note += "Local never costs less than cloud per request at these prices.";
@@ -108,38 +119,47 @@ void write_costs(std::ostream& out, const ScoringModel& model, const Decision& d
     note += "Local costs less than cloud at any volume.";
   } else {
     note += fmt::format("Break-even: local costs the same as cloud at about {} requests/month.",
-                       format_compact(d.cost.break_even_requests));
+                        format_compact(d.cost.break_even_requests));
   }
   out << "  ";
-  write_wrapped(out, note + fmt::format(" Prices as of {} or later ({}).", model.pricing.oldest_as_of(),
-                                        escape_for_message(model.pricing.source)),
+  write_wrapped(out,
+                note + fmt::format(" Prices as of {} or later ({}).", model.pricing.oldest_as_of(),
+                                   escape_for_message(model.pricing.source)),
                 width, 2, 2);
 }
 
 // Before and after side by side for `--set`.
-void write_what_if(std::ostream& out, const ScoringModel& model, const Decision& d, const Paint& paint, int width) {
+void write_what_if(std::ostream& out, const ScoringModel& model, const Decision& d,
+                   const Paint& paint, int width) {
   const WhatIf& w = *d.what_if;
   std::vector<std::string> changes;
   for (const auto& c : w.changes) {
-    changes.push_back(fmt::format("{} {} -> {}", model.questionnaire.criteria[c.criterion].id, c.before, c.after));
+    changes.push_back(fmt::format("{} {} -> {}", model.questionnaire.criteria[c.criterion].id,
+                                  c.before, c.after));
   }
   out << '\n' << paint.bold("What if: ");
   write_wrapped(out, join_words(changes, ", "), width, 2, 9);
-  const auto rec = [](std::optional<Option> o) { return o ? std::string(to_string(*o)) : std::string("none"); };
+  const auto rec = [](std::optional<Option> o) {
+    return o ? std::string(to_string(*o)) : std::string("none");
+  };
   out << fmt::format("  {:<22}{:>12}{:>12}\n", "", "before", "after");
-  out << fmt::format("  {:<22}{:>12}{:>12}\n", "recommendation", rec(w.recommendation), rec(d.recommendation));
+  out << fmt::format("  {:<22}{:>12}{:>12}\n", "recommendation", rec(w.recommendation),
+                     rec(d.recommendation));
   for (Option o : kOptions) {
-    out << fmt::format("  {:<22}{:>12.1f}{:>12.1f}\n", fmt::format("{} score", to_string(o)), w.scores[index(o)],
-                       d.scores[index(o)]);
+    out << fmt::format("  {:<22}{:>12.1f}{:>12.1f}\n", fmt::format("{} score", to_string(o)),
+                       w.scores[index(o)], d.scores[index(o)]);
   }
-  out << fmt::format("  {:<22}{:>12}{:>12}\n", "confidence", percent(w.confidence), percent(d.confidence));
+  out << fmt::format("  {:<22}{:>12}{:>12}\n", "confidence", percent(w.confidence),
+                     percent(d.confidence));
   for (Option o : kOptions) {
     out << fmt::format("  {:<22}{:>12}{:>12}\n", fmt::format("{} per month", to_string(o)),
-                       format_usd(w.monthly_usd[index(o)]), format_usd(d.cost.options[index(o)].monthly_usd));
+                       format_usd(w.monthly_usd[index(o)]),
+                       format_usd(d.cost.options[index(o)].monthly_usd));
   }
 }
 
-void write_flips(std::ostream& out, const ScoringModel& model, const Decision& d, const Paint& paint, int width) {
+void write_flips(std::ostream& out, const ScoringModel& model, const Decision& d,
+                 const Paint& paint, int width) {
   const FlipPoints& f = d.flips;
   if (f.weights.empty() && f.numbers.empty() && f.choices.empty()) return;
   out << '\n' << paint.bold("What would change the recommendation") << '\n';
@@ -147,27 +167,35 @@ void write_flips(std::ostream& out, const ScoringModel& model, const Decision& d
     out << "  - ";
     write_wrapped(out, text, width, 4, 4);
   };
-  for (std::size_t i = 0; i < std::min<std::size_t>(4, f.numbers.size()); ++i) item(describe_flip(model, f.numbers[i]));
-  for (std::size_t i = 0; i < std::min<std::size_t>(4, f.choices.size()); ++i) item(describe_flip(model, f.choices[i]));
-  for (std::size_t i = 0; i < std::min<std::size_t>(3, f.weights.size()); ++i) item(describe_flip(model, d, f.weights[i]));
+  for (std::size_t i = 0; i < std::min<std::size_t>(4, f.numbers.size()); ++i)
+    item(describe_flip(model, f.numbers[i]));
+  for (std::size_t i = 0; i < std::min<std::size_t>(4, f.choices.size()); ++i)
+    item(describe_flip(model, f.choices[i]));
+  for (std::size_t i = 0; i < std::min<std::size_t>(3, f.weights.size()); ++i)
+    item(describe_flip(model, d, f.weights[i]));
 }
 
 }  // namespace
 
-void render_text_decision(std::ostream& out, const ScoringModel& model, const Decision& d, const RenderOptions& options) {
+void render_text_decision(std::ostream& out, const ScoringModel& model, const Decision& d,
+                          const RenderOptions& options) {
   const Paint paint(options.color);
   const int width = clamp_width(options.width);
   const Questionnaire& q = model.questionnaire;
 
-  out << paint.bold(escape_for_message(d.name)) << "  " << paint.dim(escape_for_message(d.source)) << '\n';
+  out << paint.bold(escape_for_message(d.name)) << "  " << paint.dim(escape_for_message(d.source))
+      << '\n';
   if (d.recommendation) {
-    std::string headline = fmt::format("Recommendation: {}", paint.green(to_string(*d.recommendation)));
+    std::string headline =
+        fmt::format("Recommendation: {}", paint.green(to_string(*d.recommendation)));
     if (d.runner_up) {
       headline += fmt::format(", ahead of {} by {:.1f} points", to_string(*d.runner_up), d.margin);
     } else {
       headline += " (the only option not ruled out)";
     }
-    out << headline << fmt::format("; confidence {} ({})\n", percent(d.confidence), confidence_words(d.confidence));
+    out << headline
+        << fmt::format("; confidence {} ({})\n", percent(d.confidence),
+                       confidence_words(d.confidence));
   } else {
     out << paint.red("No recommendation: every option is ruled out by a hard constraint.") << '\n';
   }
@@ -180,7 +208,8 @@ void render_text_decision(std::ostream& out, const ScoringModel& model, const De
     const double score = d.scores[index(o)];
     const bool winner = d.recommendation == o;
     std::string label = fmt::format("{:<7}", to_string(o));
-    std::string line = fmt::format("  {} {:5.1f}  {}", winner ? paint.green(label) : label, score, bar(score, cells));
+    std::string line = fmt::format("  {} {:5.1f}  {}", winner ? paint.green(label) : label, score,
+                                   bar(score, cells));
     if (d.vetoed[index(o)]) line += "  " + paint.red("ruled out");
     if (winner) line += "  " + paint.bold("recommended");
     out << line << '\n';
@@ -190,12 +219,14 @@ void render_text_decision(std::ostream& out, const ScoringModel& model, const De
     out << '\n' << paint.bold("Ruled out") << '\n';
     for (const Veto& v : d.vetoes) {
       out << "  ";
-      write_wrapped(out, fmt::format("{}: {} [{}]", to_string(v.option), v.reason, v.rule), width, 4, 2);
+      write_wrapped(out, fmt::format("{}: {} [{}]", to_string(v.option), v.reason, v.rule), width,
+                    4, 2);
     }
   }
 
   out << '\n'
-      << paint.bold(fmt::format("Why {} over {}", to_string(d.versus[0]), to_string(d.versus[1]))) << '\n';
+      << paint.bold(fmt::format("Why {} over {}", to_string(d.versus[0]), to_string(d.versus[1])))
+      << '\n';
   std::size_t shown = 0;
   for (const Contribution& c : d.contributions) {
     if (shown == kTopDrivers || std::fabs(c.separation) < 0.05) break;
@@ -207,7 +238,8 @@ void render_text_decision(std::ostream& out, const ScoringModel& model, const De
 
   if (d.hybrid_pattern) {
     out << '\n' << paint.bold("Hybrid pattern") << '\n' << "  ";
-    write_wrapped(out, fmt::format("{}. {}", d.hybrid_pattern->title, d.hybrid_pattern->why), width, 2, 2);
+    write_wrapped(out, fmt::format("{}. {}", d.hybrid_pattern->title, d.hybrid_pattern->why), width,
+                  2, 2);
   }
 
   write_costs(out, model, d, paint, width);
@@ -225,15 +257,18 @@ void render_text_decision(std::ostream& out, const ScoringModel& model, const De
     out << '\n' << paint.bold("Assumptions (answers given as unknown or as a range)") << '\n';
     for (const Assumption& a : d.assumptions) {
       out << "  - ";
-      write_wrapped(out, fmt::format("{}: {}. {}", q.criteria[a.criterion].id, a.value_text, a.note), width, 4, 4);
+      write_wrapped(out,
+                    fmt::format("{}: {}. {}", q.criteria[a.criterion].id, a.value_text, a.note),
+                    width, 4, 4);
     }
   }
   out << '\n';
-  write_wrapped(out,
-                fmt::format("Confidence: the recommendation held in {} of {} draws with every weight scaled "
-                            "between half and double, and unknown answers and ranges varied.",
-                            percent(d.confidence), d.samples),
-                width, 0);
+  write_wrapped(
+      out,
+      fmt::format("Confidence: the recommendation held in {} of {} draws with every weight scaled "
+                  "between half and double, and unknown answers and ranges varied.",
+                  percent(d.confidence), d.samples),
+      width, 0);
 }
 
 namespace {
@@ -246,7 +281,9 @@ class TextRenderer : public BatchRenderer {
   void result(const Decision& d) override {
     ++m_results;
     if (m_options.single || m_options.explain_all) {
-      if (m_results > 1) m_out << '\n' << std::string(static_cast<std::size_t>(clamp_width(m_options.width)), '-') << "\n\n";
+      if (m_results > 1)
+        m_out << '\n'
+              << std::string(static_cast<std::size_t>(clamp_width(m_options.width)), '-') << "\n\n";
       render_text_decision(m_out, m_model, d, m_options);
       return;
     }
@@ -257,14 +294,20 @@ class TextRenderer : public BatchRenderer {
     };
     std::string rec = d.recommendation ? std::string(to_string(*d.recommendation)) : "none";
     if (d.what_if && d.what_if->recommendation != d.recommendation) {
-      rec = (d.what_if->recommendation ? std::string(to_string(*d.what_if->recommendation)) : "none") + "->" + rec;
+      rec = (d.what_if->recommendation ? std::string(to_string(*d.what_if->recommendation))
+                                       : "none") +
+            "->" + rec;
     }
-    m_out << fmt::format("{}  {} {:>7} {:>7} {:>7}  {:>10}\n", fit(d.name, name_width()),
-                         d.recommendation ? m_paint.green(fmt::format("{:<13}", rec)) : m_paint.red(fmt::format("{:<13}", rec)),
-                         score(Option::cloud), score(Option::local), score(Option::hybrid),
-                         fmt::format("{} {}", percent(d.confidence), confidence_short(d.confidence)));
-    if (d.recommendation) ++m_counts[index(*d.recommendation)];
-    else ++m_none;
+    m_out << fmt::format(
+        "{}  {} {:>7} {:>7} {:>7}  {:>10}\n", fit(d.name, name_width()),
+        d.recommendation ? m_paint.green(fmt::format("{:<13}", rec))
+                         : m_paint.red(fmt::format("{:<13}", rec)),
+        score(Option::cloud), score(Option::local), score(Option::hybrid),
+        fmt::format("{} {}", percent(d.confidence), confidence_short(d.confidence)));
+    if (d.recommendation)
+      ++m_counts[index(*d.recommendation)];
+    else
+      ++m_none;
     m_any_veto = m_any_veto || !d.vetoes.empty();
   }
 
@@ -273,11 +316,15 @@ class TextRenderer : public BatchRenderer {
   void finish() override {
     if (m_options.single || m_options.explain_all || m_results == 0) return;
     std::vector<std::string> parts;
-    for (Option o : kOptions) parts.push_back(fmt::format("{} {}", m_counts[index(o)], to_string(o)));
+    for (Option o : kOptions)
+      parts.push_back(fmt::format("{} {}", m_counts[index(o)], to_string(o)));
     if (m_none > 0) parts.push_back(fmt::format("{} with no option left", m_none));
     m_out << '\n'
-          << fmt::format("{} {}: {}", m_results, m_results == 1 ? "profile" : "profiles", join_words(parts, ", "));
-    if (m_errors > 0) m_out << fmt::format("; {} {} could not be scored", m_errors, m_errors == 1 ? "file" : "files");
+          << fmt::format("{} {}: {}", m_results, m_results == 1 ? "profile" : "profiles",
+                         join_words(parts, ", "));
+    if (m_errors > 0)
+      m_out << fmt::format("; {} {} could not be scored", m_errors,
+                           m_errors == 1 ? "file" : "files");
     m_out << ".\n";
     if (m_any_veto) m_out << "(score) = ruled out by a hard constraint.\n";
     m_out << "Score one file for its full explanation, or add --explain.\n";
@@ -291,8 +338,9 @@ class TextRenderer : public BatchRenderer {
     return c >= 0.9 ? "high" : c >= 0.7 ? "mod" : c >= 0.5 ? "low" : "v.low";
   }
   void header() {
-    m_out << m_paint.bold(fmt::format("{}  {:<13} {:>7} {:>7} {:>7}  {:>10}", fit("PROFILE", name_width()),
-                                      "RECOMMENDED", "CLOUD", "LOCAL", "HYBRID", "CONFIDENCE"))
+    m_out << m_paint.bold(fmt::format("{}  {:<13} {:>7} {:>7} {:>7}  {:>10}",
+                                      fit("PROFILE", name_width()), "RECOMMENDED", "CLOUD", "LOCAL",
+                                      "HYBRID", "CONFIDENCE"))
           << '\n';
   }
 

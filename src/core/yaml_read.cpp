@@ -20,7 +20,8 @@ std::optional<double> parse_plain_number(std::string_view text) {
     const char c = text[i];
     if (c == '_' || c == ',') {
       // A separator must sit between two digits.
-      if (i == 0 || i + 1 == text.size() || !std::isdigit(static_cast<unsigned char>(text[i - 1])) ||
+      if (i == 0 || i + 1 == text.size() ||
+          !std::isdigit(static_cast<unsigned char>(text[i - 1])) ||
           !std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
         return std::nullopt;
       }
@@ -55,8 +56,8 @@ void check_keys(const YamlNode& map, const std::vector<std::string>& allowed,
                 std::string_view context, DiagnosticSink& sink) {
   std::vector<std::pair<std::string_view, SourcePos>> seen;
   for (const auto& [key, value] : map.entries) {
-    const auto first = std::find_if(seen.begin(), seen.end(),
-                                    [&](const auto& s) { return s.first == key.value; });
+    const auto first =
+        std::find_if(seen.begin(), seen.end(), [&](const auto& s) { return s.first == key.value; });
     if (first != seen.end()) {
       sink.error(key.pos, fmt::format("duplicate key '{}' in {} (first given at line {}); "
                                       "remove one of them",
@@ -88,8 +89,8 @@ const YamlNode* require_key(const YamlNode& map, std::string_view key, std::stri
 
 bool expect_mapping(const YamlNode& node, std::string_view what, DiagnosticSink& sink) {
   if (node.is_mapping()) return true;
-  sink.error(node.pos, fmt::format("{} must be a mapping of keys to values, not {}", what,
-                                   describe(node)));
+  sink.error(node.pos,
+             fmt::format("{} must be a mapping of keys to values, not {}", what, describe(node)));
   return false;
 }
 
@@ -107,9 +108,10 @@ std::optional<double> read_number(const YamlNode& node, std::string_view what,
   if (node.is_scalar()) {
     if (auto value = parse_plain_number(node.value)) return value;
   }
-  sink.error(node.pos, fmt::format("{} must be a number, not {}", what,
-                                   node.is_scalar() ? fmt::format("'{}'", escape_for_message(node.value))
-                                                    : std::string(describe(node))));
+  sink.error(node.pos,
+             fmt::format("{} must be a number, not {}", what,
+                         node.is_scalar() ? fmt::format("'{}'", escape_for_message(node.value))
+                                          : std::string(describe(node))));
   return std::nullopt;
 }
 

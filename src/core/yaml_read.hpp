@@ -32,7 +32,8 @@ const YamlNode* require_key(const YamlNode& map, std::string_view key, std::stri
 bool expect_mapping(const YamlNode& node, std::string_view what, DiagnosticSink& sink);
 std::optional<std::string> read_string(const YamlNode& node, std::string_view what,
                                        DiagnosticSink& sink);
-std::optional<double> read_number(const YamlNode& node, std::string_view what, DiagnosticSink& sink);
+std::optional<double> read_number(const YamlNode& node, std::string_view what,
+                                  DiagnosticSink& sink);
 // An ISO 8601 date YYYY-MM-DD.
 std::optional<std::string> read_date(const YamlNode& node, std::string_view what,
                                      DiagnosticSink& sink);

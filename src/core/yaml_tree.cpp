@@ -31,7 +31,8 @@ class PositionMap {
     const std::size_t line_start = pos >= col ? pos - col : 0;
     const std::size_t end = std::min(pos, m_text.size());
     const std::size_t start = std::min(line_start, end);
-    return {mark.line + 1, static_cast<int>(count_code_points(m_text.substr(start, end - start))) + 1};
+    return {mark.line + 1,
+            static_cast<int>(count_code_points(m_text.substr(start, end - start))) + 1};
   }
 
  private:
@@ -129,8 +130,9 @@ class TreeBuilder : public YAML::EventHandler {
     refuse_tag(mark, tag);
     count_node(mark);
     if (static_cast<int>(m_stack.size()) >= m_limits.max_depth) {
-      throw StopParsing{m_positions.at(mark),
-                        fmt::format("nesting is too deep (the limit is {} levels)", m_limits.max_depth)};
+      throw StopParsing{
+          m_positions.at(mark),
+          fmt::format("nesting is too deep (the limit is {} levels)", m_limits.max_depth)};
     }
     Frame frame;
     frame.node.kind = kind;
@@ -198,17 +200,22 @@ const YamlNode* YamlNode::find(std::string_view key) const {
 
 std::string_view describe(const YamlNode& node) {
   switch (node.kind) {
-    case YamlNode::Kind::null: return "empty";
-    case YamlNode::Kind::scalar: return "a single value";
-    case YamlNode::Kind::sequence: return "a list";
-    case YamlNode::Kind::mapping: return "a mapping";
+    case YamlNode::Kind::null:
+      return "empty";
+    case YamlNode::Kind::scalar:
+      return "a single value";
+    case YamlNode::Kind::sequence:
+      return "a list";
+    case YamlNode::Kind::mapping:
+      return "a mapping";
   }
   return "a value";
 }
 
 YamlNode parse_yaml(std::string_view text, const std::string& source, const YamlLimits& limits) {
   if (text.size() > limits.max_bytes) {
-    throw InputError({{source, {},
+    throw InputError({{source,
+                       {},
                        fmt::format("file is too large ({} bytes; the limit is {} bytes)",
                                    text.size(), limits.max_bytes)}});
   }

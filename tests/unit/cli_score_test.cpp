@@ -73,7 +73,9 @@ TEST_CASE("usage errors exit 2 with a message", "[cli]") {
   SECTION("unknown command with a suggestion") {
     const Result r = run_cli({"scroe"});
     CHECK(r.code == 2);
-    CHECK(r.err == "aidecide: error: unknown command 'scroe'; did you mean 'score'?\nCommands: score. Run 'aidecide --help' for usage.\n");
+    CHECK(r.err ==
+          "aidecide: error: unknown command 'scroe'; did you mean 'score'?\nCommands: score. Run "
+          "'aidecide --help' for usage.\n");
   }
   SECTION("no paths") {
     const Result r = run_cli({"score"});
@@ -83,7 +85,8 @@ TEST_CASE("usage errors exit 2 with a message", "[cli]") {
   SECTION("unknown format") {
     const Result r = run_cli({"score", "--format", "xml", "profiles"});
     CHECK(r.code == 2);
-    CHECK(r.err == "aidecide: error: --format: xml not in {text,json}\nRun 'aidecide --help' for usage.\n");
+    CHECK(r.err ==
+          "aidecide: error: --format: xml not in {text,json}\nRun 'aidecide --help' for usage.\n");
   }
 }
 
@@ -91,7 +94,9 @@ TEST_CASE("score explains a single profile in full", "[cli]") {
   const Result r = run_cli({"score", "profiles/hospital-clinical-notes.yaml"}, "", fresh_env());
   CHECK(r.code == 0);
   CHECK(r.err.empty());
-  CHECK(r.out.starts_with("Hospital clinical notes summariser  profiles/hospital-clinical-notes.yaml\nRecommendation: local"));
+  CHECK(
+      r.out.starts_with("Hospital clinical notes summariser  "
+                        "profiles/hospital-clinical-notes.yaml\nRecommendation: local"));
   CHECK(r.out.find("cloud: All of the data must stay on infrastructure the organisation") !=
         std::string::npos);
   CHECK(r.out.find("Data sensitivity is regulated: favours local") != std::string::npos);
@@ -110,18 +115,21 @@ TEST_CASE("colour only on a terminal without NO_COLOR, or when asked", "[cli]") 
   cli::Environment tty = fresh_env();
   tty.stdout_is_terminal = true;
   tty.dumb_terminal = false;
-  CHECK(run_cli({"score", "profiles/startup-prototype.yaml"}, "", tty).out.find("\x1b[") != std::string::npos);
+  CHECK(run_cli({"score", "profiles/startup-prototype.yaml"}, "", tty).out.find("\x1b[") !=
+        std::string::npos);
   tty.no_color = true;
-  CHECK(run_cli({"score", "profiles/startup-prototype.yaml"}, "", tty).out.find("\x1b[") == std::string::npos);
-  CHECK(run_cli({"--color", "always", "score", "profiles/startup-prototype.yaml"}, "", fresh_env()).out.find("\x1b[") !=
+  CHECK(run_cli({"score", "profiles/startup-prototype.yaml"}, "", tty).out.find("\x1b[") ==
         std::string::npos);
+  CHECK(run_cli({"--color", "always", "score", "profiles/startup-prototype.yaml"}, "", fresh_env())
+            .out.find("\x1b[") != std::string::npos);
   tty.no_color = false;
-  CHECK(run_cli({"--color", "never", "score", "profiles/startup-prototype.yaml"}, "", tty).out.find("\x1b[") ==
-        std::string::npos);
+  CHECK(run_cli({"--color", "never", "score", "profiles/startup-prototype.yaml"}, "", tty)
+            .out.find("\x1b[") == std::string::npos);
 }
 
 TEST_CASE("score --format json follows the contract", "[cli][json]") {
-  const Result r = run_cli({"score", "--format", "json", "profiles/hospital-clinical-notes.yaml", "profiles/startup-prototype.yaml"},
+  const Result r = run_cli({"score", "--format", "json", "profiles/hospital-clinical-notes.yaml",
+                            "profiles/startup-prototype.yaml"},
                            "", fresh_env());
   CHECK(r.code == 0);
   const auto doc = nlohmann::json::parse(r.out);
@@ -141,15 +149,16 @@ TEST_CASE("score --format json follows the contract", "[cli][json]") {
   REQUIRE(h["vetoed"].size() == 1);
   CHECK(h["vetoed"][0]["option"] == "cloud");
   CHECK(h["vetoed"][0]["rule"] == "residency-on-premises");
-  CHECK(h["vetoed"][0]["reason"] == "All of the data must stay on infrastructure the organisation controls.");
+  CHECK(h["vetoed"][0]["reason"] ==
+        "All of the data must stay on infrastructure the organisation controls.");
   CHECK(h["confidence"] >= 0);
   CHECK(h["confidence"] <= 1);
   CHECK(doc["results"][1]["recommendation"] == "cloud");
 }
 
 TEST_CASE("a bad file is reported and the others are still scored", "[cli][json]") {
-  const Result r = run_cli({"score", "--format", "json", "tests/data/invalid/bad-choice.yaml", "profiles/startup-prototype.yaml",
-                            "no/such/file.yaml"},
+  const Result r = run_cli({"score", "--format", "json", "tests/data/invalid/bad-choice.yaml",
+                            "profiles/startup-prototype.yaml", "no/such/file.yaml"},
                            "", fresh_env());
   CHECK(r.code == 2);
   const auto doc = nlohmann::json::parse(r.out);
@@ -166,16 +175,20 @@ TEST_CASE("a bad file is reported and the others are still scored", "[cli][json]
   bad["file"] = "tests/data/invalid/bad-choice.yaml";
   bad["line"] = 25;
   bad["column"] = 21;
-  bad["message"] = "'genius' is not an answer of model_capability (expected basic, strong or frontier, or unknown)";
+  bad["message"] =
+      "'genius' is not an answer of model_capability (expected basic, strong or frontier, or "
+      "unknown)";
   CHECK(doc["errors"][0] == bad);
   CHECK(r.err ==
-        "aidecide: error: tests/data/invalid/bad-choice.yaml:25:21: 'genius' is not an answer of model_capability (expected "
+        "aidecide: error: tests/data/invalid/bad-choice.yaml:25:21: 'genius' is not an answer of "
+        "model_capability (expected "
         "basic, strong or frontier, or unknown)\n"
         "aidecide: error: no/such/file.yaml: cannot read: no such file or directory\n");
 }
 
 TEST_CASE("score reads a profile from standard input", "[cli]") {
-  const Result r = run_cli({"score", "--format", "json", "-"}, read_file("profiles/startup-prototype.yaml"), fresh_env());
+  const Result r = run_cli({"score", "--format", "json", "-"},
+                           read_file("profiles/startup-prototype.yaml"), fresh_env());
   CHECK(r.code == 0);
   const auto doc = nlohmann::json::parse(r.out);
   CHECK(doc["results"][0]["file"] == "<stdin>");
@@ -193,9 +206,12 @@ TEST_CASE("the same input gives byte-identical output", "[cli]") {
 
 TEST_CASE("criteria and pricing files replace the built-in data", "[cli]") {
   SECTION("a broken criteria file stops the run with exit 2") {
-    const Result r = run_cli({"score", "--criteria", "tests/data/invalid/empty.yaml", "profiles"}, "", fresh_env());
+    const Result r = run_cli({"score", "--criteria", "tests/data/invalid/empty.yaml", "profiles"},
+                             "", fresh_env());
     CHECK(r.code == 2);
-    CHECK(r.err == "aidecide: error: tests/data/invalid/empty.yaml: file is empty; expected a criteria file with 'version' and 'criteria'\n");
+    CHECK(r.err ==
+          "aidecide: error: tests/data/invalid/empty.yaml: file is empty; expected a criteria file "
+          "with 'version' and 'criteria'\n");
     CHECK(r.out.empty());
   }
   SECTION("a missing pricing file") {
@@ -204,8 +220,8 @@ TEST_CASE("criteria and pricing files replace the built-in data", "[cli]") {
     CHECK(r.err == "aidecide: error: nope.yaml: cannot read: No such file or directory\n");
   }
   SECTION("the shipped files work as given") {
-    const Result r = run_cli({"score", "--criteria", "criteria/default.yaml", "--pricing", "criteria/pricing.yaml",
-                              "profiles/startup-prototype.yaml"},
+    const Result r = run_cli({"score", "--criteria", "criteria/default.yaml", "--pricing",
+                              "criteria/pricing.yaml", "profiles/startup-prototype.yaml"},
                              "", fresh_env());
     CHECK(r.code == 0);
   }
@@ -217,7 +233,8 @@ TEST_CASE("old prices draw a warning", "[cli]") {
   const Result r = run_cli({"score", "profiles/startup-prototype.yaml"}, "", later);
   CHECK(r.code == 0);
   CHECK(r.err ==
-        "aidecide: warning: <embedded criteria/pricing.yaml>: some prices date from 2026-04-01, more than a year ago; "
+        "aidecide: warning: <embedded criteria/pricing.yaml>: some prices date from 2026-04-01, "
+        "more than a year ago; "
         "check them and update as_of\n");
 }
 
@@ -243,7 +260,8 @@ TEST_CASE("generated hostile inputs fail fast with a clear error", "[cli][invali
     fs::create_directories(empty);
     const Result r = run_cli({"score", empty.string()}, "", fresh_env());
     CHECK(r.code == 2);
-    CHECK(r.err == "aidecide: error: " + empty.string() + ": directory holds no .yaml or .yml files\n");
+    CHECK(r.err ==
+          "aidecide: error: " + empty.string() + ": directory holds no .yaml or .yml files\n");
   }
   SECTION("a 50 MB file") {
     const fs::path big = dir / "big.yaml";
@@ -254,7 +272,8 @@ TEST_CASE("generated hostile inputs fail fast with a clear error", "[cli][invali
     }
     const Result r = run_cli({"score", big.string()}, "", fresh_env());
     CHECK(r.code == 2);
-    CHECK(r.err == "aidecide: error: " + big.string() + ": file is too large (the limit is 1048576 bytes)\n");
+    CHECK(r.err == "aidecide: error: " + big.string() +
+                       ": file is too large (the limit is 1048576 bytes)\n");
   }
   SECTION("deep nesting") {
     const fs::path deep = dir / "deep.yaml";
@@ -264,7 +283,8 @@ TEST_CASE("generated hostile inputs fail fast with a clear error", "[cli][invali
     }
     const Result r = run_cli({"score", deep.string()}, "", fresh_env());
     CHECK(r.code == 2);
-    CHECK(r.err == "aidecide: error: " + deep.string() + ":1:38: nesting is too deep (the limit is 32 levels)\n");
+    CHECK(r.err == "aidecide: error: " + deep.string() +
+                       ":1:38: nesting is too deep (the limit is 32 levels)\n");
   }
   SECTION("an endless stream on standard input is cut off") {
     const Result r = run_cli({"score", "-"}, std::string(2 * 1024 * 1024, '#'), fresh_env());

@@ -15,7 +15,8 @@ CostEstimate costs_for(const std::map<std::string, std::string>& changes = {}) {
   const auto& m = default_model();
   return estimate_costs(m.pricing, m.inputs, m.questionnaire, resolve_values(m.questionnaire, p));
 }
-// One H100 with 25 % server overhead, over 36 months; power at 700 W, PUE 1.4, 0.12 USD/kWh, plus 150 USD hosting.
+// One H100 with 25 % server overhead, over 36 months; power at 700 W, PUE 1.4, 0.12 USD/kWh, plus
+// 150 USD hosting.
 constexpr double kH100Purchase = 32500 * 1.25;
 constexpr double kH100Amortised = kH100Purchase / 36;
 constexpr double kH100Running = 0.7 * 730 * 1.4 * 0.12 + 150;
@@ -50,14 +51,16 @@ TEST_CASE("cost model matches the hand-computed baseline", "[cost]") {
   CHECK(hybrid.running_monthly_usd == Approx(2 * kH100Running + 7500 + 105.0));
   // Cost utility: cheapest scores 1; local at 9.74 x the cheapest scores 1 - ln(9.74)/ln(20).
   CHECK(e.cost_utility[index(Option::cloud)] == 1.0);
-  CHECK(e.cost_utility[index(Option::local)] == Approx(1 - std::log(local.monthly_usd / 1050.0) / std::log(20.0)));
+  CHECK(e.cost_utility[index(Option::local)] ==
+        Approx(1 - std::log(local.monthly_usd / 1050.0) / std::log(20.0)));
 }
 
 TEST_CASE("owned GPUs remove the purchase but not the value", "[cost]") {
   const CostEstimate none = costs_for({{"existing_gpus", "none"}});
   const CostEstimate some = costs_for({{"existing_gpus", "some"}});
   CHECK(some.options[index(Option::local)].upfront_usd == 0);
-  CHECK(some.options[index(Option::local)].monthly_usd == Approx(none.options[index(Option::local)].monthly_usd));
+  CHECK(some.options[index(Option::local)].monthly_usd ==
+        Approx(none.options[index(Option::local)].monthly_usd));
   CHECK(some.budget_utility[index(Option::local)] >= none.budget_utility[index(Option::local)]);
 }
 
@@ -67,8 +70,10 @@ TEST_CASE("mission-critical serving adds a spare replica", "[cost]") {
 }
 
 TEST_CASE("the fleet is sized for the peak, not the average", "[cost]") {
-  const CostEstimate steady = costs_for({{"monthly_requests", "50000000"}, {"traffic_pattern", "steady"}});
-  const CostEstimate spiky = costs_for({{"monthly_requests", "50000000"}, {"traffic_pattern", "spiky"}});
+  const CostEstimate steady =
+      costs_for({{"monthly_requests", "50000000"}, {"traffic_pattern", "steady"}});
+  const CostEstimate spiky =
+      costs_for({{"monthly_requests", "50000000"}, {"traffic_pattern", "spiky"}});
   // 50M x 400 / 2,628,000 x 1.5 = 11,416 tokens/s at the peak: 19.03 replicas -> 20 -> 40 GPUs.
   CHECK(steady.options[index(Option::local)].gpus == 40);
   // Spiky: peak factor 8 -> 60,883 tokens/s: 101.5 replicas -> 102 -> 204 GPUs.
@@ -76,13 +81,16 @@ TEST_CASE("the fleet is sized for the peak, not the average", "[cost]") {
 }
 
 TEST_CASE("break-even volume is where local and cloud cost the same", "[cost]") {
-  const CostEstimate e = costs_for({{"model_capability", "frontier"}, {"team_mlops", "experienced"}});
+  const CostEstimate e =
+      costs_for({{"model_capability", "frontier"}, {"team_mlops", "experienced"}});
   REQUIRE(e.break_even_requests > 0);
   // Brute force: walk volumes and find the first where local is no dearer than cloud.
   double found = -1;
   for (double v = 1000; v < 1e12; v *= 1.01) {
-    const CostEstimate at = costs_for({{"model_capability", "frontier"}, {"team_mlops", "experienced"},
-                                       {"monthly_requests", std::to_string(static_cast<long long>(v))}});
+    const CostEstimate at =
+        costs_for({{"model_capability", "frontier"},
+                   {"team_mlops", "experienced"},
+                   {"monthly_requests", std::to_string(static_cast<long long>(v))}});
     if (at.cost_utility[index(Option::local)] >= at.cost_utility[index(Option::cloud)]) {
       found = v;
       break;
@@ -103,9 +111,11 @@ TEST_CASE("the budget criterion asks whether a minimal deployment is affordable"
   CHECK(broke.budget_utility[index(Option::cloud)] == 1);
   CHECK(broke.budget_utility[index(Option::local)] == 0);
   CHECK(broke.budget_utility[index(Option::hybrid)] == 0.5);
-  const CostEstimate rich = costs_for({{"upfront_budget_usd", "1000000"}, {"monthly_budget_usd", "1000000"}});
+  const CostEstimate rich =
+      costs_for({{"upfront_budget_usd", "1000000"}, {"monthly_budget_usd", "1000000"}});
   CHECK(rich.budget_utility[index(Option::local)] == 1);
   // Half the hardware money and enough running money: half the fit.
-  const CostEstimate half = costs_for({{"upfront_budget_usd", "40625"}, {"monthly_budget_usd", "1000000"}});
+  const CostEstimate half =
+      costs_for({{"upfront_budget_usd", "40625"}, {"monthly_budget_usd", "1000000"}});
   CHECK(half.budget_utility[index(Option::local)] == Approx(0.5));
 }

@@ -22,13 +22,16 @@ std::optional<Option> winner_with_value(const Decision& d, std::size_t criterion
   Values v = d.values;
   v[criterion].number = value;
   const auto& m = default_model();
-  return score_values(m, v, d.weights, estimate_costs(m.pricing, m.inputs, m.questionnaire, v)).winner;
+  return score_values(m, v, d.weights, estimate_costs(m.pricing, m.inputs, m.questionnaire, v))
+      .winner;
 }
 
 const std::vector<std::map<std::string, std::string>> kCases{
     {},
     {{"data_sensitivity", "personal"}, {"workload_mix", "mixed"}, {"team_mlops", "experienced"}},
-    {{"monthly_requests", "30000000"}, {"team_mlops", "experienced"}, {"model_capability", "frontier"}},
+    {{"monthly_requests", "30000000"},
+     {"team_mlops", "experienced"},
+     {"model_capability", "frontier"}},
     {{"connectivity", "intermittent"}, {"project_stage", "pilot"}},
     {{"latency_budget_ms", "250"}, {"customization", "fine_tuning"}},
 };
@@ -48,7 +51,8 @@ TEST_CASE("weight flip points are exact", "[flips]") {
       CHECK(winner_with(d, f.criterion, after) == f.winner);
     }
     for (std::size_t i = 1; i < d.flips.weights.size(); ++i) {
-      CHECK(std::fabs(std::log(d.flips.weights[i - 1].factor)) <= std::fabs(std::log(d.flips.weights[i].factor)));
+      CHECK(std::fabs(std::log(d.flips.weights[i - 1].factor)) <=
+            std::fabs(std::log(d.flips.weights[i].factor)));
     }
   }
 }
@@ -65,7 +69,8 @@ TEST_CASE("numeric flip points match a brute-force scan", "[flips]") {
       // Nothing flips between the current value and the threshold (scan in 2 % steps).
       const double now = d.values[f.criterion].number;
       if (now > 0) {
-        for (double x = now; f.above ? x < f.value / 1.001 : x > f.value * 1.001; x *= f.above ? 1.02 : 1 / 1.02) {
+        for (double x = now; f.above ? x < f.value / 1.001 : x > f.value * 1.001;
+             x *= f.above ? 1.02 : 1 / 1.02) {
           REQUIRE(winner_with_value(d, f.criterion, x) == d.recommendation);
         }
       }
@@ -74,17 +79,24 @@ TEST_CASE("numeric flip points match a brute-force scan", "[flips]") {
 }
 
 TEST_CASE("volume flip reads in domain terms", "[flips]") {
-  const Decision d = decide_with({{"model_capability", "basic"}, {"team_mlops", "experienced"}, {"monthly_requests", "100000"},
-                                  {"traffic_pattern", "steady"}, {"lock_in_tolerance", "high"}, {"customization", "none"}},
+  const Decision d = decide_with({{"model_capability", "basic"},
+                                  {"team_mlops", "experienced"},
+                                  {"monthly_requests", "100000"},
+                                  {"traffic_pattern", "steady"},
+                                  {"lock_in_tolerance", "high"},
+                                  {"customization", "none"}},
                                  0);
   REQUIRE(d.recommendation == Option::cloud);
   const auto& q = default_model().questionnaire;
-  const auto it = std::find_if(d.flips.numbers.begin(), d.flips.numbers.end(),
-                               [&](const NumberFlip& f) { return q.criteria[f.criterion].id == "monthly_requests"; });
+  const auto it = std::find_if(
+      d.flips.numbers.begin(), d.flips.numbers.end(),
+      [&](const NumberFlip& f) { return q.criteria[f.criterion].id == "monthly_requests"; });
   REQUIRE(it != d.flips.numbers.end());
   CHECK(it->above);
   CHECK(it->winner != Option::cloud);
-  CHECK(describe_flip(default_model(), *it).starts_with(std::string(to_string(it->winner)) + " wins with Monthly requests above "));
+  CHECK(
+      describe_flip(default_model(), *it)
+          .starts_with(std::string(to_string(it->winner)) + " wins with Monthly requests above "));
 }
 
 TEST_CASE("choice flip points list exactly the answers that change the winner", "[flips]") {
@@ -99,7 +111,8 @@ TEST_CASE("choice flip points list exactly the answers that change the winner", 
         Values v = d.values;
         v[i].choice = a;
         const auto& m = default_model();
-        const auto w = score_values(m, v, d.weights, estimate_costs(m.pricing, m.inputs, q, v)).winner;
+        const auto w =
+            score_values(m, v, d.weights, estimate_costs(m.pricing, m.inputs, q, v)).winner;
         if (w && w != d.recommendation) brute.emplace_back(i, a);
       }
     }
@@ -111,19 +124,27 @@ TEST_CASE("choice flip points list exactly the answers that change the winner", 
 
 TEST_CASE("each hybrid pattern is chosen where it fits", "[patterns]") {
   SECTION("a mixed workload: sensitive local, general in the cloud") {
-    const Decision d = decide_with({{"data_sensitivity", "personal"}, {"workload_mix", "mixed"}, {"team_mlops", "experienced"}}, 0);
+    const Decision d = decide_with({{"data_sensitivity", "personal"},
+                                    {"workload_mix", "mixed"},
+                                    {"team_mlops", "experienced"}},
+                                   0);
     REQUIRE(d.recommendation == Option::hybrid);
     REQUIRE(d.hybrid_pattern.has_value());
     CHECK(d.hybrid_pattern->id == "sensitive-local-general-cloud");
   }
   SECTION("an early project: start in the cloud, then invest") {
-    const Decision d = decide_with({{"data_sensitivity", "regulated"}, {"project_stage", "pilot"}, {"data_residency", "region"}}, 0);
+    const Decision d = decide_with({{"data_sensitivity", "regulated"},
+                                    {"project_stage", "pilot"},
+                                    {"data_residency", "region"}},
+                                   0);
     REQUIRE(d.hybrid_pattern.has_value());
     CHECK(d.hybrid_pattern->id == "cloud-first-then-local");
   }
   SECTION("production that must be local: develop in the cloud, serve locally") {
-    const Decision d = decide_with({{"data_sensitivity", "confidential"}, {"latency_budget_ms", "200"},
-                                    {"team_mlops", "experienced"}, {"lock_in_tolerance", "low"},
+    const Decision d = decide_with({{"data_sensitivity", "confidential"},
+                                    {"latency_budget_ms", "200"},
+                                    {"team_mlops", "experienced"},
+                                    {"lock_in_tolerance", "low"},
                                     {"criticality", "mission_critical"}},
                                    0);
     CHECK(d.recommendation == Option::local);
@@ -131,7 +152,9 @@ TEST_CASE("each hybrid pattern is chosen where it fits", "[patterns]") {
     CHECK(d.hybrid_pattern->id == "develop-cloud-serve-local");
   }
   SECTION("no pattern when hybrid is far behind") {
-    const Decision d = decide_with({{"data_sensitivity", "public"}, {"team_mlops", "none"}, {"project_stage", "prototype"},
+    const Decision d = decide_with({{"data_sensitivity", "public"},
+                                    {"team_mlops", "none"},
+                                    {"project_stage", "prototype"},
                                     {"monthly_requests", "1000"}},
                                    0);
     CHECK(d.recommendation == Option::cloud);
@@ -145,7 +168,9 @@ TEST_CASE("each hybrid pattern is chosen where it fits", "[patterns]") {
 
 TEST_CASE("the checklist is tailored to the recommendation and answers", "[checklist]") {
   SECTION("cloud for a business-critical prototype") {
-    const Decision d = decide_with({{"data_sensitivity", "public"}, {"team_mlops", "none"}, {"project_stage", "prototype"},
+    const Decision d = decide_with({{"data_sensitivity", "public"},
+                                    {"team_mlops", "none"},
+                                    {"project_stage", "prototype"},
                                     {"monthly_requests", "1000"}},
                                    0);
     REQUIRE(d.recommendation == Option::cloud);
@@ -160,9 +185,12 @@ TEST_CASE("the checklist is tailored to the recommendation and answers", "[check
     REQUIRE(d.recommendation == Option::local);
     REQUIRE(d.checklist.size() == 6);
     CHECK(d.checklist[0] ==
-          "Provision hardware for the model's needs: about 2 x H100 for Llama 3.3 70B (FP8) at the expected peak ($81,250 up front).");
-    CHECK(d.checklist[1] == "Plan scaling and redundancy (spare replicas, failover) for a business workload.");
-    CHECK(d.checklist[4] == "Build or hire serving skills before production; the team's experience is basic today.");
+          "Provision hardware for the model's needs: about 2 x H100 for Llama 3.3 70B (FP8) at the "
+          "expected peak ($81,250 up front).");
+    CHECK(d.checklist[1] ==
+          "Plan scaling and redundancy (spare replicas, failover) for a business workload.");
+    CHECK(d.checklist[4] ==
+          "Build or hire serving skills before production; the team's experience is basic today.");
   }
 }
 
@@ -179,9 +207,12 @@ TEST_CASE("presets replace default weights, profiles replace presets", "[presets
   CHECK(decide(m, make_profile(), options).weights[ds] == 8);
   CHECK(decide(m, make_profile({}, "weights:\n  data_sensitivity: 1\n"), options).weights[ds] == 1);
   CHECK(decide(m, make_profile(), EngineOptions{}).weights[ds] == 5);
-  CHECK_THROWS_WITH(load_presets("version: 1\npresets:\n  x:\n    description: d\n    weights: {data_sensitivty: 2}\n", "p.yaml",
-                                 m.questionnaire),
-                    "p.yaml:5:15: unknown key 'data_sensitivty' in 'weights' of preset 'x'; did you mean 'data_sensitivity'?");
+  CHECK_THROWS_WITH(
+      load_presets(
+          "version: 1\npresets:\n  x:\n    description: d\n    weights: {data_sensitivty: 2}\n",
+          "p.yaml", m.questionnaire),
+      "p.yaml:5:15: unknown key 'data_sensitivty' in 'weights' of preset 'x'; did you mean "
+      "'data_sensitivity'?");
 }
 
 TEST_CASE("what-if scores the change and keeps the original", "[what-if]") {
@@ -189,7 +220,8 @@ TEST_CASE("what-if scores the change and keeps the original", "[what-if]") {
   const auto& q = m.questionnaire;
   const Profile p = make_profile({{"connectivity", "online"}});
   const std::size_t conn = q.index_of("connectivity");
-  const Decision d = decide_what_if(m, p, {{conn, parse_answer_text(q.criteria[conn], "offline")}}, EngineOptions{});
+  const Decision d = decide_what_if(m, p, {{conn, parse_answer_text(q.criteria[conn], "offline")}},
+                                    EngineOptions{});
   REQUIRE(d.what_if.has_value());
   CHECK(d.recommendation == Option::local);
   const Decision original = decide(m, p, EngineOptions{});
@@ -201,9 +233,13 @@ TEST_CASE("what-if scores the change and keeps the original", "[what-if]") {
 }
 
 TEST_CASE("payback months come from the monthly saving", "[cost]") {
-  const Decision d = decide_with({{"model_capability", "frontier"}, {"monthly_requests", "5000000"}, {"team_mlops", "experienced"}}, 0);
+  const Decision d = decide_with({{"model_capability", "frontier"},
+                                  {"monthly_requests", "5000000"},
+                                  {"team_mlops", "experienced"}},
+                                 0);
   const auto& c = d.cost.options;
   REQUIRE(d.cost.payback_months > 0);
-  CHECK(d.cost.payback_months ==
-        Approx(c[index(Option::local)].upfront_usd / (c[index(Option::cloud)].running_monthly_usd - c[index(Option::local)].running_monthly_usd)));
+  CHECK(d.cost.payback_months == Approx(c[index(Option::local)].upfront_usd /
+                                        (c[index(Option::cloud)].running_monthly_usd -
+                                         c[index(Option::local)].running_monthly_usd)));
 }

@@ -23,7 +23,8 @@ std::string only_weights(const std::map<std::string, double>& keep) {
 
 TEST_CASE("scores are the normalised weighted sum of utilities", "[engine]") {
   SECTION("one criterion: the score is its utility times 100") {
-    const Decision d = decide_with({{"data_sensitivity", "internal"}}, 0, only_weights({{"data_sensitivity", 1}}));
+    const Decision d =
+        decide_with({{"data_sensitivity", "internal"}}, 0, only_weights({{"data_sensitivity", 1}}));
     CHECK(score(d, Option::cloud) == Approx(85.0));
     CHECK(score(d, Option::local) == Approx(100.0));
     CHECK(score(d, Option::hybrid) == Approx(95.0));
@@ -52,7 +53,8 @@ TEST_CASE("scores are the normalised weighted sum of utilities", "[engine]") {
 
 TEST_CASE("a profile weight replaces the default weight", "[engine]") {
   const Decision base = decide_with({{"data_sensitivity", "regulated"}}, 0);
-  const Decision heavier = decide_with({{"data_sensitivity", "regulated"}}, 0, "weights:\n  data_sensitivity: 20\n");
+  const Decision heavier =
+      decide_with({{"data_sensitivity", "regulated"}}, 0, "weights:\n  data_sensitivity: 20\n");
   CHECK(score(heavier, Option::local) - score(heavier, Option::cloud) >
         score(base, Option::local) - score(base, Option::cloud));
   const auto& q = default_model().questionnaire;
@@ -61,7 +63,8 @@ TEST_CASE("a profile weight replaces the default weight", "[engine]") {
 }
 
 TEST_CASE("contributions are sorted by how much they separate the top two", "[engine]") {
-  const Decision d = decide_with({{"data_sensitivity", "regulated"}, {"team_mlops", "experienced"}}, 0);
+  const Decision d =
+      decide_with({{"data_sensitivity", "regulated"}, {"team_mlops", "experienced"}}, 0);
   for (std::size_t i = 1; i < d.contributions.size(); ++i) {
     CHECK(std::fabs(d.contributions[i - 1].separation) >= std::fabs(d.contributions[i].separation));
   }
@@ -72,21 +75,25 @@ TEST_CASE("offline vetoes cloud and hybrid", "[engine][constraints]") {
   REQUIRE(d.vetoes.size() == 2);
   CHECK(d.vetoes[0].option == Option::cloud);
   CHECK(d.vetoes[0].rule == "offline-no-cloud");
-  CHECK(d.vetoes[0].reason == "Inference runs without a network connection, so no hosted API can be reached.");
+  CHECK(d.vetoes[0].reason ==
+        "Inference runs without a network connection, so no hosted API can be reached.");
   CHECK(d.vetoes[1].option == Option::hybrid);
   CHECK(d.recommendation == Option::local);
   CHECK_FALSE(d.runner_up.has_value());
   CHECK(d.confidence == 1.0);
 }
 
-TEST_CASE("on-premises residency vetoes cloud only for a uniform workload", "[engine][constraints]") {
-  const Decision uniform = decide_with({{"data_residency", "on_premises"}, {"workload_mix", "uniform"}});
+TEST_CASE("on-premises residency vetoes cloud only for a uniform workload",
+          "[engine][constraints]") {
+  const Decision uniform =
+      decide_with({{"data_residency", "on_premises"}, {"workload_mix", "uniform"}});
   REQUIRE(uniform.vetoes.size() == 1);
   CHECK(uniform.vetoes[0].option == Option::cloud);
   CHECK(uniform.vetoes[0].rule == "residency-on-premises");
   CHECK(uniform.vetoed[index(Option::cloud)]);
   CHECK(uniform.recommendation != Option::cloud);
-  const Decision mixed = decide_with({{"data_residency", "on_premises"}, {"workload_mix", "mixed"}});
+  const Decision mixed =
+      decide_with({{"data_residency", "on_premises"}, {"workload_mix", "mixed"}});
   CHECK(mixed.vetoes.empty());
 }
 
@@ -104,9 +111,10 @@ TEST_CASE("a vetoed option keeps its score but is never recommended", "[engine][
 
 TEST_CASE("when every option is vetoed there is no recommendation", "[engine][constraints]") {
   std::string criteria(embedded_criteria_text());
-  criteria.insert(criteria.find("constraints:\n") + 13,
-                  "  - id: nothing-goes\n    when: {criticality: [low]}\n    forbids: [cloud, local, hybrid]\n"
-                  "    reason: Test rule.\n");
+  criteria.insert(
+      criteria.find("constraints:\n") + 13,
+      "  - id: nothing-goes\n    when: {criticality: [low]}\n    forbids: [cloud, local, hybrid]\n"
+      "    reason: Test rule.\n");
   Questionnaire q = load_questionnaire(criteria, "c.yaml");
   Pricing p = load_pricing(embedded_pricing_text(), "p.yaml", q);
   const ScoringModel model(std::move(q), std::move(p));
@@ -120,40 +128,55 @@ TEST_CASE("when every option is vetoed there is no recommendation", "[engine][co
 }
 
 TEST_CASE("unknown answers use the documented assumption", "[engine][uncertainty]") {
-  const Decision unknown = decide_with({{"team_mlops", "unknown"}, {"monthly_requests", "unknown"}}, 0);
-  const Decision explicit_ = decide_with({{"team_mlops", "basic"}, {"monthly_requests", "100000"}}, 0);
+  const Decision unknown =
+      decide_with({{"team_mlops", "unknown"}, {"monthly_requests", "unknown"}}, 0);
+  const Decision explicit_ =
+      decide_with({{"team_mlops", "basic"}, {"monthly_requests", "100000"}}, 0);
   for (Option o : kOptions) CHECK(score(unknown, o) == Approx(score(explicit_, o)));
   REQUIRE(unknown.assumptions.size() == 2);
   const auto& q = default_model().questionnaire;
   CHECK(q.criteria[unknown.assumptions[0].criterion].id == "monthly_requests");
   CHECK(unknown.assumptions[0].value_text == "100,000 requests/month");
   CHECK(unknown.assumptions[1].value_text == "basic");
-  CHECK(unknown.assumptions[1].note == "Assumed the team can run containers and a managed GPU host.");
+  CHECK(unknown.assumptions[1].note ==
+        "Assumed the team can run containers and a managed GPU host.");
 }
 
-TEST_CASE("a range is scored at its middle, geometric for log-scale numbers", "[engine][uncertainty]") {
+TEST_CASE("a range is scored at its middle, geometric for log-scale numbers",
+          "[engine][uncertainty]") {
   const Decision range = decide_with({{"monthly_requests", "[100000, 10000000]"}}, 0);
   const Decision middle = decide_with({{"monthly_requests", "1000000"}}, 0);
   for (Option o : kOptions) CHECK(score(range, o) == Approx(score(middle, o)));
   REQUIRE(range.assumptions.size() == 1);
-  CHECK(range.assumptions[0].note == "Scored at the middle of the range 100,000 to 10,000,000; confidence covers the whole range.");
+  CHECK(range.assumptions[0].note ==
+        "Scored at the middle of the range 100,000 to 10,000,000; confidence covers the whole "
+        "range.");
 }
 
 TEST_CASE("confidence is deterministic and reflects uncertainty", "[engine][uncertainty]") {
-  const Decision a = decide_with({{"monthly_requests", "[1000, 100000000]"}, {"team_mlops", "unknown"}}, 500);
-  const Decision b = decide_with({{"monthly_requests", "[1000, 100000000]"}, {"team_mlops", "unknown"}}, 500);
+  const Decision a =
+      decide_with({{"monthly_requests", "[1000, 100000000]"}, {"team_mlops", "unknown"}}, 500);
+  const Decision b =
+      decide_with({{"monthly_requests", "[1000, 100000000]"}, {"team_mlops", "unknown"}}, 500);
   CHECK(a.confidence == b.confidence);
   CHECK(a.confidence >= 0.0);
   CHECK(a.confidence <= 1.0);
   // A lopsided case holds under every perturbation.
-  const Decision clear = decide_with({{"data_sensitivity", "public"}, {"team_mlops", "none"}, {"project_stage", "prototype"},
-                                      {"monthly_requests", "1000"}, {"model_capability", "frontier"}},
+  const Decision clear = decide_with({{"data_sensitivity", "public"},
+                                      {"team_mlops", "none"},
+                                      {"project_stage", "prototype"},
+                                      {"monthly_requests", "1000"},
+                                      {"model_capability", "frontier"}},
                                      500);
   CHECK(clear.recommendation == Option::cloud);
   CHECK(clear.confidence == 1.0);
   // The same profile with the decisive answers unknown is less certain.
-  const Decision unsure = decide_with({{"data_sensitivity", "unknown"}, {"team_mlops", "unknown"}, {"project_stage", "unknown"},
-                                       {"monthly_requests", "unknown"}, {"model_capability", "unknown"}, {"connectivity", "unknown"}},
+  const Decision unsure = decide_with({{"data_sensitivity", "unknown"},
+                                       {"team_mlops", "unknown"},
+                                       {"project_stage", "unknown"},
+                                       {"monthly_requests", "unknown"},
+                                       {"model_capability", "unknown"},
+                                       {"connectivity", "unknown"}},
                                       500);
   CHECK(unsure.confidence < clear.confidence);
 }
@@ -169,8 +192,8 @@ TEST_CASE("the margin is the gap to the best other allowed option", "[engine]") 
 }
 
 TEST_CASE("the worked example in docs/scoring.md holds", "[engine][docs]") {
-  const Profile p = load_profile(read_text_file("profiles/hospital-clinical-notes.yaml"), "hospital.yaml",
-                                 default_model().questionnaire);
+  const Profile p = load_profile(read_text_file("profiles/hospital-clinical-notes.yaml"),
+                                 "hospital.yaml", default_model().questionnaire);
   EngineOptions options;
   options.samples = 0;
   const Decision d = decide(default_model(), p, options);

@@ -22,34 +22,41 @@ inline const ScoringModel& default_model() {
 
 // A neutral mid-sized project; tests override what they study.
 inline std::map<std::string, std::string> baseline_answers() {
-  return {{"data_sensitivity", "internal"},   {"data_residency", "anywhere"},   {"workload_mix", "uniform"},
-          {"monthly_requests", "1000000"},    {"tokens_in_per_request", "1000"}, {"tokens_out_per_request", "300"},
-          {"traffic_pattern", "steady"},      {"latency_budget_ms", "1000"},     {"connectivity", "online"},
-          {"upfront_budget_usd", "100000"},   {"monthly_budget_usd", "20000"},   {"team_mlops", "basic"},
-          {"customization", "prompting"},     {"model_capability", "strong"},   {"project_stage", "production"},
-          {"criticality", "business"},        {"lock_in_tolerance", "medium"},   {"existing_gpus", "none"}};
+  return {{"data_sensitivity", "internal"},  {"data_residency", "anywhere"},
+          {"workload_mix", "uniform"},       {"monthly_requests", "1000000"},
+          {"tokens_in_per_request", "1000"}, {"tokens_out_per_request", "300"},
+          {"traffic_pattern", "steady"},     {"latency_budget_ms", "1000"},
+          {"connectivity", "online"},        {"upfront_budget_usd", "100000"},
+          {"monthly_budget_usd", "20000"},   {"team_mlops", "basic"},
+          {"customization", "prompting"},    {"model_capability", "strong"},
+          {"project_stage", "production"},   {"criticality", "business"},
+          {"lock_in_tolerance", "medium"},   {"existing_gpus", "none"}};
 }
 
-inline std::string profile_yaml(const std::map<std::string, std::string>& answers, const std::string& extra = "") {
+inline std::string profile_yaml(const std::map<std::string, std::string>& answers,
+                                const std::string& extra = "") {
   std::string text = "name: Test project\nanswers:\n";
   for (const auto& [k, v] : answers) text += "  " + k + ": " + v + "\n";
   return text + extra;
 }
 
-inline Profile make_profile(const std::map<std::string, std::string>& changes = {}, const std::string& extra = "") {
+inline Profile make_profile(const std::map<std::string, std::string>& changes = {},
+                            const std::string& extra = "") {
   auto answers = baseline_answers();
   for (const auto& [k, v] : changes) answers[k] = v;
   return load_profile(profile_yaml(answers, extra), "test.yaml", default_model().questionnaire);
 }
 
-inline Decision decide_with(const std::map<std::string, std::string>& changes, std::size_t samples = 200,
-                            const std::string& extra = "") {
+inline Decision decide_with(const std::map<std::string, std::string>& changes,
+                            std::size_t samples = 200, const std::string& extra = "") {
   EngineOptions options;
   options.samples = samples;
   return decide(default_model(), make_profile(changes, extra), options);
 }
 
-inline double score(const Decision& d, Option o) { return d.scores[index(o)]; }
+inline double score(const Decision& d, Option o) {
+  return d.scores[index(o)];
+}
 
 // The first error message a loader reports for `text`, as "line:col: message".
 template <typename Load>
@@ -58,8 +65,9 @@ std::string first_error(Load load) {
     load();
   } catch (const InputError& e) {
     const auto& d = e.diagnostics().front();
-    return d.pos.line > 0 ? std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column) + ": " + d.message
-                          : d.message;
+    return d.pos.line > 0
+               ? std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column) + ": " + d.message
+               : d.message;
   }
   return "no error";
 }

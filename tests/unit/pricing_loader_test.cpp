@@ -34,7 +34,8 @@ TEST_CASE("a missing price is an error, never a silent zero", "[pricing]") {
     const auto end = kPricing.find("gpus:");
     std::string text = kPricing;
     text.erase(start, end - start);
-    CHECK(pricing_error(text) == "13:3: missing price: 'cloud' has no entry for capability 'frontier'");
+    CHECK(pricing_error(text) ==
+          "13:3: missing price: 'cloud' has no entry for capability 'frontier'");
   }
   SECTION("an output price left out") {
     CHECK(pricing_error(replaced(kPricing, "    output_per_mtok: 0.60\n", "")) ==
@@ -45,7 +46,8 @@ TEST_CASE("a missing price is an error, never a silent zero", "[pricing]") {
           "15:21: 'input_per_mtok' of cloud tier 'basic' must be above 0");
   }
   SECTION("a figure without a source") {
-    CHECK(pricing_error(replaced(kPricing, "    source: common worked example (BatchLocaLLM cost analysis)\n", "")) ==
+    CHECK(pricing_error(replaced(
+              kPricing, "    source: common worked example (BatchLocaLLM cost analysis)\n", "")) ==
           "79:5: missing required key 'source' in figure 'electricity_usd_per_kwh'");
   }
   SECTION("a date that is not ISO 8601") {
@@ -53,10 +55,12 @@ TEST_CASE("a missing price is an error, never a silent zero", "[pricing]") {
           "18:12: 'as_of' must be a date written YYYY-MM-DD");
   }
   SECTION("a table that misses an answer") {
-    CHECK(pricing_error(replaced(kPricing, "{none: 1.0, basic: 0.5, experienced: 0.25}", "{none: 1.0, basic: 0.5}")) ==
+    CHECK(pricing_error(replaced(kPricing, "{none: 1.0, basic: 0.5, experienced: 0.25}",
+                                 "{none: 1.0, basic: 0.5}")) ==
           "110:13: table 'ops_fte' has no value for answer 'experienced'");
   }
   SECTION("a tier on an unpriced GPU") {
-    CHECK(pricing_error(replaced(kPricing, "gpu: L40S", "gpu: B200")) == "49:10: local tier 'basic' uses GPU 'B200', which 'gpus' does not price");
+    CHECK(pricing_error(replaced(kPricing, "gpu: L40S", "gpu: B200")) ==
+          "49:10: local tier 'basic' uses GPU 'B200', which 'gpus' does not price");
   }
 }

@@ -7,7 +7,8 @@ using namespace aidecide;
 using namespace aidecide::test;
 
 namespace {
-std::string with_answers(const std::map<std::string, std::string>& changes, const std::string& extra = "") {
+std::string with_answers(const std::map<std::string, std::string>& changes,
+                         const std::string& extra = "") {
   auto answers = baseline_answers();
   for (const auto& [k, v] : changes) {
     if (v.empty()) {
@@ -36,7 +37,8 @@ TEST_CASE("a complete profile loads with every answer", "[profile]") {
 }
 
 TEST_CASE("numbers accept digit separators", "[profile]") {
-  const Profile p = make_profile({{"monthly_requests", "1_200_000"}, {"upfront_budget_usd", "\"250,000\""}});
+  const Profile p =
+      make_profile({{"monthly_requests", "1_200_000"}, {"upfront_budget_usd", "\"250,000\""}});
   const auto& q = default_model().questionnaire;
   CHECK(p.answers[q.index_of("monthly_requests")].low == 1200000);
   CHECK(p.answers[q.index_of("upfront_budget_usd")].low == 250000);
@@ -44,29 +46,42 @@ TEST_CASE("numbers accept digit separators", "[profile]") {
 
 TEST_CASE("profile loader reports each error with its position", "[profile]") {
   SECTION("empty file") {
-    CHECK(profile_error("") == "file is empty; a profile needs 'name' and 'answers' (try 'aidecide ask --template')");
+    CHECK(profile_error("") ==
+          "file is empty; a profile needs 'name' and 'answers' (try 'aidecide ask --template')");
   }
-  SECTION("not a mapping") { CHECK(profile_error("- a\n- b\n") == "1:1: a profile must be a mapping of keys to values, not a list"); }
+  SECTION("not a mapping") {
+    CHECK(profile_error("- a\n- b\n") ==
+          "1:1: a profile must be a mapping of keys to values, not a list");
+  }
   SECTION("missing name") {
-    CHECK(profile_error("answers: {}\n").starts_with("1:1: missing required key 'name' in the profile"));
+    CHECK(profile_error("answers: {}\n")
+              .starts_with("1:1: missing required key 'name' in the profile"));
   }
-  SECTION("empty name") { CHECK(profile_error(with_answers({}, "").replace(6, 12, "\"  \"")) == "1:7: 'name' must not be empty"); }
+  SECTION("empty name") {
+    CHECK(profile_error(with_answers({}, "").replace(6, 12, "\"  \"")) ==
+          "1:7: 'name' must not be empty");
+  }
   SECTION("name of the wrong type") {
-    CHECK(profile_error("name: [a]\nanswers: {}\n").starts_with("1:7: 'name' must be text, not a list"));
+    CHECK(profile_error("name: [a]\nanswers: {}\n")
+              .starts_with("1:7: 'name' must be text, not a list"));
   }
   SECTION("unknown top-level key") {
     CHECK(profile_error(with_answers({}, "colour: red\n")) ==
-          "21:1: unknown key 'colour' in the profile (expected one of: name, description, owner, tags, answers, weights)");
+          "21:1: unknown key 'colour' in the profile (expected one of: name, description, owner, "
+          "tags, answers, weights)");
   }
   SECTION("misspelt top-level key") {
-    CHECK(profile_error(with_answers({}, "weigths: {}\n")) == "21:1: unknown key 'weigths' in the profile; did you mean 'weights'?");
+    CHECK(profile_error(with_answers({}, "weigths: {}\n")) ==
+          "21:1: unknown key 'weigths' in the profile; did you mean 'weights'?");
   }
   SECTION("unknown criterion") {
-    CHECK(profile_error(with_answers({{"latency_budget", "100"}})) ==
-          "9:3: unknown criterion 'latency_budget' in 'answers'; did you mean 'latency_budget_ms'?");
+    CHECK(
+        profile_error(with_answers({{"latency_budget", "100"}})) ==
+        "9:3: unknown criterion 'latency_budget' in 'answers'; did you mean 'latency_budget_ms'?");
   }
   SECTION("a derived criterion is not answered") {
-    CHECK(profile_error(with_answers({{"cost", "low"}})) == "4:3: 'cost' is computed by the engine and cannot be answered");
+    CHECK(profile_error(with_answers({{"cost", "low"}})) ==
+          "4:3: 'cost' is computed by the engine and cannot be answered");
   }
   SECTION("every missing answer is named") {
     CHECK(profile_error(with_answers({{"criticality", ""}, {"team_mlops", ""}})) ==
@@ -78,9 +93,12 @@ TEST_CASE("profile loader reports each error with its position", "[profile]") {
   }
   SECTION("duplicate answer") {
     CHECK(profile_error("name: n\nanswers:\n  connectivity: online\n  connectivity: offline\n") ==
-          "3:3: missing answers (17): data_sensitivity, data_residency, workload_mix, monthly_requests, "
-          "tokens_in_per_request, tokens_out_per_request, traffic_pattern, latency_budget_ms, upfront_budget_usd, "
-          "monthly_budget_usd, team_mlops, customization, model_capability, project_stage, criticality, "
+          "3:3: missing answers (17): data_sensitivity, data_residency, workload_mix, "
+          "monthly_requests, "
+          "tokens_in_per_request, tokens_out_per_request, traffic_pattern, latency_budget_ms, "
+          "upfront_budget_usd, "
+          "monthly_budget_usd, team_mlops, customization, model_capability, project_stage, "
+          "criticality, "
           "lock_in_tolerance, existing_gpus; answer each, or write 'unknown'");
     auto all = baseline_answers();
     const std::string text = profile_yaml(all) + "  connectivity: offline\n";
@@ -90,7 +108,8 @@ TEST_CASE("profile loader reports each error with its position", "[profile]") {
     } catch (const InputError& e) {
       REQUIRE(e.diagnostics().size() == 1);
       CHECK(e.diagnostics()[0].to_string() ==
-            "p.yaml:21:3: duplicate key 'connectivity' in 'answers' (first given at line 3); remove one of them");
+            "p.yaml:21:3: duplicate key 'connectivity' in 'answers' (first given at line 3); "
+            "remove one of them");
     }
   }
   SECTION("duplicate top-level key") {
@@ -99,7 +118,8 @@ TEST_CASE("profile loader reports each error with its position", "[profile]") {
   }
   SECTION("choice not among the answers") {
     CHECK(profile_error(with_answers({{"data_sensitivity", "secret"}})) ==
-          "7:21: 'secret' is not an answer of data_sensitivity (expected public, internal, confidential, personal or "
+          "7:21: 'secret' is not an answer of data_sensitivity (expected public, internal, "
+          "confidential, personal or "
           "regulated, or unknown)");
   }
   SECTION("choice close to an answer") {
@@ -107,52 +127,64 @@ TEST_CASE("profile loader reports each error with its position", "[profile]") {
           "15:15: 'experience' is not an answer of team_mlops; did you mean 'experienced'?");
   }
   SECTION("YAML boolean where a choice is expected") {
-    CHECK(profile_error(with_answers({{"team_mlops", "no"}})) == "15:15: 'no' is not an answer of team_mlops; did you mean 'none'?");
+    CHECK(profile_error(with_answers({{"team_mlops", "no"}})) ==
+          "15:15: 'no' is not an answer of team_mlops; did you mean 'none'?");
   }
   SECTION("choice given as a list") {
     CHECK(profile_error(with_answers({{"team_mlops", "[basic]"}})) ==
           "15:15: team_mlops must be one of none, basic, experienced, not a list");
   }
   SECTION("empty value") {
-    CHECK(profile_error(with_answers({{"team_mlops", "~"}})) == "15:15: team_mlops has no value; give an answer or 'unknown'");
+    CHECK(profile_error(with_answers({{"team_mlops", "~"}})) ==
+          "15:15: team_mlops has no value; give an answer or 'unknown'");
   }
   SECTION("number below its minimum") {
-    CHECK(profile_error(with_answers({{"monthly_requests", "-5"}})) == "13:21: monthly_requests must be at least 0, not -5");
+    CHECK(profile_error(with_answers({{"monthly_requests", "-5"}})) ==
+          "13:21: monthly_requests must be at least 0, not -5");
   }
   SECTION("number at an exclusive minimum") {
-    CHECK(profile_error(with_answers({{"latency_budget_ms", "0"}})) == "9:22: latency_budget_ms must be above 0, not 0");
+    CHECK(profile_error(with_answers({{"latency_budget_ms", "0"}})) ==
+          "9:22: latency_budget_ms must be above 0, not 0");
   }
   SECTION("text where a number is expected") {
     CHECK(profile_error(with_answers({{"monthly_requests", "lots"}})) ==
-          "13:21: monthly_requests must be a number (requests/month), a range [low, high] or unknown, not 'lots'");
+          "13:21: monthly_requests must be a number (requests/month), a range [low, high] or "
+          "unknown, not 'lots'");
   }
   SECTION("infinity is not a number") {
     CHECK(profile_error(with_answers({{"monthly_requests", ".inf"}})) ==
-          "13:21: monthly_requests must be a number (requests/month), a range [low, high] or unknown, not '.inf'");
+          "13:21: monthly_requests must be a number (requests/month), a range [low, high] or "
+          "unknown, not '.inf'");
   }
   SECTION("reversed range") {
     CHECK(profile_error(with_answers({{"monthly_requests", "[10, 5]"}})) ==
           "13:21: the range for monthly_requests is reversed: 10 is above 5");
   }
   SECTION("range of three") {
-    CHECK(profile_error(with_answers({{"monthly_requests", "[1, 2, 3]"}})) == "13:21: a range for monthly_requests must be [low, high]");
+    CHECK(profile_error(with_answers({{"monthly_requests", "[1, 2, 3]"}})) ==
+          "13:21: a range for monthly_requests must be [low, high]");
   }
   SECTION("answers not a mapping") {
-    CHECK(profile_error("name: n\nanswers: [a]\n") == "2:10: 'answers' must be a mapping of keys to values, not a list");
+    CHECK(profile_error("name: n\nanswers: [a]\n") ==
+          "2:10: 'answers' must be a mapping of keys to values, not a list");
   }
   SECTION("unknown weight") {
-    CHECK(profile_error(with_answers({}, "weights:\n  data_sensitvity: 2\n")) ==
-          "22:3: unknown criterion 'data_sensitvity' in 'weights'; did you mean 'data_sensitivity'?");
+    CHECK(
+        profile_error(with_answers({}, "weights:\n  data_sensitvity: 2\n")) ==
+        "22:3: unknown criterion 'data_sensitvity' in 'weights'; did you mean 'data_sensitivity'?");
   }
   SECTION("weight on a cost input") {
     CHECK(profile_error(with_answers({}, "weights:\n  monthly_requests: 2\n")) ==
-          "22:3: 'monthly_requests' has no weight of its own: it feeds the cost model; weight 'cost' or 'budget' instead");
+          "22:3: 'monthly_requests' has no weight of its own: it feeds the cost model; weight "
+          "'cost' or 'budget' instead");
   }
   SECTION("negative weight") {
-    CHECK(profile_error(with_answers({}, "weights:\n  cost: -1\n")) == "22:9: the weight of cost must be 0 or more, not -1");
+    CHECK(profile_error(with_answers({}, "weights:\n  cost: -1\n")) ==
+          "22:9: the weight of cost must be 0 or more, not -1");
   }
   SECTION("weight that is not a number") {
-    CHECK(profile_error(with_answers({}, "weights:\n  cost: high\n")) == "22:9: the weight of cost must be a number, not 'high'");
+    CHECK(profile_error(with_answers({}, "weights:\n  cost: high\n")) ==
+          "22:9: the weight of cost must be a number, not 'high'");
   }
   SECTION("duplicate weight") {
     CHECK(profile_error(with_answers({}, "weights:\n  cost: 1\n  cost: 2\n")) ==
@@ -163,13 +195,17 @@ TEST_CASE("profile loader reports each error with its position", "[profile]") {
     for (const auto& c : default_model().questionnaire.criteria) {
       if (c.scored) weights += "  " + c.id + ": 0\n";
     }
-    CHECK(profile_error(with_answers({}, weights)) == "22:3: every weight is 0; at least one criterion must count");
+    CHECK(profile_error(with_answers({}, weights)) ==
+          "22:3: every weight is 0; at least one criterion must count");
   }
-  SECTION("tags must be a list") { CHECK(profile_error(with_answers({}, "tags: a\n")) == "21:7: 'tags' must be a list of words"); }
+  SECTION("tags must be a list") {
+    CHECK(profile_error(with_answers({}, "tags: a\n")) == "21:7: 'tags' must be a list of words");
+  }
 }
 
 TEST_CASE("every error of a file is reported, in file order", "[profile]") {
-  const std::string text = with_answers({{"team_mlops", "guru"}, {"monthly_requests", "-1"}}, "colour: red\n");
+  const std::string text =
+      with_answers({{"team_mlops", "guru"}, {"monthly_requests", "-1"}}, "colour: red\n");
   try {
     load_profile(text, "p.yaml", default_model().questionnaire);
     FAIL("expected errors");
@@ -187,5 +223,6 @@ TEST_CASE("what-if values parse like profile values", "[profile]") {
   CHECK(parse_answer_text(q.at("monthly_requests"), "[1, 5]").kind == Answer::Kind::range);
   CHECK(parse_answer_text(q.at("team_mlops"), "unknown").kind == Answer::Kind::unknown);
   CHECK_THROWS_WITH(parse_answer_text(q.at("team_mlops"), "guru"),
-                    "--set team_mlops=guru: 'guru' is not an answer of team_mlops (expected none, basic or experienced, or unknown)");
+                    "--set team_mlops=guru: 'guru' is not an answer of team_mlops (expected none, "
+                    "basic or experienced, or unknown)");
 }

@@ -59,7 +59,9 @@ Decision decide_answers(const std::map<std::string, std::string>& answers) {
   return decide(default_model(), p, options);
 }
 
-double lead_over_cloud(const Decision& d, Option o) { return score(d, o) - score(d, Option::cloud); }
+double lead_over_cloud(const Decision& d, Option o) {
+  return score(d, o) - score(d, Option::cloud);
+}
 
 // Walks `values` in order and requires `o`'s lead over cloud never to shrink.
 void require_cloud_never_gains(std::map<std::string, std::string> answers, const std::string& key,
@@ -83,7 +85,8 @@ TEST_CASE("more sensitive data never favours cloud", "[properties]") {
   for (int i = 0; i < kProfiles; ++i) {
     const auto answers = random_answers(g);
     for (Option o : {Option::local, Option::hybrid}) {
-      require_cloud_never_gains(answers, "data_sensitivity", {"public", "internal", "confidential", "personal", "regulated"}, o);
+      require_cloud_never_gains(answers, "data_sensitivity",
+                                {"public", "internal", "confidential", "personal", "regulated"}, o);
     }
   }
 }
@@ -93,19 +96,21 @@ TEST_CASE("stricter residency never favours cloud", "[properties]") {
   for (int i = 0; i < kProfiles; ++i) {
     const auto answers = random_answers(g);
     for (Option o : {Option::local, Option::hybrid}) {
-      require_cloud_never_gains(answers, "data_residency", {"anywhere", "region", "on_premises"}, o);
+      require_cloud_never_gains(answers, "data_residency", {"anywhere", "region", "on_premises"},
+                                o);
     }
   }
 }
 
-TEST_CASE("higher volume with an experienced team never lowers local relative to cloud", "[properties]") {
+TEST_CASE("higher volume with an experienced team never lowers local relative to cloud",
+          "[properties]") {
   Generator g(3);
   for (int i = 0; i < kProfiles; ++i) {
     auto answers = random_answers(g);
     answers["team_mlops"] = "experienced";
     require_cloud_never_gains(answers, "monthly_requests",
-                              {"0", "1000", "10000", "100000", "1000000", "3000000", "10000000", "30000000", "100000000",
-                               "1000000000", "10000000000"},
+                              {"0", "1000", "10000", "100000", "1000000", "3000000", "10000000",
+                               "30000000", "100000000", "1000000000", "10000000000"},
                               Option::local);
   }
 }
@@ -128,7 +133,8 @@ TEST_CASE("a higher capability need never raises local relative to cloud", "[pro
 TEST_CASE("worse connectivity never favours cloud", "[properties]") {
   Generator g(5);
   for (int i = 0; i < kProfiles; ++i) {
-    require_cloud_never_gains(random_answers(g), "connectivity", {"online", "intermittent", "offline"}, Option::local);
+    require_cloud_never_gains(random_answers(g), "connectivity",
+                              {"online", "intermittent", "offline"}, Option::local);
   }
 }
 
@@ -137,24 +143,29 @@ TEST_CASE("a tighter latency budget never favours cloud", "[properties]") {
   for (int i = 0; i < kProfiles; ++i) {
     const auto answers = random_answers(g);
     for (Option o : {Option::local, Option::hybrid}) {
-      require_cloud_never_gains(answers, "latency_budget_ms", {"10000", "2000", "1000", "500", "200", "100", "20"}, o);
+      require_cloud_never_gains(answers, "latency_budget_ms",
+                                {"10000", "2000", "1000", "500", "200", "100", "20"}, o);
     }
   }
 }
 
-TEST_CASE("more need for control and less tolerance of lock-in never favour cloud", "[properties]") {
+TEST_CASE("more need for control and less tolerance of lock-in never favour cloud",
+          "[properties]") {
   Generator g(7);
   for (int i = 0; i < kProfiles; ++i) {
     const auto answers = random_answers(g);
-    require_cloud_never_gains(answers, "customization", {"none", "prompting", "fine_tuning", "full_control"}, Option::local);
-    require_cloud_never_gains(answers, "lock_in_tolerance", {"high", "medium", "low"}, Option::local);
+    require_cloud_never_gains(answers, "customization",
+                              {"none", "prompting", "fine_tuning", "full_control"}, Option::local);
+    require_cloud_never_gains(answers, "lock_in_tolerance", {"high", "medium", "low"},
+                              Option::local);
   }
 }
 
 TEST_CASE("a more skilled team never favours cloud", "[properties]") {
   Generator g(8);
   for (int i = 0; i < kProfiles; ++i) {
-    require_cloud_never_gains(random_answers(g), "team_mlops", {"none", "basic", "experienced"}, Option::local);
+    require_cloud_never_gains(random_answers(g), "team_mlops", {"none", "basic", "experienced"},
+                              Option::local);
   }
 }
 

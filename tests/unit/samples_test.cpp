@@ -31,7 +31,8 @@ TEST_CASE("every sample profile gets the recommendation its description argues",
   for (const InputFile& file : inputs) {
     const std::string base = file.name.substr(file.name.find_last_of('/') + 1);
     INFO(base);
-    const Profile p = load_profile(read_text_file(file.name), file.name, default_model().questionnaire);
+    const Profile p =
+        load_profile(read_text_file(file.name), file.name, default_model().questionnaire);
     CHECK_FALSE(p.description.empty());
     const Decision d = decide(default_model(), p, EngineOptions{});
     REQUIRE(expected.count(base) == 1);

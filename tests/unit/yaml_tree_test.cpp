@@ -44,7 +44,10 @@ TEST_CASE("yaml columns count code points, not bytes", "[yaml]") {
 }
 
 TEST_CASE("yaml tree handles a byte-order mark and CRLF line ends", "[yaml]") {
-  const YamlNode root = parse_yaml("\xEF\xBB\xBF" "a: 1\r\nb: 2\r\n", "f.yaml");
+  const YamlNode root = parse_yaml(
+      "\xEF\xBB\xBF"
+      "a: 1\r\nb: 2\r\n",
+      "f.yaml");
   REQUIRE(root.entries.size() == 2);
   CHECK(root.entries[1].second.value == "2");
   CHECK(root.entries[1].second.pos.line == 2);
@@ -57,34 +60,53 @@ TEST_CASE("an empty document is a null node", "[yaml]") {
 }
 
 TEST_CASE("yaml tree refuses what could hurt or mislead", "[yaml]") {
-  SECTION("anchors") { CHECK(yaml_error("a: &x 1\n") == "1:4: YAML anchors (&name) are not allowed; write the value out"); }
-  SECTION("aliases") {
-    CHECK(yaml_error("a: [1]\nb: *x\n") == "2:4: invalid YAML: the referenced anchor is not defined");
+  SECTION("anchors") {
+    CHECK(yaml_error("a: &x 1\n") ==
+          "1:4: YAML anchors (&name) are not allowed; write the value out");
   }
-  SECTION("tags") { CHECK(yaml_error("a: !!binary aGk=\n") == "1:4: YAML tags (tag:yaml.org,2002:binary) are not allowed"); }
+  SECTION("aliases") {
+    CHECK(yaml_error("a: [1]\nb: *x\n") ==
+          "2:4: invalid YAML: the referenced anchor is not defined");
+  }
+  SECTION("tags") {
+    CHECK(yaml_error("a: !!binary aGk=\n") ==
+          "1:4: YAML tags (tag:yaml.org,2002:binary) are not allowed");
+  }
   SECTION("deep nesting") {
-    CHECK(yaml_error(std::string(40, '[') + std::string(40, ']')) == "1:33: nesting is too deep (the limit is 32 levels)");
+    CHECK(yaml_error(std::string(40, '[') + std::string(40, ']')) ==
+          "1:33: nesting is too deep (the limit is 32 levels)");
   }
   SECTION("too many values") {
     YamlLimits limits;
     limits.max_nodes = 10;
-    CHECK(yaml_error("[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]", limits) == "1:29: too many values (the limit is 10)");
+    CHECK(yaml_error("[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]", limits) ==
+          "1:29: too many values (the limit is 10)");
   }
   SECTION("long values") {
     YamlLimits limits;
     limits.max_scalar_bytes = 8;
-    CHECK(yaml_error("a: 123456789\n", limits) == "1:4: value is too long (9 bytes; the limit is 8)");
+    CHECK(yaml_error("a: 123456789\n", limits) ==
+          "1:4: value is too long (9 bytes; the limit is 8)");
   }
   SECTION("large files") {
     YamlLimits limits;
     limits.max_bytes = 4;
     CHECK(yaml_error("a: 12\n", limits) == "file is too large (6 bytes; the limit is 4 bytes)");
   }
-  SECTION("invalid UTF-8") { CHECK(yaml_error("a: \xff\n") == "1:4: not UTF-8 text (byte 0xff); is this a binary file?"); }
-  SECTION("control characters") {
-    CHECK(yaml_error("a: b\x1b[31m\n") == "1:5: control character U+001B is not allowed; is this a binary file?");
+  SECTION("invalid UTF-8") {
+    CHECK(yaml_error("a: \xff\n") == "1:4: not UTF-8 text (byte 0xff); is this a binary file?");
   }
-  SECTION("two documents") { CHECK(yaml_error("a: 1\n---\nb: 2\n") == "only one YAML document is allowed per file"); }
-  SECTION("syntax errors") { CHECK(yaml_error("a: [1, 2\n") == "2:1: invalid YAML: end of sequence flow not found"); }
-  SECTION("complex keys") { CHECK(yaml_error("? [a]\n: 1\n") == "1:3: a key must be plain text"); }
+  SECTION("control characters") {
+    CHECK(yaml_error("a: b\x1b[31m\n") ==
+          "1:5: control character U+001B is not allowed; is this a binary file?");
+  }
+  SECTION("two documents") {
+    CHECK(yaml_error("a: 1\n---\nb: 2\n") == "only one YAML document is allowed per file");
+  }
+  SECTION("syntax errors") {
+    CHECK(yaml_error("a: [1, 2\n") == "2:1: invalid YAML: end of sequence flow not found");
+  }
+  SECTION("complex keys") {
+    CHECK(yaml_error("? [a]\n: 1\n") == "1:3: a key must be plain text");
+  }
 }
