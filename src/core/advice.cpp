@@ -6,6 +6,7 @@
 #include <map>
 
 #include "aidecide/engine.hpp"
+#include "aidecide/render.hpp"
 #include "aidecide/text.hpp"
 
 namespace aidecide {
@@ -55,6 +56,14 @@ std::vector<std::string> build_checklist(const ScoringModel& model, const Decisi
       i = close;
     }
     items.push_back(std::move(text));
+  }
+  // When to revisit: the nearest numeric threshold that would change the answer.
+  if (!d.flips.numbers.empty()) {
+    const NumberFlip& f = d.flips.numbers.front();
+    const Criterion& c = q.criteria[f.criterion];
+    items.push_back(fmt::format("Revisit the decision if {} goes {} {}: {} would then win.",
+                                c.title, f.above ? "above" : "below", describe_value(c, f.value),
+                                to_string(f.winner)));
   }
   return items;
 }

@@ -214,6 +214,11 @@ TEST_CASE("criteria and pricing files replace the built-in data", "[cli]") {
           "with 'version' and 'criteria'\n");
     CHECK(r.out.empty());
   }
+  SECTION("a directory where a file is expected") {
+    const Result r = run_cli({"score", "--criteria", "criteria", "profiles"}, "", fresh_env());
+    CHECK(r.code == 2);
+    CHECK(r.err == "aidecide: error: criteria: cannot read: is a directory\n");
+  }
   SECTION("a missing pricing file") {
     const Result r = run_cli({"score", "--pricing", "nope.yaml", "profiles"}, "", fresh_env());
     CHECK(r.code == 2);
