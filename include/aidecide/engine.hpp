@@ -25,6 +25,7 @@ struct EngineOptions {
   std::uint64_t seed = kDefaultSeed;  // same seed for every profile: order never matters
   double weight_spread = 2.0;         // each weight is scaled by a log-uniform factor in [1/s, s]
   bool flip_points = true;            // search for the answers and weights that change the winner
+  bool cost_curve = false;            // monthly cost per option across volumes (for charts)
   // Weights of a preset (--preset), indexed like the criteria; a profile's
   // own weights win over these, these over the criteria file's.
   std::vector<std::optional<double>> preset_weights;
@@ -89,6 +90,12 @@ struct FlipPoints {
   std::vector<ChoiceFlip> choices;  // in criterion order
 };
 
+// All-in monthly cost per option at one volume (report view).
+struct CostPoint {
+  double requests = 0;
+  PerOption monthly_usd{};
+};
+
 struct PatternAdvice {
   std::string id;
   std::string title;
@@ -132,6 +139,7 @@ struct Decision {
   std::optional<PatternAdvice> hybrid_pattern;  // when hybrid wins or is close
   std::vector<std::string> checklist;           // the implementation plan
   std::optional<WhatIf> what_if;                // set by decide_what_if()
+  std::vector<CostPoint> cost_curve;            // with EngineOptions::cost_curve
   Values values;                                // resolved answers the scores used
   std::vector<double> weights;                  // effective weights
 };

@@ -6,6 +6,7 @@
 #include <istream>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "aidecide/diagnostic.hpp"
@@ -33,5 +34,10 @@ ExpandedInputs expand_inputs(const std::vector<std::string>& args);
 std::string read_input(const InputFile& file, std::istream& stdin_stream,
                        std::size_t max_bytes = kMaxInputBytes);
 std::string read_text_file(const std::string& path, std::size_t max_bytes = kMaxInputBytes);
+
+// Writes `content` to `path` through a temporary file in the same directory
+// and a rename, so readers see the old file or the new one, never half of
+// it. Throws Error ("cannot write PATH: reason") and leaves no temporary.
+void write_file_atomically(const std::string& path, std::string_view content);
 
 }  // namespace aidecide

@@ -24,7 +24,7 @@ constexpr std::size_t index(Option o) {
 std::string_view to_string(Option o);
 std::optional<Option> parse_option(std::string_view text);
 
-enum class Format { text, json };
+enum class Format { text, json, markdown, html, csv };
 std::string_view to_string(Format f);
 std::optional<Format> parse_format(std::string_view text);
 

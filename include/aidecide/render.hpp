@@ -4,19 +4,25 @@
 // nothing of their own: every figure comes from the Decision.
 
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "aidecide/engine.hpp"
 #include "aidecide/names.hpp"
 
 namespace aidecide {
 
+enum class SortKey { input, score, name, confidence };
+std::optional<SortKey> parse_sort_key(std::string_view text);
+
 struct RenderOptions {
-  bool color = false;        // ANSI colour (the CLI decides: terminal, NO_COLOR, --color)
-  int width = 80;            // wrap width; capped at 100
-  bool explain_all = false;  // text: full explanation for every profile, not a table
-  bool single = false;       // text: exactly one input, so explain it in full
+  bool color = false;             // ANSI colour (the CLI decides: terminal, NO_COLOR, --color)
+  int width = 80;                 // wrap width; capped at 100
+  bool explain_all = false;       // full explanation for every profile, not a summary table
+  bool single = false;            // exactly one input, so explain it in full
+  SortKey sort = SortKey::input;  // order of summary tables (input order streams)
 };
 
 // One batch of results, written as they arrive (results in input order).
@@ -24,6 +30,9 @@ class BatchRenderer {
  public:
   virtual ~BatchRenderer() = default;
   virtual void result(const Decision& decision) = 0;
+  // The next result's report lives at `href` (written by --out): summary
+  // tables link to it.
+  virtual void link_next(std::string href) { (void)href; }
   virtual void error(const Diagnostic& diagnostic) = 0;
   virtual void finish() = 0;
 };
@@ -47,6 +56,9 @@ std::string describe_value(const Criterion& c, double value);
 
 // Confidence in words: "very high", "high", "moderate", "low".
 std::string_view confidence_words(double confidence);
+
+// File name extension for a format ("txt", "json", "md", "html", "csv").
+std::string_view file_extension(Format format);
 
 // The full explanation of one decision as plain text.
 void render_text_decision(std::ostream& out, const ScoringModel& model, const Decision& d,

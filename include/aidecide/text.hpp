@@ -29,6 +29,21 @@ std::optional<TextProblem> find_invalid_text(std::string_view text);
 // \u202e, so the text cannot move the cursor, change colours or reorder.
 std::string escape_for_message(std::string_view text);
 
+// Untrusted text for HTML text and attribute values: controls made visible
+// (escape_for_message), then & < > " ' as entities.
+std::string escape_html(std::string_view text);
+// Untrusted text inline in Markdown: controls made visible, HTML
+// metacharacters as entities, Markdown punctuation backslash-escaped, and @
+// written as an entity so a profile name cannot mention (notify) people.
+std::string escape_markdown(std::string_view text);
+// One CSV cell (RFC 4180): controls made visible; a cell that a spreadsheet
+// would read as a formula (= + - @ at the start) gets a leading apostrophe;
+// quoted when it holds a comma, quote or space at either end.
+std::string csv_cell(std::string_view text);
+// A file name stem from untrusted text: lower-case ASCII letters, digits and
+// '-', at most 60 characters, never empty, never '.' or '..'.
+std::string safe_file_stem(std::string_view text);
+
 // The closest candidate by edit distance, if close enough to be a likely typo.
 std::optional<std::string> did_you_mean(std::string_view word,
                                         const std::vector<std::string>& candidates);

@@ -2,6 +2,10 @@
 // `aidecide score FILE|DIR|-...`: batch scoring of profile files.
 #include <fmt/format.h>
 
+#include <filesystem>
+#include <set>
+#include <sstream>
+
 #include "aidecide/files.hpp"
 #include "aidecide/presets.hpp"
 #include "aidecide/render.hpp"
@@ -20,6 +24,72 @@ struct ScoreOptions {
   std::vector<std::string> set;  // what-if: key=value
   std::string preset;
   std::string presets_file;
+  std::string sort = "input";
+  std::string out_dir;
+};
+
+// --out DIR: one report per profile plus an index, each written atomically.
+class ReportDirectory {
+ public:
+  ReportDirectory(std::string dir, Format format, const ScoringModel& model,
+                  const RenderOptions& options)
+      : m_dir(std::move(dir)), m_format(format), m_model(model), m_options(options) {
+    std::error_code ec;
+    std::filesystem::create_directories(m_dir, ec);
+    if (ec || !std::filesystem::is_directory(m_dir)) {
+      throw UsageError(fmt::format("--out {}: cannot create the directory: {}", m_dir,
+                                   ec ? ec.message() : "not a directory"));
+    }
+    RenderOptions index_options = options;
+    index_options.single = false;
+    m_index = make_renderer(format, m_index_text, model, index_options);
+  }
+
+  void result(const Decision& d) {
+    const std::string file = unique_name(d.name);
+    std::ostringstream report;
+    RenderOptions single = m_options;
+    single.single = true;
+    single.color = false;
+    const auto renderer = make_renderer(m_format, report, m_model, single);
+    renderer->result(d);
+    renderer->finish();
+    write_file_atomically((std::filesystem::path(m_dir) / file).string(), report.str());
+    m_index->link_next(file);
+    m_index->result(d);
+    ++m_written;
+  }
+
+  void error(const Diagnostic& d) { m_index->error(d); }
+
+  std::string finish() {
+    m_index->finish();
+    const std::string index =
+        (std::filesystem::path(m_dir) / fmt::format("index.{}", file_extension(m_format))).string();
+    write_file_atomically(index, m_index_text.str());
+    return fmt::format("aidecide: wrote {} {} and {}\n", m_written,
+                       m_written == 1 ? "report" : "reports", index);
+  }
+
+ private:
+  // A file name from the profile name that stays inside the directory and
+  // is unique in this run ("index" is the index's).
+  std::string unique_name(const std::string& profile_name) {
+    const std::string stem = safe_file_stem(profile_name);
+    std::string candidate = stem;
+    for (int n = 2; !m_used.insert(candidate).second; ++n)
+      candidate = fmt::format("{}-{}", stem, n);
+    return fmt::format("{}.{}", candidate, file_extension(m_format));
+  }
+
+  std::string m_dir;
+  Format m_format;
+  const ScoringModel& m_model;
+  RenderOptions m_options;
+  std::ostringstream m_index_text;
+  std::unique_ptr<BatchRenderer> m_index;
+  std::set<std::string> m_used{"index"};
+  std::size_t m_written = 0;
 };
 
 // Parses --set key=value pairs against the questionnaire; UsageError on a bad one.
@@ -79,9 +149,18 @@ int run_score(const ScoreOptions& options, const Streams& io, const GlobalOption
   render.width = io.env.width;
   render.explain_all = options.explain;
   render.single = inputs.size() == 1;
-  const auto renderer = make_renderer(*parse_format(options.format), io.out, *model, render);
+  render.sort = *parse_sort_key(options.sort);
+  const Format format = *parse_format(options.format);
+  std::unique_ptr<ReportDirectory> directory;
+  std::unique_ptr<BatchRenderer> renderer;
+  if (options.out_dir.empty()) {
+    renderer = make_renderer(format, io.out, *model, render);
+  } else {
+    directory = std::make_unique<ReportDirectory>(options.out_dir, format, *model, render);
+  }
   EngineOptions engine;
   engine.samples = options.samples;
+  engine.cost_curve = format == Format::html;
   engine.preset_weights = preset_weights(*model, options);
   const auto what_if = parse_what_if(model->questionnaire, options.set);
 
@@ -89,7 +168,13 @@ int run_score(const ScoreOptions& options, const Streams& io, const GlobalOption
   const auto report = [&](const std::vector<Diagnostic>& diagnostics) {
     failed = true;
     print_diagnostics(io.err, diagnostics);
-    for (const auto& d : diagnostics) renderer->error(d);
+    for (const auto& d : diagnostics) {
+      if (directory) {
+        directory->error(d);
+      } else {
+        renderer->error(d);
+      }
+    }
   };
   for (const InputFile& file : inputs) {
     if (file.error) {
@@ -99,13 +184,22 @@ int run_score(const ScoreOptions& options, const Streams& io, const GlobalOption
     try {
       const std::string text = read_input(file, io.in);
       const Profile profile = load_profile(text, file.name, model->questionnaire);
-      renderer->result(what_if.empty() ? decide(*model, profile, engine)
-                                       : decide_what_if(*model, profile, what_if, engine));
+      const Decision d = what_if.empty() ? decide(*model, profile, engine)
+                                         : decide_what_if(*model, profile, what_if, engine);
+      if (directory) {
+        directory->result(d);
+      } else {
+        renderer->result(d);
+      }
     } catch (const InputError& e) {
       report(e.diagnostics());
     }
   }
-  renderer->finish();
+  if (directory) {
+    io.err << directory->finish();
+  } else {
+    renderer->finish();
+  }
   return static_cast<int>(failed ? ExitCode::invalid_input : ExitCode::success);
 }
 
@@ -117,8 +211,8 @@ Runner setup_score(CLI::App& app) {
                  "Profile files, directories (every .yaml/.yml inside, sorted) or - for stdin")
       ->required()
       ->type_name("FILE|DIR|-");
-  app.add_option("-f,--format", options->format, "Output format: text or json")
-      ->check(CLI::IsMember({"text", "json"}))
+  app.add_option("-f,--format", options->format, "Output format: text, json, markdown, html or csv")
+      ->check(CLI::IsMember({"text", "json", "markdown", "html", "csv"}))
       ->capture_default_str();
   app.add_option("--criteria", options->model.criteria,
                  "Criteria file to use instead of the built-in one")
@@ -136,6 +230,12 @@ Runner setup_score(CLI::App& app) {
   app.add_option("--presets", options->presets_file,
                  "Presets file to use instead of the built-in one")
       ->type_name("FILE");
+  app.add_option("--sort", options->sort,
+                 "Order of summary tables: input, score (high first), name, confidence (low first)")
+      ->check(CLI::IsMember({"input", "score", "name", "confidence"}))
+      ->capture_default_str();
+  app.add_option("-o,--out", options->out_dir, "Write one report per profile and an index into DIR")
+      ->type_name("DIR");
   app.add_flag("--explain", options->explain,
                "Explain every profile in full instead of a summary table");
   app.add_option("--samples", options->samples,
@@ -149,6 +249,8 @@ Runner setup_score(CLI::App& app) {
       "  aidecide score --format json profiles/ > results.json\n"
       "  aidecide score profiles/startup-prototype.yaml --set monthly_requests=50000000\n"
       "  aidecide score --preset regulated profiles/\n"
+      "  aidecide score --format html --out reports/ profiles/\n"
+      "  aidecide score --format csv profiles/ > portfolio.csv\n"
       "  cat profile.yaml | aidecide score -");
   return [options](const Streams& io, const GlobalOptions& global) {
     return run_score(*options, io, global);

@@ -220,6 +220,19 @@ Decision decide(const ScoringModel& model, const Profile& profile, const EngineO
   d.confidence = estimate_confidence(model, profile, d.weights, d.recommendation, options);
   if (options.flip_points) d.flips = find_flip_points(model, d);
   d.hybrid_pattern = choose_hybrid_pattern(q, d);
+  if (options.cost_curve) {
+    // Two decades either side of today's volume, 25 points.
+    const double now = d.values[model.inputs.monthly_requests].number;
+    const double centre = now > 0 ? now : 1e5;
+    Values v = d.values;
+    for (int k = 0; k <= 24; ++k) {
+      v[model.inputs.monthly_requests].number = centre * std::pow(10.0, -2 + k / 6.0);
+      const CostEstimate e = estimate_costs(model.pricing, model.inputs, q, v);
+      CostPoint point{v[model.inputs.monthly_requests].number, {}};
+      for (Option o : kOptions) point.monthly_usd[index(o)] = e.options[index(o)].monthly_usd;
+      d.cost_curve.push_back(point);
+    }
+  }
   d.checklist = build_checklist(model, d);
   return d;
 }

@@ -9,6 +9,9 @@
 #include <filesystem>
 #include <fstream>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 namespace aidecide {
 namespace fs = std::filesystem;
 
@@ -89,6 +92,36 @@ std::string read_text_file(const std::string& path, std::size_t max_bytes) {
           fmt::format("cannot read: {}", error != 0 ? std::strerror(error) : "cannot open")}});
   }
   return read_bounded(in, path, max_bytes);
+}
+
+void write_file_atomically(const std::string& path, std::string_view content) {
+  const std::string temporary = fmt::format("{}.tmp-{}", path, ::getpid());
+  const auto fail = [&](const char* what) {
+    const int error = errno;
+    ::unlink(temporary.c_str());
+    throw Error(fmt::format("cannot write {}: {} ({})", path, std::strerror(error), what));
+  };
+  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    const int error = errno;
+    throw Error(fmt::format("cannot write {}: {}", path, std::strerror(error)));
+  }
+  std::size_t written = 0;
+  while (written < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      ::close(fd);
+      fail("write");
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0) {
+    ::close(fd);
+    fail("fsync");
+  }
+  if (::close(fd) != 0) fail("close");
+  if (::rename(temporary.c_str(), path.c_str()) != 0) fail("rename");
 }
 
 std::string read_input(const InputFile& file, std::istream& stdin_stream, std::size_t max_bytes) {

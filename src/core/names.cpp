@@ -4,7 +4,7 @@
 namespace aidecide {
 namespace {
 constexpr std::array<std::string_view, kOptionCount> kOptionNames{"cloud", "local", "hybrid"};
-constexpr std::array<std::string_view, 2> kFormatNames{"text", "json"};
+constexpr std::array<std::string_view, 5> kFormatNames{"text", "json", "markdown", "html", "csv"};
 }  // namespace
 
 std::string_view to_string(Option o) {

@@ -162,14 +162,14 @@ class JsonRenderer : public BatchRenderer {
   }
   void result(const Decision& d) override {
     m_out << (m_results++ == 0 ? "\n" : ",\n")
-          << decision_to_json(m_model, d).dump(-1, ' ', false, Json::error_handler_t::replace);
+          << decision_to_json(m_model, d).dump(-1, ' ', true, Json::error_handler_t::replace);
   }
   void error(const Diagnostic& d) override { m_errors.push_back(diagnostic_to_json(d)); }
   void finish() override {
     m_out << (m_results > 0 ? "\n" : "") << "],\"errors\":[";
     for (std::size_t i = 0; i < m_errors.size(); ++i) {
       m_out << (i == 0 ? "\n" : ",\n")
-            << m_errors[i].dump(-1, ' ', false, Json::error_handler_t::replace);
+            << m_errors[i].dump(-1, ' ', true, Json::error_handler_t::replace);
     }
     m_out << (m_errors.empty() ? "" : "\n") << "]}\n";
   }
@@ -183,19 +183,9 @@ class JsonRenderer : public BatchRenderer {
 
 }  // namespace
 
-std::unique_ptr<BatchRenderer> make_text_renderer(std::ostream& out, const ScoringModel& model,
-                                                  const RenderOptions& options);
-
-std::unique_ptr<BatchRenderer> make_renderer(Format format, std::ostream& out,
-                                             const ScoringModel& model,
-                                             const RenderOptions& options) {
-  switch (format) {
-    case Format::json:
-      return std::make_unique<JsonRenderer>(out, model);
-    case Format::text:
-      return make_text_renderer(out, model, options);
-  }
-  throw Error("unknown output format");
+std::unique_ptr<BatchRenderer> make_json_renderer(std::ostream& out, const ScoringModel& model,
+                                                  const RenderOptions&) {
+  return std::make_unique<JsonRenderer>(out, model);
 }
 
 }  // namespace aidecide

@@ -8,6 +8,7 @@
 
 #include "aidecide/render.hpp"
 #include "aidecide/text.hpp"
+#include "portfolio.hpp"
 
 namespace aidecide {
 namespace {
@@ -276,57 +277,52 @@ namespace {
 class TextRenderer : public BatchRenderer {
  public:
   TextRenderer(std::ostream& out, const ScoringModel& model, const RenderOptions& options)
-      : m_out(out), m_model(model), m_options(options), m_paint(options.color) {}
+      : m_out(out),
+        m_model(model),
+        m_options(options),
+        m_paint(options.color),
+        m_portfolio(options.sort) {}
 
   void result(const Decision& d) override {
     ++m_results;
     if (m_options.single || m_options.explain_all) {
-      if (m_results > 1)
+      if (m_results > 1) {
         m_out << '\n'
               << std::string(static_cast<std::size_t>(clamp_width(m_options.width)), '-') << "\n\n";
+      }
       render_text_decision(m_out, m_model, d, m_options);
       return;
     }
-    if (m_results == 1) header();
-    const auto score = [&](Option o) {
-      const std::string s = fmt::format("{:.1f}", d.scores[index(o)]);
-      return d.vetoed[index(o)] ? "(" + s + ")" : s;
-    };
-    std::string rec = d.recommendation ? std::string(to_string(*d.recommendation)) : "none";
-    if (d.what_if && d.what_if->recommendation != d.recommendation) {
-      rec = (d.what_if->recommendation ? std::string(to_string(*d.what_if->recommendation))
-                                       : "none") +
-            "->" + rec;
+    PortfolioRow row = PortfolioRow::from(d, "");
+    if (m_portfolio.streams()) {
+      if (m_results == 1) header();
+      write_row(row);
     }
-    m_out << fmt::format(
-        "{}  {} {:>7} {:>7} {:>7}  {:>10}\n", fit(d.name, name_width()),
-        d.recommendation ? m_paint.green(fmt::format("{:<13}", rec))
-                         : m_paint.red(fmt::format("{:<13}", rec)),
-        score(Option::cloud), score(Option::local), score(Option::hybrid),
-        fmt::format("{} {}", percent(d.confidence), confidence_short(d.confidence)));
-    if (d.recommendation)
-      ++m_counts[index(*d.recommendation)];
-    else
-      ++m_none;
-    m_any_veto = m_any_veto || !d.vetoes.empty();
+    m_portfolio.add(std::move(row));
   }
 
   void error(const Diagnostic&) override { ++m_errors; }
 
   void finish() override {
     if (m_options.single || m_options.explain_all || m_results == 0) return;
+    if (!m_portfolio.streams()) {
+      header();
+      for (const auto& row : m_portfolio.sorted()) write_row(row);
+    }
     std::vector<std::string> parts;
     for (Option o : kOptions)
-      parts.push_back(fmt::format("{} {}", m_counts[index(o)], to_string(o)));
-    if (m_none > 0) parts.push_back(fmt::format("{} with no option left", m_none));
+      parts.push_back(fmt::format("{} {}", m_portfolio.count(o), to_string(o)));
+    if (m_portfolio.none() > 0)
+      parts.push_back(fmt::format("{} with no option left", m_portfolio.none()));
     m_out << '\n'
           << fmt::format("{} {}: {}", m_results, m_results == 1 ? "profile" : "profiles",
                          join_words(parts, ", "));
-    if (m_errors > 0)
+    if (m_errors > 0) {
       m_out << fmt::format("; {} {} could not be scored", m_errors,
                            m_errors == 1 ? "file" : "files");
+    }
     m_out << ".\n";
-    if (m_any_veto) m_out << "(score) = ruled out by a hard constraint.\n";
+    if (m_portfolio.any_veto()) m_out << "(score) = ruled out by a hard constraint.\n";
     m_out << "Score one file for its full explanation, or add --explain.\n";
   }
 
@@ -343,16 +339,26 @@ class TextRenderer : public BatchRenderer {
                                       "HYBRID", "CONFIDENCE"))
           << '\n';
   }
+  void write_row(const PortfolioRow& row) {
+    const auto score = [&](Option o) {
+      const std::string s = fmt::format("{:.1f}", row.scores[index(o)]);
+      return row.vetoed[index(o)] ? "(" + s + ")" : s;
+    };
+    const std::string rec = fmt::format("{:<13}", row.recommendation_text());
+    m_out << fmt::format(
+        "{}  {} {:>7} {:>7} {:>7}  {:>10}\n", fit(row.name, name_width()),
+        row.recommendation ? m_paint.green(rec) : m_paint.red(rec), score(Option::cloud),
+        score(Option::local), score(Option::hybrid),
+        fmt::format("{} {}", percent(row.confidence), confidence_short(row.confidence)));
+  }
 
   std::ostream& m_out;
   const ScoringModel& m_model;
   RenderOptions m_options;
   Paint m_paint;
+  Portfolio m_portfolio;
   std::size_t m_results = 0;
   std::size_t m_errors = 0;
-  std::size_t m_none = 0;
-  bool m_any_veto = false;
-  std::array<std::size_t, kOptionCount> m_counts{};
 };
 
 }  // namespace

@@ -34,13 +34,22 @@ golden score-table.txt 0 score profiles/
 golden score-hospital.txt 0 score profiles/hospital-clinical-notes.yaml
 golden score-insurance.txt 0 score profiles/insurance-claims-unsure.yaml
 golden score-all.json 0 score --format json profiles/
+golden score-hospital.md 0 score --format markdown profiles/hospital-clinical-notes.yaml
+golden score-portfolio.md 0 score --format markdown --sort confidence profiles/
+golden score-bank.html 0 score --format html profiles/bank-assistant-mixed.yaml
+golden score-portfolio.html 0 score --format html --sort name profiles/
+golden score-all.csv 0 score --format csv profiles/
+golden score-whatif.txt 0 score profiles/voice-kiosk-latency.yaml --set monthly_requests=2000000
+golden score-preset.txt 0 score --preset regulated profiles/
 golden score-errors.json 2 score --format json tests/data/invalid/bad-choice.yaml profiles/factory-line-airgapped.yaml
 
 # Determinism: a second run is byte-identical.
 if [ "$mode" != --update ]; then
-  a=$("$bin" score --format json profiles/)
-  b=$("$bin" score --format json profiles/)
-  if [ "$a" != "$b" ]; then echo "FAIL determinism: two runs differ"; failures=$((failures + 1)); fi
+  for format in text json markdown html csv; do
+    a=$("$bin" score --format $format profiles/)
+    b=$("$bin" score --format $format profiles/)
+    if [ "$a" != "$b" ]; then echo "FAIL determinism: two $format runs differ"; failures=$((failures + 1)); fi
+  done
 fi
 
 if [ "$failures" -gt 0 ]; then

@@ -86,7 +86,8 @@ TEST_CASE("usage errors exit 2 with a message", "[cli]") {
     const Result r = run_cli({"score", "--format", "xml", "profiles"});
     CHECK(r.code == 2);
     CHECK(r.err ==
-          "aidecide: error: --format: xml not in {text,json}\nRun 'aidecide --help' for usage.\n");
+          "aidecide: error: --format: xml not in {text,json,markdown,html,csv}\nRun 'aidecide "
+          "--help' for usage.\n");
   }
 }
 

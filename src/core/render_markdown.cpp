@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: MIT
+// Markdown reports, ready to paste into a pull request. Every piece of text
+// that comes from a profile or a criteria file goes through escape_markdown.
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "aidecide/render.hpp"
+#include "aidecide/text.hpp"
+#include "portfolio.hpp"
+
+namespace aidecide {
+namespace {
+
+std::string md(std::string_view text) {
+  return escape_markdown(text);
+}
+std::string percent(double x) {
+  return fmt::format("{:.0f}%", 100 * x);
+}
+std::string option_name(std::optional<Option> o) {
+  return o ? std::string(to_string(*o)) : std::string("none");
+}
+
+void write_decision(std::ostream& out, const ScoringModel& model, const Decision& d) {
+  const Questionnaire& q = model.questionnaire;
+  out << fmt::format("## {}: **{}**\n\n", md(d.name), option_name(d.recommendation));
+  if (d.recommendation) {
+    out << fmt::format("**Recommendation: {}**", to_string(*d.recommendation));
+    if (d.runner_up) {
+      out << fmt::format(", ahead of {} by {:.1f} points", to_string(*d.runner_up), d.margin);
+    } else {
+      out << " (the only option not ruled out)";
+    }
+    out << fmt::format("; confidence {} ({}).", percent(d.confidence),
+                       confidence_words(d.confidence));
+  } else {
+    out << "**No recommendation:** every option is ruled out by a hard constraint.";
+  }
+  out << fmt::format(" Profile: {}\n\n", md(d.source));
+  if (!d.description.empty()) out << "> " << md(d.description) << "\n\n";
+
+  if (d.what_if) {
+    const WhatIf& w = *d.what_if;
+    std::vector<std::string> changes;
+    for (const auto& c : w.changes) {
+      changes.push_back(
+          fmt::format("{} {} -&gt; {}", md(q.criteria[c.criterion].id), md(c.before), md(c.after)));
+    }
+    out << "**What if:** " << join_words(changes, ", ") << "\n\n";
+    out << "| | before | after |\n|---|---:|---:|\n";
+    out << fmt::format("| recommendation | {} | {} |\n", option_name(w.recommendation),
+                       option_name(d.recommendation));
+    for (Option o : kOptions) {
+      out << fmt::format("| {} score | {:.1f} | {:.1f} |\n", to_string(o), w.scores[index(o)],
+                         d.scores[index(o)]);
+    }
+    out << fmt::format("| confidence | {} | {} |\n\n", percent(w.confidence),
+                       percent(d.confidence));
+  }
+
+  out << "| Option | Score | Status |\n|---|---:|---|\n";
+  for (Option o : kOptions) {
+    std::string status;
+    if (d.recommendation == o) status = "**recommended**";
+    for (const Veto& v : d.vetoes) {
+      if (v.option == o) status = fmt::format("ruled out ({})", md(v.rule));
+    }
+    out << fmt::format("| {} | {:.1f} | {} |\n", to_string(o), d.scores[index(o)], status);
+  }
+
+  out << fmt::format("\n### Why {} over {}\n\n", to_string(d.versus[0]), to_string(d.versus[1]));
+  std::size_t shown = 0;
+  for (const Contribution& c : d.contributions) {
+    if (shown == 5 || std::fabs(c.separation) < 0.05) break;
+    out << (c.separation > 0 ? "- **+** " : "- **−** ") << md(describe_contribution(model, d, c))
+        << '\n';
+    ++shown;
+  }
+  if (shown == 0) out << "The options score alike on every criterion.\n";
+
+  if (!d.vetoes.empty()) {
+    out << "\n### Ruled out\n\n";
+    for (const Veto& v : d.vetoes) {
+      out << fmt::format("- **{}**: {} (`{}`)\n", to_string(v.option), md(v.reason), v.rule);
+    }
+  }
+  if (d.hybrid_pattern) {
+    out << fmt::format("\n### Hybrid pattern\n\n**{}.** {}\n", md(d.hybrid_pattern->title),
+                       md(d.hybrid_pattern->why));
+  }
+  if (!d.assumptions.empty()) {
+    out << "\n### Assumptions\n\n";
+    for (const Assumption& a : d.assumptions) {
+      out << fmt::format("- `{}`: {}. {}\n", q.criteria[a.criterion].id, md(a.value_text),
+                         md(a.note));
+    }
+  }
+
+  const auto& c = d.cost.options;
+  out << "\n### Cost estimate (USD)\n\n| | cloud | local | hybrid |\n|---|---:|---:|---:|\n";
+  const auto row = [&](std::string_view label, auto get) {
+    out << fmt::format("| {} | {} | {} | {} |\n", label, get(c[0]), get(c[1]), get(c[2]));
+  };
+  row("upfront (to buy)", [](const OptionCost& o) { return format_usd(o.upfront_usd); });
+  row("per month, all-in", [](const OptionCost& o) { return format_usd(o.monthly_usd); });
+  row("of which running", [](const OptionCost& o) { return format_usd(o.running_monthly_usd); });
+  row("3-year total", [](const OptionCost& o) { return format_usd(o.tco_usd); });
+  row("GPUs provisioned", [](const OptionCost& o) { return format_number(o.gpus); });
+  row("within budget", [](const OptionCost& o) {
+    return std::string(o.fits_upfront && o.fits_monthly ? "yes" : "no");
+  });
+  out << '\n';
+  if (d.cost.break_even_requests > 0) {
+    out << fmt::format("Break-even: local costs the same as cloud at about {} requests/month. ",
+                       format_compact(d.cost.break_even_requests));
+  } else if (d.cost.break_even_requests < 0) {
+    out << "Local never costs less than cloud per request at these prices. ";
+  }
+  out << fmt::format("Prices as of {} or later.\n", model.pricing.oldest_as_of());
+
+  const FlipPoints& f = d.flips;
+  if (!f.weights.empty() || !f.numbers.empty() || !f.choices.empty()) {
+    out << "\n### What would change the recommendation\n\n";
+    for (std::size_t i = 0; i < std::min<std::size_t>(4, f.numbers.size()); ++i) {
+      out << "- " << md(describe_flip(model, f.numbers[i])) << '\n';
+    }
+    for (std::size_t i = 0; i < std::min<std::size_t>(4, f.choices.size()); ++i) {
+      out << "- " << md(describe_flip(model, f.choices[i])) << '\n';
+    }
+    for (std::size_t i = 0; i < std::min<std::size_t>(3, f.weights.size()); ++i) {
+      out << "- " << md(describe_flip(model, d, f.weights[i])) << '\n';
+    }
+  }
+  if (!d.checklist.empty()) {
+    out << "\n### Implementation plan\n\n";
+    for (const std::string& item : d.checklist) out << "- [ ] " << md(item) << '\n';
+  }
+  out << fmt::format("\n<sub>aidecide {} · criteria version {} · confidence from {} draws</sub>\n",
+                     AIDECIDE_VERSION, q.version, d.samples);
+}
+
+class MarkdownRenderer : public BatchRenderer {
+ public:
+  MarkdownRenderer(std::ostream& out, const ScoringModel& model, const RenderOptions& options)
+      : m_out(out), m_model(model), m_options(options), m_portfolio(options.sort) {}
+
+  void link_next(std::string href) override { m_link = std::move(href); }
+
+  void result(const Decision& d) override {
+    ++m_results;
+    if (m_options.single || m_options.explain_all) {
+      if (m_results > 1) m_out << "\n---\n\n";
+      write_decision(m_out, m_model, d);
+      return;
+    }
+    PortfolioRow row = PortfolioRow::from(d, std::move(m_link));
+    m_link.clear();
+    if (m_portfolio.streams()) {
+      if (m_results == 1) header();
+      write_row(row);
+    }
+    m_portfolio.add(std::move(row));
+  }
+
+  void error(const Diagnostic&) override { ++m_errors; }
+
+  void finish() override {
+    if (m_options.single || m_options.explain_all || m_results == 0) return;
+    if (!m_portfolio.streams()) {
+      header();
+      for (const auto& row : m_portfolio.sorted()) write_row(row);
+    }
+    std::vector<std::string> parts;
+    for (Option o : kOptions)
+      parts.push_back(fmt::format("{} {}", m_portfolio.count(o), to_string(o)));
+    if (m_portfolio.none() > 0)
+      parts.push_back(fmt::format("{} with no option left", m_portfolio.none()));
+    m_out << fmt::format("\n**{} profiles:** {}.", m_results, join_words(parts, ", "));
+    if (m_errors > 0) m_out << fmt::format(" {} could not be scored.", m_errors);
+    if (m_portfolio.any_veto()) m_out << " (score) = ruled out by a hard constraint.";
+    m_out << '\n';
+  }
+
+ private:
+  void header() {
+    m_out << "## aidecide portfolio\n\n"
+          << "| Profile | Recommended | Cloud | Local | Hybrid | Confidence |\n"
+          << "|---|---|---:|---:|---:|---:|\n";
+  }
+  void write_row(const PortfolioRow& row) {
+    const auto score = [&](Option o) {
+      const std::string s = fmt::format("{:.1f}", row.scores[index(o)]);
+      return row.vetoed[index(o)] ? "(" + s + ")" : s;
+    };
+    const std::string name =
+        row.link.empty() ? md(row.name) : fmt::format("[{}]({})", md(row.name), md(row.link));
+    m_out << fmt::format("| {} | {} | {} | {} | {} | {} |\n", name, md(row.recommendation_text()),
+                         score(Option::cloud), score(Option::local), score(Option::hybrid),
+                         percent(row.confidence));
+  }
+
+  std::ostream& m_out;
+  const ScoringModel& m_model;
+  RenderOptions m_options;
+  Portfolio m_portfolio;
+  std::string m_link;
+  std::size_t m_results = 0;
+  std::size_t m_errors = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<BatchRenderer> make_markdown_renderer(std::ostream& out, const ScoringModel& model,
+                                                      const RenderOptions& options) {
+  return std::make_unique<MarkdownRenderer>(out, model, options);
+}
+
+}  // namespace aidecide
