@@ -213,7 +213,7 @@ TEST_CASE("portfolio tables sort by score, name or confidence", "[render][portfo
   CHECK(scored.find("3 profiles: 2 cloud, 1 local, 0 hybrid.") != std::string::npos);
 }
 
-TEST_CASE("--out writes one report per profile and an index, inside the directory",
+TEST_CASE("the out option writes one report per profile and an index, inside the directory",
           "[render][out]") {
   const fs::path dir = fs::temp_directory_path() / "aidecide-out-test";
   fs::remove_all(dir);
@@ -242,7 +242,7 @@ TEST_CASE("--out writes one report per profile and an index, inside the director
   fs::remove_all(dir);
 }
 
-TEST_CASE("--out into a path that cannot be a directory fails cleanly", "[render][out]") {
+TEST_CASE("the out option fails cleanly on a path that cannot be a directory", "[render][out]") {
   std::istringstream in;
   std::ostringstream out, err;
   const int code =
