@@ -174,11 +174,12 @@ TEST_CASE("the checklist is tailored to the recommendation and answers", "[check
                                     {"monthly_requests", "1000"}},
                                    0);
     REQUIRE(d.recommendation == Option::cloud);
-    REQUIRE(d.checklist.size() == 4);
+    REQUIRE(d.checklist.size() == 5);
     CHECK(d.checklist[0].starts_with("Design for switching vendors"));
     CHECK(d.checklist[1].find("($1.05 a month at today's volume)") != std::string::npos);
     CHECK(d.checklist[2].starts_with("Use an enterprise offering"));
     CHECK(d.checklist[3].starts_with("Future-proof the choice"));
+    CHECK(d.checklist[4].starts_with("Revisit the decision if "));
   }
   SECTION("local with the fleet from the cost model") {
     const Decision d = decide_with({{"connectivity", "offline"}, {"team_mlops", "basic"}}, 0);
@@ -206,7 +207,7 @@ TEST_CASE("presets replace default weights, profiles replace presets", "[presets
   const std::size_t ds = m.questionnaire.index_of("data_sensitivity");
   CHECK(decide(m, make_profile(), options).weights[ds] == 8);
   CHECK(decide(m, make_profile({}, "weights:\n  data_sensitivity: 1\n"), options).weights[ds] == 1);
-  CHECK(decide(m, make_profile(), EngineOptions{}).weights[ds] == 5);
+  CHECK(decide(m, make_profile(), EngineOptions{}).weights[ds] == 6);
   CHECK_THROWS_WITH(
       load_presets(
           "version: 1\npresets:\n  x:\n    description: d\n    weights: {data_sensitivty: 2}\n",
