@@ -207,3 +207,19 @@ TEST_CASE("the worked example in docs/scoring.md holds", "[engine][docs]") {
   CHECK(d.recommendation == Option::local);
   CHECK(d.margin == Approx(13.2).margin(0.05));
 }
+
+TEST_CASE("full control of the model rules out cloud", "[engine][constraints]") {
+  const Decision d = decide_with({{"customization", "full_control"}}, 0);
+  REQUIRE(d.vetoes.size() == 1);
+  CHECK(d.vetoes[0].option == Option::cloud);
+  CHECK(d.vetoes[0].rule == "full-control-needs-own-model");
+  CHECK(d.recommendation != Option::cloud);
+}
+
+TEST_CASE("a first token within 100 ms rules out cloud", "[engine][constraints]") {
+  const Decision tight = decide_with({{"latency_budget_ms", "99"}}, 0);
+  REQUIRE(tight.vetoes.size() == 1);
+  CHECK(tight.vetoes[0].rule == "latency-below-network");
+  CHECK(tight.recommendation != Option::cloud);
+  CHECK(decide_with({{"latency_budget_ms", "100"}}, 0).vetoes.empty());
+}
