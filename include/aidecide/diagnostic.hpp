@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace aidecide {
@@ -19,6 +20,10 @@ struct Diagnostic {
   std::string source;  // file name as the user gave it, or "<stdin>"
   SourcePos pos;
   std::string message;
+  // What kind of problem, for tools that classify them (`check` rule ids:
+  // "missing-answer", "invalid-answer", "unknown-key", "duplicate-key");
+  // empty for anything else.
+  std::string code = {};
 
   // "path:line:col: message", or "path: message" without a position.
   std::string to_string() const;
@@ -60,6 +65,22 @@ class DiagnosticSink {
  public:
   explicit DiagnosticSink(std::string source) : m_source(std::move(source)) {}
   void error(SourcePos pos, std::string message);
+  void error(SourcePos pos, std::string message, std::string_view code);
+  // Errors reported while a CodeScope lives carry its code.
+  class CodeScope {
+   public:
+    CodeScope(DiagnosticSink& sink, std::string code)
+        : m_sink(sink), m_saved(std::move(sink.m_code)) {
+      sink.m_code = std::move(code);
+    }
+    ~CodeScope() { m_sink.m_code = std::move(m_saved); }
+    CodeScope(const CodeScope&) = delete;
+    CodeScope& operator=(const CodeScope&) = delete;
+
+   private:
+    DiagnosticSink& m_sink;
+    std::string m_saved;
+  };
   bool empty() const { return m_diagnostics.empty(); }
   const std::string& source() const { return m_source; }
   // Throws InputError when anything was reported.
@@ -67,6 +88,7 @@ class DiagnosticSink {
 
  private:
   std::string m_source;
+  std::string m_code;
   std::vector<Diagnostic> m_diagnostics;
 };
 

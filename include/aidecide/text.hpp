@@ -55,6 +55,9 @@ std::string format_usd(double x);
 // Compact form for tables: 1200000 -> "1.2M", 250000 -> "250k".
 std::string format_compact(double x);
 
+// An ISO 8601 calendar date, YYYY-MM-DD.
+bool is_iso_date(std::string_view text);
+
 // Joins words as "a, b and c".
 std::string join_words(const std::vector<std::string>& words, std::string_view last = " and ");
 

@@ -17,6 +17,7 @@ namespace {
 // ninja's kTools[]: every subcommand in one place.
 const CommandSpec kCommands[] = {
     {"score", "Score project profiles and recommend cloud, local or hybrid", &setup_score},
+    {"check", "Re-score the decision records in architecture documents (a CI gate)", &setup_check},
 };
 
 constexpr std::string_view kDescription =
@@ -28,6 +29,7 @@ constexpr std::string_view kFooter =
     "  aidecide score profiles/                 score every profile in a directory\n"
     "  aidecide score my-project.yaml           full explanation for one profile\n"
     "  aidecide score --format json profiles/   machine-readable results\n"
+    "  aidecide check docs/adr/                 fail when a recorded decision no longer holds\n"
     "\nDocumentation: README.md and docs/ (installed under share/doc/aidecide).";
 
 }  // namespace

@@ -26,6 +26,7 @@ Environment detect_environment() {
     const int c = std::atoi(columns);
     if (c > 0) env.width = c;
   }
+  if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY")) env.github_step_summary = summary;
   const std::time_t now = std::time(nullptr);
   std::tm local{};
   localtime_r(&now, &local);

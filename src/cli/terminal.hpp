@@ -10,11 +10,12 @@ namespace aidecide::cli {
 struct Environment {
   bool stdout_is_terminal = false;
   bool stdin_is_terminal = false;
-  bool no_color = false;       // NO_COLOR set and non-empty
-  bool dumb_terminal = false;  // TERM=dumb or unset
-  bool ci = false;             // CI set
-  int width = 80;              // TIOCGWINSZ, else $COLUMNS, else 80
-  std::string today;           // YYYY-MM-DD, local date
+  bool no_color = false;            // NO_COLOR set and non-empty
+  bool dumb_terminal = false;       // TERM=dumb or unset
+  bool ci = false;                  // CI set
+  int width = 80;                   // TIOCGWINSZ, else $COLUMNS, else 80
+  std::string today;                // YYYY-MM-DD, local date
+  std::string github_step_summary;  // $GITHUB_STEP_SUMMARY
 };
 
 Environment detect_environment();

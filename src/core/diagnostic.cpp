@@ -28,7 +28,11 @@ InputError::InputError(std::vector<Diagnostic> diagnostics)
     : Error(join_messages(diagnostics)), m_diagnostics(std::move(diagnostics)) {}
 
 void DiagnosticSink::error(SourcePos pos, std::string message) {
-  m_diagnostics.push_back({m_source, pos, std::move(message)});
+  m_diagnostics.push_back({m_source, pos, std::move(message), m_code});
+}
+
+void DiagnosticSink::error(SourcePos pos, std::string message, std::string_view code) {
+  m_diagnostics.push_back({m_source, pos, std::move(message), std::string(code)});
 }
 
 void DiagnosticSink::throw_if_any() {

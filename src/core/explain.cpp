@@ -27,7 +27,9 @@ std::string describe_contribution(const ScoringModel& model, const Decision& d,
 
 std::string describe_value(const Criterion& c, double value) {
   // Thresholds are found by search: three significant digits are honest.
-  std::string text = value >= 1e4 ? format_compact(value) : value >= 1000 ? format_number(value) : fmt::format("{:.3g}", value);
+  std::string text = value >= 1e4    ? format_compact(value)
+                     : value >= 1000 ? format_number(value)
+                                     : fmt::format("{:.3g}", value);
   if (c.unit == "USD") return "$" + text;
   if (c.unit == "USD/month") return "$" + text + "/month";
   return c.unit.empty() ? text : text + " " + c.unit;

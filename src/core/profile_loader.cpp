@@ -45,6 +45,7 @@ std::string bad_choice_message(const Criterion& c, std::string_view value) {
 }
 
 Answer read_answer(const Criterion& c, const YamlNode& node, DiagnosticSink& sink) {
+  const DiagnosticSink::CodeScope scope(sink, "invalid-answer");
   Answer a;
   a.pos = node.pos;
   if (node.is_null()) {
@@ -134,7 +135,8 @@ void load_answer_body(const YamlNode* answers, const YamlNode* weights, const Qu
             key.pos,
             fmt::format(
                 "duplicate key '{}' in 'answers' (first given at line {}); remove one of them",
-                key.value, profile.answers[i].pos.line));
+                key.value, profile.answers[i].pos.line),
+            "duplicate-key");
         continue;
       }
       if (i == kNoIndex || !q.criteria[i].answerable()) {
@@ -146,7 +148,7 @@ void load_answer_body(const YamlNode* answers, const YamlNode* weights, const Qu
           if (auto hint = did_you_mean(key.value, answerable))
             message += fmt::format("; did you mean '{}'?", *hint);
         }
-        sink.error(key.pos, std::move(message));
+        sink.error(key.pos, std::move(message), "unknown-key");
         continue;
       }
       seen[i] = true;
@@ -159,9 +161,11 @@ void load_answer_body(const YamlNode* answers, const YamlNode* weights, const Qu
         if (q.criteria[i].answerable() && !seen[i]) missing.push_back(q.criteria[i].id);
       }
       if (!missing.empty()) {
-        sink.error(answers->pos, fmt::format("missing {} ({}): {}; answer each, or write 'unknown'",
-                                             missing.size() == 1 ? "answer" : "answers",
-                                             missing.size(), join_words(missing, ", ")));
+        sink.error(answers->pos,
+                   fmt::format("missing {} ({}): {}; answer each, or write 'unknown'",
+                               missing.size() == 1 ? "answer" : "answers", missing.size(),
+                               join_words(missing, ", ")),
+                   "missing-answer");
       }
     }
   }
@@ -174,7 +178,8 @@ void load_answer_body(const YamlNode* answers, const YamlNode* weights, const Qu
       sink.error(key.pos,
                  fmt::format(
                      "duplicate key '{}' in 'weights' (first given at line {}); remove one of them",
-                     key.value, first_weight[i].line));
+                     key.value, first_weight[i].line),
+                 "duplicate-key");
       continue;
     }
     if (i != kNoIndex) first_weight[i] = key.pos;
@@ -183,9 +188,10 @@ void load_answer_body(const YamlNode* answers, const YamlNode* weights, const Qu
           fmt::format("unknown criterion '{}' in 'weights'", escape_for_message(key.value));
       if (auto hint = did_you_mean(key.value, weighted))
         message += fmt::format("; did you mean '{}'?", *hint);
-      sink.error(key.pos, std::move(message));
+      sink.error(key.pos, std::move(message), "unknown-key");
       continue;
     }
+    const DiagnosticSink::CodeScope scope(sink, "invalid-answer");
     if (!q.criteria[i].scored) {
       sink.error(key.pos, fmt::format("'{}' has no weight of its own: it feeds the cost model; "
                                       "weight 'cost' or 'budget' instead",

@@ -59,9 +59,11 @@ void check_keys(const YamlNode& map, const std::vector<std::string>& allowed,
     const auto first =
         std::find_if(seen.begin(), seen.end(), [&](const auto& s) { return s.first == key.value; });
     if (first != seen.end()) {
-      sink.error(key.pos, fmt::format("duplicate key '{}' in {} (first given at line {}); "
-                                      "remove one of them",
-                                      escape_for_message(key.value), context, first->second.line));
+      sink.error(key.pos,
+                 fmt::format("duplicate key '{}' in {} (first given at line {}); "
+                             "remove one of them",
+                             escape_for_message(key.value), context, first->second.line),
+                 "duplicate-key");
       continue;
     }
     seen.emplace_back(key.value, key.pos);
@@ -74,7 +76,7 @@ void check_keys(const YamlNode& map, const std::vector<std::string>& allowed,
     } else {
       message += fmt::format(" (expected one of: {})", join_words(allowed, ", "));
     }
-    sink.error(key.pos, std::move(message));
+    sink.error(key.pos, std::move(message), "unknown-key");
   }
 }
 

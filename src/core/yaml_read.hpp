@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "aidecide/diagnostic.hpp"
+#include "aidecide/text.hpp"
 #include "aidecide/yaml_tree.hpp"
 
 namespace aidecide {
@@ -37,6 +38,5 @@ std::optional<double> read_number(const YamlNode& node, std::string_view what,
 // An ISO 8601 date YYYY-MM-DD.
 std::optional<std::string> read_date(const YamlNode& node, std::string_view what,
                                      DiagnosticSink& sink);
-bool is_iso_date(std::string_view text);
 
 }  // namespace aidecide

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// `aidecide check`: re-scores decision records and reports findings by rule
+// (contract section 3; docs/check.md documents every rule).
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "aidecide/engine.hpp"
+#include "aidecide/record.hpp"
+
+namespace aidecide {
+
+enum class Level { error, warning, note, off };
+std::string_view to_string(Level level);
+std::optional<Level> parse_level(std::string_view text);
+
+struct RuleSpec {
+  std::string_view id;
+  Level level;               // default
+  std::string_view summary;  // one line
+  std::string_view help;     // what to do about it
+};
+
+// Every rule of the contract, in documentation order.
+const std::vector<RuleSpec>& check_rules();
+const RuleSpec* find_rule(std::string_view id);
+
+struct Finding {
+  std::string rule;
+  Level level = Level::error;
+  std::string file;
+  SourcePos pos;
+  std::string message;
+};
+
+struct CheckOptions {
+  std::string today;             // YYYY-MM-DD, for override expiry
+  double low_margin_points = 3;  // a decision that holds by less is flagged
+  double low_confidence = 0.6;   // ... or with less confidence than this
+  std::vector<std::pair<std::string, Level>> rule_levels;  // --rule ID=LEVEL
+  EngineOptions engine;
+};
+
+struct CheckedRecord {
+  DecisionRecord record;
+  std::optional<Decision> decision;  // when it could be re-scored
+};
+
+struct FileCheck {
+  std::string file;
+  std::vector<CheckedRecord> records;
+  std::vector<Finding> findings;  // in file order
+};
+
+// Scans one Markdown text and checks every record in it.
+FileCheck check_markdown(const ScoringModel& model, std::string_view text,
+                         const std::string& source, const CheckOptions& options);
+
+// The level a rule has after --rule overrides.
+Level effective_level(std::string_view rule, const CheckOptions& options);
+
+}  // namespace aidecide

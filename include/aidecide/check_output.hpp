@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Output formats of `aidecide check`: text, json and GitHub workflow commands.
+
+#include <memory>
+#include <ostream>
+
+#include "aidecide/check.hpp"
+
+namespace aidecide {
+
+enum class CheckFormat { text, json, github };
+std::optional<CheckFormat> parse_check_format(std::string_view text);
+
+struct CheckSummary {
+  std::size_t files = 0;
+  std::size_t records = 0;
+  std::array<std::size_t, 3> by_level{};  // error, warning, note
+};
+
+class CheckRenderer {
+ public:
+  virtual ~CheckRenderer() = default;
+  virtual void file(const FileCheck& check) = 0;
+  virtual void error(const Diagnostic& diagnostic) = 0;  // a file that could not be read
+  virtual void finish(const CheckSummary& summary) = 0;
+};
+
+struct CheckRenderOptions {
+  bool color = false;
+  std::string step_summary_path;  // GitHub: $GITHUB_STEP_SUMMARY, if set
+};
+
+std::unique_ptr<CheckRenderer> make_check_renderer(CheckFormat format, std::ostream& out,
+                                                   const ScoringModel& model,
+                                                   const CheckRenderOptions& options);
+
+// GitHub workflow command escaping: messages (% CR LF) and property values
+// (the same plus : and ,), so untrusted text cannot forge or move annotations.
+std::string github_escape_message(std::string_view text);
+std::string github_escape_property(std::string_view text);
+
+}  // namespace aidecide

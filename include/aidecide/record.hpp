@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Decision records in architecture documents (contract section 3): a fenced
+// ```aidecide / ```yaml aidecide block, or `aidecide:` in the front matter.
+// Every position is the Markdown file's own line and column (code points).
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "aidecide/diagnostic.hpp"
+#include "aidecide/names.hpp"
+#include "aidecide/profile.hpp"
+
+namespace aidecide {
+
+struct RecordOverride {
+  bool present = false;
+  std::string reason;
+  std::optional<std::string> until;  // YYYY-MM-DD
+  SourcePos pos;                     // of the `override` key
+  SourcePos until_pos;
+};
+
+struct DecisionRecord {
+  std::string source;
+  std::string title;  // the document's first "# " heading, or its file name
+  SourcePos pos;      // the fence line, or the `aidecide` key of the front matter
+  std::optional<Option> decision;
+  SourcePos decision_pos;
+  std::optional<int> criteria_version;
+  SourcePos criteria_version_pos;
+  Profile profile;  // answers and weights; name = title
+  RecordOverride override_;
+  std::string status;  // front matter or ADR status, lower case ("accepted", "superseded by ...")
+  bool held = true;    // false for rejected, deprecated and superseded documents
+};
+
+// What one Markdown file holds. Problems carry a rule id in `code`
+// ("malformed-record", "multiple-records", "missing-answer", ...).
+struct RecordScan {
+  std::vector<DecisionRecord> records;
+  std::vector<Diagnostic> problems;
+};
+
+inline constexpr std::size_t kMaxRecordBytes = 64 * 1024;
+
+RecordScan scan_markdown(std::string_view text, const std::string& source, const Questionnaire& q);
+
+}  // namespace aidecide

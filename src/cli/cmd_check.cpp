@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: MIT
+// `aidecide check [PATH...]`: the CI gate over decision records in Markdown.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "aidecide/check_output.hpp"
+#include "aidecide/files.hpp"
+#include "aidecide/text.hpp"
+#include "commands.hpp"
+
+namespace aidecide::cli {
+namespace {
+namespace fs = std::filesystem;
+
+struct CheckCliOptions {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string fail_on = "error";
+  std::vector<std::string> rules;  // ID=LEVEL
+  std::string today;
+  bool allow_empty = false;
+  ModelPaths model;
+};
+
+// The folders ADR tools use, in the order they are looked for.
+const std::vector<std::string> kAdrFolders{"docs/decisions", "docs/adr", "doc/adr",
+                                           "docs/architecture/decisions"};
+
+bool skipped_directory(const fs::path& p) {
+  const std::string name = p.filename().string();
+  return name == ".git" || name == "node_modules" || name == "templates" || name == "template";
+}
+
+bool is_template(const fs::path& p) {
+  const std::string name = p.filename().string();
+  return name.starts_with("template") || name.starts_with("adr-template");
+}
+
+// Markdown files under `dir`, sorted; links are never followed.
+void collect_markdown(const fs::path& dir, std::vector<std::string>& out) {
+  std::error_code ec;
+  std::vector<std::string> found;
+  for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec),
+       end;
+       !ec && it != end; it.increment(ec)) {
+    if (it->is_symlink(ec)) {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_directory(ec)) {
+      if (skipped_directory(it->path())) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->path().extension() == ".md" && !is_template(it->path()))
+      found.push_back(it->path().string());
+  }
+  std::sort(found.begin(), found.end());
+  out.insert(out.end(), found.begin(), found.end());
+}
+
+std::vector<std::string> default_paths() {
+  std::vector<std::string> paths;
+  std::ifstream adr_dir(".adr-dir");
+  std::string line;
+  if (adr_dir && std::getline(adr_dir, line) && !line.empty()) paths.push_back(line);
+  for (const auto& f : kAdrFolders) {
+    std::error_code ec;
+    if (fs::is_directory(f, ec) && std::find(paths.begin(), paths.end(), f) == paths.end())
+      paths.push_back(f);
+  }
+  return paths;
+}
+
+int run_check(const CheckCliOptions& options, const Streams& io, const GlobalOptions& global) {
+  CheckOptions check;
+  check.today = options.today.empty() ? io.env.today : options.today;
+  if (!options.today.empty() && !is_iso_date(options.today)) {
+    throw UsageError(fmt::format("--today {}: expected a date written YYYY-MM-DD",
+                                 escape_for_message(options.today)));
+  }
+  for (const std::string& pair : options.rules) {
+    const auto eq = pair.find('=');
+    const auto level = eq == std::string::npos ? std::nullopt : parse_level(pair.substr(eq + 1));
+    const std::string id = pair.substr(0, eq);
+    if (find_rule(id) == nullptr) {
+      std::vector<std::string> ids;
+      for (const auto& r : check_rules()) ids.emplace_back(r.id);
+      const auto hint = did_you_mean(id, ids);
+      throw UsageError(fmt::format("--rule {}: unknown rule '{}'{}", escape_for_message(pair),
+                                   escape_for_message(id),
+                                   hint ? fmt::format("; did you mean '{}'?", *hint) : ""));
+    }
+    if (!level)
+      throw UsageError(
+          fmt::format("--rule {}: expected ID=LEVEL with LEVEL error, warning, note or off", pair));
+    check.rule_levels.emplace_back(id, *level);
+  }
+  const auto model = load_model(options.model, io);
+  check.engine.samples = 200;  // enough for low-margin; checks run in CI on every push
+
+  std::vector<std::string> files;
+  std::vector<Diagnostic> unreadable;
+  const std::vector<std::string> roots = options.paths.empty() ? default_paths() : options.paths;
+  if (options.paths.empty() && roots.empty()) {
+    unreadable.push_back(
+        {".",
+         {},
+         "no paths given and no ADR folder found (looked for .adr-dir, docs/decisions, docs/adr, "
+         "doc/adr, docs/architecture/decisions)"});
+  }
+  for (const std::string& root : roots) {
+    std::error_code ec;
+    if (fs::is_directory(root, ec)) {
+      collect_markdown(root, files);
+    } else if (fs::exists(root, ec)) {
+      files.push_back(root);
+    } else {
+      unreadable.push_back({root, {}, "cannot read: no such file or directory"});
+    }
+  }
+
+  CheckRenderOptions render;
+  render.color = use_color(global, io.env);
+  render.step_summary_path = io.env.github_step_summary;
+  const auto renderer =
+      make_check_renderer(*parse_check_format(options.format), io.out, *model, render);
+  for (const auto& d : unreadable) renderer->error(d);
+  print_diagnostics(io.err, unreadable);
+
+  CheckSummary summary;
+  bool fails = false;
+  const Level fail_on = options.fail_on == "never" ? Level::off : *parse_level(options.fail_on);
+  for (const std::string& file : files) {
+    std::string text;
+    try {
+      text = read_text_file(file);
+    } catch (const InputError& e) {
+      unreadable.insert(unreadable.end(), e.diagnostics().begin(), e.diagnostics().end());
+      print_diagnostics(io.err, e.diagnostics());
+      for (const auto& d : e.diagnostics()) renderer->error(d);
+      continue;
+    }
+    const FileCheck result = check_markdown(*model, text, file, check);
+    ++summary.files;
+    summary.records += result.records.size();
+    for (const Finding& f : result.findings) {
+      ++summary.by_level[static_cast<std::size_t>(f.level)];
+      if (fail_on != Level::off && f.level <= fail_on) fails = true;
+    }
+    renderer->file(result);
+  }
+  renderer->finish(summary);
+  if (summary.records == 0 && !options.allow_empty) {
+    io.err
+        << "aidecide: error: no decision record found; a check that checked nothing must not pass "
+           "(add --allow-empty to accept that)\n";
+    return static_cast<int>(ExitCode::invalid_input);
+  }
+  if (!unreadable.empty()) return static_cast<int>(ExitCode::invalid_input);
+  return static_cast<int>(fails ? ExitCode::findings : ExitCode::success);
+}
+
+}  // namespace
+
+Runner setup_check(CLI::App& app) {
+  auto options = std::make_shared<CheckCliOptions>();
+  app.add_option("paths", options->paths,
+                 "Markdown files or folders (every .md inside, templates skipped); default: the "
+                 "usual ADR folders")
+      ->type_name("PATH");
+  app.add_option("-f,--format", options->format,
+                 "Output format: text, json or github (workflow annotations)")
+      ->check(CLI::IsMember({"text", "json", "github"}))
+      ->capture_default_str();
+  app.add_option("--fail-on", options->fail_on,
+                 "Exit 1 when a finding is at or above: error, warning, note, never")
+      ->check(CLI::IsMember({"error", "warning", "note", "never"}))
+      ->capture_default_str();
+  app.add_option("--rule", options->rules,
+                 "Change a rule's level: ID=error|warning|note|off (repeatable)")
+      ->type_name("ID=LEVEL")
+      ->allow_extra_args(false);
+  app.add_option("--today", options->today, "Date used for override expiry (default: today)")
+      ->type_name("YYYY-MM-DD");
+  app.add_flag("--allow-empty", options->allow_empty,
+               "Succeed even when no decision record is found");
+  app.add_option("--criteria", options->model.criteria,
+                 "Criteria file to use instead of the built-in one")
+      ->type_name("FILE");
+  app.add_option("--pricing", options->model.pricing,
+                 "Pricing file to use instead of the built-in one")
+      ->type_name("FILE");
+  app.footer(
+      "Examples:\n"
+      "  aidecide check                       the usual ADR folders (docs/adr, docs/decisions "
+      "...)\n"
+      "  aidecide check docs/adr/0007-assistant.md\n"
+      "  aidecide check --format github --fail-on warning docs/adr/\n"
+      "  aidecide check --rule low-margin=off --today 2026-12-01 docs/");
+  return [options](const Streams& io, const GlobalOptions& global) {
+    return run_check(*options, io, global);
+  };
+}
+
+}  // namespace aidecide::cli
