@@ -1,0 +1,341 @@
+// SPDX-License-Identifier: MIT
+// aidecide check: record extraction, positions, every rule, output formats.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "aidecide/check_output.hpp"
+#include "helpers.hpp"
+#include "run.hpp"
+
+using namespace aidecide;
+using namespace aidecide::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+// The answers block of a profile, indented for a record.
+std::string record_answers(const std::map<std::string, std::string>& changes = {},
+                           const std::string& indent = "  ") {
+  auto answers = baseline_answers();
+  for (const auto& [k, v] : changes) {
+    if (v.empty()) {
+      answers.erase(k);
+    } else {
+      answers[k] = v;
+    }
+  }
+  std::string text;
+  for (const auto& [k, v] : answers) text += indent + k + ": " + v + "\n";
+  return text;
+}
+
+// What the baseline is recommended: the record below declares it.
+std::string baseline_winner() {
+  return std::string(to_string(*decide_with({}, 200).recommendation));
+}
+
+std::string fenced(const std::string& decision, const std::string& extra = "",
+                   const std::map<std::string, std::string>& changes = {}) {
+  return "# Title\n\nSome prose.\n\n```yaml aidecide\ndecision: " + decision + "\n" + extra +
+         "answers:\n" + record_answers(changes) + "```\n";
+}
+
+CheckOptions options_for_tests() {
+  CheckOptions o;
+  o.today = "2026-11-23";
+  o.engine.samples = 200;
+  return o;
+}
+
+FileCheck run_check(const std::string& text, CheckOptions options = options_for_tests()) {
+  return check_markdown(default_model(), text, "adr.md", options);
+}
+
+std::vector<std::string> rules_of(const FileCheck& c) {
+  std::vector<std::string> rules;
+  for (const auto& f : c.findings) rules.push_back(f.rule);
+  return rules;
+}
+
+}  // namespace
+
+TEST_CASE("a matching record passes with no finding", "[check]") {
+  const FileCheck c = run_check(fenced(baseline_winner()));
+  REQUIRE(c.records.size() == 1);
+  CHECK(c.records[0].record.title == "Title");
+  CHECK(c.findings.empty());
+  REQUIRE(c.records[0].decision.has_value());
+}
+
+TEST_CASE("decision-mismatch points at the decision value", "[check][rules]") {
+  const std::string other = baseline_winner() == "local" ? "cloud" : "local";
+  const FileCheck c = run_check(fenced(other));
+  REQUIRE(c.findings.size() == 1);
+  CHECK(c.findings[0].rule == "decision-mismatch");
+  CHECK(c.findings[0].level == Level::error);
+  CHECK(c.findings[0].pos.line == 6);
+  CHECK(c.findings[0].pos.column == 11);
+  CHECK(c.findings[0].message.starts_with("declared " + other +
+                                          ", but the criteria now recommend " + baseline_winner()));
+}
+
+TEST_CASE("an override with a reason turns a mismatch into a note until it expires",
+          "[check][rules]") {
+  const std::string other = baseline_winner() == "local" ? "cloud" : "local";
+  const FileCheck ok =
+      run_check(fenced(other, "override:\n  reason: Contract until 2027.\n  until: 2027-01-31\n"));
+  REQUIRE(ok.findings.size() == 1);
+  CHECK(ok.findings[0].level == Level::note);
+  CHECK(ok.findings[0].message.ends_with("accepted by override: Contract until 2027."));
+  const FileCheck expired =
+      run_check(fenced(other, "override:\n  reason: Contract until 2025.\n  until: 2025-01-31\n"));
+  CHECK(rules_of(expired) == std::vector<std::string>{"decision-mismatch", "override-expired"});
+  CHECK(expired.findings[0].level == Level::error);
+  CHECK(expired.findings[1].pos.line == 9);
+  const FileCheck no_reason = run_check(fenced(other, "override:\n  until: 2027-01-31\n"));
+  CHECK(rules_of(no_reason) ==
+        std::vector<std::string>{"decision-mismatch", "override-without-reason"});
+}
+
+TEST_CASE("vetoed-decision when a hard constraint forbids the declared option", "[check][rules]") {
+  const FileCheck c = run_check(fenced("cloud", "", {{"connectivity", "offline"}}));
+  REQUIRE(c.findings.size() == 1);
+  CHECK(c.findings[0].rule == "vetoed-decision");
+  CHECK(c.findings[0].message ==
+        "declared cloud, which a hard constraint rules out: Inference runs without a network "
+        "connection, so no hosted "
+        "API can be reached. (offline-no-cloud); change the decision");
+}
+
+TEST_CASE("answer problems map to their rules and positions", "[check][rules]") {
+  SECTION("missing-answer") {
+    const FileCheck c = run_check(fenced("cloud", "", {{"team_mlops", ""}}));
+    REQUIRE(c.findings.size() == 1);
+    CHECK(c.findings[0].rule == "missing-answer");
+    CHECK(c.findings[0].message ==
+          "missing answer (1): team_mlops; answer each, or write 'unknown'");
+  }
+  SECTION("invalid-answer") {
+    const FileCheck c = run_check(fenced("cloud", "", {{"team_mlops", "guru"}}));
+    REQUIRE(c.findings.size() == 1);
+    CHECK(c.findings[0].rule == "invalid-answer");
+    CHECK(c.findings[0].pos.line == 20);
+    CHECK(c.findings[0].pos.column == 15);
+  }
+  SECTION("unknown-key") {
+    const FileCheck c = run_check(fenced("cloud", "colour: blue\n"));
+    REQUIRE(c.findings.size() == 1);
+    CHECK(c.findings[0].rule == "unknown-key");
+    CHECK(c.findings[0].pos.line == 7);
+  }
+  SECTION("duplicate-key") {
+    const FileCheck c = run_check(fenced("cloud", "decision: local\n"));
+    REQUIRE(c.findings.size() == 1);
+    CHECK(c.findings[0].rule == "duplicate-key");
+  }
+  SECTION("malformed-record: broken YAML") {
+    const FileCheck c = run_check("# T\n\n```aidecide\ndecision: [cloud\n```\n");
+    REQUIRE(c.findings.size() == 1);
+    CHECK(c.findings[0].rule == "malformed-record");
+    CHECK(c.findings[0].pos.line == 5);
+  }
+  SECTION("malformed-record: not an option") {
+    const FileCheck c = run_check(fenced("edge"));
+    REQUIRE(c.findings.size() == 1);
+    CHECK(c.findings[0].rule == "malformed-record");
+    CHECK(c.findings[0].message == "'decision' must be cloud, local or hybrid, not 'edge'");
+  }
+}
+
+TEST_CASE("multiple-records flags every record after the first", "[check][rules]") {
+  const FileCheck c = run_check(fenced(baseline_winner()) + "\n" + fenced(baseline_winner()));
+  REQUIRE(c.records.size() == 2);
+  REQUIRE(c.findings.size() == 1);
+  CHECK(c.findings[0].rule == "multiple-records");
+  CHECK(c.findings[0].pos.line == 32);
+}
+
+TEST_CASE("stale-criteria and low-margin are warnings", "[check][rules]") {
+  const FileCheck stale = run_check(fenced(baseline_winner(), "criteria_version: 0\n"));
+  CHECK(rules_of(stale) == std::vector<std::string>{"malformed-record"});  // 0 is not a version
+  const FileCheck old = run_check(fenced(baseline_winner(), "criteria_version: 7\n"));
+  REQUIRE(rules_of(old) == std::vector<std::string>{"stale-criteria"});
+  CHECK(old.findings[0].level == Level::warning);
+  CheckOptions strict = options_for_tests();
+  strict.low_margin_points = 100;
+  const FileCheck narrow = run_check(fenced(baseline_winner()), strict);
+  REQUIRE(rules_of(narrow) == std::vector<std::string>{"low-margin"});
+  CHECK(narrow.findings[0].level == Level::warning);
+}
+
+TEST_CASE("rule levels can be changed or turned off", "[check][rules]") {
+  CheckOptions o = options_for_tests();
+  o.rule_levels = {{"decision-mismatch", Level::warning}};
+  const std::string other = baseline_winner() == "local" ? "cloud" : "local";
+  CHECK(run_check(fenced(other), o).findings[0].level == Level::warning);
+  o.rule_levels = {{"decision-mismatch", Level::off}};
+  CHECK(run_check(fenced(other), o).findings.empty());
+}
+
+TEST_CASE("a rejected or superseded document is parsed but not held to its decision", "[check]") {
+  const std::string other = baseline_winner() == "local" ? "cloud" : "local";
+  CHECK(run_check("---\nstatus: superseded by ADR-0009\n---\n" + fenced(other)).findings.empty());
+  CHECK(run_check("# T\n\n## Status\n\nRejected\n\n" + fenced(other).substr(4)).findings.empty());
+  // Broken records are still reported.
+  CHECK(rules_of(run_check("---\nstatus: rejected\n---\n" + fenced(other, "colour: x\n"))) ==
+        std::vector<std::string>{"unknown-key"});
+}
+
+TEST_CASE("records in front matter map to the file's lines", "[check][positions]") {
+  const std::string other = baseline_winner() == "local" ? "cloud" : "local";
+  const std::string doc = "---\nstatus: accepted\naidecide:\n  decision: " + other +
+                          "\n  answers:\n" + record_answers({}, "    ") + "---\n# Title\n";
+  const FileCheck c = run_check(doc);
+  REQUIRE(c.findings.size() == 1);
+  CHECK(c.findings[0].pos.line == 4);
+  CHECK(c.findings[0].pos.column == 13);
+}
+
+TEST_CASE("indented and tilde fences, CRLF, BOM and multi-byte text keep positions right",
+          "[check][positions]") {
+  const std::string other = baseline_winner() == "local" ? "cloud" : "local";
+  SECTION("indented fence") {
+    std::string doc = "# T\n\n  ~~~~ aidecide\n  decision: " + other + "\n  answers:\n" +
+                      record_answers({}, "    ") + "  ~~~~\n";
+    const FileCheck c = run_check(doc);
+    REQUIRE(c.findings.size() == 1);
+    CHECK(c.findings[0].pos.line == 4);
+    CHECK(c.findings[0].pos.column == 13);
+  }
+  SECTION("CRLF and a byte-order mark") {
+    std::string doc = "\xEF\xBB\xBF" + fenced(other);
+    std::string crlf;
+    for (char ch : doc) {
+      if (ch == '\n') crlf += '\r';
+      crlf += ch;
+    }
+    const FileCheck c = run_check(crlf);
+    REQUIRE(c.findings.size() == 1);
+    CHECK(c.findings[0].pos.line == 6);
+    CHECK(c.findings[0].pos.column == 11);
+  }
+  SECTION("multi-byte characters count as one column") {
+    const std::string doc = "# Zürich\n\n```aidecide\ndecision: " + other +
+                            "\nx-note: \"é\" \nanswers:\n" +
+                            record_answers({{"team_mlops", "ünknown"}}) + "```\n";
+    const FileCheck c = run_check(doc);
+    REQUIRE(c.findings.size() == 1);
+    CHECK(c.findings[0].rule == "invalid-answer");
+    CHECK(c.findings[0].pos.column == 15);
+  }
+  SECTION("a block inside another fence is not a record") {
+    const FileCheck c = run_check("# T\n\n````markdown\n```aidecide\ndecision: edge\n```\n````\n");
+    CHECK(c.records.empty());
+  }
+}
+
+TEST_CASE("GitHub output escapes hostile file names and values into one annotation each",
+          "[check][security]") {
+  const std::string other = baseline_winner() == "local" ? "cloud" : "local";
+  FileCheck c = check_markdown(
+      default_model(),
+      fenced(other,
+             "override:\n  reason: \"x\\n::stop-commands::TOKEN\\r\\n::error::forged, 100%\"\n"),
+      "docs/a,line=99::x.md", options_for_tests());
+  std::ostringstream out;
+  auto r = make_check_renderer(CheckFormat::github, out, default_model(), {});
+  r->file(c);
+  r->finish({1, 1, {0, 0, 1}});
+  std::vector<std::string> lines;
+  std::istringstream in(out.str());
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  int commands = 0;
+  for (const auto& l : lines) {
+    if (l.starts_with("::notice ") || l.starts_with("::error ") || l.starts_with("::warning "))
+      ++commands;
+    CHECK_FALSE(l.starts_with("::stop-commands"));
+    CHECK_FALSE(l.starts_with("::error::"));
+  }
+  CHECK(commands == 1);
+  REQUIRE(lines.size() >= 2);
+  CHECK(lines[1].starts_with(
+      "::notice file=docs/a%2Cline=99%3A%3Ax.md,line=6,col=11,title=aidecide decision-mismatch::"));
+  CHECK(lines[1].find("x\\n::stop-commands::TOKEN\\r\\n::error::forged, 100%25") !=
+        std::string::npos);
+  CHECK(github_escape_message("a%b\r\nc") == "a%25b%0D%0Ac");
+  CHECK(github_escape_property("a:b,c%") == "a%3Ab%2Cc%25");
+}
+
+TEST_CASE("GitHub output annotates the most severe findings within the caps", "[check]") {
+  FileCheck c;
+  c.file = "many.md";
+  for (int i = 0; i < 15; ++i)
+    c.findings.push_back({"low-margin", Level::warning, "many.md", {i + 1, 1}, "w"});
+  for (int i = 0; i < 12; ++i)
+    c.findings.push_back({"decision-mismatch", Level::error, "many.md", {i + 20, 1}, "e"});
+  std::ostringstream out;
+  auto r = make_check_renderer(CheckFormat::github, out, default_model(), {});
+  r->file(c);
+  r->finish({1, 27, {12, 15, 0}});
+  const std::string text = out.str();
+  std::size_t errors = 0, warnings = 0;
+  for (std::size_t p = text.find("::error "); p != std::string::npos;
+       p = text.find("::error ", p + 1))
+    ++errors;
+  for (std::size_t p = text.find("::warning "); p != std::string::npos;
+       p = text.find("::warning ", p + 1))
+    ++warnings;
+  CHECK(errors == 10);
+  CHECK(warnings == 10);
+  CHECK(text.find("::notice title=aidecide::7 more findings were not annotated") !=
+        std::string::npos);
+}
+
+TEST_CASE("the check command's exit codes follow the contract", "[check][cli]") {
+  const auto run = [](std::vector<std::string> args) {
+    args.insert(args.begin(), "aidecide");
+    std::istringstream in;
+    std::ostringstream out, err;
+    cli::Environment env;
+    env.today = "2026-11-23";
+    const int code = cli::run(args, in, out, err, env);
+    return std::tuple{code, out.str(), err.str()};
+  };
+  SECTION("the project's own ADRs pass") {
+    const auto [code, out, err] = run({"check", "docs/adr"});
+    CHECK(code == 0);
+    CHECK(out.ends_with("Checked 4 records in 4 files: 0 errors, 0 warnings, 1 note.\n"));
+  }
+  SECTION("fail-on note fails on the override note") {
+    CHECK(std::get<0>(run({"check", "--fail-on", "note", "docs/adr"})) == 1);
+  }
+  SECTION("nothing checked is an error unless allowed") {
+    const auto [code, out, err] = run({"check", "README.md"});
+    CHECK(code == 2);
+    CHECK(err.find("no decision record found") != std::string::npos);
+    CHECK(std::get<0>(run({"check", "--allow-empty", "README.md"})) == 0);
+  }
+  SECTION("a missing path is exit 2") {
+    CHECK(std::get<0>(run({"check", "no/such/dir"})) == 2);
+  }
+  SECTION("an unknown rule is a usage error") {
+    const auto [code, out, err] = run({"check", "--rule", "low-margn=off", "docs/adr"});
+    CHECK(code == 2);
+    CHECK(err ==
+          "aidecide: error: --rule low-margn=off: unknown rule 'low-margn'; did you mean "
+          "'low-margin'?\n");
+  }
+  SECTION("JSON output parses and lists findings") {
+    const auto [code, out, err] = run({"check", "--format", "json", "docs/adr"});
+    CHECK(code == 0);
+    const auto doc = nlohmann::json::parse(out);
+    CHECK(doc["results"].size() == 4);
+    CHECK(doc["findings"].size() == 1);
+    CHECK(doc["findings"][0]["rule"] == "decision-mismatch");
+    CHECK(doc["findings"][0]["level"] == "note");
+  }
+}
