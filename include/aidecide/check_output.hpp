@@ -9,7 +9,7 @@
 
 namespace aidecide {
 
-enum class CheckFormat { text, json, github };
+enum class CheckFormat { text, json, github, junit, sarif, gitlab };
 std::optional<CheckFormat> parse_check_format(std::string_view text);
 
 struct CheckSummary {
@@ -29,7 +29,11 @@ class CheckRenderer {
 struct CheckRenderOptions {
   bool color = false;
   std::string step_summary_path;  // GitHub: $GITHUB_STEP_SUMMARY, if set
+  Level fail_on = Level::error;   // JUnit: a test case fails exactly when its finding fails the run
 };
+
+// XML 1.0 text and attribute values: controls made visible, & < > " ' as entities.
+std::string escape_xml(std::string_view text);
 
 std::unique_ptr<CheckRenderer> make_check_renderer(CheckFormat format, std::ostream& out,
                                                    const ScoringModel& model,

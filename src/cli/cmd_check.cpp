@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "aidecide/check_output.hpp"
 #include "aidecide/files.hpp"
@@ -17,7 +18,8 @@ namespace fs = std::filesystem;
 
 struct CheckCliOptions {
   std::vector<std::string> paths;
-  std::string format = "text";
+  std::vector<std::string> formats;  // FORMAT or FORMAT=FILE
+  std::string output;                // file for the format given without one
   std::string fail_on = "error";
   std::vector<std::string> rules;  // ID=LEVEL
   std::string today;
@@ -122,17 +124,55 @@ int run_check(const CheckCliOptions& options, const Streams& io, const GlobalOpt
     }
   }
 
+  const Level fail_on = options.fail_on == "never" ? Level::off : *parse_level(options.fail_on);
   CheckRenderOptions render;
   render.color = use_color(global, io.env);
   render.step_summary_path = io.env.github_step_summary;
-  const auto renderer =
-      make_check_renderer(*parse_check_format(options.format), io.out, *model, render);
-  for (const auto& d : unreadable) renderer->error(d);
+  render.fail_on = fail_on;
+  // Several formats in one run: each to standard output or to its own file.
+  struct Output {
+    std::string path;  // empty: standard output
+    std::ostringstream text;
+    std::unique_ptr<CheckRenderer> renderer;
+  };
+  std::vector<std::unique_ptr<Output>> outputs;
+  bool stdout_taken = false;
+  const std::vector<std::string> formats =
+      options.formats.empty() ? std::vector<std::string>{"text"} : options.formats;
+  for (const std::string& spec : formats) {
+    const auto eq = spec.find('=');
+    const std::string name = spec.substr(0, eq);
+    const auto format = parse_check_format(name);
+    if (!format) {
+      throw UsageError(
+          fmt::format("--format {}: unknown format '{}' (text, json, github, junit, sarif, gitlab)",
+                      escape_for_message(spec), escape_for_message(name)));
+    }
+    auto output = std::make_unique<Output>();
+    output->path = eq == std::string::npos ? "" : spec.substr(eq + 1);
+    if (output->path.empty() && !options.output.empty() && !stdout_taken) {
+      output->path = options.output;
+      stdout_taken = true;  // --output takes the one format without a file
+    } else if (output->path.empty()) {
+      if (stdout_taken) {
+        throw UsageError(
+            "--format: only one format can go to standard output; give the others =FILE");
+      }
+      stdout_taken = true;
+    }
+    CheckRenderOptions mine = render;
+    if (!output->path.empty()) mine.color = false;
+    output->renderer =
+        make_check_renderer(*format, output->path.empty() ? io.out : output->text, *model, mine);
+    outputs.push_back(std::move(output));
+  }
+  for (const auto& d : unreadable) {
+    for (auto& o : outputs) o->renderer->error(d);
+  }
   print_diagnostics(io.err, unreadable);
 
   CheckSummary summary;
   bool fails = false;
-  const Level fail_on = options.fail_on == "never" ? Level::off : *parse_level(options.fail_on);
   for (const std::string& file : files) {
     std::string text;
     try {
@@ -140,7 +180,9 @@ int run_check(const CheckCliOptions& options, const Streams& io, const GlobalOpt
     } catch (const InputError& e) {
       unreadable.insert(unreadable.end(), e.diagnostics().begin(), e.diagnostics().end());
       print_diagnostics(io.err, e.diagnostics());
-      for (const auto& d : e.diagnostics()) renderer->error(d);
+      for (const auto& d : e.diagnostics()) {
+        for (auto& o : outputs) o->renderer->error(d);
+      }
       continue;
     }
     const FileCheck result = check_markdown(*model, text, file, check);
@@ -150,9 +192,12 @@ int run_check(const CheckCliOptions& options, const Streams& io, const GlobalOpt
       ++summary.by_level[static_cast<std::size_t>(f.level)];
       if (fail_on != Level::off && f.level <= fail_on) fails = true;
     }
-    renderer->file(result);
+    for (auto& o : outputs) o->renderer->file(result);
   }
-  renderer->finish(summary);
+  for (auto& o : outputs) {
+    o->renderer->finish(summary);
+    if (!o->path.empty()) write_file_atomically(o->path, o->text.str());
+  }
   if (summary.records == 0 && !options.allow_empty) {
     io.err
         << "aidecide: error: no decision record found; a check that checked nothing must not pass "
@@ -171,10 +216,14 @@ Runner setup_check(CLI::App& app) {
                  "Markdown files or folders (every .md inside, templates skipped); default: the "
                  "usual ADR folders")
       ->type_name("PATH");
-  app.add_option("-f,--format", options->format,
-                 "Output format: text, json or github (workflow annotations)")
-      ->check(CLI::IsMember({"text", "json", "github"}))
-      ->capture_default_str();
+  app.add_option("-f,--format", options->formats,
+                 "Output format, repeatable, each optionally to a file: text (default), json, "
+                 "github, junit, sarif, gitlab; e.g. --format github --format sarif=out.sarif")
+      ->type_name("FORMAT[=FILE]")
+      ->allow_extra_args(false);
+  app.add_option("-o,--output", options->output,
+                 "Write the format given without =FILE to this file")
+      ->type_name("FILE");
   app.add_option("--fail-on", options->fail_on,
                  "Exit 1 when a finding is at or above: error, warning, note, never")
       ->check(CLI::IsMember({"error", "warning", "note", "never"}))
@@ -199,6 +248,7 @@ Runner setup_check(CLI::App& app) {
       "...)\n"
       "  aidecide check docs/adr/0007-assistant.md\n"
       "  aidecide check --format github --fail-on warning docs/adr/\n"
+      "  aidecide check --format github --format sarif=aidecide.sarif --format junit=junit.xml\n"
       "  aidecide check --rule low-margin=off --today 2026-12-01 docs/");
   return [options](const Streams& io, const GlobalOptions& global) {
     return run_check(*options, io, global);

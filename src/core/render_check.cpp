@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <fstream>
 
 #include "aidecide/check_output.hpp"
@@ -15,6 +16,9 @@ std::optional<CheckFormat> parse_check_format(std::string_view text) {
   if (text == "text") return CheckFormat::text;
   if (text == "json") return CheckFormat::json;
   if (text == "github") return CheckFormat::github;
+  if (text == "junit") return CheckFormat::junit;
+  if (text == "sarif") return CheckFormat::sarif;
+  if (text == "gitlab") return CheckFormat::gitlab;
   return std::nullopt;
 }
 
@@ -55,7 +59,41 @@ std::string github_escape_property(std::string_view text) {
   return out;
 }
 
+std::string escape_xml(std::string_view text) {
+  return escape_html(text);
+}
+
 namespace {
+
+// Fingerprints identify a finding without its line, so it keeps its
+// identity when lines move: file, rule and the n-th such finding in the file.
+std::string fingerprint(const Finding& f, std::size_t occurrence) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a
+  const auto mix = [&](std::string_view s) {
+    for (unsigned char c : s) {
+      h ^= c;
+      h *= 0x100000001b3ULL;
+    }
+    h ^= 0xff;
+    h *= 0x100000001b3ULL;
+  };
+  mix(f.file);
+  mix(f.rule);
+  mix(std::to_string(occurrence));
+  return fmt::format("{:016x}", h);
+}
+
+// Numbers each finding by how many earlier findings share its file and rule.
+std::vector<std::size_t> occurrences(const std::vector<const Finding*>& all) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    std::size_t n = 0;
+    for (std::size_t j = 0; j < i; ++j)
+      n += all[j]->file == all[i]->file && all[j]->rule == all[i]->rule;
+    out.push_back(n);
+  }
+  return out;
+}
 
 std::string summary_line(const CheckSummary& s) {
   return fmt::format("Checked {} {} in {} {}: {} {}, {} {}, {} {}.", s.records,
@@ -227,6 +265,194 @@ class GithubCheckRenderer : public CheckRenderer {
   std::vector<Diagnostic> m_errors;
 };
 
+// JUnit XML: a suite per file, a case per record that holds and per finding;
+// a case fails exactly when its finding fails the run. Names are unique
+// (GitLab rejects repeated class and name pairs).
+class JunitCheckRenderer : public CheckRenderer {
+ public:
+  JunitCheckRenderer(std::ostream& out, Level fail_on) : m_out(out), m_fail_on(fail_on) {}
+  void file(const FileCheck& check) override { m_files.push_back(check); }
+  void error(const Diagnostic& d) override { m_errors.push_back(d); }
+  void finish(const CheckSummary&) override {
+    std::size_t tests = 0, failures = 0;
+    std::string suites;
+    for (const auto& f : m_files) {
+      std::string cases;
+      std::size_t suite_tests = 0, suite_failures = 0;
+      const std::string file = escape_xml(f.file);
+      if (f.findings.empty()) {
+        for (std::size_t i = 0; i < f.records.size(); ++i) {
+          cases += fmt::format(
+              "    <testcase classname=\"{}\" name=\"decision holds{}\" file=\"{}\" line=\"{}\" "
+              "time=\"0\"/>\n",
+              file, i ? fmt::format(" ({})", i + 1) : "", file, f.records[i].record.pos.line);
+          ++suite_tests;
+        }
+      }
+      for (const Finding& finding : f.findings) {
+        const bool fails = m_fail_on != Level::off && finding.level <= m_fail_on;
+        const std::string name = escape_xml(
+            fmt::format("{} at {}:{}", finding.rule, finding.pos.line, finding.pos.column));
+        cases += fmt::format(
+            "    <testcase classname=\"{}\" name=\"{}\" file=\"{}\" line=\"{}\" time=\"0\"", file,
+            name, file, finding.pos.line);
+        if (fails) {
+          cases += fmt::format(
+              ">\n      <failure message=\"{}\" type=\"{}\">{}:{}:{}: {}</failure>\n    "
+              "</testcase>\n",
+              escape_xml(finding.message), to_string(finding.level), file, finding.pos.line,
+              finding.pos.column, escape_xml(finding.message));
+          ++suite_failures;
+        } else {
+          cases += fmt::format(">\n      <system-out>{}: {}</system-out>\n    </testcase>\n",
+                               to_string(finding.level), escape_xml(finding.message));
+        }
+        ++suite_tests;
+      }
+      suites += fmt::format(
+          "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\" "
+          "time=\"0\">\n{}  </testsuite>\n",
+          file, suite_tests, suite_failures, cases);
+      tests += suite_tests;
+      failures += suite_failures;
+    }
+    std::string error_suite;
+    if (!m_errors.empty()) {
+      std::string cases;
+      for (std::size_t i = 0; i < m_errors.size(); ++i) {
+        cases += fmt::format(
+            "    <testcase classname=\"aidecide\" name=\"{} ({})\" time=\"0\">\n      <error "
+            "message=\"{}\"/>\n    </testcase>\n",
+            escape_xml(m_errors[i].source), i + 1, escape_xml(m_errors[i].to_string()));
+      }
+      error_suite = fmt::format(
+          "  <testsuite name=\"aidecide\" tests=\"{}\" failures=\"0\" errors=\"{}\" skipped=\"0\" "
+          "time=\"0\">\n{}  </testsuite>\n",
+          m_errors.size(), m_errors.size(), cases);
+    }
+    m_out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+          << fmt::format(
+                 "<testsuites name=\"aidecide check\" tests=\"{}\" failures=\"{}\" errors=\"{}\" "
+                 "skipped=\"0\" time=\"0\">\n",
+                 tests + m_errors.size(), failures, m_errors.size())
+          << suites << error_suite << "</testsuites>\n";
+  }
+
+ private:
+  std::ostream& m_out;
+  Level m_fail_on;
+  std::vector<FileCheck> m_files;
+  std::vector<Diagnostic> m_errors;
+};
+
+std::vector<const Finding*> all_findings(const std::vector<FileCheck>& files) {
+  std::vector<const Finding*> all;
+  for (const auto& f : files) {
+    for (const auto& finding : f.findings) all.push_back(&finding);
+  }
+  return all;
+}
+
+// SARIF 2.1.0 for code scanning: rules with descriptions and help, code-point
+// columns, fingerprints without line numbers.
+class SarifCheckRenderer : public CheckRenderer {
+ public:
+  explicit SarifCheckRenderer(std::ostream& out) : m_out(out) {}
+  void file(const FileCheck& check) override {
+    if (!check.findings.empty()) m_files.push_back(check);
+  }
+  void error(const Diagnostic& d) override { m_errors.push_back(d); }
+  void finish(const CheckSummary&) override {
+    using Json = nlohmann::ordered_json;
+    Json rules = Json::array();
+    for (const RuleSpec& r : check_rules()) {
+      rules.push_back({{"id", r.id},
+                       {"name", r.id},
+                       {"shortDescription", {{"text", r.summary}}},
+                       {"fullDescription", {{"text", fmt::format("{} {}", r.summary, r.help)}}},
+                       {"help", {{"text", r.help}}},
+                       {"defaultConfiguration",
+                        {{"level", r.level == Level::off ? "none" : to_string(r.level)}}}});
+    }
+    Json results = Json::array();
+    const auto all = all_findings(m_files);
+    const auto counts = occurrences(all);
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      const Finding& f = *all[i];
+      std::size_t rule_index = 0;
+      for (std::size_t k = 0; k < check_rules().size(); ++k) {
+        if (check_rules()[k].id == f.rule) rule_index = k;
+      }
+      results.push_back(
+          {{"ruleId", f.rule},
+           {"ruleIndex", rule_index},
+           {"level", to_string(f.level)},
+           {"message", {{"text", f.message}}},
+           {"locations", Json::array({{{"physicalLocation",
+                                        {{"artifactLocation", {{"uri", f.file}}},
+                                         {"region",
+                                          {{"startLine", std::max(1, f.pos.line)},
+                                           {"startColumn", std::max(1, f.pos.column)}}}}}}})},
+           {"partialFingerprints", {{"aidecideFinding/v1", fingerprint(f, counts[i])}}}});
+    }
+    Json notifications = Json::array();
+    for (const auto& d : m_errors)
+      notifications.push_back({{"level", "error"}, {"message", {{"text", d.to_string()}}}});
+    Json run = {
+        {"tool",
+         {{"driver", {{"name", "aidecide"}, {"version", AIDECIDE_VERSION}, {"rules", rules}}}}},
+        {"columnKind", "unicodeCodePoints"},
+        {"results", results}};
+    if (!notifications.empty()) {
+      run["invocations"] = Json::array(
+          {{{"executionSuccessful", false}, {"toolExecutionNotifications", notifications}}});
+    }
+    const Json doc = {{"$schema",
+                       "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
+                       "sarif-schema-2.1.0.json"},
+                      {"version", "2.1.0"},
+                      {"runs", Json::array({run})}};
+    m_out << doc.dump(2, ' ', true, Json::error_handler_t::replace) << '\n';
+  }
+
+ private:
+  std::ostream& m_out;
+  std::vector<FileCheck> m_files;
+  std::vector<Diagnostic> m_errors;
+};
+
+// GitLab Code Quality: a JSON array, unique fingerprints free of line numbers.
+class GitlabCheckRenderer : public CheckRenderer {
+ public:
+  explicit GitlabCheckRenderer(std::ostream& out) : m_out(out) {}
+  void file(const FileCheck& check) override {
+    if (!check.findings.empty()) m_files.push_back(check);
+  }
+  void error(const Diagnostic&) override {}
+  void finish(const CheckSummary&) override {
+    using Json = nlohmann::ordered_json;
+    Json issues = Json::array();
+    const auto all = all_findings(m_files);
+    const auto counts = occurrences(all);
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      const Finding& f = *all[i];
+      issues.push_back(
+          {{"description", f.message},
+           {"check_name", f.rule},
+           {"fingerprint", fingerprint(f, counts[i])},
+           {"severity", f.level == Level::error     ? "major"
+                        : f.level == Level::warning ? "minor"
+                                                    : "info"},
+           {"location", {{"path", f.file}, {"lines", {{"begin", std::max(1, f.pos.line)}}}}}});
+    }
+    m_out << issues.dump(2, ' ', true, Json::error_handler_t::replace) << '\n';
+  }
+
+ private:
+  std::ostream& m_out;
+  std::vector<FileCheck> m_files;
+};
+
 }  // namespace
 
 std::unique_ptr<CheckRenderer> make_check_renderer(CheckFormat format, std::ostream& out,
@@ -239,6 +465,12 @@ std::unique_ptr<CheckRenderer> make_check_renderer(CheckFormat format, std::ostr
       return std::make_unique<JsonCheckRenderer>(out, model);
     case CheckFormat::github:
       return std::make_unique<GithubCheckRenderer>(out, options.step_summary_path);
+    case CheckFormat::junit:
+      return std::make_unique<JunitCheckRenderer>(out, options.fail_on);
+    case CheckFormat::sarif:
+      return std::make_unique<SarifCheckRenderer>(out);
+    case CheckFormat::gitlab:
+      return std::make_unique<GitlabCheckRenderer>(out);
   }
   throw Error("unknown check format");
 }

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "aidecide/check_output.hpp"
@@ -338,4 +339,104 @@ TEST_CASE("the check command's exit codes follow the contract", "[check][cli]") 
     CHECK(doc["findings"][0]["rule"] == "decision-mismatch");
     CHECK(doc["findings"][0]["level"] == "note");
   }
+}
+
+TEST_CASE("JUnit, SARIF and GitLab outputs stay well-formed with hostile text",
+          "[check][formats]") {
+  const std::string other = baseline_winner() == "local" ? "cloud" : "local";
+  CheckOptions o = options_for_tests();
+  const FileCheck hostile = check_markdown(
+      default_model(), fenced(other, "x-note: \"<x>&'\\\"\"\ncolour: \"</failure>]]><evil/>\"\n"),
+      "docs/<a&b>\".md", o);
+  REQUIRE(hostile.findings.size() == 1);  // a broken record is reported, not re-scored
+  const FileCheck mismatch = check_markdown(
+      default_model(), fenced(other, "x-note: \"<x>&'\\\"\"\n"), "docs/<a&b>\".md", o);
+  REQUIRE(mismatch.findings.size() == 1);
+  const auto render = [&](CheckFormat format) {
+    std::ostringstream out;
+    CheckRenderOptions options;
+    auto r = make_check_renderer(format, out, default_model(), options);
+    r->file(mismatch);
+    r->file(hostile);
+    r->file(run_check(fenced(baseline_winner())));
+    r->finish({2, 2, {2, 0, 0}});
+    return out.str();
+  };
+  SECTION("JUnit") {
+    const std::string xml = render(CheckFormat::junit);
+    CHECK(xml.find("<evil/>") == std::string::npos);
+    CHECK(xml.find("docs/&lt;a&amp;b&gt;&quot;.md") != std::string::npos);
+    CHECK(xml.find("tests=\"3\" failures=\"2\"") != std::string::npos);
+    CHECK(xml.find("name=\"decision holds\"") != std::string::npos);
+    // Unique names: rule and position.
+    CHECK(xml.find("name=\"decision-mismatch at 6:11\"") != std::string::npos);
+    CHECK(xml.find("name=\"unknown-key at 8:1\"") != std::string::npos);
+  }
+  SECTION("SARIF") {
+    const auto doc = nlohmann::json::parse(render(CheckFormat::sarif));
+    CHECK(doc["version"] == "2.1.0");
+    const auto& run = doc["runs"][0];
+    CHECK(run["columnKind"] == "unicodeCodePoints");
+    CHECK(run["tool"]["driver"]["rules"].size() == check_rules().size());
+    for (const auto& rule : run["tool"]["driver"]["rules"]) {
+      CHECK_FALSE(rule["shortDescription"]["text"].get<std::string>().empty());
+      CHECK_FALSE(rule["fullDescription"]["text"].get<std::string>().empty());
+      CHECK_FALSE(rule["help"]["text"].get<std::string>().empty());
+    }
+    REQUIRE(run["results"].size() == 2);
+    std::set<std::string> fingerprints;
+    for (const auto& result : run["results"]) {
+      CHECK(result["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1);
+      CHECK(result["locations"][0]["physicalLocation"]["region"]["startColumn"] >= 1);
+      fingerprints.insert(result["partialFingerprints"]["aidecideFinding/v1"].get<std::string>());
+    }
+    CHECK(fingerprints.size() == 2);
+  }
+  SECTION("SARIF fingerprints survive moved lines") {
+    const FileCheck moved =
+        check_markdown(default_model(), "\n\n\n" + fenced(other), "docs/<a&b>\".md", o);
+    std::ostringstream a, b;
+    auto ra = make_check_renderer(CheckFormat::sarif, a, default_model(), {});
+    ra->file(check_markdown(default_model(), fenced(other), "docs/<a&b>\".md", o));
+    ra->finish({});
+    auto rb = make_check_renderer(CheckFormat::sarif, b, default_model(), {});
+    rb->file(moved);
+    rb->finish({});
+    const auto fa = nlohmann::json::parse(a.str())["runs"][0]["results"][0]["partialFingerprints"];
+    const auto fb = nlohmann::json::parse(b.str())["runs"][0]["results"][0]["partialFingerprints"];
+    CHECK(fa == fb);
+  }
+  SECTION("GitLab Code Quality") {
+    const auto doc = nlohmann::json::parse(render(CheckFormat::gitlab));
+    REQUIRE(doc.size() == 2);
+    CHECK(doc[0]["severity"] == "major");
+    CHECK(doc[0]["check_name"] == "decision-mismatch");
+    CHECK(doc[1]["check_name"] == "unknown-key");
+    CHECK(doc[0]["location"]["path"] == "docs/<a&b>\".md");
+    CHECK(doc[0]["fingerprint"] != doc[1]["fingerprint"]);
+  }
+}
+
+TEST_CASE("several formats in one run, each to its own file", "[check][cli]") {
+  const fs::path dir = fs::temp_directory_path() / "aidecide-check-formats";
+  fs::create_directories(dir);
+  std::istringstream in;
+  std::ostringstream out, err;
+  cli::Environment env;
+  env.today = "2026-11-23";
+  const int code = cli::run(
+      {"aidecide", "check", "--format", "github", "--format", "sarif=" + (dir / "a.sarif").string(),
+       "--format", "junit=" + (dir / "j.xml").string(), "docs/adr"},
+      in, out, err, env);
+  CHECK(code == 0);
+  CHECK(out.str().find("::notice file=docs/adr/0004-support-bot-override.md") != std::string::npos);
+  CHECK(fs::file_size(dir / "a.sarif") > 0);
+  CHECK(fs::file_size(dir / "j.xml") > 0);
+  std::ostringstream out2, err2;
+  CHECK(cli::run({"aidecide", "check", "--format", "text", "--format", "json", "docs/adr"}, in,
+                 out2, err2, env) == 2);
+  CHECK(err2.str() ==
+        "aidecide: error: --format: only one format can go to standard output; give the others "
+        "=FILE\n");
+  fs::remove_all(dir);
 }

@@ -74,7 +74,8 @@ TEST_CASE("usage errors exit 2 with a message", "[cli]") {
     const Result r = run_cli({"scroe"});
     CHECK(r.code == 2);
     CHECK(r.err ==
-          "aidecide: error: unknown command 'scroe'; did you mean 'score'?\nCommands: score, check. Run "
+          "aidecide: error: unknown command 'scroe'; did you mean 'score'?\nCommands: score, "
+          "check. Run "
           "'aidecide --help' for usage.\n");
   }
   SECTION("no paths") {
