@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Checks check's SARIF against the SARIF 2.1.0 schema and its JUnit with a
+# JUnit-aware XML parser, using npm packages pinned in package.json.
+# Usage: tests/consumers/validate.sh BINARY WORK_DIR
+set -euo pipefail
+bin=$(realpath "$1")
+work=$2
+here=$(cd "$(dirname "$0")" && pwd)
+mkdir -p "$work"
+cp "$here/package.json" "$here/validate.js" "$work/"
+if [ ! -d "$work/node_modules/ajv-draft-04" ]; then
+  (cd "$work" && npm install --no-package-lock --no-audit --no-fund --silent)
+fi
+cd "$here/../.."
+status=0
+"$bin" check --today 2026-11-23 --format sarif="$work/out.sarif" --format junit="$work/junit.xml" \
+  docs/adr tests/data/adr-hostile > /dev/null || status=$?
+[ "$status" -eq 1 ] || { echo "FAIL: expected exit 1, got $status"; exit 1; }
+node "$work/validate.js" "$work/out.sarif" "$work/junit.xml"
