@@ -18,6 +18,7 @@ namespace {
 const CommandSpec kCommands[] = {
     {"score", "Score project profiles and recommend cloud, local or hybrid", &setup_score},
     {"check", "Re-score the decision records in architecture documents (a CI gate)", &setup_check},
+    {"adr", "Write an architecture decision record for a profile", &setup_adr},
 };
 
 constexpr std::string_view kDescription =

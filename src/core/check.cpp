@@ -146,7 +146,8 @@ FileCheck check_markdown(const ScoringModel& model, std::string_view text,
             message += "update the decision, or record an override with a reason";
             add("decision-mismatch", r.decision_pos, std::move(message));
           }
-        } else if (d.margin < options.low_margin_points || d.confidence < options.low_confidence) {
+        } else if (d.runner_up && (d.margin < options.low_margin_points ||
+                                   d.confidence < options.low_confidence)) {
           add("low-margin", r.decision_pos,
               fmt::format("declared {} holds by only {:.1f} points (confidence {:.0f}%); review "
                           "the flip points and "

@@ -169,11 +169,6 @@ std::string escape_markdown(std::string_view text) {
       case '|':
       case '#':
       case '~':
-      case '!':
-      case '(':
-      case ')':
-      case '{':
-      case '}':
         out += '\\';
         out += c;
         break;

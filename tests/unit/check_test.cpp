@@ -440,3 +440,39 @@ TEST_CASE("several formats in one run, each to its own file", "[check][cli]") {
         "=FILE\n");
   fs::remove_all(dir);
 }
+
+TEST_CASE("adr writes a record that check holds at once", "[adr]") {
+  const fs::path dir = fs::temp_directory_path() / "aidecide-adr-test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  cli::Environment env;
+  env.today = "2026-11-23";
+  std::istringstream in;
+  for (const auto& entry : fs::directory_iterator("profiles")) {
+    const fs::path out = dir / (entry.path().stem().string() + ".md");
+    std::ostringstream o, e;
+    REQUIRE(cli::run({"aidecide", "adr", entry.path().string(), "--out", out.string()}, in, o, e,
+                     env) == 0);
+    const std::string text = read_text_file(out.string());
+    CHECK(text.starts_with("---\nstatus: proposed\ndate: 2026-11-23\n---\n\n# Where to run "));
+    CHECK(text.find("```yaml aidecide\ndecision: ") != std::string::npos);
+    const FileCheck c = check_markdown(default_model(), text, out.string(), options_for_tests());
+    for (const Finding& f : c.findings) {
+      INFO(out.string() << ": " << f.rule << " " << f.message);
+      CHECK(f.level != Level::error);
+    }
+  }
+  SECTION("an existing file is kept unless --force") {
+    const std::string target = (dir / "startup-prototype.md").string();
+    std::ostringstream o, e;
+    CHECK(cli::run({"aidecide", "adr", "profiles/startup-prototype.yaml", "--out", target}, in, o,
+                   e, env) == 2);
+    CHECK(e.str() == "aidecide: error: " + target + " exists; add --force to replace it\n");
+    std::ostringstream o2, e2;
+    CHECK(cli::run({"aidecide", "adr", "profiles/startup-prototype.yaml", "--out", target,
+                    "--force", "--title", "Use an API"},
+                   in, o2, e2, env) == 0);
+    CHECK(read_text_file(target).find("# Use an API\n") != std::string::npos);
+  }
+  fs::remove_all(dir);
+}

@@ -140,8 +140,8 @@ TEST_CASE("Markdown escapes user text and cannot mention people", "[render][esca
   single.single = true;
   const std::string out = render(Format::markdown, {kHostile[0]}, single);
   CHECK(
-      out.starts_with("## &lt;script&gt;alert\\(1\\)&lt;/script&gt; \"q\" a \\| pipe \\| &#64;team "
-                      "\\#1 \\*bold\\* \\[link\\]\\(x\\) "
+      out.starts_with("## &lt;script&gt;alert(1)&lt;/script&gt; \"q\" a \\| pipe \\| &#64;team "
+                      "\\#1 \\*bold\\* \\[link\\](x) "
                       "\\`code\\`: **cloud**\n"));
   CHECK(out.find("@team") == std::string::npos);
   const std::string portfolio = render(Format::markdown, kHostile);

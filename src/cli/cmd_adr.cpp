@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+// `aidecide adr PROFILE`: writes a decision record that `check` holds at once.
+#include <fmt/format.h>
+
+#include <filesystem>
+
+#include "aidecide/adr.hpp"
+#include "aidecide/files.hpp"
+#include "aidecide/text.hpp"
+#include "commands.hpp"
+
+namespace aidecide::cli {
+namespace {
+
+struct AdrCliOptions {
+  std::string profile;
+  std::string title;
+  std::string out;
+  bool force = false;
+  ModelPaths model;
+};
+
+int run_adr(const AdrCliOptions& options, const Streams& io) {
+  if (!options.out.empty() && !options.force && std::filesystem::exists(options.out)) {
+    throw UsageError(
+        fmt::format("{} exists; add --force to replace it", escape_for_message(options.out)));
+  }
+  const auto model = load_model(options.model, io);
+  const InputFile input{options.profile == "-" ? "<stdin>" : options.profile,
+                        options.profile == "-", std::nullopt};
+  const Profile profile = load_profile(read_input(input, io.in), input.name, model->questionnaire);
+  const Decision d = decide(*model, profile, EngineOptions{});
+  const std::string text = render_adr(*model, profile, d, {options.title, io.env.today});
+  if (options.out.empty()) {
+    io.out << text;
+  } else {
+    write_file_atomically(options.out, text);
+    io.err << fmt::format("aidecide: wrote {}\n", options.out);
+  }
+  return static_cast<int>(ExitCode::success);
+}
+
+}  // namespace
+
+Runner setup_adr(CLI::App& app) {
+  auto options = std::make_shared<AdrCliOptions>();
+  app.add_option("profile", options->profile, "The profile to decide (- for stdin)")
+      ->required()
+      ->type_name("PROFILE");
+  app.add_option("--title", options->title, "Title of the record (default: Where to run <name>)");
+  app.add_option("-o,--out", options->out, "Write the record to FILE instead of standard output")
+      ->type_name("FILE");
+  app.add_flag("--force", options->force, "Replace FILE if it exists");
+  app.add_option("--criteria", options->model.criteria,
+                 "Criteria file to use instead of the built-in one")
+      ->type_name("FILE");
+  app.add_option("--pricing", options->model.pricing,
+                 "Pricing file to use instead of the built-in one")
+      ->type_name("FILE");
+  app.footer(
+      "Examples:\n"
+      "  aidecide adr profiles/hospital-clinical-notes.yaml --out docs/adr/0005-clinical-notes.md\n"
+      "  aidecide adr my-project.yaml --title \"Serve the assistant on our own GPUs\"");
+  return [options](const Streams& io, const GlobalOptions&) { return run_adr(*options, io); };
+}
+
+}  // namespace aidecide::cli
