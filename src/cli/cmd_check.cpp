@@ -8,7 +8,9 @@
 #include <sstream>
 
 #include "aidecide/check_output.hpp"
+#include "aidecide/config.hpp"
 #include "aidecide/files.hpp"
+#include "aidecide/glob.hpp"
 #include "aidecide/text.hpp"
 #include "commands.hpp"
 
@@ -20,7 +22,9 @@ struct CheckCliOptions {
   std::vector<std::string> paths;
   std::vector<std::string> formats;  // FORMAT or FORMAT=FILE
   std::string output;                // file for the format given without one
-  std::string fail_on = "error";
+  std::string fail_on;               // empty: the config's, else error
+  std::string config;                // explicit .aidecide.yaml
+  bool no_config = false;
   std::vector<std::string> rules;  // ID=LEVEL
   std::string today;
   bool allow_empty = false;
@@ -41,8 +45,34 @@ bool is_template(const fs::path& p) {
   return name.starts_with("template") || name.starts_with("adr-template");
 }
 
+// What the configuration and .gitignore leave out.
+struct Exclusions {
+  std::string config_dir;
+  std::vector<std::string> patterns;  // relative to config_dir
+  std::string repository_root;
+  IgnoreRules gitignore;
+
+  bool excluded(const fs::path& p, bool is_directory) const {
+    std::error_code ec;
+    const fs::path absolute = fs::absolute(p, ec);
+    if (!repository_root.empty()) {
+      const std::string in_repo = fs::relative(absolute, repository_root, ec).generic_string();
+      if (!ec && !in_repo.starts_with("..") && gitignore.ignored(in_repo, is_directory))
+        return true;
+    }
+    if (!patterns.empty()) {
+      const std::string in_config = fs::relative(absolute, config_dir, ec).generic_string();
+      for (const auto& pattern : patterns) {
+        if (!ec && glob_match(pattern, in_config)) return true;
+      }
+    }
+    return false;
+  }
+};
+
 // Markdown files under `dir`, sorted; links are never followed.
-void collect_markdown(const fs::path& dir, std::vector<std::string>& out) {
+void collect_markdown(const fs::path& dir, const Exclusions& exclusions,
+                      std::vector<std::string>& out) {
   std::error_code ec;
   std::vector<std::string> found;
   for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec),
@@ -53,10 +83,12 @@ void collect_markdown(const fs::path& dir, std::vector<std::string>& out) {
       continue;
     }
     if (it->is_directory(ec)) {
-      if (skipped_directory(it->path())) it.disable_recursion_pending();
+      if (skipped_directory(it->path()) || exclusions.excluded(it->path(), true))
+        it.disable_recursion_pending();
       continue;
     }
-    if (it->path().extension() == ".md" && !is_template(it->path()))
+    if (it->path().extension() == ".md" && !is_template(it->path()) &&
+        !exclusions.excluded(it->path(), false))
       found.push_back(it->path().string());
   }
   std::sort(found.begin(), found.end());
@@ -100,12 +132,50 @@ int run_check(const CheckCliOptions& options, const Streams& io, const GlobalOpt
           fmt::format("--rule {}: expected ID=LEVEL with LEVEL error, warning, note or off", pair));
     check.rule_levels.emplace_back(id, *level);
   }
-  const auto model = load_model(options.model, io);
+  // .aidecide.yaml: settings below what the command line says.
+  Config config;
+  const std::string config_path = options.no_config         ? ""
+                                  : !options.config.empty() ? options.config
+                                                            : find_config(".");
+  if (!config_path.empty()) {
+    const std::string dir = fs::path(config_path).parent_path().string();
+    config = load_config(read_text_file(config_path), config_path, dir.empty() ? "." : dir);
+  }
+  const auto from_config = [&](const std::string& p) {
+    std::error_code ec;
+    const fs::path joined = fs::path(config.dir) / p;
+    const fs::path relative = fs::relative(joined, fs::current_path(ec), ec);
+    return ec || relative.empty() ? joined.lexically_normal().string() : relative.string();
+  };
+  ModelPaths model_paths = options.model;
+  if (model_paths.criteria.empty() && config.criteria)
+    model_paths.criteria = from_config(*config.criteria);
+  if (model_paths.pricing.empty() && config.pricing)
+    model_paths.pricing = from_config(*config.pricing);
+  check.rule_levels.insert(check.rule_levels.begin(), config.rules.begin(), config.rules.end());
+  if (config.low_margin_points) check.low_margin_points = *config.low_margin_points;
+  const auto model = load_model(model_paths, io);
   check.engine.samples = 200;  // enough for low-margin; checks run in CI on every push
+
+  Exclusions exclusions;
+  exclusions.config_dir = fs::absolute(config.dir.empty() ? "." : config.dir).string();
+  exclusions.patterns = config.exclude;
+  exclusions.repository_root = find_repository_root(".");
+  if (!exclusions.repository_root.empty()) {
+    const fs::path gitignore = fs::path(exclusions.repository_root) / ".gitignore";
+    std::error_code ec;
+    if (fs::is_regular_file(gitignore, ec)) {
+      exclusions.gitignore = IgnoreRules::from_gitignore(read_text_file(gitignore.string()));
+    }
+  }
 
   std::vector<std::string> files;
   std::vector<Diagnostic> unreadable;
-  const std::vector<std::string> roots = options.paths.empty() ? default_paths() : options.paths;
+  std::vector<std::string> configured;
+  for (const auto& p : config.paths) configured.push_back(from_config(p));
+  const std::vector<std::string> roots = !options.paths.empty() ? options.paths
+                                         : !configured.empty()  ? configured
+                                                                : default_paths();
   if (options.paths.empty() && roots.empty()) {
     unreadable.push_back(
         {".",
@@ -116,7 +186,7 @@ int run_check(const CheckCliOptions& options, const Streams& io, const GlobalOpt
   for (const std::string& root : roots) {
     std::error_code ec;
     if (fs::is_directory(root, ec)) {
-      collect_markdown(root, files);
+      collect_markdown(root, exclusions, files);
     } else if (fs::exists(root, ec)) {
       files.push_back(root);
     } else {
@@ -124,7 +194,9 @@ int run_check(const CheckCliOptions& options, const Streams& io, const GlobalOpt
     }
   }
 
-  const Level fail_on = options.fail_on == "never" ? Level::off : *parse_level(options.fail_on);
+  const Level fail_on = options.fail_on.empty()      ? config.fail_on.value_or(Level::error)
+                        : options.fail_on == "never" ? Level::off
+                                                     : *parse_level(options.fail_on);
   CheckRenderOptions render;
   render.color = use_color(global, io.env);
   render.step_summary_path = io.env.github_step_summary;
@@ -226,8 +298,11 @@ Runner setup_check(CLI::App& app) {
       ->type_name("FILE");
   app.add_option("--fail-on", options->fail_on,
                  "Exit 1 when a finding is at or above: error, warning, note, never")
-      ->check(CLI::IsMember({"error", "warning", "note", "never"}))
-      ->capture_default_str();
+      ->check(CLI::IsMember({"error", "warning", "note", "never"}));
+  app.add_option("--config", options->config,
+                 "Settings file (default: the nearest .aidecide.yaml up to the repository root)")
+      ->type_name("FILE");
+  app.add_flag("--no-config", options->no_config, "Ignore .aidecide.yaml");
   app.add_option("--rule", options->rules,
                  "Change a rule's level: ID=error|warning|note|off (repeatable)")
       ->type_name("ID=LEVEL")
