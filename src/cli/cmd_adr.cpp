@@ -17,10 +17,15 @@ struct AdrCliOptions {
   std::string title;
   std::string out;
   bool force = false;
+  std::string date;  // default: today
   ModelPaths model;
 };
 
 int run_adr(const AdrCliOptions& options, const Streams& io) {
+  if (!options.date.empty() && !is_iso_date(options.date)) {
+    throw UsageError(fmt::format("--date {}: expected a date written YYYY-MM-DD",
+                                 escape_for_message(options.date)));
+  }
   if (!options.out.empty() && !options.force && std::filesystem::exists(options.out)) {
     throw UsageError(
         fmt::format("{} exists; add --force to replace it", escape_for_message(options.out)));
@@ -30,7 +35,8 @@ int run_adr(const AdrCliOptions& options, const Streams& io) {
                         options.profile == "-", std::nullopt};
   const Profile profile = load_profile(read_input(input, io.in), input.name, model->questionnaire);
   const Decision d = decide(*model, profile, EngineOptions{});
-  const std::string text = render_adr(*model, profile, d, {options.title, io.env.today});
+  const std::string text = render_adr(
+      *model, profile, d, {options.title, options.date.empty() ? io.env.today : options.date});
   if (options.out.empty()) {
     io.out << text;
   } else {
@@ -51,6 +57,8 @@ Runner setup_adr(CLI::App& app) {
   app.add_option("-o,--out", options->out, "Write the record to FILE instead of standard output")
       ->type_name("FILE");
   app.add_flag("--force", options->force, "Replace FILE if it exists");
+  app.add_option("--date", options->date, "Date in the record's front matter (default: today)")
+      ->type_name("YYYY-MM-DD");
   app.add_option("--criteria", options->model.criteria,
                  "Criteria file to use instead of the built-in one")
       ->type_name("FILE");

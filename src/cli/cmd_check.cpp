@@ -97,9 +97,20 @@ void collect_markdown(const fs::path& dir, const Exclusions& exclusions,
 
 std::vector<std::string> default_paths() {
   std::vector<std::string> paths;
-  std::ifstream adr_dir(".adr-dir");
+  std::ifstream adr_dir(".adr-dir");  // adr-tools: the folder on the first line
   std::string line;
   if (adr_dir && std::getline(adr_dir, line) && !line.empty()) paths.push_back(line);
+  // log4brains: "adrFolder: ./docs/adr" under "project:" in .log4brains.yml.
+  std::ifstream log4brains(".log4brains.yml");
+  while (log4brains && std::getline(log4brains, line)) {
+    const auto at = line.find("adrFolder:");
+    if (at == std::string::npos) continue;
+    std::string folder = line.substr(at + 10);
+    folder.erase(0, folder.find_first_not_of(" \t\"'"));
+    folder.erase(folder.find_last_not_of(" \t\"'\r") + 1);
+    if (folder.starts_with("./")) folder.erase(0, 2);
+    if (!folder.empty()) paths.push_back(folder);
+  }
   for (const auto& f : kAdrFolders) {
     std::error_code ec;
     if (fs::is_directory(f, ec) && std::find(paths.begin(), paths.end(), f) == paths.end())

@@ -41,6 +41,14 @@ golden score-portfolio.html 0 score --format html --sort name profiles/
 golden score-all.csv 0 score --format csv profiles/
 golden score-whatif.txt 0 score profiles/voice-kiosk-latency.yaml --set monthly_requests=2000000
 golden score-preset.txt 0 score --preset regulated profiles/
+golden check-adr.txt 0 check --today 2026-11-23 docs/adr
+golden check-hostile.txt 1 check --today 2026-11-23 docs/adr tests/data/adr-hostile
+golden check-hostile.github 1 check --today 2026-11-23 --format github docs/adr tests/data/adr-hostile
+golden check-hostile.json 1 check --today 2026-11-23 --format json docs/adr tests/data/adr-hostile
+golden check-hostile.junit.xml 1 check --today 2026-11-23 --format junit docs/adr tests/data/adr-hostile
+golden check-hostile.sarif 1 check --today 2026-11-23 --format sarif docs/adr tests/data/adr-hostile
+golden check-hostile.gitlab.json 1 check --today 2026-11-23 --format gitlab docs/adr tests/data/adr-hostile
+golden adr-hospital.md 0 adr --date 2026-11-23 profiles/hospital-clinical-notes.yaml
 golden score-errors.json 2 score --format json tests/data/invalid/bad-choice.yaml profiles/factory-line-airgapped.yaml
 
 # Determinism: a second run is byte-identical.

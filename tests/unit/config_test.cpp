@@ -121,3 +121,38 @@ TEST_CASE("check finds .aidecide.yaml up to the repository root and applies it",
   }
   fs::remove_all(repo);
 }
+
+TEST_CASE("check finds the ADR folder of log4brains and adr-tools", "[config][check]") {
+  const fs::path repo = fs::temp_directory_path() / "aidecide-discovery-test";
+  fs::remove_all(repo);
+  fs::create_directories(repo / ".git");
+  write(repo / "decisions" / "0004.md", read_text_file("docs/adr/0004-support-bot-override.md"));
+  write(repo / ".log4brains.yml", "project:\n  name: x\n  adrFolder: ./decisions\n");
+  CHECK(std::get<1>(run_in(repo, {"check"}))
+            .ends_with("Checked 1 record in 1 file: 0 errors, 0 warnings, 1 note.\n"));
+  fs::remove(repo / ".log4brains.yml");
+  write(repo / ".adr-dir", "decisions\n");
+  CHECK(std::get<0>(run_in(repo, {"check"})) == 0);
+  fs::remove(repo / ".adr-dir");
+  const auto [code, out, err] = run_in(repo, {"check"});
+  CHECK(code == 2);
+  CHECK(err.find("no paths given and no ADR folder found") != std::string::npos);
+  fs::remove_all(repo);
+}
+
+TEST_CASE("GitHub output writes the full table to the job summary", "[check]") {
+  const fs::path summary = fs::temp_directory_path() / "aidecide-step-summary.md";
+  fs::remove(summary);
+  std::istringstream in;
+  std::ostringstream out, err;
+  cli::Environment env;
+  env.today = "2026-11-23";
+  env.github_step_summary = summary.string();
+  CHECK(cli::run({"aidecide", "check", "--format", "github", "docs/adr"}, in, out, err, env) == 0);
+  const std::string text = read_text_file(summary.string());
+  CHECK(text.starts_with(
+      "## aidecide check\n\nChecked 4 records in 4 files: 0 errors, 0 warnings, 1 note.\n"));
+  CHECK(text.find("| note | decision-mismatch | docs/adr/0004-support-bot-override.md | 17 |") !=
+        std::string::npos);
+  fs::remove(summary);
+}
