@@ -58,6 +58,9 @@ std::string format_compact(double x);
 // An ISO 8601 calendar date, YYYY-MM-DD.
 bool is_iso_date(std::string_view text);
 
+// Joins with one separator throughout: join({"a","b"}, " | ") == "a | b".
+std::string join(const std::vector<std::string>& parts, std::string_view separator);
+
 // Joins words as "a, b and c".
 std::string join_words(const std::vector<std::string>& words, std::string_view last = " and ");
 

@@ -41,6 +41,7 @@ struct CommandSpec {
 Runner setup_score(CLI::App& app);
 Runner setup_check(CLI::App& app);
 Runner setup_adr(CLI::App& app);
+Runner setup_ask(CLI::App& app);
 
 // Loads the criteria and pricing once per process (embedded unless a path is
 // given); warns on stale prices. Throws InputError.

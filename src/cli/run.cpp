@@ -16,6 +16,8 @@ namespace {
 
 // ninja's kTools[]: every subcommand in one place.
 const CommandSpec kCommands[] = {
+    {"ask", "Answer the questionnaire interactively (or from a pipe) and get a recommendation",
+     &setup_ask},
     {"score", "Score project profiles and recommend cloud, local or hybrid", &setup_score},
     {"check", "Re-score the decision records in architecture documents (a CI gate)", &setup_check},
     {"adr", "Write an architecture decision record for a profile", &setup_adr},

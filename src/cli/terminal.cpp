@@ -27,6 +27,11 @@ Environment detect_environment() {
     if (c > 0) env.width = c;
   }
   if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY")) env.github_step_summary = summary;
+  if (const char* state = std::getenv("XDG_STATE_HOME"); state && *state) {
+    env.state_dir = std::string(state) + "/aidecide";
+  } else if (const char* home = std::getenv("HOME"); home && *home) {
+    env.state_dir = std::string(home) + "/.local/state/aidecide";
+  }
   const std::time_t now = std::time(nullptr);
   std::tm local{};
   localtime_r(&now, &local);

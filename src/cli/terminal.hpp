@@ -16,6 +16,7 @@ struct Environment {
   int width = 80;                   // TIOCGWINSZ, else $COLUMNS, else 80
   std::string today;                // YYYY-MM-DD, local date
   std::string github_step_summary;  // $GITHUB_STEP_SUMMARY
+  std::string state_dir;            // $XDG_STATE_HOME/aidecide or ~/.local/state/aidecide
 };
 
 Environment detect_environment();

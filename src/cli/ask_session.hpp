@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The question-and-answer loop of `aidecide ask` in line mode: one question
+// at a time, one answer per line, no cursor movement (also the accessible
+// mode and the piped mode). Driven by streams, so tests feed it strings.
+
+#include <csignal>
+#include <functional>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "aidecide/engine.hpp"
+
+namespace aidecide::cli {
+
+enum class AskOutcome { completed, incomplete, quit, invalid };
+
+struct AskSessionOptions {
+  bool interactive = false;  // a person at a terminal: re-prompt on a bad answer, offer a review
+  const volatile std::sig_atomic_t* interrupted = nullptr;
+};
+
+class AskSession {
+ public:
+  AskSession(const ScoringModel& model, Profile start, std::vector<bool> answered, std::istream& in,
+             std::ostream& prompts, AskSessionOptions options,
+             std::function<void(const AskSession&)> autosave);
+
+  AskOutcome run();
+  const Profile& profile() const { return m_profile; }
+  const std::vector<bool>& answered() const { return m_answered; }
+  std::vector<std::string> missing() const;
+  const std::string& failure() const { return m_failure; }  // why the outcome is `invalid`
+
+ private:
+  enum class Step { answered, back, quit, eof, invalid };
+  Step ask(std::size_t criterion);
+  void review();
+  void show_question(std::size_t criterion, std::size_t number, std::size_t total) const;
+  void show_help(std::size_t criterion) const;
+  void show_leaning(const std::vector<Veto>& before);
+  bool read_line(std::string& line);
+  std::vector<Veto> current_vetoes() const;
+
+  const ScoringModel& m_model;
+  Profile m_profile;
+  std::vector<bool> m_answered;
+  std::vector<std::size_t> m_order;  // criteria to ask, in file order
+  std::istream& m_in;
+  std::ostream& m_out;
+  AskSessionOptions m_options;
+  std::function<void(const AskSession&)> m_autosave;
+  std::size_t m_line = 0;
+  std::string m_failure;
+};
+
+std::string describe_number(const Criterion& c, double v);
+
+// A profile with every answered question and `unknown` elsewhere, plus an
+// `x-unanswered` list, so it is a valid profile and `--resume` knows where to
+// go on.
+std::string profile_yaml(const Questionnaire& q, const Profile& p,
+                         const std::vector<bool>& answered);
+
+// A commented profile to fill in (`ask --template`).
+std::string answers_template(const Questionnaire& q, const std::string& name);
+
+}  // namespace aidecide::cli

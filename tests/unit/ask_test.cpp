@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: MIT
+// aidecide ask: typed answers, the piped line mode, pre-filled answers,
+// saving and resuming.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "aidecide/human_input.hpp"
+#include "helpers.hpp"
+#include "run.hpp"
+
+using namespace aidecide;
+using namespace aidecide::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Result {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+Result ask(std::vector<std::string> args, const std::string& input) {
+  args.insert(args.begin(), {"aidecide", "ask"});
+  std::istringstream in(input);
+  std::ostringstream out, err;
+  cli::Environment env;
+  env.today = "2026-11-23";
+  const int code = cli::run(args, in, out, err, env);
+  return {code, out.str(), err.str()};
+}
+
+double number(const std::string& id, const std::string& text) {
+  const auto r = parse_human_number(text, default_model().questionnaire.at(id));
+  INFO(r.error);
+  REQUIRE(r.value.has_value());
+  return *r.value;
+}
+
+// One line per question, in criteria order.
+const std::string kAllAnswers =
+    "3\n2\n1\n1.2M\n1,500\n300\n1\n1.5s\n1\n$250k\n20k\n3\n3\n2\n3\n2\n1\n1\n";
+
+}  // namespace
+
+TEST_CASE("human numbers", "[ask][input]") {
+  CHECK(number("monthly_requests", "1.2M") == 1200000);
+  CHECK(number("monthly_requests", "250k") == 250000);
+  CHECK(number("monthly_requests", "1,200,000") == 1200000);
+  CHECK(number("monthly_requests", "2B") == 2e9);
+  CHECK(number("latency_budget_ms", "2s") == 2000);
+  CHECK(number("latency_budget_ms", "1500ms") == 1500);
+  CHECK(number("latency_budget_ms", "800") == 800);
+  CHECK(number("upfront_budget_usd", "$250k") == 250000);
+  CHECK(number("monthly_budget_usd", "$20,000") == 20000);
+  const auto& q = default_model().questionnaire;
+  CHECK(parse_human_number("lots", q.at("monthly_requests")).error ==
+        "'lots' is not a number; type digits with an optional k, M or B");
+  CHECK(parse_human_number("$5", q.at("monthly_requests")).error ==
+        "'$5': this question is not about money");
+  CHECK(parse_human_number("0", q.at("latency_budget_ms")).error ==
+        "Latency budget must be above 0; you typed 0");
+}
+
+TEST_CASE("human answers", "[ask][input]") {
+  const auto& q = default_model().questionnaire;
+  const auto choice = [&](const std::string& text) {
+    return parse_human_answer(text, q.at("team_mlops"));
+  };
+  CHECK(choice("3").answer->choice == 2);
+  CHECK(choice("experienced").answer->choice == 2);
+  CHECK(choice("Basic").answer->choice == 1);
+  CHECK(choice("not sure").answer->kind == Answer::Kind::unknown);
+  CHECK(choice("7").error == "type a number from 1 to 3");
+  CHECK(choice("expert").error == "'expert' is not one of the answers; type a number from 1 to 3");
+  const auto range = parse_human_answer("100k-2M", q.at("monthly_requests"));
+  REQUIRE(range.answer);
+  CHECK(range.answer->kind == Answer::Kind::range);
+  CHECK(range.answer->low == 100000);
+  CHECK(range.answer->high == 2000000);
+  CHECK(parse_human_answer("2M-100k", q.at("monthly_requests")).error ==
+        "the range is reversed; type the low end first");
+}
+
+TEST_CASE("piped answers give the result on stdout and the transcript on stderr", "[ask][pipe]") {
+  const Result r = ask({"--format", "json", "--name", "Piped"}, kAllAnswers);
+  CHECK(r.code == 0);
+  const auto doc = nlohmann::json::parse(r.out);
+  CHECK(doc["results"][0]["name"] == "Piped");
+  CHECK(doc["results"][0]["recommendation"] == "local");
+  CHECK(r.err.find("[1/18] Data sensitivity") != std::string::npos);
+  CHECK(r.err.find("[18/18] Existing GPUs") != std::string::npos);
+  CHECK(r.err.find("  = 1,200,000 requests/month") != std::string::npos);
+  CHECK(r.err.find("  = 1,500 ms") != std::string::npos);
+  CHECK(r.err.find("! This rules out cloud: All of the data must stay") == std::string::npos);
+  CHECK(r.err.find("\x1b[") == std::string::npos);
+  CHECK(r.out.find("\x1b[") == std::string::npos);
+}
+
+TEST_CASE("a constraint that fires says so at once", "[ask][pipe]") {
+  const Result r = ask({"--format", "json", "--set", "connectivity=online"}, "5\n3\n");
+  CHECK(r.err.find("! This rules out cloud: All of the data must stay on infrastructure the "
+                   "organisation controls.") != std::string::npos);
+}
+
+TEST_CASE("end of input with questions open exits 2 with the missing list and a template",
+          "[ask][pipe]") {
+  SECTION("no input at all") {
+    const Result r = ask({}, "");
+    CHECK(r.code == 2);
+    CHECK(r.err.find("aidecide: error: the input ended with 18 questions unanswered: "
+                     "data_sensitivity, data_residency") != std::string::npos);
+    CHECK(r.out.starts_with(
+        "# Answers saved by aidecide ask; a valid profile.\nname: \"Untitled project\"\n"));
+    CHECK(r.out.find("\x1b[") == std::string::npos);
+    CHECK(r.err.find("\x1b[") == std::string::npos);
+    // The template is itself a valid profile.
+    CHECK_NOTHROW(load_profile(r.out, "template.yaml", default_model().questionnaire));
+  }
+  SECTION("partial input") {
+    const Result r = ask({}, "3\n2\n1\n");
+    CHECK(r.code == 2);
+    CHECK(r.err.find("the input ended with 15 questions unanswered: monthly_requests,") !=
+          std::string::npos);
+    CHECK(r.out.find("  data_sensitivity: confidential\n") != std::string::npos);
+    CHECK(r.out.find("x-unanswered: [monthly_requests,") != std::string::npos);
+  }
+}
+
+TEST_CASE("a bad piped answer stops with its line number", "[ask][pipe]") {
+  const Result r = ask({}, "3\n9\n");
+  CHECK(r.code == 2);
+  CHECK(r.err.find("aidecide: error: <stdin>:2: data_residency: type a number from 1 to 3") !=
+        std::string::npos);
+}
+
+TEST_CASE("--answers and --set pre-fill; only the rest is asked", "[ask][prefill]") {
+  const Result r = ask({"--answers", "profiles/hospital-clinical-notes.yaml", "--set",
+                        "team_mlops=basic", "--format", "json"},
+                       "");
+  CHECK(r.code == 0);
+  CHECK(r.err.find("[1/18]") == std::string::npos);  // nothing asked
+  const auto doc = nlohmann::json::parse(r.out);
+  CHECK(doc["results"][0]["name"] == "Hospital clinical notes summariser");
+  CHECK(doc["results"][0]["recommendation"] == "local");
+  const Result some = ask({"--set", "data_sensitivity=public", "--format", "json"}, "");
+  CHECK(some.err.find("17 questions unanswered") != std::string::npos);
+}
+
+TEST_CASE("--defaults answers the rest with the documented assumptions", "[ask][prefill]") {
+  const Result r = ask({"--defaults", "--set", "connectivity=offline", "--format", "json"}, "");
+  CHECK(r.code == 0);
+  const auto doc = nlohmann::json::parse(r.out);
+  CHECK(doc["results"][0]["recommendation"] == "local");
+  CHECK(doc["results"][0]["assumptions"].size() == 17);
+}
+
+TEST_CASE("back and review change earlier answers", "[ask][navigation]") {
+  // Answer sensitivity 1, then go back and make it 5; review at question 3 and change residency
+  // to 3.
+  const Result r = ask({"--format", "json"}, "1\n<\n5\n2\nr\n2\n3\n1\n" + kAllAnswers.substr(6));
+  CHECK(r.code == 0);
+  CHECK(r.err.find("Review your answers:") != std::string::npos);
+  const auto doc = nlohmann::json::parse(r.out);
+  const auto& drivers = doc["results"][0]["drivers"];
+  std::map<std::string, std::string> answers;
+  for (const auto& d : drivers) answers[d["criterion"]] = d["answer"];
+  CHECK(answers["data_sensitivity"] == "regulated");
+  CHECK(answers["data_residency"] == "on_premises");
+}
+
+TEST_CASE("help and quit", "[ask][navigation]") {
+  const Result r = ask({}, "?\nq\n");
+  CHECK(r.code == 130);
+  CHECK(r.err.find("Sending prompts to a hosted API means the data leaves your infrastructure") !=
+        std::string::npos);
+  CHECK(r.err.find("1) Public: Nothing to protect; every option is fine.") != std::string::npos);
+}
+
+TEST_CASE("--save keeps every answer and --resume continues", "[ask][save]") {
+  const fs::path dir = fs::temp_directory_path() / "aidecide-ask-save";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string file = (dir / "answers.yaml").string();
+  const Result first = ask({"--save", file, "--name", "Saved"}, "3\n2\n1\nq\n");
+  CHECK(first.code == 130);
+  CHECK(first.err.find("continue with: aidecide ask --resume " + file) != std::string::npos);
+  const std::string saved = read_text_file(file);
+  CHECK(saved.find("  data_residency: region\n") != std::string::npos);
+  CHECK_NOTHROW(load_profile(saved, file, default_model().questionnaire));
+  const Result second = ask({"--resume", file, "--format", "json"}, kAllAnswers.substr(6));
+  CHECK(second.code == 0);
+  CHECK(second.err.find("[4/18] Monthly requests") != std::string::npos);
+  CHECK(second.err.find("[1/18]") == std::string::npos);
+  CHECK(nlohmann::json::parse(second.out)["results"][0]["name"] == "Saved");
+  // The finished file has no open questions left.
+  CHECK(read_text_file(file).find("x-unanswered") == std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("--resume says which saved answers no longer fit", "[ask][save]") {
+  const fs::path dir = fs::temp_directory_path() / "aidecide-ask-resume";
+  fs::create_directories(dir);
+  const std::string file = (dir / "old.yaml").string();
+  write_file_atomically(
+      file, "name: Old\nanswers:\n  data_sensitivity: secret\n  data_residency: region\n");
+  const Result r = ask({"--resume", file}, "");
+  CHECK(r.err.find("'secret' is not an answer of data_sensitivity") != std::string::npos);
+  CHECK(r.err.find("will be asked again") != std::string::npos);
+  CHECK(r.err.find("17 questions unanswered: data_sensitivity,") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("--template prints a commented profile", "[ask]") {
+  const Result r = ask({"--template"}, "");
+  CHECK(r.code == 0);
+  CHECK(r.out.find("  # How confidential is the data the model sees?\n  # one of: public | "
+                   "internal | confidential | "
+                   "personal | regulated\n  data_sensitivity: unknown\n") != std::string::npos);
+  CHECK_NOTHROW(load_profile(r.out, "t.yaml", default_model().questionnaire));
+}
+
+TEST_CASE("--adr writes a decision record that check holds", "[ask][adr]") {
+  const fs::path dir = fs::temp_directory_path() / "aidecide-ask-adr";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string file = (dir / "0001.md").string();
+  const Result r = ask({"--answers", "profiles/bank-assistant-mixed.yaml", "--adr", file}, "");
+  CHECK(r.code == 0);
+  CHECK(r.err.find("aidecide: wrote " + file) != std::string::npos);
+  std::istringstream in;
+  std::ostringstream out, err;
+  cli::Environment env;
+  env.today = "2026-11-23";
+  CHECK(cli::run({"aidecide", "check", file}, in, out, err, env) == 0);
+  fs::remove_all(dir);
+}
