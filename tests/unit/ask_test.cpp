@@ -137,7 +137,7 @@ TEST_CASE("a bad piped answer stops with its line number", "[ask][pipe]") {
         std::string::npos);
 }
 
-TEST_CASE("--answers and --set pre-fill; only the rest is asked", "[ask][prefill]") {
+TEST_CASE("answers files and set pre-fill; only the rest is asked", "[ask][prefill]") {
   const Result r = ask({"--answers", "profiles/hospital-clinical-notes.yaml", "--set",
                         "team_mlops=basic", "--format", "json"},
                        "");
@@ -150,7 +150,7 @@ TEST_CASE("--answers and --set pre-fill; only the rest is asked", "[ask][prefill
   CHECK(some.err.find("17 questions unanswered") != std::string::npos);
 }
 
-TEST_CASE("--defaults answers the rest with the documented assumptions", "[ask][prefill]") {
+TEST_CASE("the defaults flag answers the rest with the documented assumptions", "[ask][prefill]") {
   const Result r = ask({"--defaults", "--set", "connectivity=offline", "--format", "json"}, "");
   CHECK(r.code == 0);
   const auto doc = nlohmann::json::parse(r.out);
@@ -180,7 +180,7 @@ TEST_CASE("help and quit", "[ask][navigation]") {
   CHECK(r.err.find("1) Public: Nothing to protect; every option is fine.") != std::string::npos);
 }
 
-TEST_CASE("--save keeps every answer and --resume continues", "[ask][save]") {
+TEST_CASE("saving keeps every answer and --resume continues", "[ask][save]") {
   const fs::path dir = fs::temp_directory_path() / "aidecide-ask-save";
   fs::remove_all(dir);
   fs::create_directories(dir);
@@ -201,7 +201,7 @@ TEST_CASE("--save keeps every answer and --resume continues", "[ask][save]") {
   fs::remove_all(dir);
 }
 
-TEST_CASE("--resume says which saved answers no longer fit", "[ask][save]") {
+TEST_CASE("resuming says which saved answers no longer fit", "[ask][save]") {
   const fs::path dir = fs::temp_directory_path() / "aidecide-ask-resume";
   fs::create_directories(dir);
   const std::string file = (dir / "old.yaml").string();
@@ -214,7 +214,7 @@ TEST_CASE("--resume says which saved answers no longer fit", "[ask][save]") {
   fs::remove_all(dir);
 }
 
-TEST_CASE("--template prints a commented profile", "[ask]") {
+TEST_CASE("the template flag prints a commented profile", "[ask]") {
   const Result r = ask({"--template"}, "");
   CHECK(r.code == 0);
   CHECK(r.out.find("  # How confidential is the data the model sees?\n  # one of: public | "
@@ -223,7 +223,7 @@ TEST_CASE("--template prints a commented profile", "[ask]") {
   CHECK_NOTHROW(load_profile(r.out, "t.yaml", default_model().questionnaire));
 }
 
-TEST_CASE("--adr writes a decision record that check holds", "[ask][adr]") {
+TEST_CASE("the adr option writes a decision record that check holds", "[ask][adr]") {
   const fs::path dir = fs::temp_directory_path() / "aidecide-ask-adr";
   fs::remove_all(dir);
   fs::create_directories(dir);

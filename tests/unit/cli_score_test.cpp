@@ -74,7 +74,7 @@ TEST_CASE("usage errors exit 2 with a message", "[cli]") {
     const Result r = run_cli({"scroe"});
     CHECK(r.code == 2);
     CHECK(r.err ==
-          "aidecide: error: unknown command 'scroe'; did you mean 'score'?\nCommands: score, "
+          "aidecide: error: unknown command 'scroe'; did you mean 'score'?\nCommands: ask, score, "
           "check, adr. Run "
           "'aidecide --help' for usage.\n");
   }
