@@ -53,7 +53,9 @@ AskSession::AskSession(const ScoringModel& model, Profile start, std::vector<boo
       m_options(options),
       m_autosave(std::move(autosave)) {
   for (const Criterion& c : model.questionnaire.criteria) {
-    if (c.answerable()) m_order.push_back(c.index_in_questionnaire);
+    if (!c.answerable()) continue;
+    m_order.push_back(c.index_in_questionnaire);
+    if (!m_answered[c.index_in_questionnaire]) m_to_ask.push_back(c.index_in_questionnaire);
   }
 }
 
@@ -148,9 +150,13 @@ void AskSession::show_leaning(const std::vector<Veto>& before) {
 
 AskSession::Step AskSession::ask(std::size_t criterion) {
   const Criterion& c = m_model.questionnaire.criteria[criterion];
-  const auto position = std::find(m_order.begin(), m_order.end(), criterion) - m_order.begin();
+  // Progress counts only the questions this session asks; a pre-filled
+  // answer changed from the review shows as an edit.
+  const auto at = std::find(m_to_ask.begin(), m_to_ask.end(), criterion);
+  const std::size_t number =
+      at == m_to_ask.end() ? 0 : static_cast<std::size_t>(at - m_to_ask.begin()) + 1;
   while (true) {
-    show_question(criterion, static_cast<std::size_t>(position) + 1, m_order.size());
+    show_question(criterion, number, m_to_ask.size());
     std::string line;
     if (!read_line(line))
       return (m_options.interrupted && *m_options.interrupted) ? Step::quit : Step::eof;

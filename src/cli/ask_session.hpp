@@ -46,7 +46,8 @@ class AskSession {
   const ScoringModel& m_model;
   Profile m_profile;
   std::vector<bool> m_answered;
-  std::vector<std::size_t> m_order;  // criteria to ask, in file order
+  std::vector<std::size_t> m_order;   // answerable criteria, in file order
+  std::vector<std::size_t> m_to_ask;  // those open when the session began: the progress count
   std::istream& m_in;
   std::ostream& m_out;
   AskSessionOptions m_options;
