@@ -8,7 +8,7 @@ PACKAGES := g++ cmake ninja-build make libcli11-dev nlohmann-json3-dev \
             libyaml-cpp-dev libfmt-dev catch2 libxml2-utils jq
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps configure build run test clean format
+.PHONY: all deps configure build run test clean format sanitize fuzz fuzz-smoke
 
 all: build
 
@@ -30,6 +30,23 @@ run: build
 
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+# The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+sanitize: deps
+	@[ -f build/asan/build.ninja ] || cmake --preset asan
+	cmake --build build/asan -j $(JOBS)
+	ctest --test-dir build/asan --output-on-failure -j $(JOBS)
+
+# libFuzzer targets (clang 14); `make fuzz-smoke` runs each for FUZZ_SECONDS.
+FUZZ_SECONDS ?= 30
+fuzz: deps
+	@for p in clang libclang-rt-14-dev; do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
+	@[ -f build/fuzz/build.ninja ] || cmake --preset fuzz
+	cmake --build build/fuzz -j $(JOBS)
+
+fuzz-smoke: fuzz
+	tests/fuzz/smoke.sh build/fuzz $(FUZZ_SECONDS)
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

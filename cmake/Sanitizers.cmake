@@ -7,3 +7,8 @@ if(AIDECIDE_SANITIZE)
     -fsanitize=${AIDECIDE_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all)
   target_link_options(aidecide_sanitizers INTERFACE -fsanitize=${AIDECIDE_SANITIZE})
 endif()
+
+# Fuzzing instruments the library for coverage; the fuzz targets add the driver.
+if(AIDECIDE_FUZZ)
+  target_compile_options(aidecide_sanitizers INTERFACE -fsanitize=fuzzer-no-link)
+endif()

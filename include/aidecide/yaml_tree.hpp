@@ -22,6 +22,8 @@ struct YamlLimits {
   std::size_t max_scalar_bytes = 16 * 1024;
 };
 
+struct YamlEntry;
+
 struct YamlNode {
   enum class Kind { null, scalar, sequence, mapping };
 
@@ -29,8 +31,8 @@ struct YamlNode {
   std::string value;   // scalar text
   bool plain = false;  // an unquoted scalar (where `yes` may mean true)
   SourcePos pos;
-  std::vector<YamlNode> items;                         // sequence
-  std::vector<std::pair<YamlNode, YamlNode>> entries;  // mapping, in file order
+  std::vector<YamlNode> items;     // sequence
+  std::vector<YamlEntry> entries;  // mapping, in file order
 
   bool is_scalar() const { return kind == Kind::scalar; }
   bool is_mapping() const { return kind == Kind::mapping; }
@@ -38,6 +40,13 @@ struct YamlNode {
   bool is_null() const { return kind == Kind::null; }
   // The first entry whose key is `key`, or nullptr.
   const YamlNode* find(std::string_view key) const;
+};
+
+// A key and its value; `first`/`second` like the std::pair it stands in for
+// (a pair of an incomplete type cannot be a member of that type).
+struct YamlEntry {
+  YamlNode first;
+  YamlNode second;
 };
 
 // Parses one YAML document. An empty document gives a null node. Throws

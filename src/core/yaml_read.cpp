@@ -55,7 +55,8 @@ bool looks_like_yaml_boolean(std::string_view text) {
 void check_keys(const YamlNode& map, const std::vector<std::string>& allowed,
                 std::string_view context, DiagnosticSink& sink) {
   std::vector<std::pair<std::string_view, SourcePos>> seen;
-  for (const auto& [key, value] : map.entries) {
+  for (const YamlEntry& entry : map.entries) {
+    const YamlNode& key = entry.first;
     const auto first =
         std::find_if(seen.begin(), seen.end(), [&](const auto& s) { return s.first == key.value; });
     if (first != seen.end()) {
