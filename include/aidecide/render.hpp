@@ -3,11 +3,13 @@
 // Renderers turn Decisions into text for one output format. They compute
 // nothing of their own: every figure comes from the Decision.
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "aidecide/engine.hpp"
 #include "aidecide/names.hpp"
@@ -53,6 +55,20 @@ std::string describe_flip(const ScoringModel& model, const NumberFlip& f);
 std::string describe_flip(const ScoringModel& model, const ChoiceFlip& f);
 // A number in a criterion's unit, compact: "38M requests/month", "150 ms".
 std::string describe_value(const Criterion& c, double value);
+
+// The cost table every report shows: a label and a cell per option.
+struct CostTableRow {
+  std::string_view label;
+  std::array<std::string, kOptionCount> cells;
+};
+std::vector<CostTableRow> cost_table(const Decision& d);
+
+// "Local hardware pays for itself in about 9 months. Break-even: ..."
+std::string cost_note(const Decision& d);
+
+// What would change the recommendation, nearest first: up to four numeric
+// thresholds, four other answers and three weights.
+std::vector<std::string> flip_sentences(const ScoringModel& model, const Decision& d);
 
 // Confidence in words: "very high", "high", "moderate", "low".
 std::string_view confidence_words(double confidence);

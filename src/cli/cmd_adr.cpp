@@ -59,12 +59,7 @@ Runner setup_adr(CLI::App& app) {
   app.add_flag("--force", options->force, "Replace FILE if it exists");
   app.add_option("--date", options->date, "Date in the record's front matter (default: today)")
       ->type_name("YYYY-MM-DD");
-  app.add_option("--criteria", options->model.criteria,
-                 "Criteria file to use instead of the built-in one")
-      ->type_name("FILE");
-  app.add_option("--pricing", options->model.pricing,
-                 "Pricing file to use instead of the built-in one")
-      ->type_name("FILE");
+  add_model_options(app, options->model);
   app.footer(
       "Examples:\n"
       "  aidecide adr profiles/hospital-clinical-notes.yaml --out docs/adr/0005-clinical-notes.md\n"

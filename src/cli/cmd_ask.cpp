@@ -222,12 +222,7 @@ Runner setup_ask(CLI::App& app) {
       ->type_name("FILE");
   app.add_flag("--plain", options->plain,
                "Line mode: numbered prompts, one answer per line (the default for now)");
-  app.add_option("--criteria", options->model.criteria,
-                 "Criteria file to use instead of the built-in one")
-      ->type_name("FILE");
-  app.add_option("--pricing", options->model.pricing,
-                 "Pricing file to use instead of the built-in one")
-      ->type_name("FILE");
+  add_model_options(app, options->model);
   app.footer(
       "Examples:\n"
       "  aidecide ask --save my-project.yaml\n"

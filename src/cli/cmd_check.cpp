@@ -322,12 +322,7 @@ Runner setup_check(CLI::App& app) {
       ->type_name("YYYY-MM-DD");
   app.add_flag("--allow-empty", options->allow_empty,
                "Succeed even when no decision record is found");
-  app.add_option("--criteria", options->model.criteria,
-                 "Criteria file to use instead of the built-in one")
-      ->type_name("FILE");
-  app.add_option("--pricing", options->model.pricing,
-                 "Pricing file to use instead of the built-in one")
-      ->type_name("FILE");
+  add_model_options(app, options->model);
   app.footer(
       "Examples:\n"
       "  aidecide check                       the usual ADR folders (docs/adr, docs/decisions "

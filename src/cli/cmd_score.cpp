@@ -214,12 +214,7 @@ Runner setup_score(CLI::App& app) {
   app.add_option("-f,--format", options->format, "Output format: text, json, markdown, html or csv")
       ->check(CLI::IsMember({"text", "json", "markdown", "html", "csv"}))
       ->capture_default_str();
-  app.add_option("--criteria", options->model.criteria,
-                 "Criteria file to use instead of the built-in one")
-      ->type_name("FILE");
-  app.add_option("--pricing", options->model.pricing,
-                 "Pricing file to use instead of the built-in one")
-      ->type_name("FILE");
+  add_model_options(app, options->model);
   app.add_option("--set", options->set,
                  "What-if: score with an answer changed, shown next to the original (repeatable)")
       ->type_name("KEY=VALUE")

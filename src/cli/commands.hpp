@@ -51,6 +51,9 @@ struct ModelPaths {
 };
 std::unique_ptr<ScoringModel> load_model(const ModelPaths& paths, const Streams& io);
 
+// Adds --criteria FILE and --pricing FILE, shared by every command that scores.
+void add_model_options(CLI::App& app, ModelPaths& paths);
+
 // Whether to colour output, from --color, NO_COLOR and the terminal.
 bool use_color(const GlobalOptions& global, const Environment& env);
 

@@ -47,6 +47,13 @@ void print_diagnostics(std::ostream& err, const std::vector<Diagnostic>& diagnos
   for (const auto& d : diagnostics) err << "aidecide: error: " << d.to_string() << '\n';
 }
 
+void add_model_options(CLI::App& app, ModelPaths& paths) {
+  app.add_option("--criteria", paths.criteria, "Criteria file to use instead of the built-in one")
+      ->type_name("FILE");
+  app.add_option("--pricing", paths.pricing, "Pricing file to use instead of the built-in one")
+      ->type_name("FILE");
+}
+
 std::unique_ptr<ScoringModel> load_model(const ModelPaths& paths, const Streams& io) {
   const std::string criteria_source =
       paths.criteria.empty() ? "<embedded criteria/default.yaml>" : paths.criteria;

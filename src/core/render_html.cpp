@@ -126,51 +126,28 @@ void write_decision(std::ostream& out, const ScoringModel& model, const Decision
     out << "</ul>\n";
   }
 
-  const auto& c = d.cost.options;
   out << "<h2>Cost estimate (USD)</h2>\n<table>\n<tr><th></th><th class=\"num\">cloud</th><th "
-         "class=\"num\">local</th>"
-         "<th class=\"num\">hybrid</th></tr>\n";
-  const auto row = [&](std::string_view label, auto get) {
+         "class=\"num\">local</th><th class=\"num\">hybrid</th></tr>\n";
+  for (const CostTableRow& row : cost_table(d)) {
+    const std::string_view label = row.label.substr(row.label.find_first_not_of(' '));
     out << fmt::format(
         "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td "
         "class=\"num\">{}</td></tr>\n",
-        label, get(c[0]), get(c[1]), get(c[2]));
-  };
-  row("upfront (to buy)", [](const OptionCost& o) { return format_usd(o.upfront_usd); });
-  row("per month, all-in", [](const OptionCost& o) { return format_usd(o.monthly_usd); });
-  row("of which running", [](const OptionCost& o) { return format_usd(o.running_monthly_usd); });
-  row("3-year total", [](const OptionCost& o) { return format_usd(o.tco_usd); });
-  row("GPUs provisioned", [](const OptionCost& o) { return format_number(o.gpus); });
-  row("within budget", [](const OptionCost& o) {
-    return std::string(o.fits_upfront && o.fits_monthly ? "yes" : "no");
-  });
+        label, row.cells[0], row.cells[1], row.cells[2]);
+  }
   out << "</table>\n";
   const std::string cost_svg = svg::cost_chart(d);
   if (!cost_svg.empty()) out << "<figure id=\"cost-chart\">" << cost_svg << "</figure>\n";
-  out << "<p class=\"muted\">";
-  if (d.cost.break_even_requests > 0) {
-    out << fmt::format("Break-even: local costs the same as cloud at about {} requests/month. ",
-                       format_compact(d.cost.break_even_requests));
-  } else if (d.cost.break_even_requests < 0) {
-    out << "Local never costs less than cloud per request at these prices. ";
-  }
-  out << "Prices as of " << h(model.pricing.oldest_as_of()) << " or later.</p>\n";
+  out << "<p class=\"muted\">" << h(cost_note(d)) << " Prices as of "
+      << h(model.pricing.oldest_as_of()) << " or later.</p>\n";
 
-  const FlipPoints& f = d.flips;
-  if (!f.weights.empty() || !f.numbers.empty() || !f.choices.empty()) {
+  const std::vector<std::string> flips = flip_sentences(model, d);
+  if (!flips.empty()) {
     out << "<h2>What would change the recommendation</h2>\n";
     const std::string flip_svg = svg::flip_chart(model, d);
     if (!flip_svg.empty()) out << "<figure id=\"flip-chart\">" << flip_svg << "</figure>\n";
     out << "<ul>\n";
-    for (std::size_t i = 0; i < std::min<std::size_t>(4, f.numbers.size()); ++i) {
-      out << "<li>" << h(describe_flip(model, f.numbers[i])) << "</li>\n";
-    }
-    for (std::size_t i = 0; i < std::min<std::size_t>(4, f.choices.size()); ++i) {
-      out << "<li>" << h(describe_flip(model, f.choices[i])) << "</li>\n";
-    }
-    for (std::size_t i = 0; i < std::min<std::size_t>(3, f.weights.size()); ++i) {
-      out << "<li>" << h(describe_flip(model, d, f.weights[i])) << "</li>\n";
-    }
+    for (const std::string& flip : flips) out << "<li>" << h(flip) << "</li>\n";
     out << "</ul>\n";
   }
   if (!d.checklist.empty()) {

@@ -97,40 +97,18 @@ void write_decision(std::ostream& out, const ScoringModel& model, const Decision
     }
   }
 
-  const auto& c = d.cost.options;
   out << "\n### Cost estimate (USD)\n\n| | cloud | local | hybrid |\n|---|---:|---:|---:|\n";
-  const auto row = [&](std::string_view label, auto get) {
-    out << fmt::format("| {} | {} | {} | {} |\n", label, get(c[0]), get(c[1]), get(c[2]));
-  };
-  row("upfront (to buy)", [](const OptionCost& o) { return format_usd(o.upfront_usd); });
-  row("per month, all-in", [](const OptionCost& o) { return format_usd(o.monthly_usd); });
-  row("of which running", [](const OptionCost& o) { return format_usd(o.running_monthly_usd); });
-  row("3-year total", [](const OptionCost& o) { return format_usd(o.tco_usd); });
-  row("GPUs provisioned", [](const OptionCost& o) { return format_number(o.gpus); });
-  row("within budget", [](const OptionCost& o) {
-    return std::string(o.fits_upfront && o.fits_monthly ? "yes" : "no");
-  });
-  out << '\n';
-  if (d.cost.break_even_requests > 0) {
-    out << fmt::format("Break-even: local costs the same as cloud at about {} requests/month. ",
-                       format_compact(d.cost.break_even_requests));
-  } else if (d.cost.break_even_requests < 0) {
-    out << "Local never costs less than cloud per request at these prices. ";
+  for (const CostTableRow& row : cost_table(d)) {
+    const std::string_view label = row.label.substr(row.label.find_first_not_of(' '));
+    out << fmt::format("| {} | {} | {} | {} |\n", label, row.cells[0], row.cells[1], row.cells[2]);
   }
-  out << fmt::format("Prices as of {} or later.\n", model.pricing.oldest_as_of());
+  out << fmt::format("\n{} Prices as of {} or later.\n", cost_note(d),
+                     model.pricing.oldest_as_of());
 
-  const FlipPoints& f = d.flips;
-  if (!f.weights.empty() || !f.numbers.empty() || !f.choices.empty()) {
+  const std::vector<std::string> flips = flip_sentences(model, d);
+  if (!flips.empty()) {
     out << "\n### What would change the recommendation\n\n";
-    for (std::size_t i = 0; i < std::min<std::size_t>(4, f.numbers.size()); ++i) {
-      out << "- " << md(describe_flip(model, f.numbers[i])) << '\n';
-    }
-    for (std::size_t i = 0; i < std::min<std::size_t>(4, f.choices.size()); ++i) {
-      out << "- " << md(describe_flip(model, f.choices[i])) << '\n';
-    }
-    for (std::size_t i = 0; i < std::min<std::size_t>(3, f.weights.size()); ++i) {
-      out << "- " << md(describe_flip(model, d, f.weights[i])) << '\n';
-    }
+    for (const std::string& flip : flips) out << "- " << md(flip) << '\n';
   }
   if (!d.checklist.empty()) {
     out << "\n### Implementation plan\n\n";

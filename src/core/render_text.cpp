@@ -92,41 +92,18 @@ std::string percent(double x) {
 
 void write_costs(std::ostream& out, const ScoringModel& model, const Decision& d,
                  const Paint& paint, int width) {
-  const auto& c = d.cost.options;
   out << '\n' << paint.bold("Cost estimate (USD)") << '\n';
   out << fmt::format("  {:<22}{:>14}{:>14}{:>14}\n", "", "cloud", "local", "hybrid");
-  const auto row = [&](std::string_view label, auto get) {
-    out << fmt::format("  {:<22}{:>14}{:>14}{:>14}\n", label, get(c[0]), get(c[1]), get(c[2]));
-  };
-  row("upfront (to buy)", [](const OptionCost& o) { return format_usd(o.upfront_usd); });
-  row("per month, all-in", [](const OptionCost& o) { return format_usd(o.monthly_usd); });
-  row("  of which running", [](const OptionCost& o) { return format_usd(o.running_monthly_usd); });
-  row("3-year total", [](const OptionCost& o) { return format_usd(o.tco_usd); });
-  row("GPUs provisioned", [](const OptionCost& o) { return format_number(o.gpus); });
-  row("within budget", [](const OptionCost& o) {
-    return std::string(o.fits_upfront && o.fits_monthly     ? "yes"
-                       : !o.fits_upfront && !o.fits_monthly ? "no"
-                       : o.fits_upfront                     ? "no (monthly)"
-                                                            : "no (upfront)");
-  });
-  std::string note;
-  if (d.cost.payback_months > 0) {
-    note = fmt::format("Local hardware pays for itself in about {:.0f} months. ",
-                       std::ceil(d.cost.payback_months));
-  }
-  if (d.cost.break_even_requests < 0) {
-    note += "Local never costs less than cloud per request at these prices.";
-  } else if (d.cost.break_even_requests == 0) {
-    note += "Local costs less than cloud at any volume.";
-  } else {
-    note += fmt::format("Break-even: local costs the same as cloud at about {} requests/month.",
-                        format_compact(d.cost.break_even_requests));
+  for (const CostTableRow& row : cost_table(d)) {
+    out << fmt::format("  {:<22}{:>14}{:>14}{:>14}\n", row.label, row.cells[0], row.cells[1],
+                       row.cells[2]);
   }
   out << "  ";
-  write_wrapped(out,
-                note + fmt::format(" Prices as of {} or later ({}).", model.pricing.oldest_as_of(),
-                                   escape_for_message(model.pricing.source)),
-                width, 2, 2);
+  write_wrapped(
+      out,
+      cost_note(d) + fmt::format(" Prices as of {} or later ({}).", model.pricing.oldest_as_of(),
+                                 escape_for_message(model.pricing.source)),
+      width, 2, 2);
 }
 
 // Before and after side by side for `--set`.
@@ -161,19 +138,13 @@ void write_what_if(std::ostream& out, const ScoringModel& model, const Decision&
 
 void write_flips(std::ostream& out, const ScoringModel& model, const Decision& d,
                  const Paint& paint, int width) {
-  const FlipPoints& f = d.flips;
-  if (f.weights.empty() && f.numbers.empty() && f.choices.empty()) return;
+  const std::vector<std::string> flips = flip_sentences(model, d);
+  if (flips.empty()) return;
   out << '\n' << paint.bold("What would change the recommendation") << '\n';
-  const auto item = [&](const std::string& text) {
+  for (const std::string& flip : flips) {
     out << "  - ";
-    write_wrapped(out, text, width, 4, 4);
-  };
-  for (std::size_t i = 0; i < std::min<std::size_t>(4, f.numbers.size()); ++i)
-    item(describe_flip(model, f.numbers[i]));
-  for (std::size_t i = 0; i < std::min<std::size_t>(4, f.choices.size()); ++i)
-    item(describe_flip(model, f.choices[i]));
-  for (std::size_t i = 0; i < std::min<std::size_t>(3, f.weights.size()); ++i)
-    item(describe_flip(model, d, f.weights[i]));
+    write_wrapped(out, flip, width, 4, 4);
+  }
 }
 
 }  // namespace
