@@ -45,6 +45,13 @@ class InputError : public Error {
   std::vector<Diagnostic> m_diagnostics;
 };
 
+// The environment failed us: a file could not be written (full disk,
+// permissions). Not a bug, and not the input's fault either.
+class IoError : public Error {
+ public:
+  using Error::Error;
+};
+
 // Bad usage (options that do not make sense together, unknown names).
 class UsageError : public Error {
  public:

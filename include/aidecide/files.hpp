@@ -37,7 +37,7 @@ std::string read_text_file(const std::string& path, std::size_t max_bytes = kMax
 
 // Writes `content` to `path` through a temporary file in the same directory
 // and a rename, so readers see the old file or the new one, never half of
-// it. Throws Error ("cannot write PATH: reason") and leaves no temporary.
+// it. Throws IoError ("cannot write PATH: reason") and leaves no temporary.
 void write_file_atomically(const std::string& path, std::string_view content);
 
 }  // namespace aidecide

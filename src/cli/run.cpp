@@ -131,6 +131,9 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
   } catch (const InputError& e) {
     print_diagnostics(err, e.diagnostics());
     return static_cast<int>(ExitCode::invalid_input);
+  } catch (const IoError& e) {
+    err << "aidecide: error: " << e.what() << '\n';
+    return static_cast<int>(ExitCode::invalid_input);
   } catch (const UsageError& e) {
     err << "aidecide: error: " << e.what() << '\n';
     return static_cast<int>(ExitCode::invalid_input);

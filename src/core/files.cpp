@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace aidecide {
@@ -95,16 +96,22 @@ std::string read_text_file(const std::string& path, std::size_t max_bytes) {
 }
 
 void write_file_atomically(const std::string& path, std::string_view content) {
+  // Renaming over a device or a folder would replace it: refuse anything
+  // that exists and is not a plain file.
+  struct stat existing {};
+  if (::lstat(path.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode)) {
+    throw IoError(fmt::format("cannot write {}: it exists and is not a regular file", path));
+  }
   const std::string temporary = fmt::format("{}.tmp-{}", path, ::getpid());
   const auto fail = [&](const char* what) {
     const int error = errno;
     ::unlink(temporary.c_str());
-    throw Error(fmt::format("cannot write {}: {} ({})", path, std::strerror(error), what));
+    throw IoError(fmt::format("cannot write {}: {} ({})", path, std::strerror(error), what));
   };
   const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) {
     const int error = errno;
-    throw Error(fmt::format("cannot write {}: {}", path, std::strerror(error)));
+    throw IoError(fmt::format("cannot write {}: {}", path, std::strerror(error)));
   }
   std::size_t written = 0;
   while (written < content.size()) {

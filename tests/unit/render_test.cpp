@@ -266,7 +266,12 @@ TEST_CASE("atomic writes replace files whole and report failures", "[render][out
       write_file_atomically((dir / "missing" / "x.txt").string(), "x"),
       "cannot write " + (dir / "missing" / "x.txt").string() + ": No such file or directory");
   if (fs::exists("/dev/full")) {
-    CHECK_THROWS(write_file_atomically("/dev/full/x", "x"));
+    // A device is never replaced, and a full disk is reported.
+    CHECK_THROWS_WITH(write_file_atomically("/dev/full", "x"),
+                      "cannot write /dev/full: it exists and is not a regular file");
+    CHECK(fs::is_character_file("/dev/full"));
   }
+  CHECK_THROWS_WITH(write_file_atomically(dir.string(), "x"),
+                    "cannot write " + dir.string() + ": it exists and is not a regular file");
   fs::remove_all(dir);
 }
