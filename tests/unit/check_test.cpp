@@ -476,3 +476,15 @@ TEST_CASE("adr writes a record that check holds at once", "[adr]") {
   }
   fs::remove_all(dir);
 }
+
+TEST_CASE("a record over 64 KiB is refused with its position", "[check][limits]") {
+  std::string doc = "# Big\n\n```aidecide\ndecision: cloud\nx-padding: |\n";
+  while (doc.size() < 70 * 1024) doc += "  " + std::string(100, 'x') + "\n";
+  doc += "```\n";
+  const FileCheck c = run_check(doc);
+  REQUIRE(c.findings.size() == 1);
+  CHECK(c.findings[0].rule == "malformed-record");
+  CHECK(c.findings[0].pos.line == 3);
+  CHECK(c.findings[0].message.starts_with("the record is too large ("));
+  CHECK(c.findings[0].message.ends_with(" bytes; the limit is 65536)"));
+}
