@@ -21,6 +21,8 @@ const CommandSpec kCommands[] = {
     {"score", "Score project profiles and recommend cloud, local or hybrid", &setup_score},
     {"check", "Re-score the decision records in architecture documents (a CI gate)", &setup_check},
     {"adr", "Write an architecture decision record for a profile", &setup_adr},
+    {"explain", "Show the criteria, weights, utilities and constraints behind the scores",
+     &setup_explain},
 };
 
 constexpr std::string_view kDescription =

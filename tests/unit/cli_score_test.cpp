@@ -75,7 +75,7 @@ TEST_CASE("usage errors exit 2 with a message", "[cli]") {
     CHECK(r.code == 2);
     CHECK(r.err ==
           "aidecide: error: unknown command 'scroe'; did you mean 'score'?\nCommands: ask, score, "
-          "check, adr. Run "
+          "check, adr, explain. Run "
           "'aidecide --help' for usage.\n");
   }
   SECTION("no paths") {
@@ -299,4 +299,22 @@ TEST_CASE("generated hostile inputs fail fast with a clear error", "[cli][invali
     CHECK(r.err == "aidecide: error: <stdin>: file is too large (the limit is 1048576 bytes)\n");
   }
   fs::remove_all(dir);
+}
+
+TEST_CASE("explain shows the model in the open", "[cli][explain]") {
+  const Result all = run_cli({"explain"}, "", fresh_env());
+  CHECK(all.code == 0);
+  CHECK(all.out.starts_with("CRITERION"));
+  CHECK(
+      all.out.find("data_sensitivity         choice                                    6    15%") !=
+      std::string::npos);
+  CHECK(all.out.find("offline-no-cloud: rules out cloud and hybrid.") != std::string::npos);
+  const Result one = run_cli({"explain", "team_mlops"}, "", fresh_env());
+  CHECK(one.code == 0);
+  CHECK(one.out.find("experienced        1.00   1.00   0.95") != std::string::npos);
+  const Result typo = run_cli({"explain", "team_mlop"}, "", fresh_env());
+  CHECK(typo.code == 2);
+  CHECK(typo.err ==
+        "aidecide: error: unknown criterion 'team_mlop'; did you mean 'team_mlops'?; 'aidecide "
+        "explain' lists them all\n");
 }
