@@ -64,7 +64,11 @@ Answer read_answer(const Criterion& c, const YamlNode& node, DiagnosticSink& sin
     }
     a.choice = c.answer_index(node.value);
     if (a.choice == kNoIndex) {
-      sink.error(node.pos, bad_choice_message(c, node.value));
+      std::string message = bad_choice_message(c, node.value);
+      // Many YAML readers turn unquoted yes/no/on/off into booleans.
+      if (node.plain && looks_like_yaml_boolean(node.value))
+        message += " (note: many YAML tools read unquoted yes, no, on and off as true or false)";
+      sink.error(node.pos, std::move(message));
       return a;
     }
     a.kind = Answer::Kind::choice;

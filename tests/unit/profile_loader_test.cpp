@@ -128,7 +128,8 @@ TEST_CASE("profile loader reports each error with its position", "[profile]") {
   }
   SECTION("YAML boolean where a choice is expected") {
     CHECK(profile_error(with_answers({{"team_mlops", "no"}})) ==
-          "15:15: 'no' is not an answer of team_mlops; did you mean 'none'?");
+          "15:15: 'no' is not an answer of team_mlops; did you mean 'none'? (note: many YAML tools "
+          "read unquoted yes, no, on and off as true or false)");
   }
   SECTION("choice given as a list") {
     CHECK(profile_error(with_answers({{"team_mlops", "[basic]"}})) ==
