@@ -23,6 +23,8 @@ const CommandSpec kCommands[] = {
     {"adr", "Write an architecture decision record for a profile", &setup_adr},
     {"explain", "Show the criteria, weights, utilities and constraints behind the scores",
      &setup_explain},
+    {"validate", "Check profiles, criteria, pricing, presets, config and ADRs without scoring",
+     &setup_validate},
 };
 
 constexpr std::string_view kDescription =

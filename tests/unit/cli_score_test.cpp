@@ -75,7 +75,7 @@ TEST_CASE("usage errors exit 2 with a message", "[cli]") {
     CHECK(r.code == 2);
     CHECK(r.err ==
           "aidecide: error: unknown command 'scroe'; did you mean 'score'?\nCommands: ask, score, "
-          "check, adr, explain. Run "
+          "check, adr, explain, validate. Run "
           "'aidecide --help' for usage.\n");
   }
   SECTION("no paths") {
@@ -317,4 +317,26 @@ TEST_CASE("explain shows the model in the open", "[cli][explain]") {
   CHECK(typo.err ==
         "aidecide: error: unknown criterion 'team_mlop'; did you mean 'team_mlops'?; 'aidecide "
         "explain' lists them all\n");
+}
+
+TEST_CASE("validate checks every kind of file without scoring", "[cli][validate]") {
+  const Result ok = run_cli(
+      {"validate", "profiles/startup-prototype.yaml", "criteria/default.yaml",
+       "criteria/pricing.yaml", "criteria/presets.yaml", "docs/adr/0002-prototype-cloud.md"},
+      "", fresh_env());
+  CHECK(ok.code == 0);
+  CHECK(ok.out ==
+        "profiles/startup-prototype.yaml: valid profile\ncriteria/default.yaml: valid criteria\n"
+        "criteria/pricing.yaml: valid pricing\ncriteria/presets.yaml: valid presets\n"
+        "docs/adr/0002-prototype-cloud.md: valid decision records\n");
+  const Result bad = run_cli({"validate", "tests/data/invalid/bad-choice.yaml", "README.md",
+                              "profiles/startup-prototype.yaml"},
+                             "", fresh_env());
+  CHECK(bad.code == 2);
+  CHECK(bad.out == "profiles/startup-prototype.yaml: valid profile\n");
+  CHECK(bad.err ==
+        "aidecide: error: tests/data/invalid/bad-choice.yaml:25:21: 'genius' is not an answer of "
+        "model_capability "
+        "(expected basic, strong or frontier, or unknown)\naidecide: error: README.md: no decision "
+        "record found\n");
 }
