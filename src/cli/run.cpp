@@ -33,6 +33,7 @@ constexpr std::string_view kDescription =
 
 constexpr std::string_view kFooter =
     "Examples:\n"
+    "  aidecide ask --save my-project.yaml      answer the questions, saving as you go\n"
     "  aidecide score profiles/                 score every profile in a directory\n"
     "  aidecide score my-project.yaml           full explanation for one profile\n"
     "  aidecide score --format json profiles/   machine-readable results\n"
