@@ -11,6 +11,7 @@
 
 #include "aidecide/engine.hpp"
 #include "aidecide/render.hpp"
+#include "aidecide/text.hpp"
 
 namespace aidecide {
 
@@ -105,6 +106,66 @@ class Portfolio {
   std::size_t m_none = 0;
   std::size_t m_total = 0;
   bool m_any_veto = false;
+};
+
+// The flow text, Markdown and HTML share: full reports for one profile (or
+// with --explain), else a summary table that streams in input order or waits
+// to be sorted. Formats fill in the pieces.
+class SummaryRenderer : public BatchRenderer {
+ public:
+  explicit SummaryRenderer(const RenderOptions& options)
+      : m_options(options), m_portfolio(options.sort) {}
+
+  void link_next(std::string href) override { m_link = std::move(href); }
+
+  void result(const Decision& d) final {
+    ++m_results;
+    if (full_reports()) {
+      write_full(d);
+      return;
+    }
+    PortfolioRow row = PortfolioRow::from(d, std::move(m_link));
+    m_link.clear();
+    if (m_portfolio.streams()) {
+      if (m_results == 1) write_header();
+      write_row(row);
+    }
+    m_portfolio.add(std::move(row));
+  }
+
+  void error(const Diagnostic& d) override { m_errors.push_back(d); }
+
+  void finish() final {
+    const bool table = !full_reports() && m_results > 0;
+    if (table && !m_portfolio.streams()) {
+      write_header();
+      for (const auto& row : m_portfolio.sorted()) write_row(row);
+    }
+    write_end(table);
+  }
+
+ protected:
+  bool full_reports() const { return m_options.single || m_options.explain_all; }
+  // "7 cloud, 4 local, 2 hybrid", and how many had no option left.
+  std::string counts() const {
+    std::vector<std::string> parts;
+    for (Option o : kOptions)
+      parts.push_back(std::to_string(m_portfolio.count(o)) + " " + std::string(to_string(o)));
+    if (m_portfolio.none() > 0)
+      parts.push_back(std::to_string(m_portfolio.none()) + " with no option left");
+    return join_words(parts, ", ");
+  }
+
+  virtual void write_full(const Decision& d) = 0;  // m_results counts it already
+  virtual void write_header() = 0;
+  virtual void write_row(const PortfolioRow& row) = 0;
+  virtual void write_end(bool table) = 0;  // after the table (counts) or the reports
+
+  RenderOptions m_options;
+  Portfolio m_portfolio;
+  std::string m_link;
+  std::size_t m_results = 0;
+  std::vector<Diagnostic> m_errors;
 };
 
 }  // namespace aidecide

@@ -162,51 +162,25 @@ void write_decision(std::ostream& out, const ScoringModel& model, const Decision
       d.samples);
 }
 
-class HtmlRenderer : public BatchRenderer {
+class HtmlRenderer : public SummaryRenderer {
  public:
   HtmlRenderer(std::ostream& out, const ScoringModel& model, const RenderOptions& options)
-      : m_out(out), m_model(model), m_options(options), m_portfolio(options.sort) {}
+      : SummaryRenderer(options), m_out(out), m_model(model) {}
 
-  void link_next(std::string href) override { m_link = std::move(href); }
-
-  void result(const Decision& d) override {
-    ++m_results;
-    if (m_options.single) {
-      open_page(m_out, d.name);
-      write_decision(m_out, m_model, d);
-      return;
-    }
-    if (m_options.explain_all) {
-      if (m_results == 1) open_page(m_out, "aidecide reports");
-      write_decision(m_out, m_model, d);
-      return;
-    }
-    PortfolioRow row = PortfolioRow::from(d, std::move(m_link));
-    m_link.clear();
-    if (m_portfolio.streams()) {
-      if (m_results == 1) header();
-      write_row(row);
-    }
-    m_portfolio.add(std::move(row));
+ private:
+  void write_full(const Decision& d) override {
+    if (m_results == 1)
+      open_page(m_out, m_options.single ? d.name : std::string("aidecide reports"));
+    write_decision(m_out, m_model, d);
   }
 
-  void error(const Diagnostic& d) override { m_errors.push_back(d); }
-
-  void finish() override {
+  void write_end(bool table) override {
     if (m_results == 0) {
       open_page(m_out, "aidecide");
       m_out << "<p>No profile could be scored.</p>\n";
-    } else if (!m_options.single && !m_options.explain_all) {
-      if (!m_portfolio.streams()) {
-        header();
-        for (const auto& row : m_portfolio.sorted()) write_row(row);
-      }
+    } else if (table) {
       m_out << "</tbody>\n</table>\n";
-      m_out << fmt::format(
-          "<p>{} profiles: {} cloud, {} local, {} hybrid{}.</p>\n", m_portfolio.total(),
-          m_portfolio.count(Option::cloud), m_portfolio.count(Option::local),
-          m_portfolio.count(Option::hybrid),
-          m_portfolio.none() ? fmt::format(", {} with no option left", m_portfolio.none()) : "");
+      m_out << fmt::format("<p>{} profiles: {}.</p>\n", m_portfolio.total(), counts());
       if (m_portfolio.any_veto())
         m_out << "<p class=\"muted\">(score) = ruled out by a hard constraint.</p>\n";
     }
@@ -218,14 +192,13 @@ class HtmlRenderer : public BatchRenderer {
     close_page(m_out);
   }
 
- private:
-  void header() {
+  void write_header() override {
     open_page(m_out, "aidecide portfolio");
     m_out << "<h1>aidecide portfolio</h1>\n<table>\n<thead><tr><th>Profile</th><th>Recommended</th>"
              "<th class=\"num\">Cloud</th><th class=\"num\">Local</th><th class=\"num\">Hybrid</th>"
              "<th class=\"num\">Confidence</th></tr></thead>\n<tbody>\n";
   }
-  void write_row(const PortfolioRow& row) {
+  void write_row(const PortfolioRow& row) override {
     const auto score = [&](Option o) {
       const std::string s = fmt::format("{:.1f}", row.scores[index(o)]);
       return row.vetoed[index(o)] ? "<span class=\"vetoed\">(" + s + ")</span>" : s;
@@ -243,11 +216,6 @@ class HtmlRenderer : public BatchRenderer {
 
   std::ostream& m_out;
   const ScoringModel& m_model;
-  RenderOptions m_options;
-  Portfolio m_portfolio;
-  std::string m_link;
-  std::size_t m_results = 0;
-  std::vector<Diagnostic> m_errors;
 };
 
 }  // namespace

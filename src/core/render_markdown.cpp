@@ -118,55 +118,31 @@ void write_decision(std::ostream& out, const ScoringModel& model, const Decision
                      AIDECIDE_VERSION, q.version, d.samples);
 }
 
-class MarkdownRenderer : public BatchRenderer {
+class MarkdownRenderer : public SummaryRenderer {
  public:
   MarkdownRenderer(std::ostream& out, const ScoringModel& model, const RenderOptions& options)
-      : m_out(out), m_model(model), m_options(options), m_portfolio(options.sort) {}
+      : SummaryRenderer(options), m_out(out), m_model(model) {}
 
-  void link_next(std::string href) override { m_link = std::move(href); }
-
-  void result(const Decision& d) override {
-    ++m_results;
-    if (m_options.single || m_options.explain_all) {
-      if (m_results > 1) m_out << "\n---\n\n";
-      write_decision(m_out, m_model, d);
-      return;
-    }
-    PortfolioRow row = PortfolioRow::from(d, std::move(m_link));
-    m_link.clear();
-    if (m_portfolio.streams()) {
-      if (m_results == 1) header();
-      write_row(row);
-    }
-    m_portfolio.add(std::move(row));
+ private:
+  void write_full(const Decision& d) override {
+    if (m_results > 1) m_out << "\n---\n\n";
+    write_decision(m_out, m_model, d);
   }
 
-  void error(const Diagnostic&) override { ++m_errors; }
-
-  void finish() override {
-    if (m_options.single || m_options.explain_all || m_results == 0) return;
-    if (!m_portfolio.streams()) {
-      header();
-      for (const auto& row : m_portfolio.sorted()) write_row(row);
-    }
-    std::vector<std::string> parts;
-    for (Option o : kOptions)
-      parts.push_back(fmt::format("{} {}", m_portfolio.count(o), to_string(o)));
-    if (m_portfolio.none() > 0)
-      parts.push_back(fmt::format("{} with no option left", m_portfolio.none()));
-    m_out << fmt::format("\n**{} profiles:** {}.", m_results, join_words(parts, ", "));
-    if (m_errors > 0) m_out << fmt::format(" {} could not be scored.", m_errors);
+  void write_end(bool table) override {
+    if (!table) return;
+    m_out << fmt::format("\n**{} profiles:** {}.", m_results, counts());
+    if (!m_errors.empty()) m_out << fmt::format(" {} could not be scored.", m_errors.size());
     if (m_portfolio.any_veto()) m_out << " (score) = ruled out by a hard constraint.";
     m_out << '\n';
   }
 
- private:
-  void header() {
+  void write_header() override {
     m_out << "## aidecide portfolio\n\n"
           << "| Profile | Recommended | Cloud | Local | Hybrid | Confidence |\n"
           << "|---|---|---:|---:|---:|---:|\n";
   }
-  void write_row(const PortfolioRow& row) {
+  void write_row(const PortfolioRow& row) override {
     const auto score = [&](Option o) {
       const std::string s = fmt::format("{:.1f}", row.scores[index(o)]);
       return row.vetoed[index(o)] ? "(" + s + ")" : s;
@@ -180,11 +156,6 @@ class MarkdownRenderer : public BatchRenderer {
 
   std::ostream& m_out;
   const ScoringModel& m_model;
-  RenderOptions m_options;
-  Portfolio m_portfolio;
-  std::string m_link;
-  std::size_t m_results = 0;
-  std::size_t m_errors = 0;
 };
 
 }  // namespace

@@ -245,72 +245,46 @@ void render_text_decision(std::ostream& out, const ScoringModel& model, const De
 
 namespace {
 
-class TextRenderer : public BatchRenderer {
+class TextRenderer : public SummaryRenderer {
  public:
   TextRenderer(std::ostream& out, const ScoringModel& model, const RenderOptions& options)
-      : m_out(out),
-        m_model(model),
-        m_options(options),
-        m_paint(options.color),
-        m_portfolio(options.sort) {}
+      : SummaryRenderer(options), m_out(out), m_model(model), m_paint(options.color) {}
 
-  void result(const Decision& d) override {
-    ++m_results;
-    if (m_options.single || m_options.explain_all) {
-      if (m_results > 1) {
-        m_out << '\n'
-              << std::string(static_cast<std::size_t>(clamp_width(m_options.width)), '-') << "\n\n";
-      }
-      render_text_decision(m_out, m_model, d, m_options);
-      return;
+ private:
+  void write_full(const Decision& d) override {
+    if (m_results > 1) {
+      m_out << '\n'
+            << std::string(static_cast<std::size_t>(clamp_width(m_options.width)), '-') << "\n\n";
     }
-    PortfolioRow row = PortfolioRow::from(d, "");
-    if (m_portfolio.streams()) {
-      if (m_results == 1) header();
-      write_row(row);
-    }
-    m_portfolio.add(std::move(row));
+    render_text_decision(m_out, m_model, d, m_options);
   }
 
-  void error(const Diagnostic&) override { ++m_errors; }
-
-  void finish() override {
-    if (m_options.single || m_options.explain_all || m_results == 0) return;
-    if (!m_portfolio.streams()) {
-      header();
-      for (const auto& row : m_portfolio.sorted()) write_row(row);
-    }
-    std::vector<std::string> parts;
-    for (Option o : kOptions)
-      parts.push_back(fmt::format("{} {}", m_portfolio.count(o), to_string(o)));
-    if (m_portfolio.none() > 0)
-      parts.push_back(fmt::format("{} with no option left", m_portfolio.none()));
+  void write_end(bool table) override {
+    if (!table) return;
     m_out << '\n'
-          << fmt::format("{} {}: {}", m_results, m_results == 1 ? "profile" : "profiles",
-                         join_words(parts, ", "));
-    if (m_errors > 0) {
-      m_out << fmt::format("; {} {} could not be scored", m_errors,
-                           m_errors == 1 ? "file" : "files");
+          << fmt::format("{} {}: {}", m_results, m_results == 1 ? "profile" : "profiles", counts());
+    if (!m_errors.empty()) {
+      m_out << fmt::format("; {} {} could not be scored", m_errors.size(),
+                           m_errors.size() == 1 ? "file" : "files");
     }
     m_out << ".\n";
     if (m_portfolio.any_veto()) m_out << "(score) = ruled out by a hard constraint.\n";
     m_out << "Score one file for its full explanation, or add --explain.\n";
   }
 
- private:
   std::size_t name_width() const {
     return static_cast<std::size_t>(std::max(16, clamp_width(m_options.width) - 50));
   }
   static std::string_view confidence_short(double c) {
     return c >= 0.9 ? "high" : c >= 0.7 ? "mod" : c >= 0.5 ? "low" : "v.low";
   }
-  void header() {
+  void write_header() override {
     m_out << m_paint.bold(fmt::format("{}  {:<13} {:>7} {:>7} {:>7}  {:>10}",
                                       fit("PROFILE", name_width()), "RECOMMENDED", "CLOUD", "LOCAL",
                                       "HYBRID", "CONFIDENCE"))
           << '\n';
   }
-  void write_row(const PortfolioRow& row) {
+  void write_row(const PortfolioRow& row) override {
     const auto score = [&](Option o) {
       const std::string s = fmt::format("{:.1f}", row.scores[index(o)]);
       return row.vetoed[index(o)] ? "(" + s + ")" : s;
@@ -325,11 +299,7 @@ class TextRenderer : public BatchRenderer {
 
   std::ostream& m_out;
   const ScoringModel& m_model;
-  RenderOptions m_options;
   Paint m_paint;
-  Portfolio m_portfolio;
-  std::size_t m_results = 0;
-  std::size_t m_errors = 0;
 };
 
 }  // namespace

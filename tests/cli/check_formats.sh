@@ -13,6 +13,9 @@ status=0
   docs/adr tests/data/adr-hostile > "$out/github.txt" || status=$?
 [ "$status" -eq 1 ] || { echo "FAIL: expected exit 1 (a vetoed decision), got $status"; exit 1; }
 xmllint --noout "$out/j.xml"
+grep -q '<failure message="declared cloud, which a hard constraint rules out' "$out/j.xml" || { echo "FAIL: JUnit lacks the failure"; exit 1; }
+grep -q '^::error file=tests/data/adr-hostile/0001-hostile%2Cline=99%3A%3Ax.md,line=4,col=11,' "$out/github.txt" \
+  || { echo "FAIL: the hostile file's annotation is missing or unescaped"; exit 1; }
 for f in a.sarif gl.json c.json; do jq empty "$out/$f"; done
 [ "$(jq '.runs[0].results | length' "$out/a.sarif")" -ge 1 ]
 [ "$(jq '[.[].fingerprint] | unique | length' "$out/gl.json")" -eq "$(jq length "$out/gl.json")" ]

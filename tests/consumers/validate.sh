@@ -17,4 +17,5 @@ status=0
 "$bin" check --today 2026-11-23 --format sarif="$work/out.sarif" --format junit="$work/junit.xml" \
   docs/adr tests/data/adr-hostile > /dev/null || status=$?
 [ "$status" -eq 1 ] || { echo "FAIL: expected exit 1, got $status"; exit 1; }
-node "$work/validate.js" "$work/out.sarif" "$work/junit.xml"
+node "$work/validate.js" "$work/out.sarif" "$work/junit.xml" | tee "$work/result.txt"
+grep -q '^valid SARIF 2.1.0 (2 results); JUnit with 5 unique test cases$' "$work/result.txt"
