@@ -25,6 +25,7 @@ const CommandSpec kCommands[] = {
      &setup_explain},
     {"validate", "Check profiles, criteria, pricing, presets, config and ADRs without scoring",
      &setup_validate},
+    {"completion", "Print shell completions: bash, zsh or fish", &setup_completion},
 };
 
 constexpr std::string_view kDescription =
