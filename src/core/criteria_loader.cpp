@@ -47,10 +47,10 @@ class CriteriaLoader {
     check_keys(root, kTopKeys, "the criteria file", m_sink);
     if (const YamlNode* v = require_key(root, "version", "the criteria file", m_sink)) {
       if (auto n = read_number(*v, "'version'", m_sink)) {
-        if (*n < 1 || std::floor(*n) != *n) {
-          m_sink.error(v->pos, "'version' must be a whole number of 1 or more");
+        if (const auto version = whole_number(*n, 1, 1000000)) {
+          m_q.version = *version;
         } else {
-          m_q.version = static_cast<int>(*n);
+          m_sink.error(v->pos, "'version' must be a whole number of 1 or more");
         }
       }
     }

@@ -61,7 +61,11 @@ class PricingLoader {
     check_keys(root, {"version", "cloud", "gpus", "local", "figures", "tables"}, "the pricing file",
                m_sink);
     if (const YamlNode* v = require_key(root, "version", "the pricing file", m_sink)) {
-      m_p.version = static_cast<int>(read_number(*v, "'version'", m_sink).value_or(0));
+      if (const auto n = read_number(*v, "'version'", m_sink)) {
+        const auto version = whole_number(*n, 1, 1000000);
+        if (!version) m_sink.error(v->pos, "'version' must be a whole number of 1 or more");
+        m_p.version = version.value_or(0);
+      }
     }
     const Criterion* tiers = tier_criterion(root);
     if (const YamlNode* gpus = require_key(root, "gpus", "the pricing file", m_sink))

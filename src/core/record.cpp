@@ -166,11 +166,9 @@ DecisionRecord load_record(const YamlNode& node, const SourcePos& pos, const std
   if (const YamlNode* v = node.find("criteria_version")) {
     r.criteria_version_pos = v->pos;
     const auto n = v->is_scalar() ? parse_plain_number(v->value) : std::nullopt;
-    if (!n || *n < 1 || *n != static_cast<int>(*n)) {
+    r.criteria_version = n ? whole_number(*n, 1, 1000000) : std::nullopt;
+    if (!r.criteria_version)
       sink.error(v->pos, "'criteria_version' must be a whole number of 1 or more");
-    } else {
-      r.criteria_version = static_cast<int>(*n);
-    }
   }
   if (const YamlNode* o = node.find("override")) {
     r.override_.present = true;

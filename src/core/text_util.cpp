@@ -254,6 +254,7 @@ std::string format_number(double x) {
   if (!std::isfinite(x)) return "n/a";
   const bool negative = x < 0;
   const double a = std::fabs(x);
+  if (a >= 1e15) return fmt::format("{:.3g}", x);  // no hundred-digit numbers in messages
   std::string text;
   if (a >= 1000 || std::fabs(a - std::round(a)) < 1e-9) {
     text = group_thousands(fmt::format("{:.0f}", std::round(a)));

@@ -118,6 +118,11 @@ std::optional<double> read_number(const YamlNode& node, std::string_view what,
   return std::nullopt;
 }
 
+std::optional<int> whole_number(double value, int min, int max) {
+  if (!(value >= min && value <= max) || std::floor(value) != value) return std::nullopt;
+  return static_cast<int>(value);
+}
+
 bool is_iso_date(std::string_view t) {
   if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
   for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {

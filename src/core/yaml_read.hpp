@@ -35,6 +35,10 @@ std::optional<std::string> read_string(const YamlNode& node, std::string_view wh
                                        DiagnosticSink& sink);
 std::optional<double> read_number(const YamlNode& node, std::string_view what,
                                   DiagnosticSink& sink);
+// A whole number within [min, max], checked before any conversion (casting
+// a huge double to int is undefined behaviour).
+std::optional<int> whole_number(double value, int min, int max);
+
 // An ISO 8601 date YYYY-MM-DD.
 std::optional<std::string> read_date(const YamlNode& node, std::string_view what,
                                      DiagnosticSink& sink);

@@ -62,7 +62,7 @@ TEST_CASE("human numbers", "[ask][input]") {
   CHECK(parse_human_number("$5", q.at("monthly_requests")).error ==
         "'$5': this question is not about money");
   CHECK(parse_human_number("0", q.at("latency_budget_ms")).error ==
-        "Latency budget must be above 0; you typed 0");
+        "Latency budget must be above 0 and at most 10,000,000; you typed 0");
 }
 
 TEST_CASE("human answers", "[ask][input]") {

@@ -165,3 +165,25 @@ TEST_CASE("criteria loader reports each error with its position", "[criteria]") 
           "12:10: criterion 'speed' is defined twice");
   }
 }
+
+TEST_CASE("huge whole numbers are refused before any conversion", "[criteria][limits]") {
+  // Found by the fuzzer: 1e300 passed the whole-number check and overflowed int.
+  CHECK(criteria_error(replaced(kMinimal, "version: 1", "version: 1e300")) ==
+        "1:10: 'version' must be a whole number of 1 or more");
+  try {
+    load_pricing("version: 1e300\n", "p.yaml", default_model().questionnaire);
+    FAIL("expected errors");
+  } catch (const InputError& e) {
+    const auto& d = e.diagnostics();
+    CHECK(std::any_of(d.begin(), d.end(), [](const Diagnostic& x) {
+      return x.to_string() == "p.yaml:1:10: 'version' must be a whole number of 1 or more";
+    }));
+  }
+  CHECK(profile_error(profile_yaml([] {
+          auto a = baseline_answers();
+          a["monthly_requests"] = "1e300";
+          return a;
+        }()))
+            .ends_with(
+                "monthly_requests must be at least 0 and at most 10,000,000,000,000, not 1e+300"));
+}

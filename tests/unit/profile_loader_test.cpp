@@ -141,11 +141,11 @@ TEST_CASE("profile loader reports each error with its position", "[profile]") {
   }
   SECTION("number below its minimum") {
     CHECK(profile_error(with_answers({{"monthly_requests", "-5"}})) ==
-          "13:21: monthly_requests must be at least 0, not -5");
+          "13:21: monthly_requests must be at least 0 and at most 10,000,000,000,000, not -5");
   }
   SECTION("number at an exclusive minimum") {
     CHECK(profile_error(with_answers({{"latency_budget_ms", "0"}})) ==
-          "9:22: latency_budget_ms must be above 0, not 0");
+          "9:22: latency_budget_ms must be above 0 and at most 10,000,000, not 0");
   }
   SECTION("text where a number is expected") {
     CHECK(profile_error(with_answers({{"monthly_requests", "lots"}})) ==
