@@ -17,6 +17,8 @@
 namespace aidecide {
 
 inline constexpr std::size_t kNoIndex = static_cast<std::size_t>(-1);
+// Weights are relative; a cap keeps sums finite (no inf or NaN scores).
+inline constexpr double kMaxWeight = 1000;
 
 enum class CriterionKind { choice, number, derived };
 enum class Scale { linear, log };

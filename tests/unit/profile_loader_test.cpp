@@ -181,7 +181,7 @@ TEST_CASE("profile loader reports each error with its position", "[profile]") {
   }
   SECTION("negative weight") {
     CHECK(profile_error(with_answers({}, "weights:\n  cost: -1\n")) ==
-          "22:9: the weight of cost must be 0 or more, not -1");
+          "22:9: the weight of cost must be between 0 and 1000, not -1");
   }
   SECTION("weight that is not a number") {
     CHECK(profile_error(with_answers({}, "weights:\n  cost: high\n")) ==
