@@ -37,8 +37,9 @@ sanitize: deps
 	cmake --build build/asan -j $(JOBS)
 	ctest --test-dir build/asan --output-on-failure -j $(JOBS)
 
-# libFuzzer targets (clang 14); `make fuzz-smoke` runs each for FUZZ_SECONDS.
-FUZZ_SECONDS ?= 30
+# libFuzzer targets (clang 14); `make fuzz-smoke` runs each for FUZZ_RUNS
+# executions with a fixed seed.
+FUZZ_RUNS ?= 60000
 fuzz: deps
 	@for p in clang libclang-rt-14-dev; do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
@@ -46,7 +47,7 @@ fuzz: deps
 	cmake --build build/fuzz -j $(JOBS)
 
 fuzz-smoke: fuzz
-	tests/fuzz/smoke.sh build/fuzz $(FUZZ_SECONDS)
+	tests/fuzz/smoke.sh build/fuzz $(FUZZ_RUNS)
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
