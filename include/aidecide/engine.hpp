@@ -178,9 +178,10 @@ std::optional<PatternAdvice> choose_hybrid_pattern(const Questionnaire& q, const
 std::vector<std::string> build_checklist(const ScoringModel& model, const Decision& d);
 
 // Share of perturbed draws (weights, unknown answers, ranges) whose winner is
-// `recommendation`. See docs/scoring.md for the distribution.
-double estimate_confidence(const ScoringModel& model, const Profile& profile,
-                           const std::vector<double>& weights, std::optional<Option> recommendation,
-                           const EngineOptions& options);
+// `recommendation`, starting from the values, weights and costs decide()
+// already resolved. See docs/scoring.md for the distribution.
+double estimate_confidence(const ScoringModel& model, const Profile& profile, const Values& base,
+                           const CostEstimate& base_cost, const std::vector<double>& weights,
+                           std::optional<Option> recommendation, const EngineOptions& options);
 
 }  // namespace aidecide

@@ -51,12 +51,11 @@ double sample_between(Random& rng, const Criterion& c, double lo, double hi) {
 
 }  // namespace
 
-double estimate_confidence(const ScoringModel& model, const Profile& profile,
-                           const std::vector<double>& weights, std::optional<Option> recommendation,
-                           const EngineOptions& options) {
+double estimate_confidence(const ScoringModel& model, const Profile& profile, const Values& base,
+                           const CostEstimate& base_cost, const std::vector<double>& weights,
+                           std::optional<Option> recommendation, const EngineOptions& options) {
   if (options.samples == 0) return 0;
   const Questionnaire& q = model.questionnaire;
-  const Values base = resolve_values(q, profile);
   std::vector<std::size_t> uncertain;
   for (std::size_t i = 0; i < q.criteria.size(); ++i) {
     if (!q.criteria[i].answerable()) continue;
@@ -70,7 +69,6 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile,
   const double log_spread = std::log(options.weight_spread);
   std::vector<double> w(weights.size());
   Values values = base;
-  const CostEstimate base_cost = estimate_costs(model.pricing, model.inputs, q, base);
   std::size_t kept = 0;
   for (std::size_t s = 0; s < options.samples; ++s) {
     for (std::size_t i = 0; i < w.size(); ++i)

@@ -217,7 +217,8 @@ Decision decide(const ScoringModel& model, const Profile& profile, const EngineO
   }
 
   d.samples = options.samples;
-  d.confidence = estimate_confidence(model, profile, d.weights, d.recommendation, options);
+  d.confidence =
+      estimate_confidence(model, profile, d.values, d.cost, d.weights, d.recommendation, options);
   if (options.flip_points) d.flips = find_flip_points(model, d);
   d.hybrid_pattern = choose_hybrid_pattern(q, d);
   if (options.cost_curve) {

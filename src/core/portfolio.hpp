@@ -3,6 +3,8 @@
 // The rows of a portfolio summary table, shared by the text, Markdown and
 // HTML renderers: in input order they stream; sorted they wait for the end.
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <optional>
@@ -44,6 +46,12 @@ struct PortfolioRow {
     r.margin = d.margin;
     for (Option o : kOptions) r.monthly_usd[index(o)] = d.cost.options[index(o)].monthly_usd;
     return r;
+  }
+
+  // "88.6", or "(73.0)" for an option a hard constraint rules out.
+  std::string score_cell(Option o) const {
+    const std::string s = fmt::format("{:.1f}", scores[index(o)]);
+    return vetoed[index(o)] ? "(" + s + ")" : s;
   }
 
   double top_score() const { return recommendation ? scores[index(*recommendation)] : 0; }

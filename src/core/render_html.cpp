@@ -200,8 +200,8 @@ class HtmlRenderer : public SummaryRenderer {
   }
   void write_row(const PortfolioRow& row) override {
     const auto score = [&](Option o) {
-      const std::string s = fmt::format("{:.1f}", row.scores[index(o)]);
-      return row.vetoed[index(o)] ? "<span class=\"vetoed\">(" + s + ")</span>" : s;
+      const std::string cell = row.score_cell(o);
+      return row.vetoed[index(o)] ? "<span class=\"vetoed\">" + cell + "</span>" : cell;
     };
     const std::string name = row.link.empty()
                                  ? h(row.name)

@@ -143,15 +143,11 @@ class MarkdownRenderer : public SummaryRenderer {
           << "|---|---|---:|---:|---:|---:|\n";
   }
   void write_row(const PortfolioRow& row) override {
-    const auto score = [&](Option o) {
-      const std::string s = fmt::format("{:.1f}", row.scores[index(o)]);
-      return row.vetoed[index(o)] ? "(" + s + ")" : s;
-    };
     const std::string name =
         row.link.empty() ? md(row.name) : fmt::format("[{}]({})", md(row.name), md(row.link));
     m_out << fmt::format("| {} | {} | {} | {} | {} | {} |\n", name, md(row.recommendation_text()),
-                         score(Option::cloud), score(Option::local), score(Option::hybrid),
-                         percent(row.confidence));
+                         row.score_cell(Option::cloud), row.score_cell(Option::local),
+                         row.score_cell(Option::hybrid), percent(row.confidence));
   }
 
   std::ostream& m_out;

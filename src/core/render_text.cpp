@@ -285,15 +285,11 @@ class TextRenderer : public SummaryRenderer {
           << '\n';
   }
   void write_row(const PortfolioRow& row) override {
-    const auto score = [&](Option o) {
-      const std::string s = fmt::format("{:.1f}", row.scores[index(o)]);
-      return row.vetoed[index(o)] ? "(" + s + ")" : s;
-    };
     const std::string rec = fmt::format("{:<13}", row.recommendation_text());
     m_out << fmt::format(
         "{}  {} {:>7} {:>7} {:>7}  {:>10}\n", fit(row.name, name_width()),
-        row.recommendation ? m_paint.green(rec) : m_paint.red(rec), score(Option::cloud),
-        score(Option::local), score(Option::hybrid),
+        row.recommendation ? m_paint.green(rec) : m_paint.red(rec), row.score_cell(Option::cloud),
+        row.score_cell(Option::local), row.score_cell(Option::hybrid),
         fmt::format("{} {}", percent(row.confidence), confidence_short(row.confidence)));
   }
 
