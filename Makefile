@@ -8,7 +8,7 @@ PACKAGES := g++ cmake ninja-build make libcli11-dev nlohmann-json3-dev \
             libyaml-cpp-dev libfmt-dev catch2 libxml2-utils jq
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps configure build run test clean format sanitize fuzz fuzz-smoke
+.PHONY: all deps configure build run test clean format sanitize fuzz fuzz-smoke bench
 
 all: build
 
@@ -48,6 +48,15 @@ fuzz: deps
 
 fuzz-smoke: fuzz
 	tests/fuzz/smoke.sh build/fuzz $(FUZZ_RUNS)
+
+# The batch benchmark (docs/performance.md): score and check against the parse
+# floor at 1k/10k/100k files. BENCH_PROFILES and BENCH_ADRS pick the sizes.
+BENCH_PROFILES ?= 1000 10000 100000
+BENCH_ADRS ?= 1000 10000
+bench: build
+	@dpkg-query -W -f='$${Status}\n' time 2>/dev/null | grep -q 'ok installed' || \
+	  ($(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time)
+	tests/bench/bench.sh $(BUILD_DIR) "$(BENCH_PROFILES)" "$(BENCH_ADRS)"
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

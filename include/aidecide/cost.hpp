@@ -56,6 +56,14 @@ struct CostEstimate {
   PerOption budget_utility{};
 };
 
+// The derived criteria's utilities alone (what a score needs from the cost
+// model): cheap enough for every confidence draw and flip-point probe.
+struct DerivedUtilities {
+  PerOption cost{};
+  PerOption budget{};
+};
+DerivedUtilities derived_utilities(const Pricing& p, const CostInputs& in, const Values& values);
+
 CostEstimate estimate_costs(const Pricing& p, const CostInputs& in, const Questionnaire& q,
                             const Values& values);
 

@@ -31,11 +31,23 @@ struct EngineOptions {
   std::vector<std::optional<double>> preset_weights;
 };
 
+// What reads each criterion, so that a change to one answer recomputes only
+// that (confidence draws and flip-point probes; see scorer.hpp).
+struct Dependencies {
+  std::vector<std::vector<std::size_t>> rows;  // scored answerable rows whose utility reads it
+  std::vector<bool> cost;                      // an input of the cost model
+  std::vector<bool> constraints;               // read by a hard constraint
+  std::vector<std::size_t> derived;            // the derived (cost-model) rows
+
+  static Dependencies of(const Questionnaire& q, const CostInputs& in);
+};
+
 // Everything loaded once per process and shared read-only.
 struct ScoringModel {
   Questionnaire questionnaire;
   Pricing pricing;
   CostInputs inputs;
+  Dependencies dependencies;
 
   ScoringModel(Questionnaire q, Pricing p);
 };

@@ -35,6 +35,7 @@ struct Gpu {
 struct LocalTier {
   std::string model;
   std::string gpu;
+  Gpu hardware;  // the entry of `gpus` named by `gpu`, resolved by the loader
   double gpus_per_replica = 1;
   double output_tokens_per_second = 0;  // aggregate, per replica, conservative
   Provenance provenance;

@@ -13,6 +13,8 @@
 #include "aidecide/glob.hpp"
 #include "aidecide/text.hpp"
 #include "commands.hpp"
+#include "parallel.hpp"
+#include "progress.hpp"
 
 namespace aidecide::cli {
 namespace {
@@ -28,6 +30,7 @@ struct CheckCliOptions {
   std::vector<std::string> rules;  // ID=LEVEL
   std::string today;
   bool allow_empty = false;
+  std::size_t jobs = 0;  // 0: every available core
   ModelPaths model;
 };
 
@@ -249,6 +252,10 @@ int run_check(const CheckCliOptions& options, const Streams& io, const GlobalOpt
         make_check_renderer(*format, output->path.empty() ? io.out : output->text, *model, mine);
     outputs.push_back(std::move(output));
   }
+  // Flip points are costly and only the JSON report shows them.
+  check.engine.flip_points = std::any_of(formats.begin(), formats.end(), [](const std::string& f) {
+    return f.substr(0, f.find('=')) == "json";
+  });
   for (const auto& d : unreadable) {
     for (auto& o : outputs) o->renderer->error(d);
   }
@@ -256,19 +263,34 @@ int run_check(const CheckCliOptions& options, const Streams& io, const GlobalOpt
 
   CheckSummary summary;
   bool fails = false;
-  for (const std::string& file : files) {
-    std::string text;
+  // Workers read and check files; this thread renders in file order.
+  struct Checked {
+    std::optional<FileCheck> result;
+    std::vector<Diagnostic> unreadable;
+  };
+  const auto check_one = [&](std::size_t i) {
+    Checked checked;
     try {
-      text = read_text_file(file);
+      const std::string text = read_text_file(files[i]);
+      checked.result.emplace(check_markdown(*model, text, files[i], check));
     } catch (const InputError& e) {
-      unreadable.insert(unreadable.end(), e.diagnostics().begin(), e.diagnostics().end());
-      print_diagnostics(io.err, e.diagnostics());
-      for (const auto& d : e.diagnostics()) {
+      checked.unreadable = e.diagnostics();
+    }
+    return checked;
+  };
+  Progress progress(io.err, io.env.stderr_is_terminal && !io.quiet, files.size(), "files");
+  const std::size_t jobs = options.jobs == 0 ? available_cores() : options.jobs;
+  ordered_parallel<Checked>(files.size(), jobs, check_one, [&](std::size_t, Checked& checked) {
+    progress.tick();
+    if (!checked.result) {
+      unreadable.insert(unreadable.end(), checked.unreadable.begin(), checked.unreadable.end());
+      print_diagnostics(io.err, checked.unreadable);
+      for (const auto& d : checked.unreadable) {
         for (auto& o : outputs) o->renderer->error(d);
       }
-      continue;
+      return;
     }
-    const FileCheck result = check_markdown(*model, text, file, check);
+    const FileCheck& result = *checked.result;
     ++summary.files;
     summary.records += result.records.size();
     for (const Finding& f : result.findings) {
@@ -276,7 +298,8 @@ int run_check(const CheckCliOptions& options, const Streams& io, const GlobalOpt
       if (fail_on != Level::off && f.level <= fail_on) fails = true;
     }
     for (auto& o : outputs) o->renderer->file(result);
-  }
+  });
+  progress.finish();
   for (auto& o : outputs) {
     o->renderer->finish(summary);
     if (!o->path.empty()) write_file_atomically(o->path, o->text.str());
@@ -320,6 +343,10 @@ Runner setup_check(CLI::App& app) {
       ->allow_extra_args(false);
   app.add_option("--today", options->today, "Date used for override expiry (default: today)")
       ->type_name("YYYY-MM-DD");
+  app.add_option("-j,--jobs", options->jobs,
+                 "Check on N threads (0: every available core); the output is the same for any N")
+      ->check(CLI::Range(0, 1024))
+      ->capture_default_str();
   app.add_flag("--allow-empty", options->allow_empty,
                "Succeed even when no decision record is found");
   add_model_options(app, options->model);

@@ -11,6 +11,8 @@
 #include "aidecide/render.hpp"
 #include "aidecide/text.hpp"
 #include "commands.hpp"
+#include "parallel.hpp"
+#include "progress.hpp"
 
 namespace aidecide::cli {
 namespace {
@@ -26,6 +28,13 @@ struct ScoreOptions {
   std::string presets_file;
   std::string sort = "input";
   std::string out_dir;
+  std::size_t jobs = 0;  // 0: every available core
+};
+
+// What a worker hands back for one input file.
+struct Scored {
+  std::optional<Decision> decision;
+  std::vector<Diagnostic> diagnostics;
 };
 
 // --out DIR: one report per profile plus an index, each written atomically.
@@ -176,25 +185,39 @@ int run_score(const ScoreOptions& options, const Streams& io, const GlobalOption
       }
     }
   };
-  for (const InputFile& file : inputs) {
+  // Workers read, parse and score; this thread renders in input order.
+  const auto score_one = [&](std::size_t i) {
+    const InputFile& file = inputs[i];
+    Scored scored;
     if (file.error) {
-      report({*file.error});
-      continue;
+      scored.diagnostics.push_back(*file.error);
+      return scored;
     }
     try {
       const std::string text = read_input(file, io.in);
       const Profile profile = load_profile(text, file.name, model->questionnaire);
-      const Decision d = what_if.empty() ? decide(*model, profile, engine)
-                                         : decide_what_if(*model, profile, what_if, engine);
-      if (directory) {
-        directory->result(d);
-      } else {
-        renderer->result(d);
-      }
+      scored.decision.emplace(what_if.empty() ? decide(*model, profile, engine)
+                                              : decide_what_if(*model, profile, what_if, engine));
     } catch (const InputError& e) {
-      report(e.diagnostics());
+      scored.diagnostics = e.diagnostics();
     }
-  }
+    return scored;
+  };
+  Progress progress(io.err, io.env.stderr_is_terminal && !io.quiet, inputs.size(), "profiles");
+  const std::size_t jobs = options.jobs == 0 ? available_cores() : options.jobs;
+  ordered_parallel<Scored>(inputs.size(), jobs, score_one, [&](std::size_t, Scored& scored) {
+    if (scored.decision) {
+      if (directory) {
+        directory->result(*scored.decision);
+      } else {
+        renderer->result(*scored.decision);
+      }
+    } else {
+      report(scored.diagnostics);
+    }
+    progress.tick();
+  });
+  progress.finish();
   if (directory) {
     io.err << directory->finish();
   } else {
@@ -231,6 +254,10 @@ Runner setup_score(CLI::App& app) {
       ->capture_default_str();
   app.add_option("-o,--out", options->out_dir, "Write one report per profile and an index into DIR")
       ->type_name("DIR");
+  app.add_option("-j,--jobs", options->jobs,
+                 "Score on N threads (0: every available core); the output is the same for any N")
+      ->check(CLI::Range(0, 1024))
+      ->capture_default_str();
   app.add_flag("--explain", options->explain,
                "Explain every profile in full instead of a summary table");
   app.add_option("--samples", options->samples,

@@ -21,11 +21,15 @@ struct Streams {
   std::ostream& out;
   std::ostream& err;
   const Environment& env;
+  bool quiet = false;    // --quiet: errors only on stderr (no warnings, notes or progress)
+  bool verbose = false;  // --verbose: say what is read and how long it took
 };
 
 // Options shared by every subcommand.
 struct GlobalOptions {
   std::string color = "auto";  // auto | always | never
+  bool quiet = false;
+  bool verbose = false;
 };
 
 using Runner = std::function<int(const Streams&, const GlobalOptions&)>;

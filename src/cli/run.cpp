@@ -2,6 +2,7 @@
 #include "run.hpp"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <iostream>
@@ -41,6 +42,39 @@ constexpr std::string_view kFooter =
     "  aidecide check docs/adr/                 fail when a recorded decision no longer holds\n"
     "\nDocumentation: README.md and docs/ (installed under share/doc/aidecide).";
 
+// "version: N" of the embedded criteria, without parsing them: --version
+// must stay instant.
+std::string embedded_criteria_version() {
+  const std::string_view text = embedded_criteria_text();
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t end = std::min(text.find('\n', at), text.size());
+    const std::string_view line = text.substr(at, end - at);
+    if (line.starts_with("version:")) {
+      const auto value = line.substr(8);
+      const auto first = value.find_first_not_of(' ');
+      return first == std::string_view::npos ? "?" : std::string(value.substr(first));
+    }
+    at = end + 1;
+  }
+  return "?";
+}
+
+std::string version_text() {
+  return fmt::format(
+      "aidecide {}\n"
+      "criteria version {} (embedded)\n"
+      "built with {} {}, {} build; CLI11 {}, fmt {}.{}.{}, nlohmann_json {}.{}.{}, yaml-cpp {}",
+      AIDECIDE_VERSION, embedded_criteria_version(),
+#if defined(__clang__)
+      "clang",
+#else
+      "g++",
+#endif
+      __VERSION__, AIDECIDE_BUILD_TYPE, CLI11_VERSION, FMT_VERSION / 10000, FMT_VERSION / 100 % 100,
+      FMT_VERSION % 100, NLOHMANN_JSON_VERSION_MAJOR, NLOHMANN_JSON_VERSION_MINOR,
+      NLOHMANN_JSON_VERSION_PATCH, AIDECIDE_YAML_CPP_VERSION);
+}
+
 }  // namespace
 
 bool use_color(const GlobalOptions& global, const Environment& env) {
@@ -74,7 +108,7 @@ std::unique_ptr<ScoringModel> load_model(const ModelPaths& paths, const Streams&
   auto model = std::make_unique<ScoringModel>(std::move(q), std::move(p));
   // Prices move fast: say so when the data is more than a year old.
   const std::string oldest = model->pricing.oldest_as_of();
-  if (io.env.today.size() == 10) {
+  if (io.env.today.size() == 10 && !io.quiet) {
     const std::string year_ago =
         fmt::format("{}{}", std::stoi(io.env.today.substr(0, 4)) - 1, io.env.today.substr(4));
     if (oldest < year_ago) {
@@ -91,20 +125,23 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
         const Environment& env) {
   CLI::App app{std::string(kDescription), "aidecide"};
   app.footer(std::string(kFooter));
-  app.set_version_flag("--version", fmt::format("aidecide {}", AIDECIDE_VERSION));
+  app.set_version_flag("--version", version_text());
   app.require_subcommand(1);
   GlobalOptions global;
   app.add_option("--color", global.color,
                  "Colour output: auto (terminal without NO_COLOR), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
+  app.add_flag("-q,--quiet", global.quiet,
+               "Print only errors on stderr: no warnings, notes or progress");
+  app.add_flag("-v,--verbose", global.verbose,
+               "Say on stderr what is read and how long each step took");
   std::vector<std::pair<CLI::App*, Runner>> runners;
   for (const auto& spec : kCommands) {
     CLI::App* sub = app.add_subcommand(std::string(spec.name), std::string(spec.summary));
     sub->fallthrough();
     runners.emplace_back(sub, spec.setup(*sub));
   }
-  const Streams io{in, out, err, env};
   // CLI11 would say "A subcommand is required" for a mistyped command.
   if (argc > 1 && argv[1][0] != '-') {
     std::vector<std::string> names;
@@ -130,8 +167,11 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
       err << "aidecide: error: " << e.what() << "\nRun 'aidecide --help' for usage.\n";
       return static_cast<int>(ExitCode::invalid_input);
     }
+    if (global.quiet && global.verbose)
+      throw UsageError("--quiet and --verbose contradict each other");
+    const Streams tuned{in, out, err, env, global.quiet, global.verbose};
     for (const auto& [sub, runner] : runners) {
-      if (sub->parsed()) return runner(io, global);
+      if (sub->parsed()) return runner(tuned, global);
     }
     return static_cast<int>(ExitCode::invalid_input);
   } catch (const InputError& e) {

@@ -14,6 +14,7 @@ Environment detect_environment() {
   Environment env;
   env.stdout_is_terminal = isatty(STDOUT_FILENO) == 1;
   env.stdin_is_terminal = isatty(STDIN_FILENO) == 1;
+  env.stderr_is_terminal = isatty(STDERR_FILENO) == 1;
   const char* no_color = std::getenv("NO_COLOR");
   env.no_color = no_color != nullptr && *no_color != '\0';
   const char* term = std::getenv("TERM");

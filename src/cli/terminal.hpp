@@ -10,6 +10,7 @@ namespace aidecide::cli {
 struct Environment {
   bool stdout_is_terminal = false;
   bool stdin_is_terminal = false;
+  bool stderr_is_terminal = false;  // progress lines go there
   bool no_color = false;            // NO_COLOR set and non-empty
   bool dumb_terminal = false;       // TERM=dumb or unset
   bool ci = false;                  // CI set

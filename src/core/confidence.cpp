@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: MIT
 // Monte Carlo confidence (docs/scoring.md, "Confidence"): how often the
 // recommendation survives plausible changes to the weights and to the
-// answers the user was unsure of.
+// answers the user was unsure of. Built to cost less than parsing the
+// profile: a proof that no draw can change the winner skips the sampling
+// altogether; otherwise each draw recomputes only the utilities that read
+// the answers it changes, and weight factors come from a table.
+#include <algorithm>
 #include <cmath>
 
 #include "aidecide/engine.hpp"
+#include "scorer.hpp"
 
 namespace aidecide {
 namespace {
@@ -45,8 +50,154 @@ class Random {
 };
 
 double sample_between(Random& rng, const Criterion& c, double lo, double hi) {
-  if (c.scale == Scale::log && lo > 0) return lo * std::pow(hi / lo, rng.uniform());
+  if (c.scale == Scale::log && lo > 0) return lo * std::exp(std::log(hi / lo) * rng.uniform());
   return lo + (hi - lo) * rng.uniform();
+}
+
+// Weight factors: log-uniform in [1/spread, spread], discretised to 1024
+// equally likely levels (the midpoints of 1024 equal slices of the log
+// range), so a draw is 10 random bits and a table lookup.
+constexpr int kFactorBits = 10;
+constexpr std::size_t kFactorLevels = std::size_t{1} << kFactorBits;
+
+// Choice-only uncertainty with at most this many answer combinations is
+// scored once per combination.
+constexpr std::size_t kMaxRemembered = 512;
+
+struct FactorTable {
+  std::array<double, kFactorLevels> factor{};
+  double spread = 0;
+};
+
+const FactorTable& factor_table(double spread) {
+  thread_local FactorTable table;
+  if (table.spread != spread) {
+    const double log_spread = std::log(spread);
+    for (std::size_t k = 0; k < kFactorLevels; ++k) {
+      const double u = (static_cast<double>(k) + 0.5) / static_cast<double>(kFactorLevels);
+      table.factor[k] = std::exp(log_spread * (2 * u - 1));
+    }
+    table.spread = spread;
+  }
+  return table;
+}
+
+// The sampled range of an uncertain number: the user's range, or the
+// criterion's plausible range for "unknown".
+std::pair<double, double> sampled_range(const Criterion& c, const Answer& a) {
+  return a.kind == Answer::Kind::range ? std::pair{a.low, a.high} : c.plausible;
+}
+
+// Lowest and highest utility each option can take in row `i` while the
+// uncertain answers vary (conservative: every adjustment may or may not apply).
+std::pair<PerOption, PerOption> row_bounds(const ScoringModel& model, const Profile& profile,
+                                           const std::vector<bool>& is_uncertain,
+                                           const Values& base, std::size_t i) {
+  const Criterion& c = model.questionnaire.criteria[i];
+  PerOption lo, hi;
+  lo.fill(1e300);
+  hi.fill(-1e300);
+  const auto take = [&](Option o, double u) {
+    lo[index(o)] = std::min(lo[index(o)], u);
+    hi[index(o)] = std::max(hi[index(o)], u);
+  };
+  if (!c.answerable()) {
+    // Cost-model utilities: anything in [0, 1].
+    for (Option o : kOptions) take(o, 0), take(o, 1);
+  } else if (c.kind == CriterionKind::number) {
+    const auto [a, b] = sampled_range(c, profile.answers[i]);
+    for (Option o : kOptions) {
+      take(o, c.curve.eval(o, a));
+      take(o, c.curve.eval(o, b));
+      for (const auto& [x, u] : c.curve.points[index(o)]) {
+        if (x > a && x < b) take(o, u);
+      }
+    }
+  } else {
+    for (std::size_t answer = 0; answer < c.answers.size(); ++answer) {
+      if (!is_uncertain[i] && answer != base[i].choice) continue;
+      for (Option o : kOptions) take(o, c.answers[answer].utility[index(o)]);
+      for (const Adjustment& adj : c.adjustments) {
+        for (const auto& [which, overrides] : adj.utilities) {
+          if (which != answer) continue;
+          for (Option o : kOptions) {
+            if (overrides[index(o)]) take(o, *overrides[index(o)]);
+          }
+        }
+      }
+    }
+  }
+  return {lo, hi};
+}
+
+// The winner among options not vetoed, from weighted sums: the arithmetic
+// and tie rule of score_values() (normalised scores, earlier option on a tie).
+std::optional<Option> best_option(const PerOption& sum, double total,
+                                  const std::array<bool, kOptionCount>& vetoed) {
+  std::optional<Option> best;
+  double best_score = 0;
+  for (Option o : kOptions) {
+    if (vetoed[index(o)]) continue;
+    const double score = total > 0 ? 100 * sum[index(o)] / total : 0;
+    if (!best || score > best_score) best = o, best_score = score;
+  }
+  return best;
+}
+
+// True when no draw can change the winner: for every option that could
+// compete, the recommendation's lead stays positive with each weight at the
+// end of its range that hurts most and each uncertain utility at its worst.
+bool settled(const ScoringModel& model, const Profile& profile, const Values& base,
+             const UtilityMatrix& matrix, const std::vector<double>& weights,
+             const std::vector<std::size_t>& uncertain, const Touched& touched,
+             std::optional<Option> recommendation, double spread) {
+  const Questionnaire& q = model.questionnaire;
+  std::vector<bool> is_uncertain(q.criteria.size(), false);
+  for (std::size_t i : uncertain) is_uncertain[i] = true;
+  const auto reads_uncertain = [&](const Constraint& k) {
+    return std::any_of(k.when.begin(), k.when.end(),
+                       [&](const Condition& c) { return is_uncertain[c.criterion]; });
+  };
+  // Who can win at all: options not vetoed by a constraint that surely holds.
+  std::array<bool, kOptionCount> surely_vetoed{};
+  for (const Constraint& k : q.constraints) {
+    if (reads_uncertain(k)) {
+      // A veto that may come or go: the recommendation must be out of its reach.
+      if (recommendation && k.forbids[index(*recommendation)]) return false;
+      continue;
+    }
+    if (!k.holds(base)) continue;
+    for (Option o : kOptions)
+      surely_vetoed[index(o)] = surely_vetoed[index(o)] || k.forbids[index(o)];
+  }
+  if (!recommendation) {
+    // Nothing can win now; settled only if that holds for every draw.
+    return std::all_of(surely_vetoed.begin(), surely_vetoed.end(), [](bool v) { return v; });
+  }
+  std::vector<bool> varies(q.criteria.size(), false);
+  for (std::size_t i : touched.rows) varies[i] = true;
+  if (touched.cost) {
+    for (std::size_t i : model.dependencies.derived) varies[i] = true;
+  }
+  const std::size_t w = index(*recommendation);
+  PerOption worst_lead{};  // per competitor, in weighted-utility units
+  double scale = 0;
+  for (std::size_t i = 0; i < weights.size(); ++i) {
+    if (weights[i] <= 0) continue;
+    scale += weights[i];
+    PerOption lo = matrix.row(i), hi = matrix.row(i);
+    if (varies[i]) std::tie(lo, hi) = row_bounds(model, profile, is_uncertain, base, i);
+    for (std::size_t o = 0; o < kOptionCount; ++o) {
+      const double d = lo[w] - hi[o];  // the smallest lead this row can give
+      worst_lead[o] += weights[i] * (d >= 0 ? d / spread : d * spread);
+    }
+  }
+  for (Option o : kOptions) {
+    if (index(o) == w || surely_vetoed[index(o)]) continue;
+    // Ties go to the earlier option, and rounding must not matter.
+    if (!(worst_lead[index(o)] > 1e-9 * scale)) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -64,29 +215,95 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
         kind == Answer::Kind::range)
       uncertain.push_back(i);
   }
+  UtilityMatrix matrix(model, base, base_cost);
+  const Touched touched = touched_by(model, uncertain);
+  if (settled(model, profile, base, matrix, weights, uncertain, touched, recommendation,
+              options.weight_spread))
+    return 1;
 
+  // The weighted rows, packed per option so the inner loop is a few
+  // straight multiply-adds; one such scenario per set of drawn answers.
+  std::vector<std::size_t> active;
+  std::vector<double> base_w;
+  for (std::size_t i = 0; i < weights.size(); ++i) {
+    if (weights[i] > 0) {
+      active.push_back(i);
+      base_w.push_back(weights[i]);
+    }
+  }
+  struct Scenario {
+    std::vector<double> u;  // option-major: u[o * active + k]
+    std::array<bool, kOptionCount> vetoed{};
+  };
+  const auto capture = [&](Scenario& sc) {
+    sc.u.resize(kOptionCount * active.size());
+    for (std::size_t k = 0; k < active.size(); ++k) {
+      for (std::size_t o = 0; o < kOptionCount; ++o)
+        sc.u[o * active.size() + k] = matrix.row(active[k])[o];
+    }
+    sc.vetoed = matrix.vetoed();
+  };
+
+  // When every uncertain answer is a choice, the drawn answers take few
+  // distinct combinations: each is scored once and remembered.
+  const bool only_choices = std::all_of(uncertain.begin(), uncertain.end(), [&](std::size_t i) {
+    return q.criteria[i].kind == CriterionKind::choice;
+  });
+  std::size_t combinations = 1;
+  for (std::size_t i : uncertain) {
+    combinations *= q.criteria[i].answers.size();
+    if (combinations > kMaxRemembered) break;
+  }
+  const bool remember = only_choices && combinations <= kMaxRemembered;
+  std::vector<Scenario> remembered(remember ? combinations : 0);
+
+  Scenario scratch;
+  capture(scratch);
+  const FactorTable& table = factor_table(options.weight_spread);
   Random rng(options.seed);
-  const double log_spread = std::log(options.weight_spread);
-  std::vector<double> w(weights.size());
   Values values = base;
   std::size_t kept = 0;
   for (std::size_t s = 0; s < options.samples; ++s) {
-    for (std::size_t i = 0; i < w.size(); ++i)
-      w[i] = weights[i] * std::exp(log_spread * (2 * rng.uniform() - 1));
-    for (std::size_t i : uncertain) {
-      const Criterion& c = q.criteria[i];
-      const Answer& a = profile.answers[i];
-      if (c.kind == CriterionKind::choice) {
-        values[i].choice = rng.below(c.answers.size());
-      } else if (a.kind == Answer::Kind::range) {
-        values[i].number = sample_between(rng, c, a.low, a.high);
-      } else {
-        values[i].number = sample_between(rng, c, c.plausible.first, c.plausible.second);
+    const Scenario* sc = &scratch;
+    if (!uncertain.empty()) {
+      std::size_t combination = 0;
+      for (std::size_t i : uncertain) {
+        const Criterion& c = q.criteria[i];
+        if (c.kind == CriterionKind::choice) {
+          values[i].choice = rng.below(c.answers.size());
+          combination = combination * c.answers.size() + values[i].choice;
+        } else {
+          const auto [lo, hi] = sampled_range(c, profile.answers[i]);
+          values[i].number = sample_between(rng, c, lo, hi);
+        }
       }
+      Scenario& target = remember ? remembered[combination] : scratch;
+      if (!remember || target.u.empty()) {
+        matrix.update(values, touched);
+        capture(target);
+      }
+      sc = &target;
     }
-    const CostEstimate cost =
-        uncertain.empty() ? base_cost : estimate_costs(model.pricing, model.inputs, q, values);
-    if (score_values(model, values, w, cost).winner == recommendation) ++kept;
+    // Scalar accumulators: a loop-carried sum kept in registers.
+    const std::size_t n = active.size();
+    const double *u0 = sc->u.data(), *u1 = u0 + n, *u2 = u1 + n;
+    double total = 0, sum0 = 0, sum1 = 0, sum2 = 0;
+    std::uint64_t bits = 0;
+    int left = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+      if (left < kFactorBits) {
+        bits = rng.next();
+        left = 64;
+      }
+      const double w = base_w[k] * table.factor[bits & (kFactorLevels - 1)];
+      bits >>= kFactorBits;
+      left -= kFactorBits;
+      total += w;
+      sum0 += w * u0[k];
+      sum1 += w * u1[k];
+      sum2 += w * u2[k];
+    }
+    if (best_option({sum0, sum1, sum2}, total, sc->vetoed) == recommendation) ++kept;
   }
   return static_cast<double>(kept) / static_cast<double>(options.samples);
 }

@@ -47,7 +47,7 @@ struct GpuMonth {
 };
 
 GpuMonth gpu_month(const Pricing& p, const LocalTier& tier) {
-  const Gpu& g = p.gpus.at(tier.gpu);
+  const Gpu& g = tier.hardware;
   GpuMonth m;
   m.purchase = g.purchase_usd * (1 + p.server_overhead.value);
   m.amortised = m.purchase / p.amortisation_months.value;
@@ -108,16 +108,101 @@ CostInputs CostInputs::resolve(const Questionnaire& q) {
   return in;
 }
 
+namespace {
+
+// What both views of the cost model derive from the answers.
+struct Basis {
+  Inputs in;
+  const LocalTier* tier = nullptr;
+  GpuMonth gm;
+  double spares = 0, owned = 0, ops = 0, share = 0;
+  double cloud_usd_per_request = 0;
+  double peak_per_request =
+      0;                // output-equivalent tokens per second at the peak, per monthly request
+  double gpu_cost = 0;  // one GPU per month, amortised and running
+};
+
+Basis make_basis(const Pricing& p, const CostInputs& cin, const Values& values) {
+  Basis b;
+  b.in = read_inputs(cin, values);
+  const CloudTier& api = p.cloud[b.in.tier];
+  b.tier = &p.local[b.in.tier];
+  b.gm = gpu_month(p, *b.tier);
+  b.spares = p.spare_replicas.by_answer[b.in.criticality];
+  b.owned = p.existing_gpus.by_answer[b.in.existing];
+  b.ops = p.ops_fte.by_answer[b.in.team] * p.fte_usd_per_month.value;
+  b.share = p.hybrid_local_share.by_answer[b.in.mix];
+  b.cloud_usd_per_request =
+      (b.in.tokens_in * api.input_per_mtok + b.in.tokens_out * api.output_per_mtok) / 1e6;
+  const double tokens_per_request = b.in.tokens_out + b.in.tokens_in * p.prefill_cost_ratio.value;
+  b.peak_per_request =
+      tokens_per_request / kSecondsPerMonth * p.peak_factor.by_answer[b.in.traffic];
+  b.gpu_cost = b.gm.amortised + b.gm.running;
+  return b;
+}
+
+// Scoring view: fractional fleet, every GPU at its amortised value.
+double scored_cost(const Pricing& p, const Basis& b, double requests, double local_share) {
+  if (local_share <= 0) return requests * b.cloud_usd_per_request;
+  const Fleet f = size_fleet(p, *b.tier, requests * b.peak_per_request, local_share, b.spares);
+  return f.gpus_exact * b.gpu_cost + b.ops + requests * b.cloud_usd_per_request * (1 - local_share);
+}
+
+DerivedUtilities derived_from(const Pricing& p, const Basis& b) {
+  DerivedUtilities u;
+  const PerOption scored{scored_cost(p, b, b.in.requests, 0), scored_cost(p, b, b.in.requests, 1),
+                         scored_cost(p, b, b.in.requests, b.share)};
+  const double cheapest = *std::min_element(scored.begin(), scored.end());
+  static const double kLogZero = std::log(kCostRatioForZero);
+  for (Option o : kOptions) {
+    const double c = scored[index(o)];
+    u.cost[index(o)] = cheapest <= 0   ? (c <= 0 ? 1.0 : 0.0)
+                       : c == cheapest ? 1.0
+                                       : std::max(0.0, 1 - std::log(c / cheapest) / kLogZero);
+  }
+  // Budget: can the budgets start and run a minimal deployment at all?
+  const double min_gpus = (1 + b.spares) * b.tier->gpus_per_replica;
+  const double start_upfront = std::max(0.0, min_gpus - b.owned) * b.gm.purchase;
+  const double floor_monthly = b.ops + min_gpus * b.gm.running;
+  const double local_fit = fraction_covered(b.in.upfront_budget, start_upfront) *
+                           fraction_covered(b.in.monthly_budget, floor_monthly);
+  u.budget = {1.0, local_fit, kHybridDeferral + (1 - kHybridDeferral) * local_fit};
+  return u;
+}
+
+// Break-even of the scoring view, solved exactly: local costs a constant
+// (one replica plus spares) up to the volume that fills one replica, then
+// grows linearly; cloud grows linearly from zero. Negative when local never
+// catches up below 1e13 requests a month.
+double break_even(const Pricing& p, const Basis& b) {
+  constexpr double kLowest = 1, kHighest = 1e13;
+  const auto local_minus_cloud = [&](double v) {
+    return scored_cost(p, b, v, 1) - scored_cost(p, b, v, 0);
+  };
+  if (!(local_minus_cloud(kHighest) < 0)) return -1;
+  if (local_minus_cloud(kLowest) <= 0) return 0;
+  const double per_request = b.cloud_usd_per_request;
+  const double replicas_per_request =
+      b.peak_per_request / (b.tier->output_tokens_per_second * p.peak_utilisation.value);
+  const double replica_cost = b.tier->gpus_per_replica * b.gpu_cost;
+  // Flat part: (1 + spares) replicas.
+  const double flat = ((1 + b.spares) * replica_cost + b.ops) / per_request;
+  if (replicas_per_request <= 0 || flat * replicas_per_request <= 1) return flat;
+  // Linear part: (v * replicas_per_request + spares) replicas.
+  return (b.spares * replica_cost + b.ops) / (per_request - replicas_per_request * replica_cost);
+}
+
+}  // namespace
+
+DerivedUtilities derived_utilities(const Pricing& p, const CostInputs& in, const Values& values) {
+  return derived_from(p, make_basis(p, in, values));
+}
+
 CostEstimate estimate_costs(const Pricing& p, const CostInputs& cin, const Questionnaire&,
                             const Values& values) {
-  const Inputs in = read_inputs(cin, values);
+  const Basis b = make_basis(p, cin, values);
+  const Inputs& in = b.in;
   const CloudTier& api = p.cloud[in.tier];
-  const LocalTier& tier = p.local[in.tier];
-  const GpuMonth gm = gpu_month(p, tier);
-  const double spares = p.spare_replicas.by_answer[in.criticality];
-  const double owned = p.existing_gpus.by_answer[in.existing];
-  const double ops = p.ops_fte.by_answer[in.team] * p.fte_usd_per_month.value;
-  const double share = p.hybrid_local_share.by_answer[in.mix];
   const double horizon = p.horizon_months.value;
 
   CostEstimate e;
@@ -125,27 +210,23 @@ CostEstimate estimate_costs(const Pricing& p, const CostInputs& cin, const Quest
   e.monthly_tokens_out = in.requests * in.tokens_out;
   const double api_bill = e.monthly_tokens_in / 1e6 * api.input_per_mtok +
                           e.monthly_tokens_out / 1e6 * api.output_per_mtok;
-  e.cloud_usd_per_request =
-      (in.tokens_in * api.input_per_mtok + in.tokens_out * api.output_per_mtok) / 1e6;
-  const double tokens_per_request = in.tokens_out + in.tokens_in * p.prefill_cost_ratio.value;
-  const double peak_per_request =
-      tokens_per_request / kSecondsPerMonth * p.peak_factor.by_answer[in.traffic];
-  e.peak_output_tps = in.requests * peak_per_request;
+  e.cloud_usd_per_request = b.cloud_usd_per_request;
+  e.peak_output_tps = in.requests * b.peak_per_request;
 
   // Report view, whole GPUs.
   const auto local_part = [&](double local_share, double cloud_share, OptionCost& c) {
-    const Fleet f = size_fleet(p, tier, e.peak_output_tps, local_share, spares);
+    const Fleet f = size_fleet(p, *b.tier, e.peak_output_tps, local_share, b.spares);
     c.local_share = local_share;
     c.gpus = f.gpus;
     c.gpus_exact = f.gpus_exact;
-    c.upfront_usd = std::max(0.0, f.gpus - owned) * gm.purchase;
-    c.running_monthly_usd = f.gpus * gm.running + ops + api_bill * cloud_share;
-    c.monthly_usd = c.running_monthly_usd + f.gpus * gm.amortised;
+    c.upfront_usd = std::max(0.0, f.gpus - b.owned) * b.gm.purchase;
+    c.running_monthly_usd = f.gpus * b.gm.running + b.ops + api_bill * cloud_share;
+    c.monthly_usd = c.running_monthly_usd + f.gpus * b.gm.amortised;
   };
   OptionCost& cloud = e.options[index(Option::cloud)];
   cloud.monthly_usd = cloud.running_monthly_usd = api_bill;
   local_part(1.0, 0.0, e.options[index(Option::local)]);
-  local_part(share, 1.0 - share, e.options[index(Option::hybrid)]);
+  local_part(b.share, 1.0 - b.share, e.options[index(Option::hybrid)]);
   for (auto& c : e.options) {
     c.tco_usd = c.monthly_usd * horizon;
     c.fits_upfront = c.upfront_usd <= in.upfront_budget;
@@ -156,46 +237,10 @@ CostEstimate estimate_costs(const Pricing& p, const CostInputs& cin, const Quest
   const double saving = cloud.running_monthly_usd - local.running_monthly_usd;
   if (saving > 0) e.payback_months = local.upfront_usd / saving;
 
-  // Scoring view: fractional fleet, every GPU at its amortised value.
-  const double gpu_cost = gm.amortised + gm.running;
-  const auto scored_cost = [&](double requests, double local_share) {
-    if (local_share <= 0) return requests * e.cloud_usd_per_request;
-    const Fleet f = size_fleet(p, tier, requests * peak_per_request, local_share, spares);
-    return f.gpus_exact * gpu_cost + ops + requests * e.cloud_usd_per_request * (1 - local_share);
-  };
-  const PerOption scored{scored_cost(in.requests, 0), scored_cost(in.requests, 1),
-                         scored_cost(in.requests, share)};
-  const double cheapest = *std::min_element(scored.begin(), scored.end());
-  for (Option o : kOptions) {
-    const double c = scored[index(o)];
-    e.cost_utility[index(o)] =
-        cheapest <= 0 ? (c <= 0 ? 1.0 : 0.0)
-                      : std::max(0.0, 1 - std::log(c / cheapest) / std::log(kCostRatioForZero));
-  }
-
-  // Break-even: the scoring view's local/cloud ratio falls with volume, so
-  // there is at most one crossing; bisect over log volume.
-  const auto local_minus_cloud = [&](double v) { return scored_cost(v, 1) - scored_cost(v, 0); };
-  double lo = 1, hi = 1e13;
-  if (local_minus_cloud(hi) < 0) {
-    if (local_minus_cloud(lo) <= 0) {
-      e.break_even_requests = 0;
-    } else {
-      for (int i = 0; i < 200 && hi / lo > 1 + 1e-9; ++i) {
-        const double mid = std::sqrt(lo * hi);
-        (local_minus_cloud(mid) > 0 ? lo : hi) = mid;
-      }
-      e.break_even_requests = hi;
-    }
-  }
-
-  // Budget: can the budgets start and run a minimal deployment at all?
-  const double min_gpus = (1 + spares) * tier.gpus_per_replica;
-  const double start_upfront = std::max(0.0, min_gpus - owned) * gm.purchase;
-  const double floor_monthly = ops + min_gpus * gm.running;
-  const double local_fit = fraction_covered(in.upfront_budget, start_upfront) *
-                           fraction_covered(in.monthly_budget, floor_monthly);
-  e.budget_utility = {1.0, local_fit, kHybridDeferral + (1 - kHybridDeferral) * local_fit};
+  const DerivedUtilities u = derived_from(p, b);
+  e.cost_utility = u.cost;
+  e.budget_utility = u.budget;
+  e.break_even_requests = break_even(p, b);
   return e;
 }
 

@@ -15,7 +15,39 @@ namespace aidecide {
 ScoringModel::ScoringModel(Questionnaire q, Pricing p)
     : questionnaire(std::move(q)),
       pricing(std::move(p)),
-      inputs(CostInputs::resolve(questionnaire)) {}
+      inputs(CostInputs::resolve(questionnaire)),
+      dependencies(Dependencies::of(questionnaire, inputs)) {}
+
+Dependencies Dependencies::of(const Questionnaire& q, const CostInputs& in) {
+  const std::size_t n = q.criteria.size();
+  Dependencies d;
+  d.rows.resize(n);
+  d.cost.assign(n, false);
+  d.constraints.assign(n, false);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Criterion& c = q.criteria[i];
+    if (!c.scored) continue;
+    if (!c.answerable()) {
+      d.derived.push_back(i);
+      continue;
+    }
+    std::vector<std::size_t> reads{i};
+    for (const Adjustment& a : c.adjustments) {
+      for (const Condition& k : a.when) reads.push_back(k.criterion);
+    }
+    std::sort(reads.begin(), reads.end());
+    reads.erase(std::unique(reads.begin(), reads.end()), reads.end());
+    for (std::size_t r : reads) d.rows[r].push_back(i);
+  }
+  for (std::size_t i : {in.monthly_requests, in.tokens_in, in.tokens_out, in.traffic_pattern,
+                        in.model_capability, in.team_mlops, in.existing_gpus, in.criticality,
+                        in.workload_mix, in.upfront_budget, in.monthly_budget})
+    d.cost[i] = true;
+  for (const Constraint& k : q.constraints) {
+    for (const Condition& c : k.when) d.constraints[c.criterion] = true;
+  }
+  return d;
+}
 
 namespace {
 

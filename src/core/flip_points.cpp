@@ -7,21 +7,48 @@
 #include <cmath>
 
 #include "aidecide/engine.hpp"
+#include "scorer.hpp"
 
 namespace aidecide {
 namespace {
 
-constexpr double kGridStep = 1.25;  // numeric search: 25 % steps
-constexpr int kBisections = 40;
+constexpr double kGridStep = 1.5;  // numeric search: 50 % steps
+constexpr int kBisections = 36;
 constexpr double kRangeStretch = 100;  // search 100x beyond the plausible range
 
-// The winner for `values`, with the decision's weights.
-std::optional<Option> winner_for(const ScoringModel& model, const Decision& d,
-                                 const Values& values) {
-  const CostEstimate cost =
-      estimate_costs(model.pricing, model.inputs, model.questionnaire, values);
-  return score_values(model, values, d.weights, cost).winner;
-}
+// Probes one answer at a time: the decision's utility matrix with only what
+// reads that answer recomputed.
+class Probe {
+ public:
+  Probe(const ScoringModel& model, const Decision& d)
+      : m_model(model), m_d(d), m_values(d.values), m_matrix(model, d.values, d.cost) {}
+
+  // The winner with criterion `i` set to `v` and every other answer as decided.
+  std::optional<Option> winner_with(std::size_t i, const Value& v) {
+    if (m_criterion != i) {
+      restore();
+      m_criterion = i;
+      m_touched = touched_by(m_model, std::span(&m_criterion, 1));
+    }
+    m_values[i] = v;
+    m_matrix.update(m_values, m_touched);
+    return m_matrix.winner(m_d.weights);
+  }
+
+ private:
+  void restore() {
+    if (m_criterion == kNoIndex) return;
+    m_values[m_criterion] = m_d.values[m_criterion];
+    m_matrix.update(m_values, m_touched);
+  }
+
+  const ScoringModel& m_model;
+  const Decision& m_d;
+  Values m_values;
+  UtilityMatrix m_matrix;
+  std::size_t m_criterion = kNoIndex;
+  Touched m_touched;
+};
 
 std::vector<WeightFlip> weight_flips(const Decision& d) {
   std::vector<WeightFlip> flips;
@@ -53,8 +80,8 @@ std::vector<WeightFlip> weight_flips(const Decision& d) {
 
 // Walks from the current value in one direction until the winner changes,
 // then bisects to the threshold.
-std::optional<NumberFlip> search_number(const ScoringModel& model, const Decision& d, std::size_t i,
-                                        bool up) {
+std::optional<NumberFlip> search_number(const ScoringModel& model, const Decision& d, Probe& probe,
+                                        std::size_t i, bool up) {
   const Criterion& c = model.questionnaire.criteria[i];
   // The smallest value the criterion accepts, and how far the search goes.
   const double bottom = c.exclusive_minimum ? c.minimum + 1e-6 : c.minimum;
@@ -62,12 +89,8 @@ std::optional<NumberFlip> search_number(const ScoringModel& model, const Decisio
   const double lo = std::max({bottom, c.plausible.first / kRangeStretch, 1e-3});
   const double hi =
       std::min(c.maximum.value_or(1e15), std::max(c.plausible.second, 1.0) * kRangeStretch);
-  Values values = d.values;
-  const double start = values[i].number;
-  const auto winner_at = [&](double x) {
-    values[i].number = x;
-    return winner_for(model, d, values);
-  };
+  const double start = d.values[i].number;
+  const auto winner_at = [&](double x) { return probe.winner_with(i, Value{0, x}); };
   // The next grid point away from `x`, or nothing past the end of the range.
   const auto next = [&](double x) -> std::optional<double> {
     if (up) {
@@ -100,18 +123,17 @@ FlipPoints find_flip_points(const ScoringModel& model, const Decision& d) {
   if (!d.recommendation) return flips;
   flips.weights = weight_flips(d);
   const Questionnaire& q = model.questionnaire;
+  Probe probe(model, d);
   for (std::size_t i = 0; i < q.criteria.size(); ++i) {
     const Criterion& c = q.criteria[i];
     if (c.kind == CriterionKind::number) {
       for (bool up : {false, true}) {
-        if (auto f = search_number(model, d, i, up)) flips.numbers.push_back(*f);
+        if (auto f = search_number(model, d, probe, i, up)) flips.numbers.push_back(*f);
       }
     } else if (c.kind == CriterionKind::choice) {
-      Values values = d.values;
       for (std::size_t a = 0; a < c.answers.size(); ++a) {
         if (a == d.values[i].choice) continue;
-        values[i].choice = a;
-        const auto w = winner_for(model, d, values);
+        const auto w = probe.winner_with(i, Value{a, 0});
         if (w && w != d.recommendation) flips.choices.push_back({i, a, *w});
       }
     }

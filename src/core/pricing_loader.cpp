@@ -164,7 +164,9 @@ class PricingLoader {
     LocalTier t;
     t.model = text(value, "model", context);
     t.gpu = text(value, "gpu", context);
-    if (!t.gpu.empty() && m_p.gpus.count(t.gpu) == 0) {
+    if (const auto gpu = m_p.gpus.find(t.gpu); gpu != m_p.gpus.end()) {
+      t.hardware = gpu->second;
+    } else if (!t.gpu.empty()) {
       m_sink.error(value.find("gpu")->pos,
                    fmt::format("{} uses GPU '{}', which 'gpus' does not price", context,
                                escape_for_message(t.gpu)));

@@ -1,158 +1,337 @@
 // SPDX-License-Identifier: MIT
 // JSON output (contract section 4), streamed: each result is written as soon
-// as it is ready, one per line; errors follow the results.
+// as it is ready, one per line; errors follow the results. Written with
+// JsonWriter (no document tree): this is the hot path of batch scoring.
 #include <fmt/format.h>
 
-#include <cmath>
+#include <array>
+#include <cstdio>
+#include <memory>
 
 #include "aidecide/json_output.hpp"
 #include "aidecide/render.hpp"
+#include "json_writer.hpp"
 
 namespace aidecide {
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-double round_to(double x, int decimals) {
-  const double scale = std::pow(10.0, decimals);
-  const double r = std::round(x * scale) / scale;
-  return r == 0 ? 0 : r;  // no "-0"
+void per_option(JsonWriter& w, const PerOption& values, int decimals) {
+  w.begin_object();
+  for (Option o : kOptions) {
+    w.key(to_string(o));
+    w.number(values[index(o)], decimals);
+  }
+  w.end_object();
 }
 
-Json per_option(const PerOption& values, int decimals) {
-  Json j = Json::object();
-  for (Option o : kOptions) j[std::string(to_string(o))] = round_to(values[index(o)], decimals);
-  return j;
+void option_or_null(JsonWriter& w, std::optional<Option> o) {
+  if (o) {
+    w.string(to_string(*o));
+  } else {
+    w.null();
+  }
 }
 
-Json cost_json(const ScoringModel& model, const Decision& d) {
-  Json options = Json::object();
+void number_or_null(JsonWriter& w, double x, int decimals) {
+  if (x < 0) {
+    w.null();
+  } else {
+    w.number(x, decimals);
+  }
+}
+
+void write_cost(JsonWriter& w, const ScoringModel& model, const Decision& d) {
+  w.begin_object();
+  w.key("currency");
+  w.string("USD");
+  w.key("horizon_months");
+  w.number(model.pricing.horizon_months.value);
+  w.key("options");
+  w.begin_object();
   for (Option o : kOptions) {
     const OptionCost& c = d.cost.options[index(o)];
-    options[std::string(to_string(o))] = {
-        {"upfront_usd", round_to(c.upfront_usd, 2)},
-        {"monthly_usd", round_to(c.monthly_usd, 2)},
-        {"running_monthly_usd", round_to(c.running_monthly_usd, 2)},
-        {"tco_usd", round_to(c.tco_usd, 2)},
-        {"gpus", round_to(c.gpus, 2)},
-        {"local_share", round_to(c.local_share, 3)},
-        {"within_upfront_budget", c.fits_upfront},
-        {"within_monthly_budget", c.fits_monthly},
-    };
+    w.key(to_string(o));
+    w.begin_object();
+    w.key("upfront_usd");
+    w.number(c.upfront_usd, 2);
+    w.key("monthly_usd");
+    w.number(c.monthly_usd, 2);
+    w.key("running_monthly_usd");
+    w.number(c.running_monthly_usd, 2);
+    w.key("tco_usd");
+    w.number(c.tco_usd, 2);
+    w.key("gpus");
+    w.number(c.gpus, 2);
+    w.key("local_share");
+    w.number(c.local_share, 3);
+    w.key("within_upfront_budget");
+    w.boolean(c.fits_upfront);
+    w.key("within_monthly_budget");
+    w.boolean(c.fits_monthly);
+    w.end_object();
   }
-  Json j = {
-      {"currency", "USD"},
-      {"horizon_months", model.pricing.horizon_months.value},
-      {"options", options},
-      {"monthly_tokens_in", round_to(d.cost.monthly_tokens_in, 0)},
-      {"monthly_tokens_out", round_to(d.cost.monthly_tokens_out, 0)},
-      {"payback_months",
-       d.cost.payback_months < 0 ? Json(nullptr) : Json(round_to(d.cost.payback_months, 1))},
-      {"break_even_requests_per_month", d.cost.break_even_requests < 0
-                                            ? Json(nullptr)
-                                            : Json(round_to(d.cost.break_even_requests, 0))},
-      {"prices_as_of", model.pricing.oldest_as_of()},
-  };
-  return j;
+  w.end_object();
+  w.key("monthly_tokens_in");
+  w.number(d.cost.monthly_tokens_in, 0);
+  w.key("monthly_tokens_out");
+  w.number(d.cost.monthly_tokens_out, 0);
+  w.key("payback_months");
+  number_or_null(w, d.cost.payback_months, 1);
+  w.key("break_even_requests_per_month");
+  number_or_null(w, d.cost.break_even_requests, 0);
+  w.key("prices_as_of");
+  w.string(model.pricing.oldest_as_of());
+  w.end_object();
+}
+
+void write_flips(JsonWriter& w, const ScoringModel& model, const Decision& d) {
+  const Questionnaire& q = model.questionnaire;
+  w.begin_object();
+  w.key("weights");
+  w.begin_array();
+  for (const WeightFlip& f : d.flips.weights) {
+    w.begin_object();
+    w.key("criterion");
+    w.string(q.criteria[f.criterion].id);
+    w.key("factor");
+    w.number(f.factor, 3);
+    w.key("weight");
+    w.number(d.weights[f.criterion] * f.factor, 3);
+    w.key("winner");
+    w.string(to_string(f.winner));
+    w.key("sentence");
+    w.string(describe_flip(model, d, f));
+    w.end_object();
+  }
+  w.end_array();
+  w.key("answers");
+  w.begin_array();
+  for (const NumberFlip& f : d.flips.numbers) {
+    w.begin_object();
+    w.key("criterion");
+    w.string(q.criteria[f.criterion].id);
+    w.key("above");
+    f.above ? w.number(f.value, 2) : w.null();
+    w.key("below");
+    f.above ? w.null() : w.number(f.value, 2);
+    w.key("winner");
+    w.string(to_string(f.winner));
+    w.key("sentence");
+    w.string(describe_flip(model, f));
+    w.end_object();
+  }
+  for (const ChoiceFlip& f : d.flips.choices) {
+    w.begin_object();
+    w.key("criterion");
+    w.string(q.criteria[f.criterion].id);
+    w.key("answer");
+    w.string(q.criteria[f.criterion].answers[f.answer].id);
+    w.key("winner");
+    w.string(to_string(f.winner));
+    w.key("sentence");
+    w.string(describe_flip(model, f));
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
+void write_what_if(JsonWriter& w, const ScoringModel& model, const WhatIf& what_if) {
+  w.begin_object();
+  w.key("changes");
+  w.begin_array();
+  for (const auto& c : what_if.changes) {
+    w.begin_object();
+    w.key("criterion");
+    w.string(model.questionnaire.criteria[c.criterion].id);
+    w.key("from");
+    w.string(c.before);
+    w.key("to");
+    w.string(c.after);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("before");
+  w.begin_object();
+  w.key("recommendation");
+  option_or_null(w, what_if.recommendation);
+  w.key("scores");
+  per_option(w, what_if.scores, 1);
+  w.key("confidence");
+  w.number(what_if.confidence, 3);
+  w.key("margin");
+  w.number(what_if.margin, 1);
+  w.key("monthly_usd");
+  per_option(w, what_if.monthly_usd, 2);
+  w.end_object();
+  w.end_object();
+}
+
+void write_decision(JsonWriter& w, const ScoringModel& model, const Decision& d) {
+  const Questionnaire& q = model.questionnaire;
+  w.begin_object();
+  w.key("file");
+  w.string(d.source);
+  w.key("name");
+  w.string(d.name);
+  w.key("recommendation");
+  option_or_null(w, d.recommendation);
+  w.key("scores");
+  per_option(w, d.scores, 1);
+  w.key("vetoed");
+  w.begin_array();
+  for (const Veto& v : d.vetoes) {
+    w.begin_object();
+    w.key("option");
+    w.string(to_string(v.option));
+    w.key("rule");
+    w.string(v.rule);
+    w.key("reason");
+    w.string(v.reason);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("confidence");
+  w.number(d.confidence, 3);
+  w.key("runner_up");
+  option_or_null(w, d.runner_up);
+  w.key("margin");
+  w.number(d.margin, 1);
+  w.key("samples");
+  w.integer(d.samples);
+  w.key("drivers");
+  w.begin_array();
+  for (const Contribution& c : d.contributions) {
+    w.begin_object();
+    w.key("criterion");
+    w.string(q.criteria[c.criterion].id);
+    w.key("answer");
+    w.string(c.value_text);
+    w.key("weight");
+    w.number(c.weight, 3);
+    w.key("utility");
+    per_option(w, c.utility, 3);
+    w.key("points");
+    per_option(w, c.points, 2);
+    w.key("separation");
+    w.number(c.separation, 2);
+    w.key("sentence");
+    w.string(describe_contribution(model, d, c));
+    w.end_object();
+  }
+  w.end_array();
+  w.key("assumptions");
+  w.begin_array();
+  for (const Assumption& a : d.assumptions) {
+    w.begin_object();
+    w.key("criterion");
+    w.string(q.criteria[a.criterion].id);
+    w.key("value");
+    w.string(a.value_text);
+    w.key("note");
+    w.string(a.note);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("cost");
+  write_cost(w, model, d);
+  w.key("flip_points");
+  write_flips(w, model, d);
+  w.key("hybrid_pattern");
+  if (d.hybrid_pattern) {
+    w.begin_object();
+    w.key("id");
+    w.string(d.hybrid_pattern->id);
+    w.key("title");
+    w.string(d.hybrid_pattern->title);
+    w.key("why");
+    w.string(d.hybrid_pattern->why);
+    w.end_object();
+  } else {
+    w.null();
+  }
+  w.key("checklist");
+  w.begin_array();
+  for (const std::string& item : d.checklist) w.string(item);
+  w.end_array();
+  w.key("what_if");
+  if (d.what_if) {
+    write_what_if(w, model, *d.what_if);
+  } else {
+    w.null();
+  }
+  w.end_object();
+}
+
+void write_diagnostic(JsonWriter& w, const Diagnostic& d) {
+  w.begin_object();
+  w.key("file");
+  w.string(d.source);
+  w.key("line");
+  d.pos.line > 0 ? w.integer(d.pos.line) : w.null();
+  w.key("column");
+  d.pos.line > 0 ? w.integer(d.pos.column) : w.null();
+  w.key("message");
+  w.string(d.message);
+  w.end_object();
 }
 
 }  // namespace
 
-Json decision_to_json(const ScoringModel& model, const Decision& d) {
-  const Questionnaire& q = model.questionnaire;
-  Json vetoed = Json::array();
-  for (const Veto& v : d.vetoes)
-    vetoed.push_back({{"option", to_string(v.option)}, {"rule", v.rule}, {"reason", v.reason}});
-  Json drivers = Json::array();
-  for (const Contribution& c : d.contributions) {
-    drivers.push_back({
-        {"criterion", q.criteria[c.criterion].id},
-        {"answer", c.value_text},
-        {"weight", round_to(c.weight, 3)},
-        {"utility", per_option(c.utility, 3)},
-        {"points", per_option(c.points, 2)},
-        {"separation", round_to(c.separation, 2)},
-        {"sentence", describe_contribution(model, d, c)},
-    });
-  }
-  Json assumptions = Json::array();
-  for (const Assumption& a : d.assumptions) {
-    assumptions.push_back(
-        {{"criterion", q.criteria[a.criterion].id}, {"value", a.value_text}, {"note", a.note}});
-  }
-  const auto option_or_null = [](std::optional<Option> o) {
-    return o ? Json(to_string(*o)) : Json(nullptr);
-  };
-  Json flips = {{"weights", Json::array()}, {"answers", Json::array()}};
-  for (const WeightFlip& f : d.flips.weights) {
-    flips["weights"].push_back({{"criterion", q.criteria[f.criterion].id},
-                                {"factor", round_to(f.factor, 3)},
-                                {"weight", round_to(d.weights[f.criterion] * f.factor, 3)},
-                                {"winner", to_string(f.winner)},
-                                {"sentence", describe_flip(model, d, f)}});
-  }
-  for (const NumberFlip& f : d.flips.numbers) {
-    flips["answers"].push_back({{"criterion", q.criteria[f.criterion].id},
-                                {"above", f.above ? Json(round_to(f.value, 2)) : Json(nullptr)},
-                                {"below", f.above ? Json(nullptr) : Json(round_to(f.value, 2))},
-                                {"winner", to_string(f.winner)},
-                                {"sentence", describe_flip(model, f)}});
-  }
-  for (const ChoiceFlip& f : d.flips.choices) {
-    flips["answers"].push_back({{"criterion", q.criteria[f.criterion].id},
-                                {"answer", q.criteria[f.criterion].answers[f.answer].id},
-                                {"winner", to_string(f.winner)},
-                                {"sentence", describe_flip(model, f)}});
-  }
-  Json what_if = nullptr;
-  if (d.what_if) {
-    Json changes = Json::array();
-    for (const auto& c : d.what_if->changes) {
-      changes.push_back(
-          {{"criterion", q.criteria[c.criterion].id}, {"from", c.before}, {"to", c.after}});
-    }
-    what_if = {{"changes", changes},
-               {"before",
-                {{"recommendation", option_or_null(d.what_if->recommendation)},
-                 {"scores", per_option(d.what_if->scores, 1)},
-                 {"confidence", round_to(d.what_if->confidence, 3)},
-                 {"margin", round_to(d.what_if->margin, 1)},
-                 {"monthly_usd", per_option(d.what_if->monthly_usd, 2)}}}};
-  }
-  Json pattern = nullptr;
-  if (d.hybrid_pattern)
-    pattern = {{"id", d.hybrid_pattern->id},
-               {"title", d.hybrid_pattern->title},
-               {"why", d.hybrid_pattern->why}};
-  return {
-      {"file", d.source},
-      {"name", d.name},
-      {"recommendation", option_or_null(d.recommendation)},
-      {"scores", per_option(d.scores, 1)},
-      {"vetoed", vetoed},
-      {"confidence", round_to(d.confidence, 3)},
-      {"runner_up", option_or_null(d.runner_up)},
-      {"margin", round_to(d.margin, 1)},
-      {"samples", d.samples},
-      {"drivers", drivers},
-      {"assumptions", assumptions},
-      {"cost", cost_json(model, d)},
-      {"flip_points", flips},
-      {"hybrid_pattern", pattern},
-      {"checklist", d.checklist},
-      {"what_if", what_if},
-  };
+std::string decision_json_text(const ScoringModel& model, const Decision& d) {
+  std::string text;
+  JsonWriter w(text);
+  write_decision(w, model, d);
+  return text;
 }
 
-Json diagnostic_to_json(const Diagnostic& d) {
-  Json j = {{"file", d.source}};
-  j["line"] = d.pos.line > 0 ? Json(d.pos.line) : Json(nullptr);
-  j["column"] = d.pos.line > 0 ? Json(d.pos.column) : Json(nullptr);
-  j["message"] = d.message;
-  return j;
+nlohmann::ordered_json decision_to_json(const ScoringModel& model, const Decision& d) {
+  // One writer for every command: parse what the streaming writer wrote.
+  return nlohmann::ordered_json::parse(decision_json_text(model, d));
+}
+
+nlohmann::ordered_json diagnostic_to_json(const Diagnostic& d) {
+  std::string text;
+  JsonWriter w(text);
+  write_diagnostic(w, d);
+  return nlohmann::ordered_json::parse(text);
 }
 
 namespace {
+
+// Errors come after the results in the document but arrive between them;
+// they wait in an anonymous temporary file, so memory stays bounded however
+// many files fail.
+class ErrorSpool {
+ public:
+  void add(const std::string& text) {
+    if (m_count++ == 0) m_file.reset(std::tmpfile());
+    if (!m_file) {
+      m_memory += text;  // no temporary directory: keep them in memory
+    } else if (std::fwrite(text.data(), 1, text.size(), m_file.get()) != text.size()) {
+      throw IoError("cannot keep the error list in a temporary file: the disk is full");
+    }
+  }
+  std::size_t count() const { return m_count; }
+  void copy_to(std::ostream& out) {
+    if (m_file) {
+      std::fflush(m_file.get());
+      std::rewind(m_file.get());
+      std::array<char, 1 << 14> buffer{};
+      for (std::size_t n; (n = std::fread(buffer.data(), 1, buffer.size(), m_file.get())) > 0;)
+        out.write(buffer.data(), static_cast<std::streamsize>(n));
+    }
+    out << m_memory;
+  }
+
+ private:
+  struct Close {
+    void operator()(std::FILE* f) const { std::fclose(f); }
+  };
+  std::unique_ptr<std::FILE, Close> m_file;
+  std::string m_memory;
+  std::size_t m_count = 0;
+};
 
 class JsonRenderer : public BatchRenderer {
  public:
@@ -161,24 +340,29 @@ class JsonRenderer : public BatchRenderer {
                          AIDECIDE_VERSION, model.questionnaire.version);
   }
   void result(const Decision& d) override {
-    m_out << (m_results++ == 0 ? "\n" : ",\n")
-          << decision_to_json(m_model, d).dump(-1, ' ', true, Json::error_handler_t::replace);
+    m_buffer.assign(m_results++ == 0 ? "\n" : ",\n");
+    JsonWriter w(m_buffer);
+    write_decision(w, m_model, d);
+    m_out << m_buffer;
   }
-  void error(const Diagnostic& d) override { m_errors.push_back(diagnostic_to_json(d)); }
+  void error(const Diagnostic& d) override {
+    std::string text(m_errors.count() == 0 ? "\n" : ",\n");
+    JsonWriter w(text);
+    write_diagnostic(w, d);
+    m_errors.add(text);
+  }
   void finish() override {
     m_out << (m_results > 0 ? "\n" : "") << "],\"errors\":[";
-    for (std::size_t i = 0; i < m_errors.size(); ++i) {
-      m_out << (i == 0 ? "\n" : ",\n")
-            << m_errors[i].dump(-1, ' ', true, Json::error_handler_t::replace);
-    }
-    m_out << (m_errors.empty() ? "" : "\n") << "]}\n";
+    m_errors.copy_to(m_out);
+    m_out << (m_errors.count() == 0 ? "" : "\n") << "]}\n";
   }
 
  private:
   std::ostream& m_out;
   const ScoringModel& m_model;
   std::size_t m_results = 0;
-  std::vector<Json> m_errors;
+  std::string m_buffer;  // reused: one result at a time
+  ErrorSpool m_errors;
 };
 
 }  // namespace

@@ -51,7 +51,8 @@ std::string read_file(const fs::path& p) {
 TEST_CASE("the version flag prints the version", "[cli]") {
   const Result r = run_cli({"--version"});
   CHECK(r.code == 0);
-  CHECK(r.out == "aidecide 0.1.0\n");
+  CHECK(r.out.starts_with("aidecide 0.1.0\ncriteria version 1 (embedded)\nbuilt with "));
+  CHECK(r.out.find("yaml-cpp 0.7") != std::string::npos);
 }
 
 TEST_CASE("the help flag explains the commands", "[cli]") {

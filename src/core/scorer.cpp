@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: MIT
+#include "scorer.hpp"
+
+#include <algorithm>
+
+namespace aidecide {
+
+Touched touched_by(const ScoringModel& model, std::span<const std::size_t> changed) {
+  const Dependencies& d = model.dependencies;
+  Touched t;
+  for (std::size_t i : changed) {
+    t.rows.insert(t.rows.end(), d.rows[i].begin(), d.rows[i].end());
+    t.cost = t.cost || d.cost[i];
+    t.constraints = t.constraints || d.constraints[i];
+  }
+  std::sort(t.rows.begin(), t.rows.end());
+  t.rows.erase(std::unique(t.rows.begin(), t.rows.end()), t.rows.end());
+  return t;
+}
+
+UtilityMatrix::UtilityMatrix(const ScoringModel& model, const Values& values,
+                             const CostEstimate& cost)
+    : m_model(model), m_rows(model.questionnaire.criteria.size()) {
+  const auto& criteria = model.questionnaire.criteria;
+  for (std::size_t i = 0; i < criteria.size(); ++i) {
+    const Criterion& c = criteria[i];
+    if (!c.scored) continue;
+    for (Option o : kOptions) {
+      m_rows[i][index(o)] = c.answerable()                    ? c.utility(o, values)
+                            : c.signal == DerivedSignal::cost ? cost.cost_utility[index(o)]
+                                                              : cost.budget_utility[index(o)];
+    }
+  }
+  update_vetoes(values);
+}
+
+void UtilityMatrix::update(const Values& values, const Touched& touched) {
+  const auto& criteria = m_model.questionnaire.criteria;
+  for (std::size_t i : touched.rows) {
+    for (Option o : kOptions) m_rows[i][index(o)] = criteria[i].utility(o, values);
+  }
+  if (touched.cost) {
+    const DerivedUtilities u = derived_utilities(m_model.pricing, m_model.inputs, values);
+    for (std::size_t i : m_model.dependencies.derived)
+      m_rows[i] = criteria[i].signal == DerivedSignal::cost ? u.cost : u.budget;
+  }
+  if (touched.constraints) update_vetoes(values);
+}
+
+void UtilityMatrix::update_vetoes(const Values& values) {
+  m_vetoed = {};
+  for (const Constraint& k : m_model.questionnaire.constraints) {
+    if (!k.holds(values)) continue;
+    for (Option o : kOptions) m_vetoed[index(o)] = m_vetoed[index(o)] || k.forbids[index(o)];
+  }
+}
+
+std::optional<Option> UtilityMatrix::winner(std::span<const double> weights) const {
+  PerOption scores{};
+  double total = 0;
+  for (std::size_t i = 0; i < weights.size(); ++i) {
+    if (weights[i] <= 0) continue;
+    total += weights[i];
+    for (std::size_t o = 0; o < kOptionCount; ++o) scores[o] += weights[i] * m_rows[i][o];
+  }
+  std::optional<Option> best;
+  for (Option o : kOptions) {
+    if (m_vetoed[index(o)]) continue;
+    const double score = total > 0 ? 100 * scores[index(o)] / total : 0;
+    if (!best || score > (total > 0 ? 100 * scores[index(*best)] / total : 0)) best = o;
+  }
+  return best;
+}
+
+}  // namespace aidecide

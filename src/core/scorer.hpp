@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The utility matrix of one profile: a row of per-option utilities for each
+// criterion and the vetoes, for answers that change many times (confidence
+// draws, flip-point probes). A change recomputes only the rows, cost-model
+// utilities and constraints that read the changed answers.
+
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "aidecide/engine.hpp"
+
+namespace aidecide {
+
+// What changes when some answers change.
+struct Touched {
+  std::vector<std::size_t> rows;  // answerable rows to recompute
+  bool cost = false;              // the derived rows
+  bool constraints = false;       // the vetoes
+};
+Touched touched_by(const ScoringModel& model, std::span<const std::size_t> changed);
+
+class UtilityMatrix {
+ public:
+  UtilityMatrix(const ScoringModel& model, const Values& values, const CostEstimate& cost);
+
+  // Recomputes what `touched` names from `values`.
+  void update(const Values& values, const Touched& touched);
+
+  const PerOption& row(std::size_t criterion) const { return m_rows[criterion]; }
+  const std::array<bool, kOptionCount>& vetoed() const { return m_vetoed; }
+
+  // The winner for `weights` (indexed like the criteria): the same
+  // arithmetic and tie rule as score_values().
+  std::optional<Option> winner(std::span<const double> weights) const;
+
+ private:
+  void update_vetoes(const Values& values);
+
+  const ScoringModel& m_model;
+  std::vector<PerOption> m_rows;
+  std::array<bool, kOptionCount> m_vetoed{};
+};
+
+}  // namespace aidecide

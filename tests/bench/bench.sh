@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# The batch-scoring benchmark (docs/performance.md): times `aidecide score`
+# and `aidecide check` over synthetic inputs against the parse floor (the
+# same files read and parsed with yaml-cpp, nothing else), whole process,
+# median of RUNS runs, peak memory from /usr/bin/time.
+#
+#   tests/bench/bench.sh BUILD_DIR [PROFILE_COUNTS] [ADR_COUNTS]
+#   RUNS=5 DATA=/tmp/aidecide-bench tests/bench/bench.sh build/default "1000 10000 100000" "10000"
+set -euo pipefail
+build=$(realpath "$1")
+profile_counts=${2:-"1000 10000 100000"}
+adr_counts=${3:-"1000 10000"}
+runs=${RUNS:-3}
+data=${DATA:-$build/bench-data}
+bin=$build/aidecide
+tool=$build/tests/bench_tool
+cores=$(nproc)
+export LC_ALL=C
+[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (Debian package 'time')" >&2; exit 2; }
+
+# Prints "seconds peak_kib" of the median run (by time) of a command.
+measure() {
+  local i report
+  report=$(mktemp)
+  for ((i = 0; i < runs; i++)); do
+    /usr/bin/time -o "$report" -f '%e %M' "$@" >/dev/null 2>&1 || true
+    tail -1 "$report"
+  done | sort -n | awk -v n="$runs" 'NR == int((n + 1) / 2) { print; exit }'
+  rm -f "$report"
+}
+
+# Milliseconds of the median of 21 runs (wall clock, bash's own timer).
+millis() {
+  local i start end
+  for ((i = 0; i < 21; i++)); do
+    start=$EPOCHREALTIME
+    "$@" >/dev/null 2>&1 || true
+    end=$EPOCHREALTIME
+    echo "$start $end" | awk '{ printf "%.3f\n", ($2 - $1) * 1000 }'
+  done | sort -n | sed -n 11p
+}
+
+rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+
+generate() {
+  local kind=$1 n=$2 dir=$data/$1-$2
+  if [ ! -f "$dir/.done" ]; then
+    rm -rf "$dir"
+    "$tool" "$kind" "$n" "$dir"
+    touch "$dir/.done"
+  fi
+  echo "$dir"
+}
+
+echo "aidecide benchmark: $(nproc) cores, $runs runs each, median; $(uname -sr)"
+echo "$("$bin" --version | head -1), data in $data"
+echo
+printf '%-7s %8s %5s %10s %10s %7s %9s %9s\n' command files jobs floor/s files/s ratio peak_MiB floor_MiB
+for n in $profile_counts; do
+  dir=$(generate profiles "$n")
+  one=""
+  for jobs in 1 $cores; do
+    read -r ft fm < <(measure "$tool" floor "$jobs" "$dir")
+    read -r st sm < <(measure "$bin" score --quiet --jobs "$jobs" --format json "$dir")
+    printf '%-7s %8s %5s %10s %10s %7s %9s %9s\n' score "$n" "$jobs" "$(rate "$n" "$ft")" \
+      "$(rate "$n" "$st")" "$(ratio "$ft" "$st")" "$((sm / 1024))" "$((fm / 1024))"
+    if [ "$jobs" = 1 ]; then one=$st; else
+      echo "        scaling 1 -> $jobs jobs: $(ratio "$one" "$st")x"
+    fi
+    [ "$cores" = 1 ] && break
+  done
+done
+for n in $adr_counts; do
+  dir=$(generate adrs "$n")
+  for jobs in 1 $cores; do
+    read -r ft fm < <(measure "$tool" floor "$jobs" "$dir")
+    # Findings make check exit 1; that is its job, not a failure here.
+    read -r ct cm < <(measure sh -c '"$0" check --quiet --jobs "$1" "$2" || [ $? = 1 ]' "$bin" "$jobs" "$dir")
+    printf '%-7s %8s %5s %10s %10s %7s %9s %9s\n' check "$n" "$jobs" "$(rate "$n" "$ft")" \
+      "$(rate "$n" "$ct")" "$(ratio "$ft" "$ct")" "$((cm / 1024))" "$((fm / 1024))"
+    [ "$cores" = 1 ] && break
+  done
+done
+echo
+one=$(generate profiles 1000)/p000001.yaml
+echo "startup, median of 21: --version $(millis "$bin" --version) ms," \
+  "score one profile $(millis "$bin" score "$one") ms," \
+  "score one as JSON $(millis "$bin" score --format json "$one") ms"
+echo "ratio = floor time / aidecide time (1.00: as fast as only parsing; target >= 0.67 for"
+echo "score, >= 0.67 (1.5x) for check)"
