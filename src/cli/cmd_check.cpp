@@ -2,6 +2,8 @@
 // `aidecide check [PATH...]`: the CI gate over decision records in Markdown.
 #include <fmt/format.h>
 
+#include <chrono>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -278,6 +280,7 @@ int run_check(const CheckCliOptions& options, const Streams& io, const GlobalOpt
     }
     return checked;
   };
+  const auto started = std::chrono::steady_clock::now();
   Progress progress(io.err, io.env.stderr_is_terminal && !io.quiet, files.size(), "files");
   const std::size_t jobs = options.jobs == 0 ? available_cores() : options.jobs;
   ordered_parallel<Checked>(files.size(), jobs, check_one, [&](std::size_t, Checked& checked) {
@@ -300,6 +303,10 @@ int run_check(const CheckCliOptions& options, const Streams& io, const GlobalOpt
     for (auto& o : outputs) o->renderer->file(result);
   });
   progress.finish();
+  if (io.verbose) {
+    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+    io.err << verbose_summary("files", files.size(), jobs, took.count());
+  }
   for (auto& o : outputs) {
     o->renderer->finish(summary);
     if (!o->path.empty()) write_file_atomically(o->path, o->text.str());

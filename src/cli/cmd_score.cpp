@@ -2,6 +2,8 @@
 // `aidecide score FILE|DIR|-...`: batch scoring of profile files.
 #include <fmt/format.h>
 
+#include <chrono>
+
 #include <filesystem>
 #include <set>
 #include <sstream>
@@ -203,6 +205,7 @@ int run_score(const ScoreOptions& options, const Streams& io, const GlobalOption
     }
     return scored;
   };
+  const auto started = std::chrono::steady_clock::now();
   Progress progress(io.err, io.env.stderr_is_terminal && !io.quiet, inputs.size(), "profiles");
   const std::size_t jobs = options.jobs == 0 ? available_cores() : options.jobs;
   ordered_parallel<Scored>(inputs.size(), jobs, score_one, [&](std::size_t, Scored& scored) {
@@ -218,6 +221,10 @@ int run_score(const ScoreOptions& options, const Streams& io, const GlobalOption
     progress.tick();
   });
   progress.finish();
+  if (io.verbose) {
+    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+    io.err << verbose_summary("profiles", inputs.size(), jobs, took.count());
+  }
   if (directory) {
     io.err << directory->finish();
   } else {

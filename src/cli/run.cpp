@@ -2,6 +2,8 @@
 #include "run.hpp"
 
 #include <fmt/format.h>
+
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -106,6 +108,11 @@ std::unique_ptr<ScoringModel> load_model(const ModelPaths& paths, const Streams&
       paths.pricing.empty() ? std::string(embedded_pricing_text()) : read_text_file(paths.pricing);
   Pricing p = load_pricing(pricing_text, pricing_source, q);
   auto model = std::make_unique<ScoringModel>(std::move(q), std::move(p));
+  if (io.verbose) {
+    io.err << fmt::format("aidecide: criteria {} (version {}), pricing {} (prices as of {})\n",
+                          criteria_source, model->questionnaire.version, pricing_source,
+                          model->pricing.oldest_as_of());
+  }
   // Prices move fast: say so when the data is more than a year old.
   const std::string oldest = model->pricing.oldest_as_of();
   if (io.env.today.size() == 10 && !io.quiet) {
@@ -119,6 +126,16 @@ std::unique_ptr<ScoringModel> load_model(const ModelPaths& paths, const Streams&
     }
   }
   return model;
+}
+
+std::string verbose_summary(std::string_view noun, std::size_t count, std::size_t jobs,
+                            double seconds) {
+  const std::size_t threads = std::max<std::size_t>(1, std::min(jobs, count));
+  if (count == 1) noun.remove_suffix(1);  // "1 profile"
+  return fmt::format(
+      "aidecide: {} {} in {:.2f} s ({}/s) on {} {}\n", count, noun, seconds,
+      format_number(seconds > 0 ? std::round(static_cast<double>(count) / seconds) : 0.0), threads,
+      threads == 1 ? "thread" : "threads");
 }
 
 int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, std::ostream& err,

@@ -13,6 +13,7 @@
 #include "../../src/cli/parallel.hpp"
 #include "../../src/cli/progress.hpp"
 #include "../../src/core/json_writer.hpp"
+#include "commands.hpp"
 #include "helpers.hpp"
 #include "run.hpp"
 
@@ -227,4 +228,20 @@ TEST_CASE("quiet mode silences warnings and verbose contradicts it", "[cli]") {
   const auto both = run({"-q", "-v", "score", profile});
   CHECK(both.first == 2);
   CHECK(both.second.find("contradict") != std::string::npos);
+}
+
+TEST_CASE("verbose mode says what was read and how fast", "[cli]") {
+  cli::Environment env;
+  env.today = "2026-11-23";
+  std::istringstream in;
+  std::ostringstream out, err;
+  const std::string profile = std::string(AIDECIDE_SOURCE_DIR) + "/profiles/startup-prototype.yaml";
+  CHECK(cli::run({"aidecide", "--verbose", "score", "-j", "3", profile}, in, out, err, env) == 0);
+  CHECK(err.str().starts_with(
+      "aidecide: criteria <embedded criteria/default.yaml> (version 1), pricing <embedded "
+      "criteria/pricing.yaml> (prices as of "));
+  CHECK(err.str().find("aidecide: 1 profile in ") != std::string::npos);
+  CHECK(err.str().ends_with(" on 1 thread\n"));
+  CHECK(cli::verbose_summary("files", 10, 2, 2.0) ==
+        "aidecide: 10 files in 2.00 s (5/s) on 2 threads\n");
 }
