@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <istream>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,7 +19,9 @@ inline constexpr std::size_t kMaxInputBytes = 1024 * 1024;
 struct InputFile {
   std::string name;  // as shown in messages: the path as given, or "<stdin>"
   bool is_stdin = false;
-  std::optional<Diagnostic> error;  // a path that does not exist or cannot be listed
+  // A path that does not exist or cannot be listed. A pointer, not an
+  // optional: a batch holds one InputFile per file, so it must stay small.
+  std::shared_ptr<const Diagnostic> error;
 };
 
 // In argument order, each directory's files sorted by path.

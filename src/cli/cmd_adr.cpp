@@ -32,7 +32,7 @@ int run_adr(const AdrCliOptions& options, const Streams& io) {
   }
   const auto model = load_model(options.model, io);
   const InputFile input{options.profile == "-" ? "<stdin>" : options.profile,
-                        options.profile == "-", std::nullopt};
+                        options.profile == "-", nullptr};
   const Profile profile = load_profile(read_input(input, io.in), input.name, model->questionnaire);
   const Decision d = decide(*model, profile, EngineOptions{});
   const std::string text = render_adr(

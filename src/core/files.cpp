@@ -44,11 +44,12 @@ std::string read_bounded(std::istream& in, const std::string& name, std::size_t 
 ExpandedInputs expand_inputs(const std::vector<std::string>& args) {
   ExpandedInputs out;
   const auto fail = [&](const std::string& name, std::string message) {
-    out.push_back({name, false, Diagnostic{name, {}, std::move(message)}});
+    out.push_back({name, false,
+                   std::make_shared<const Diagnostic>(Diagnostic{name, {}, std::move(message)})});
   };
   for (const auto& arg : args) {
     if (arg == "-") {
-      out.push_back({"<stdin>", true, std::nullopt});
+      out.push_back({"<stdin>", true, nullptr});
       continue;
     }
     std::error_code ec;
@@ -58,7 +59,7 @@ ExpandedInputs expand_inputs(const std::vector<std::string>& args) {
       continue;
     }
     if (!fs::is_directory(status)) {
-      out.push_back({arg, false, std::nullopt});
+      out.push_back({arg, false, nullptr});
       continue;
     }
     std::vector<std::string> found;
@@ -74,7 +75,8 @@ ExpandedInputs expand_inputs(const std::vector<std::string>& args) {
     } else if (found.empty()) {
       fail(arg, "directory holds no .yaml or .yml files");
     }
-    for (auto& f : found) out.push_back({std::move(f), false, std::nullopt});
+    out.reserve(out.size() + found.size());
+    for (auto& f : found) out.push_back({std::move(f), false, nullptr});
   }
   return out;
 }
