@@ -49,6 +49,7 @@ Runner setup_ask(CLI::App& app);
 Runner setup_explain(CLI::App& app);
 Runner setup_validate(CLI::App& app);
 Runner setup_completion(CLI::App& app);
+Runner setup_schema(CLI::App& app);
 
 // Loads the criteria and pricing once per process (embedded unless a path is
 // given); warns on stale prices. Throws InputError.

@@ -29,6 +29,7 @@ const CommandSpec kCommands[] = {
     {"validate", "Check profiles, criteria, pricing, presets, config and ADRs without scoring",
      &setup_validate},
     {"completion", "Print shell completions: bash, zsh or fish", &setup_completion},
+    {"schema", "Print a JSON Schema: profile, record, config, criteria or output", &setup_schema},
 };
 
 constexpr std::string_view kDescription =

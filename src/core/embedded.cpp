@@ -9,7 +9,16 @@ namespace embedded {
 extern const std::string_view default_criteria;
 extern const std::string_view default_pricing;
 extern const std::string_view default_presets;
+extern const std::string_view output_schema;
+extern const std::string_view criteria_schema;
 }  // namespace embedded
+
+std::string_view embedded_output_schema_text() {
+  return embedded::output_schema;
+}
+std::string_view embedded_criteria_schema_text() {
+  return embedded::criteria_schema;
+}
 
 std::string_view embedded_criteria_text() {
   return embedded::default_criteria;

@@ -18,7 +18,8 @@ expect() {
   got=$(complete_words "$@")
   [ "$got" = "$want" ] || { echo "FAIL: completing '$*': got '$got', want '$want'"; exit 1; }
 }
-expect "score" aidecide sc
+expect "score schema" aidecide sc
+expect "score" aidecide sco
 expect "check completion" aidecide c
 expect "--format" aidecide score --for
 expect "markdown" aidecide score --format m

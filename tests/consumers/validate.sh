@@ -8,8 +8,8 @@ bin=$(realpath "$1")
 work=$2
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$work"
-cp "$here/package.json" "$here/validate.js" "$work/"
-if [ ! -d "$work/node_modules/ajv-draft-04" ]; then
+cp "$here/package.json" "$here/validate.js" "$here/schema.js" "$work/"
+if [ ! -d "$work/node_modules/ajv-draft-04" ] || [ ! -d "$work/node_modules/yaml" ]; then
   (cd "$work" && npm install --no-package-lock --no-audit --no-fund --silent)
 fi
 cd "$here/../.."
@@ -19,3 +19,12 @@ status=0
 [ "$status" -eq 1 ] || { echo "FAIL: expected exit 1, got $status"; exit 1; }
 node "$work/validate.js" "$work/out.sarif" "$work/junit.xml" | tee "$work/result.txt"
 grep -q '^valid SARIF 2.1.0 (2 results); JUnit with 5 unique test cases$' "$work/result.txt"
+
+# The JSON Schemas agree with the loaders (docs/schema/, `aidecide schema`).
+mkdir -p "$work/schema"
+for name in profile record config criteria output; do
+  "$bin" schema "$name" > "$work/schema/$name.schema.json"
+done
+"$bin" score --format json profiles/ > "$work/score.json"
+"$bin" validate tests/data/config/valid.aidecide.yaml > /dev/null
+node "$work/schema.js" "$work/schema" . "$work/score.json"
