@@ -8,7 +8,7 @@ PACKAGES := g++ cmake ninja-build make libcli11-dev nlohmann-json3-dev \
             libyaml-cpp-dev libfmt-dev catch2 libxml2-utils jq
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps configure build run test clean format sanitize fuzz fuzz-smoke bench
+.PHONY: all deps configure build run test clean format sanitize fuzz fuzz-smoke bench package
 
 all: build
 
@@ -30,6 +30,15 @@ run: build
 
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+# The Debian package (CPack; dpkg-shlibdeps from dpkg-dev works out the
+# library dependencies), then a check that it installs and runs: unpacked
+# into a clean prefix, it scores a sample profile with its own files only.
+package: build
+	@dpkg-query -W -f='$${Status}\n' dpkg-dev 2>/dev/null | grep -q 'ok installed' || \
+	  ($(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dpkg-dev)
+	cd $(BUILD_DIR) && cpack -G DEB
+	tests/cli/package.sh $(BUILD_DIR)/aidecide_*.deb
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 sanitize: deps

@@ -43,7 +43,7 @@ constexpr std::string_view kValues[][2] = {
     {"--color", "auto always never"},
 };
 
-std::string bash_script(const std::vector<CommandInfo>& commands) {
+std::string bash_script(const std::vector<CommandInfo>& commands, const std::string& global) {
   std::vector<std::string> names;
   for (const auto& c : commands) names.push_back(c.name);
   std::string cases;
@@ -65,7 +65,7 @@ _aidecide() {{
   case "$prev" in
 {}  esac
   if [ -z "$cmd" ]; then
-    COMPREPLY=($(compgen -W "{} --help --version --color" -- "$cur"))
+    COMPREPLY=($(compgen -W "{} {}" -- "$cur"))
     return
   fi
   case "$cmd" in
@@ -78,7 +78,7 @@ _aidecide() {{
 }}
 complete -o filenames -F _aidecide aidecide
 )",
-                     values, join(names, " "), cases);
+                     values, join(names, " "), global, cases);
 }
 
 std::string zsh_script(const std::vector<CommandInfo>& commands) {
@@ -131,7 +131,11 @@ int run_completion(const CompletionOptions& options, const Streams& io) {
   CLI::App* root = options.app;
   while (root->get_parent() != nullptr) root = root->get_parent();
   const auto commands = describe(*root);
-  if (options.shell == "bash") io.out << bash_script(commands);
+  std::vector<std::string> global;  // the root's own options
+  for (const CLI::Option* o : root->get_options()) {
+    for (const auto& l : o->get_lnames()) global.push_back("--" + l);
+  }
+  if (options.shell == "bash") io.out << bash_script(commands, join(global, " "));
   if (options.shell == "zsh") io.out << zsh_script(commands);
   if (options.shell == "fish") io.out << fish_script(commands);
   return static_cast<int>(ExitCode::success);

@@ -50,6 +50,7 @@ Runner setup_explain(CLI::App& app);
 Runner setup_validate(CLI::App& app);
 Runner setup_completion(CLI::App& app);
 Runner setup_schema(CLI::App& app);
+Runner setup_man(CLI::App& app);
 
 // Loads the criteria and pricing once per process (embedded unless a path is
 // given); warns on stale prices. Throws InputError.

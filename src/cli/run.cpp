@@ -30,6 +30,7 @@ const CommandSpec kCommands[] = {
      &setup_validate},
     {"completion", "Print shell completions: bash, zsh or fish", &setup_completion},
     {"schema", "Print a JSON Schema: profile, record, config, criteria or output", &setup_schema},
+    {"man", "Print the aidecide(1) manual page (roff)", &setup_man},
 };
 
 constexpr std::string_view kDescription =

@@ -245,20 +245,3 @@ TEST_CASE("verbose mode says what was read and how fast", "[cli]") {
   CHECK(cli::verbose_summary("files", 10, 2, 2.0) ==
         "aidecide: 10 files in 2.00 s (5/s) on 2 threads\n");
 }
-
-TEST_CASE("schema prints each schema and names the choices for a typo", "[cli][schema]") {
-  cli::Environment env;
-  env.today = "2026-11-23";
-  std::istringstream in;
-  std::ostringstream out, err;
-  CHECK(cli::run({"aidecide", "schema", "profile"}, in, out, err, env) == 0);
-  const auto schema = nlohmann::json::parse(out.str());
-  CHECK(schema["properties"]["answers"]["properties"]["data_sensitivity"]["enum"].back() ==
-        "unknown");
-  CHECK(schema["properties"]["answers"]["required"].size() == 18);
-  std::ostringstream out2, err2;
-  CHECK(cli::run({"aidecide", "schema", "prof"}, in, out2, err2, env) == 2);
-  CHECK(err2.str() ==
-        "aidecide: error: unknown schema 'prof'; did you mean 'profile'? (schemas: profile, "
-        "record, config, criteria, output)\n");
-}
