@@ -8,8 +8,8 @@ bin=$(realpath "$1")
 work=$2
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$work"
-cp "$here/package.json" "$here/validate.js" "$here/schema.js" "$work/"
-if [ ! -d "$work/node_modules/ajv-draft-04" ] || [ ! -d "$work/node_modules/yaml" ]; then
+cp "$here/package.json" "$here/validate.js" "$here/schema.js" "$here/yaml_ls.js" "$work/"
+if [ ! -d "$work/node_modules/ajv-draft-04" ] || [ ! -d "$work/node_modules/yaml-language-server" ]; then
   (cd "$work" && npm install --no-package-lock --no-audit --no-fund --silent)
 fi
 cd "$here/../.."
@@ -28,3 +28,7 @@ done
 "$bin" score --format json profiles/ > "$work/score.json"
 "$bin" validate tests/data/config/valid.aidecide.yaml > /dev/null
 node "$work/schema.js" "$work/schema" . "$work/score.json"
+
+# Editors: the real YAML language server validates and completes a profile
+# that names the schema in its first line.
+node "$work/yaml_ls.js" "$work/schema/profile.schema.json"
