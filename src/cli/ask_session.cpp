@@ -9,6 +9,7 @@
 
 #include "aidecide/human_input.hpp"
 #include "aidecide/text.hpp"
+#include "rich_terminal.hpp"
 
 namespace aidecide::cli {
 
@@ -69,7 +70,13 @@ std::vector<std::string> AskSession::missing() const {
 
 bool AskSession::read_line(std::string& line) {
   if (m_options.interrupted && *m_options.interrupted) return false;
-  if (!std::getline(m_in, line)) return false;
+  if (m_options.rich) {
+    auto read = m_options.rich->read_line();
+    if (!read) return false;
+    line = std::move(*read);
+  } else if (!std::getline(m_in, line)) {
+    return false;
+  }
   ++m_line;
   if (!line.empty() && line.back() == '\r') line.pop_back();
   return true;
@@ -82,12 +89,40 @@ std::vector<Veto> AskSession::current_vetoes() const {
   return decide(m_model, m_profile, quick).vetoes;
 }
 
-void AskSession::show_question(std::size_t criterion, std::size_t number, std::size_t total) const {
+// Rich mode picks a choice on a list drawn by the terminal; everything else
+// is a line, as in line mode.
+std::optional<std::string> AskSession::read_answer(std::size_t criterion) {
+  const Criterion& c = m_model.questionnaire.criteria[criterion];
+  if (!m_options.rich || c.kind != CriterionKind::choice) {
+    std::string line;
+    if (!read_line(line)) return std::nullopt;
+    return line;
+  }
+  std::vector<std::string> labels;
+  for (const ChoiceAnswer& a : c.answers) labels.push_back(escape_for_message(a.label));
+  labels.push_back("Not sure");
+  const std::size_t initial =
+      m_answered[criterion] && m_profile.answers[criterion].kind == Answer::Kind::choice
+          ? m_profile.answers[criterion].choice
+          : 0;
+  auto picked = m_options.rich->choose(labels, initial, "?<rq");
+  if (picked && *picked == std::to_string(labels.size())) return std::string("not sure");
+  return picked;
+}
+
+void AskSession::show_question(std::size_t criterion, std::size_t number, std::size_t total,
+                               bool list_choices) const {
   const Criterion& c = m_model.questionnaire.criteria[criterion];
   m_out << fmt::format("\n[{}/{}] {} · {}\n", number, total, escape_for_message(c.title),
                        escape_for_message(c.question));
   if (!c.help.empty())
     m_out << "  Why we ask: " << escape_for_message(first_sentence(c.help)) << '\n';
+  if (c.kind == CriterionKind::choice && !list_choices) {
+    m_out << fmt::format("  Up/Down and Enter, or a number from 1 to {}; \"Not sure\" means: {}.\n",
+                         c.answers.size() + 1, escape_for_message(c.value_text(c.assumption)));
+    m_out << "  Keys: ? more help, < back, r review, q quit\n" << std::flush;
+    return;
+  }
   if (c.kind == CriterionKind::choice) {
     for (std::size_t i = 0; i < c.answers.size(); ++i) {
       m_out << fmt::format("  {}) {}\n", i + 1, escape_for_message(c.answers[i].label));
@@ -156,10 +191,11 @@ AskSession::Step AskSession::ask(std::size_t criterion) {
   const std::size_t number =
       at == m_to_ask.end() ? 0 : static_cast<std::size_t>(at - m_to_ask.begin()) + 1;
   while (true) {
-    show_question(criterion, number, m_to_ask.size());
-    std::string line;
-    if (!read_line(line))
-      return (m_options.interrupted && *m_options.interrupted) ? Step::quit : Step::eof;
+    show_question(criterion, number, m_to_ask.size(),
+                  !(m_options.rich && c.kind == CriterionKind::choice));
+    const auto read = read_answer(criterion);
+    if (!read) return (m_options.interrupted && *m_options.interrupted) ? Step::quit : Step::eof;
+    const std::string line = *read;
     if (!m_options.interactive) m_out << line << '\n';  // the transcript shows what was read
     const std::string trimmed(line.begin() + static_cast<std::ptrdiff_t>(std::min(
                                                  line.find_first_not_of(' '), line.size())),

@@ -7,6 +7,7 @@
 #include <csignal>
 #include <functional>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,9 +17,14 @@ namespace aidecide::cli {
 
 enum class AskOutcome { completed, incomplete, quit, invalid };
 
+class RichTerminal;
+
 struct AskSessionOptions {
   bool interactive = false;  // a person at a terminal: re-prompt on a bad answer, offer a review
   const volatile std::sig_atomic_t* interrupted = nullptr;
+  // The rich renderer: choices picked with arrow keys on a list redrawn in
+  // place. Without it, line mode.
+  RichTerminal* rich = nullptr;
 };
 
 class AskSession {
@@ -37,7 +43,9 @@ class AskSession {
   enum class Step { answered, back, quit, eof, invalid };
   Step ask(std::size_t criterion);
   void review();
-  void show_question(std::size_t criterion, std::size_t number, std::size_t total) const;
+  void show_question(std::size_t criterion, std::size_t number, std::size_t total,
+                     bool list_choices) const;
+  std::optional<std::string> read_answer(std::size_t criterion);
   void show_help(std::size_t criterion) const;
   void show_leaning(const std::vector<Veto>& before);
   bool read_line(std::string& line);

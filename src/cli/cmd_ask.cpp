@@ -13,6 +13,7 @@
 #include "aidecide/yaml_tree.hpp"
 #include "ask_session.hpp"
 #include "commands.hpp"
+#include "rich_terminal.hpp"
 
 namespace aidecide::cli {
 namespace {
@@ -138,8 +139,21 @@ int run_ask(const AskCliOptions& options, const Streams& io, const GlobalOptions
     sigaction(SIGINT, &action, &previous);
   }
   g_interrupted = 0;
-  AskSession session(*model, profile, answered, io.in, io.err, {interactive, &g_interrupted}, save);
+  // The rich renderer needs a person at a real terminal on every stream and
+  // gives way to line mode for --plain, ACCESSIBLE and TERM=dumb.
+  std::unique_ptr<RichTerminal> rich;
+  if (interactive && io.env.stdout_is_terminal && io.env.stderr_is_terminal &&
+      !io.env.dumb_terminal && !io.env.accessible && !options.plain) {
+    try {
+      rich = std::make_unique<RichTerminal>(io.err, &g_interrupted);
+    } catch (const std::runtime_error&) {
+      rich.reset();  // not a terminal after all: line mode
+    }
+  }
+  AskSession session(*model, profile, answered, io.in, io.err,
+                     {interactive, &g_interrupted, rich.get()}, save);
   const AskOutcome outcome = session.run();
+  rich.reset();  // the terminal as it was, before any result is printed
   if (interactive) sigaction(SIGINT, &previous, nullptr);
 
   const auto resume_hint = [&] {

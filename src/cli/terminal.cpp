@@ -20,6 +20,7 @@ Environment detect_environment() {
   const char* term = std::getenv("TERM");
   env.dumb_terminal = term == nullptr || std::string_view(term) == "dumb";
   env.ci = std::getenv("CI") != nullptr;
+  if (const char* accessible = std::getenv("ACCESSIBLE")) env.accessible = *accessible != 0;
   winsize ws{};
   if (env.stdout_is_terminal && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
     env.width = ws.ws_col;

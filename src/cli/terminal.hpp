@@ -13,6 +13,7 @@ struct Environment {
   bool stderr_is_terminal = false;  // progress lines go there
   bool no_color = false;            // NO_COLOR set and non-empty
   bool dumb_terminal = false;       // TERM=dumb or unset
+  bool accessible = false;          // ACCESSIBLE set and non-empty: line mode for screen readers
   bool ci = false;                  // CI set
   int width = 80;                   // TIOCGWINSZ, else $COLUMNS, else 80
   std::string today;                // YYYY-MM-DD, local date

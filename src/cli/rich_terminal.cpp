@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: MIT
+#include "rich_terminal.hpp"
+
+#include <fmt/format.h>
+#include <sys/ioctl.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <stdexcept>
+
+namespace aidecide::cli {
+namespace {
+
+// The settings to restore, readable from signal handlers.
+struct termios g_saved {};
+volatile std::sig_atomic_t g_raw = 0;
+volatile std::sig_atomic_t g_resized = 0;
+
+void restore_now() {
+  if (g_raw) {
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &g_saved);
+    g_raw = 0;
+  }
+  // Show the cursor again whatever state the screen was left in.
+  const char show[] = "\x1b[?25h";
+  (void)!write(STDERR_FILENO, show, sizeof show - 1);
+}
+
+void on_resize(int) {
+  g_resized = 1;
+}
+
+// A crash must not leave the user's shell without echo: restore, then let
+// the default action (core dump) happen.
+void on_crash(int sig) {
+  restore_now();
+  std::signal(sig, SIG_DFL);
+  std::raise(sig);
+}
+
+void set_raw(bool raw) {
+  struct termios t = g_saved;
+  if (raw) {
+    t.c_lflag &= static_cast<tcflag_t>(~(ICANON | ECHO));
+    t.c_cc[VMIN] = 1;
+    t.c_cc[VTIME] = 0;
+  }
+  tcsetattr(STDIN_FILENO, TCSANOW, &t);
+  g_raw = raw ? 1 : 0;
+}
+
+}  // namespace
+
+RichTerminal::RichTerminal(std::ostream& out, const volatile std::sig_atomic_t* interrupted)
+    : m_out(out), m_interrupted(interrupted) {
+  if (tcgetattr(STDIN_FILENO, &g_saved) != 0) throw std::runtime_error("not a terminal");
+  struct sigaction resize {};
+  resize.sa_handler = on_resize;  // no SA_RESTART: a blocked read returns and redraws
+  sigemptyset(&resize.sa_mask);
+  sigaction(SIGWINCH, &resize, nullptr);
+  for (int sig : {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGTERM, SIGHUP}) std::signal(sig, on_crash);
+  set_raw(true);
+}
+
+RichTerminal::~RichTerminal() {
+  restore_now();
+  std::signal(SIGWINCH, SIG_DFL);
+  for (int sig : {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGTERM, SIGHUP}) std::signal(sig, SIG_DFL);
+}
+
+int RichTerminal::width() const {
+  struct winsize ws {};
+  if (ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+  return 80;
+}
+
+RichTerminal::Key RichTerminal::read_key(char& ch) {
+  for (;;) {
+    if (m_interrupted && *m_interrupted) return Key::interrupted;
+    if (g_resized) return Key::none;
+    const ssize_t n = read(STDIN_FILENO, &ch, 1);
+    if (n == 1) break;
+    if (n == 0) return Key::end;
+    if (errno != EINTR) return Key::end;
+  }
+  if (ch == '\r' || ch == '\n') return Key::enter;
+  if (ch == 4) return Key::end;  // Ctrl-D
+  if (ch != '\x1b') return Key::other;
+  // Escape sequences: ESC [ A (up) / ESC [ B (down), also ESC O A/B.
+  char seq[2];
+  if (read(STDIN_FILENO, &seq[0], 1) != 1 || read(STDIN_FILENO, &seq[1], 1) != 1) return Key::other;
+  if ((seq[0] == '[' || seq[0] == 'O') && seq[1] == 'A') return Key::up;
+  if ((seq[0] == '[' || seq[0] == 'O') && seq[1] == 'B') return Key::down;
+  return Key::other;
+}
+
+void RichTerminal::draw(const std::vector<std::string>& labels, std::size_t current, bool redraw) {
+  // Back to the first line of the list, then every line cleared and written
+  // again: the list updates in place and nothing scrolls.
+  if (redraw && m_drawn > 0) m_out << fmt::format("\r\x1b[{}A", m_drawn);
+  const auto room = static_cast<std::size_t>(std::max(20, width() - 8));
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    std::string label = labels[i];
+    if (label.size() > room) label = label.substr(0, room - 1) + "~";
+    m_out << "\r\x1b[2K"
+          << (i == current ? fmt::format("  \x1b[7m> {}) {}\x1b[0m", i + 1, label)
+                           : fmt::format("    {}) {}", i + 1, label))
+          << '\n';
+  }
+  m_drawn = labels.size();
+  m_out << std::flush;
+}
+
+std::optional<std::string> RichTerminal::choose(const std::vector<std::string>& labels,
+                                                std::size_t initial, const std::string& commands) {
+  set_raw(true);
+  std::size_t current = initial < labels.size() ? initial : 0;
+  m_drawn = 0;
+  m_out << "\x1b[?25l";  // hide the cursor while the highlight is the cursor
+  draw(labels, current, false);
+  const auto done = [&](std::optional<std::string> result) {
+    m_out << "\x1b[?25h" << std::flush;
+    return result;
+  };
+  for (;;) {
+    char ch = 0;
+    const Key key = read_key(ch);
+    if (g_resized) {
+      g_resized = 0;
+      draw(labels, current, true);
+      continue;
+    }
+    switch (key) {
+      case Key::interrupted:
+      case Key::end:
+        return done(std::nullopt);
+      case Key::up:
+        current = current == 0 ? labels.size() - 1 : current - 1;
+        draw(labels, current, true);
+        break;
+      case Key::down:
+        current = (current + 1) % labels.size();
+        draw(labels, current, true);
+        break;
+      case Key::enter:
+        return done(std::to_string(current + 1));
+      case Key::other:
+        if (ch >= '1' && ch <= '9' && static_cast<std::size_t>(ch - '0') <= labels.size())
+          return done(std::string(1, ch));
+        if (ch == 'k') {
+          current = current == 0 ? labels.size() - 1 : current - 1;
+          draw(labels, current, true);
+        } else if (ch == 'j') {
+          current = (current + 1) % labels.size();
+          draw(labels, current, true);
+        } else if (commands.find(ch) != std::string::npos) {
+          return done(std::string(1, ch));
+        }
+        break;
+      case Key::none:
+        break;
+    }
+  }
+}
+
+std::optional<std::string> RichTerminal::read_line() {
+  set_raw(false);
+  std::string line;
+  for (;;) {
+    if (m_interrupted && *m_interrupted) return std::nullopt;
+    char ch = 0;
+    const ssize_t n = read(STDIN_FILENO, &ch, 1);
+    if (n == 0) return line.empty() ? std::nullopt : std::optional(line);
+    if (n < 0) {
+      if (errno == EINTR) {
+        g_resized = 0;  // the terminal redraws a cooked line itself
+        continue;
+      }
+      return std::nullopt;
+    }
+    if (ch == '\n') return line;
+    line += ch;
+  }
+}
+
+}  // namespace aidecide::cli
