@@ -8,7 +8,7 @@ PACKAGES := g++ cmake ninja-build make libcli11-dev nlohmann-json3-dev \
             libyaml-cpp-dev libfmt-dev catch2 libxml2-utils jq tmux
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps configure build run test clean format sanitize fuzz fuzz-smoke bench package
+.PHONY: all deps configure build run test clean format sanitize tsan fuzz fuzz-smoke bench package
 
 all: build
 
@@ -45,6 +45,15 @@ sanitize: deps
 	@[ -f build/asan/build.ninja ] || cmake --preset asan
 	cmake --build build/asan -j $(JOBS)
 	ctest --test-dir build/asan --output-on-failure -j $(JOBS)
+
+# ThreadSanitizer over everything that runs on several threads: the
+# ordered parallel map, score and check with --jobs, the golden files (which
+# run on every core).
+tsan: deps
+	@[ -f build/tsan/build.ninja ] || cmake --preset tsan
+	cmake --build build/tsan -j $(JOBS)
+	TSAN_OPTIONS=halt_on_error=1 ctest --test-dir build/tsan --output-on-failure -j $(JOBS) \
+	  -R 'ordered_parallel|jobs|golden|check_own_adrs|check_formats|progress'
 
 # libFuzzer targets (clang 14); `make fuzz-smoke` runs each for FUZZ_RUNS
 # executions with a fixed seed.
