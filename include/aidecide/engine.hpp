@@ -167,10 +167,6 @@ Decision decide_what_if(const ScoringModel& model, const Profile& profile,
                         const std::vector<std::pair<std::size_t, Answer>>& changes,
                         const EngineOptions& options);
 
-// Resolves a profile's answers into values (unknown -> the assumption, a range
-// -> its midpoint, geometric for log-scale criteria).
-Values resolve_values(const Questionnaire& q, const Profile& profile);
-
 // Scores and vetoes for fixed values and weights; the inner step shared by
 // decide() and the confidence sampling.
 struct Scoring {

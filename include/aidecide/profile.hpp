@@ -40,6 +40,10 @@ struct AnswerBodyOptions {
 };
 
 // Parses and validates a profile file. Reports every problem at once.
+// Resolves a profile's answers into values (unknown or missing -> the
+// assumption, a range -> its midpoint, geometric for log-scale criteria).
+Values resolve_values(const Questionnaire& q, const Profile& profile);
+
 Profile load_profile(std::string_view text, const std::string& source, const Questionnaire& q);
 
 // Parses one answer from text as typed after `--set key=value`: a choice id,

@@ -89,6 +89,10 @@ struct Criterion {
   std::pair<double, double> plausible{0, 0};  // range sampled when unknown
   // derived
   DerivedSignal signal = DerivedSignal::cost;
+  // The question applies only when all of these hold (`ask_if`; empty:
+  // always). A question that does not apply is not asked, needs no answer
+  // and does not count in the score.
+  std::vector<Condition> ask_if;
   // what `unknown` means
   Value assumption;
   std::string assumption_note;
@@ -152,5 +156,10 @@ inline constexpr std::array<std::string_view, 5> kChecklistPlaceholders{
 
 // Conditions shared by constraints, patterns and checklist items.
 bool all_hold(const std::vector<Condition>& conditions, const Values& values);
+
+// Whether criterion `c` applies (its `ask_if` holds) for these values.
+inline bool applies(const Criterion& c, const Values& values) {
+  return c.ask_if.empty() || all_hold(c.ask_if, values);
+}
 
 }  // namespace aidecide

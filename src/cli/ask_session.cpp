@@ -63,7 +63,7 @@ AskSession::AskSession(const ScoringModel& model, Profile start, std::vector<boo
 std::vector<std::string> AskSession::missing() const {
   std::vector<std::string> ids;
   for (std::size_t i : m_order) {
-    if (!m_answered[i]) ids.push_back(m_model.questionnaire.criteria[i].id);
+    if (!m_answered[i] && applies_now(i)) ids.push_back(m_model.questionnaire.criteria[i].id);
   }
   return ids;
 }
@@ -187,12 +187,15 @@ AskSession::Step AskSession::ask(std::size_t criterion) {
   const Criterion& c = m_model.questionnaire.criteria[criterion];
   // Progress counts only the questions this session asks; a pre-filled
   // answer changed from the review shows as an edit.
-  const auto at = std::find(m_to_ask.begin(), m_to_ask.end(), criterion);
-  const std::size_t number =
-      at == m_to_ask.end() ? 0 : static_cast<std::size_t>(at - m_to_ask.begin()) + 1;
+  // Conditional questions that do not apply (now) are not counted.
+  std::size_t number = 0, total = 0;
+  for (std::size_t i : m_to_ask) {
+    if (i != criterion && !applies_now(i)) continue;
+    ++total;
+    if (i == criterion) number = total;
+  }
   while (true) {
-    show_question(criterion, number, m_to_ask.size(),
-                  !(m_options.rich && c.kind == CriterionKind::choice));
+    show_question(criterion, number, total, !(m_options.rich && c.kind == CriterionKind::choice));
     const auto read = read_answer(criterion);
     if (!read) return (m_options.interrupted && *m_options.interrupted) ? Step::quit : Step::eof;
     const std::string line = *read;
@@ -234,10 +237,12 @@ void AskSession::review() {
   m_out << "\nReview your answers:\n";
   for (std::size_t k = 0; k < m_order.size(); ++k) {
     const Criterion& c = m_model.questionnaire.criteria[m_order[k]];
-    m_out << fmt::format("  {:>2}) {}: {}\n", k + 1, escape_for_message(c.title),
-                         m_answered[m_order[k]]
-                             ? escape_for_message(answer_words(c, m_profile.answers[m_order[k]]))
-                             : "not answered yet");
+    const std::string shown =
+        !applies_now(m_order[k]) ? "does not apply"
+        : m_answered[m_order[k]]
+            ? escape_for_message(answer_words(c, m_profile.answers[m_order[k]]))
+            : "not answered yet";
+    m_out << fmt::format("  {:>2}) {}: {}\n", k + 1, escape_for_message(c.title), shown);
   }
   m_out << "Type a number to change that answer, or press Enter to go on.\n> " << std::flush;
   std::string line;
@@ -248,10 +253,18 @@ void AskSession::review() {
     ask(m_order[static_cast<std::size_t>(n) - 1]);
 }
 
-AskOutcome AskSession::run() {
+bool AskSession::applies_now(std::size_t criterion) const {
+  // Unanswered questions count at their assumptions, as in the leaning.
+  return applies(m_model.questionnaire.criteria[criterion],
+                 resolve_values(m_model.questionnaire, m_profile));
+}
+
+std::optional<AskOutcome> AskSession::ask_open() {
+  // Questions that apply and are open, in order; whether one applies is
+  // decided when it comes up, from the answers given so far.
   std::size_t k = 0;
   while (k < m_order.size()) {
-    if (m_answered[m_order[k]]) {
+    if (m_answered[m_order[k]] || !applies_now(m_order[k])) {
       ++k;
       continue;
     }
@@ -260,8 +273,11 @@ AskOutcome AskSession::run() {
         ++k;
         break;
       case Step::back: {
-        // Go to the previous question in order, answered or not.
-        if (k > 0) --k;
+        // Go to the previous question that applies, answered or not.
+        while (k > 0) {
+          --k;
+          if (applies_now(m_order[k])) break;
+        }
         const Step again = ask(m_order[k]);
         if (again == Step::eof) return AskOutcome::incomplete;
         if (again == Step::quit) return AskOutcome::quit;
@@ -277,19 +293,32 @@ AskOutcome AskSession::run() {
         return AskOutcome::invalid;
     }
   }
-  if (m_options.interactive) {
+  return std::nullopt;
+}
+
+bool AskSession::has_open_question() const {
+  return std::any_of(m_order.begin(), m_order.end(),
+                     [&](std::size_t i) { return !m_answered[i] && applies_now(i); });
+}
+
+AskOutcome AskSession::run() {
+  for (;;) {
+    if (const auto stopped = ask_open()) return *stopped;
+    if (!m_options.interactive) return AskOutcome::completed;
     // A last look before the result; Enter (or the end of input) finishes.
-    while (true) {
+    // An edit that makes a conditional question apply asks it next.
+    bool reopened = false;
+    while (!reopened) {
       m_out << "\nAll questions answered. Type r to review and change answers, or press Enter for "
                "the result.\n> "
             << std::flush;
       std::string line;
-      if (!read_line(line) || line.empty()) break;
-      if (line == "r") review();
+      if (!read_line(line) || line.empty()) return AskOutcome::completed;
       if (line == "q") return AskOutcome::quit;
+      if (line == "r") review();
+      reopened = has_open_question();
     }
   }
-  return AskOutcome::completed;
 }
 
 std::string profile_yaml(const Questionnaire& q, const Profile& p,
@@ -304,8 +333,10 @@ std::string profile_yaml(const Questionnaire& q, const Profile& p,
         return escape_for_message(escaped);
       }());
   std::vector<std::string> open;
+  const Values values = resolve_values(q, p);
   for (const Criterion& c : q.criteria) {
-    if (c.answerable() && !answered[c.index_in_questionnaire]) open.push_back(c.id);
+    if (c.answerable() && !answered[c.index_in_questionnaire] && applies(c, values))
+      open.push_back(c.id);
   }
   if (!open.empty()) out += fmt::format("x-unanswered: [{}]\n", join_words(open, ", "));
   out += "answers:\n";

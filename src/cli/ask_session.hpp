@@ -41,6 +41,9 @@ class AskSession {
 
  private:
   enum class Step { answered, back, quit, eof, invalid };
+  std::optional<AskOutcome> ask_open();
+  bool has_open_question() const;
+  bool applies_now(std::size_t criterion) const;
   Step ask(std::size_t criterion);
   void review();
   void show_question(std::size_t criterion, std::size_t number, std::size_t total,

@@ -43,8 +43,25 @@ void explain_all(const Questionnaire& q, std::ostream& out) {
          "explains why.\n";
 }
 
+// "team_mlops is basic or experienced and ..."
+std::string conditions_text(const Questionnaire& q, const std::vector<Condition>& conditions) {
+  std::vector<std::string> when;
+  for (const auto& cond : conditions) {
+    const Criterion& other = q.criteria[cond.criterion];
+    std::vector<std::string> answers;
+    for (std::size_t i : cond.answers) answers.push_back(other.answers[i].id);
+    if (cond.below) answers.push_back(fmt::format("below {}", format_number(*cond.below)));
+    if (cond.at_least) answers.push_back(fmt::format("at least {}", format_number(*cond.at_least)));
+    when.push_back(fmt::format("{} is {}", other.id, join_words(answers, " or ")));
+  }
+  return join_words(when);
+}
+
 void explain_one(const Questionnaire& q, const Criterion& c, std::ostream& out) {
   out << fmt::format("{} ({})\n{}\n\n", c.title, c.id, c.question);
+  if (!c.ask_if.empty())
+    out << fmt::format("Asked only when {}; otherwise it does not count.\n\n",
+                       conditions_text(q, c.ask_if));
   if (!c.help.empty()) out << escape_for_message(c.help) << "\n\n";
   out << fmt::format("Type: {}. Weight: {}.\n", kind_text(c),
                      c.scored ? format_number(c.weight) : "none (feeds the cost model)");
@@ -55,17 +72,8 @@ void explain_one(const Questionnaire& q, const Criterion& c, std::ostream& out) 
                          a.utility[1], a.utility[2], escape_for_message(a.why));
     }
     for (const auto& adj : c.adjustments) {
-      std::vector<std::string> when;
-      for (const auto& cond : adj.when) {
-        const Criterion& other = q.criteria[cond.criterion];
-        std::vector<std::string> answers;
-        for (std::size_t i : cond.answers) answers.push_back(other.answers[i].id);
-        if (cond.below) answers.push_back(fmt::format("below {}", format_number(*cond.below)));
-        if (cond.at_least)
-          answers.push_back(fmt::format("at least {}", format_number(*cond.at_least)));
-        when.push_back(fmt::format("{} is {}", other.id, join_words(answers, " or ")));
-      }
-      out << fmt::format("\nWhen {}: {}\n", join_words(when), escape_for_message(adj.why));
+      out << fmt::format("\nWhen {}: {}\n", conditions_text(q, adj.when),
+                         escape_for_message(adj.why));
       for (const auto& [answer, utilities] : adj.utilities) {
         std::vector<std::string> parts;
         for (Option o : kOptions) {

@@ -209,7 +209,8 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
   const Questionnaire& q = model.questionnaire;
   std::vector<std::size_t> uncertain;
   for (std::size_t i = 0; i < q.criteria.size(); ++i) {
-    if (!q.criteria[i].answerable()) continue;
+    // A question that does not apply is not uncertain: it does not count.
+    if (!q.criteria[i].answerable() || !applies(q.criteria[i], base)) continue;
     const auto kind = profile.answers[i].kind;
     if (kind == Answer::Kind::unknown || kind == Answer::Kind::missing ||
         kind == Answer::Kind::range)

@@ -15,10 +15,10 @@ namespace {
 
 const std::vector<std::string> kTopKeys{
     "version", "criteria", "constraints", "hybrid_pattern_margin", "hybrid_patterns", "checklist"};
-const std::vector<std::string> kCriterionKeys{"id",      "title",  "question", "help",
-                                              "type",    "weight", "unknown",  "answers",
-                                              "adjust",  "unit",   "minimum",  "exclusive_minimum",
-                                              "maximum", "scale",  "curve",    "signal"};
+const std::vector<std::string> kCriterionKeys{
+    "id",      "title",   "question", "help",   "type",    "weight",
+    "unknown", "answers", "adjust",   "unit",   "minimum", "exclusive_minimum",
+    "maximum", "scale",   "curve",    "signal", "ask_if"};
 const std::vector<std::string> kAnswerKeys{"id", "label", "why", "utility"};
 const std::vector<std::string> kUnknownKeys{"assume", "range", "note"};
 const std::vector<std::string> kAdjustKeys{"when", "why", "utility"};
@@ -82,6 +82,35 @@ class CriteriaLoader {
     for (std::size_t i = 0; i < m_nodes.size(); ++i) {
       if (const YamlNode* adjust = m_nodes[i]->find("adjust"))
         load_adjustments(*adjust, m_q.criteria[i]);
+      if (const YamlNode* ask_if = m_nodes[i]->find("ask_if"))
+        load_ask_if(*ask_if, m_q.criteria[i]);
+    }
+  }
+
+  // `ask_if`: the question applies only when these conditions hold. They may
+  // only read questions asked before it, so `ask` knows in time.
+  void load_ask_if(const YamlNode& node, Criterion& c) {
+    const std::string context = fmt::format("'ask_if' of criterion '{}'", c.id);
+    if (!c.answerable()) {
+      m_sink.error(node.pos, fmt::format("{}: a computed criterion is never asked", context));
+      return;
+    }
+    c.ask_if = load_conditions(node, context);
+    if (!node.is_mapping()) return;  // reported by load_conditions
+    for (const auto& entry : node.entries) {
+      const std::size_t target = m_q.index_of(entry.first.value);
+      if (target == kNoIndex) continue;  // reported by load_conditions
+      if (target >= c.index_in_questionnaire) {
+        m_sink.error(entry.first.pos,
+                     fmt::format("{} refers to '{}', which is not asked before it; conditions "
+                                 "may only use earlier questions",
+                                 context, m_q.criteria[target].id));
+      } else if (!m_q.criteria[target].ask_if.empty()) {
+        m_sink.error(entry.first.pos,
+                     fmt::format("{} refers to '{}', which is conditional itself; chains of "
+                                 "conditions are not supported",
+                                 context, m_q.criteria[target].id));
+      }
     }
   }
 

@@ -51,17 +51,12 @@ Dependencies Dependencies::of(const Questionnaire& q, const CostInputs& in) {
 
 namespace {
 
-double midpoint(const Criterion& c, double lo, double hi) {
-  // Volumes and budgets span orders of magnitude: the middle of [1k, 1M] is 31.6k, not 500k.
-  if (c.scale == Scale::log && lo > 0) return std::sqrt(lo * hi);
-  return (lo + hi) / 2;
-}
-
 std::vector<double> effective_weights(const Questionnaire& q, const Profile& profile,
-                                      const EngineOptions& options) {
+                                      const Values& values, const EngineOptions& options) {
   std::vector<double> w(q.criteria.size(), 0);
   for (std::size_t i = 0; i < q.criteria.size(); ++i) {
-    if (!q.criteria[i].scored) continue;
+    // A question that does not apply to this project does not count.
+    if (!q.criteria[i].scored || !applies(q.criteria[i], values)) continue;
     w[i] = q.criteria[i].weight;
     if (i < options.preset_weights.size() && options.preset_weights[i])
       w[i] = *options.preset_weights[i];
@@ -129,31 +124,6 @@ Decision decide_what_if(const ScoringModel& model, const Profile& profile,
   return after;
 }
 
-Values resolve_values(const Questionnaire& q, const Profile& profile) {
-  Values values(q.criteria.size());
-  for (std::size_t i = 0; i < q.criteria.size(); ++i) {
-    const Criterion& c = q.criteria[i];
-    if (!c.answerable()) continue;
-    const Answer& a = profile.answers[i];
-    switch (a.kind) {
-      case Answer::Kind::choice:
-        values[i].choice = a.choice;
-        break;
-      case Answer::Kind::number:
-        values[i].number = a.low;
-        break;
-      case Answer::Kind::range:
-        values[i].number = midpoint(c, a.low, a.high);
-        break;
-      case Answer::Kind::unknown:
-      case Answer::Kind::missing:
-        values[i] = c.assumption;
-        break;
-    }
-  }
-  return values;
-}
-
 Scoring score_values(const ScoringModel& model, const Values& values,
                      const std::vector<double>& weights, const CostEstimate& cost) {
   const Questionnaire& q = model.questionnaire;
@@ -181,7 +151,7 @@ Decision decide(const ScoringModel& model, const Profile& profile, const EngineO
   d.name = profile.name;
   d.description = profile.description;
   d.values = resolve_values(q, profile);
-  d.weights = effective_weights(q, profile, options);
+  d.weights = effective_weights(q, profile, d.values, options);
   d.cost = estimate_costs(model.pricing, model.inputs, q, d.values);
   const Scoring s = score_values(model, d.values, d.weights, d.cost);
   d.scores = s.scores;
@@ -237,7 +207,12 @@ Decision decide(const ScoringModel& model, const Profile& profile, const EngineO
     const Criterion& c = q.criteria[i];
     if (!c.answerable()) continue;
     const Answer& a = profile.answers[i];
-    if (a.kind == Answer::Kind::unknown || a.kind == Answer::Kind::missing) {
+    if (!applies(c, d.values)) {
+      d.assumptions.push_back(
+          {i, "does not apply",
+           "Not asked: its ask_if conditions do not hold for this project, so it does not count "
+           "in the score."});
+    } else if (a.kind == Answer::Kind::unknown || a.kind == Answer::Kind::missing) {
       d.assumptions.push_back({i, c.value_text(d.values[i]), c.assumption_note});
     } else if (a.kind == Answer::Kind::range) {
       d.assumptions.push_back(

@@ -3,12 +3,47 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "aidecide/profile.hpp"
 #include "aidecide/text.hpp"
 #include "yaml_read.hpp"
 
 namespace aidecide {
+
+namespace {
+double midpoint(const Criterion& c, double lo, double hi) {
+  // Volumes and budgets span orders of magnitude: the middle of [1k, 1M] is 31.6k, not 500k.
+  if (c.scale == Scale::log && lo > 0) return std::sqrt(lo * hi);
+  return (lo + hi) / 2;
+}
+}  // namespace
+
+Values resolve_values(const Questionnaire& q, const Profile& profile) {
+  Values values(q.criteria.size());
+  for (std::size_t i = 0; i < q.criteria.size(); ++i) {
+    const Criterion& c = q.criteria[i];
+    if (!c.answerable()) continue;
+    const Answer& a = profile.answers[i];
+    switch (a.kind) {
+      case Answer::Kind::choice:
+        values[i].choice = a.choice;
+        break;
+      case Answer::Kind::number:
+        values[i].number = a.low;
+        break;
+      case Answer::Kind::range:
+        values[i].number = midpoint(c, a.low, a.high);
+        break;
+      case Answer::Kind::unknown:
+      case Answer::Kind::missing:
+        values[i] = c.assumption;
+        break;
+    }
+  }
+  return values;
+}
+
 namespace {
 
 const std::vector<std::string> kProfileKeys{"name", "description", "owner",
@@ -160,9 +195,12 @@ void load_answer_body(const YamlNode* answers, const YamlNode* weights, const Qu
       profile.answers[i].pos = value.is_null() ? key.pos : value.pos;
     }
     if (options.require_all) {
+      // A question whose ask_if does not hold needs no answer.
+      const Values values = resolve_values(q, profile);
       std::vector<std::string> missing;
       for (std::size_t i = 0; i < q.criteria.size(); ++i) {
-        if (q.criteria[i].answerable() && !seen[i]) missing.push_back(q.criteria[i].id);
+        if (q.criteria[i].answerable() && !seen[i] && applies(q.criteria[i], values))
+          missing.push_back(q.criteria[i].id);
       }
       if (!missing.empty()) {
         sink.error(answers->pos,

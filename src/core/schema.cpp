@@ -55,7 +55,8 @@ Json answers_schema(const Questionnaire& q, bool all_required) {
   for (const Criterion& c : q.criteria) {
     if (!c.answerable()) continue;
     properties[c.id] = answer_schema(c);
-    required.push_back(c.id);
+    // A conditional question may go unanswered; the loader knows when.
+    if (c.ask_if.empty()) required.push_back(c.id);
   }
   Json s = {{"type", "object"},
             {"description", "One answer per criterion: `aidecide explain` lists them."},
