@@ -50,10 +50,26 @@ void set_raw(bool raw) {
   g_raw = raw ? 1 : 0;
 }
 
+// Bytes from standard input; a signal interrupts the blocking read.
+class TerminalKeys : public KeySource {
+ public:
+  int next() override {
+    unsigned char ch = 0;
+    const ssize_t n = read(STDIN_FILENO, &ch, 1);
+    if (n == 1) return ch;
+    if (n < 0 && errno == EINTR) return kInterrupted;
+    return kEnd;
+  }
+};
+
 }  // namespace
 
+RichTerminal::RichTerminal(std::ostream& out, const volatile std::sig_atomic_t* interrupted,
+                           std::unique_ptr<KeySource> keys)
+    : m_out(out), m_interrupted(interrupted), m_keys(std::move(keys)), m_owns_terminal(false) {}
+
 RichTerminal::RichTerminal(std::ostream& out, const volatile std::sig_atomic_t* interrupted)
-    : m_out(out), m_interrupted(interrupted) {
+    : m_out(out), m_interrupted(interrupted), m_keys(std::make_unique<TerminalKeys>()) {
   if (tcgetattr(STDIN_FILENO, &g_saved) != 0) throw std::runtime_error("not a terminal");
   struct sigaction resize {};
   resize.sa_handler = on_resize;  // no SA_RESTART: a blocked read returns and redraws
@@ -64,34 +80,37 @@ RichTerminal::RichTerminal(std::ostream& out, const volatile std::sig_atomic_t* 
 }
 
 RichTerminal::~RichTerminal() {
+  if (!m_owns_terminal) return;
   restore_now();
   std::signal(SIGWINCH, SIG_DFL);
   for (int sig : {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGTERM, SIGHUP}) std::signal(sig, SIG_DFL);
 }
 
 int RichTerminal::width() const {
+  if (!m_owns_terminal) return 80;
   struct winsize ws {};
   if (ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
   return 80;
 }
 
 RichTerminal::Key RichTerminal::read_key(char& ch) {
+  int byte = 0;
   for (;;) {
     if (m_interrupted && *m_interrupted) return Key::interrupted;
     if (g_resized) return Key::none;
-    const ssize_t n = read(STDIN_FILENO, &ch, 1);
-    if (n == 1) break;
-    if (n == 0) return Key::end;
-    if (errno != EINTR) return Key::end;
+    byte = m_keys->next();
+    if (byte == KeySource::kEnd) return Key::end;
+    if (byte != KeySource::kInterrupted) break;
   }
+  ch = static_cast<char>(byte);
   if (ch == '\r' || ch == '\n') return Key::enter;
   if (ch == 4) return Key::end;  // Ctrl-D
   if (ch != '\x1b') return Key::other;
   // Escape sequences: ESC [ A (up) / ESC [ B (down), also ESC O A/B.
-  char seq[2];
-  if (read(STDIN_FILENO, &seq[0], 1) != 1 || read(STDIN_FILENO, &seq[1], 1) != 1) return Key::other;
-  if ((seq[0] == '[' || seq[0] == 'O') && seq[1] == 'A') return Key::up;
-  if ((seq[0] == '[' || seq[0] == 'O') && seq[1] == 'B') return Key::down;
+  const int first = m_keys->next();
+  const int second = first < 0 ? first : m_keys->next();
+  if ((first == '[' || first == 'O') && second == 'A') return Key::up;
+  if ((first == '[' || first == 'O') && second == 'B') return Key::down;
   return Key::other;
 }
 
@@ -114,7 +133,7 @@ void RichTerminal::draw(const std::vector<std::string>& labels, std::size_t curr
 
 std::optional<std::string> RichTerminal::choose(const std::vector<std::string>& labels,
                                                 std::size_t initial, const std::string& commands) {
-  set_raw(true);
+  if (m_owns_terminal) set_raw(true);
   std::size_t current = initial < labels.size() ? initial : 0;
   m_drawn = 0;
   m_out << "\x1b[?25l";  // hide the cursor while the highlight is the cursor
@@ -165,22 +184,18 @@ std::optional<std::string> RichTerminal::choose(const std::vector<std::string>& 
 }
 
 std::optional<std::string> RichTerminal::read_line() {
-  set_raw(false);
+  if (m_owns_terminal) set_raw(false);
   std::string line;
   for (;;) {
     if (m_interrupted && *m_interrupted) return std::nullopt;
-    char ch = 0;
-    const ssize_t n = read(STDIN_FILENO, &ch, 1);
-    if (n == 0) return line.empty() ? std::nullopt : std::optional(line);
-    if (n < 0) {
-      if (errno == EINTR) {
-        g_resized = 0;  // the terminal redraws a cooked line itself
-        continue;
-      }
-      return std::nullopt;
+    const int byte = m_keys->next();
+    if (byte == KeySource::kEnd) return line.empty() ? std::nullopt : std::optional(line);
+    if (byte == KeySource::kInterrupted) {
+      g_resized = 0;  // the terminal redraws a cooked line itself
+      continue;
     }
-    if (ch == '\n') return line;
-    line += ch;
+    if (byte == '\n') return line;
+    line += static_cast<char>(byte);
   }
 }
 

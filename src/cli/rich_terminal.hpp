@@ -6,6 +6,7 @@
 // destructor, and by handlers for Ctrl-C and for crashes.
 
 #include <csignal>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -13,11 +14,23 @@
 
 namespace aidecide::cli {
 
+// Where key bytes come from: the terminal, or a test's string.
+class KeySource {
+ public:
+  static constexpr int kEnd = -1;          // end of input
+  static constexpr int kInterrupted = -2;  // a signal arrived (Ctrl-C, resize)
+  virtual ~KeySource() = default;
+  virtual int next() = 0;
+};
+
 class RichTerminal {
  public:
   // Puts standard input in raw mode (no echo, no line buffering; Ctrl-C
   // still interrupts). Throws std::runtime_error if it is not a terminal.
   explicit RichTerminal(std::ostream& out, const volatile std::sig_atomic_t* interrupted);
+  // For tests: keys from `keys`, the terminal left alone, 80 columns.
+  RichTerminal(std::ostream& out, const volatile std::sig_atomic_t* interrupted,
+               std::unique_ptr<KeySource> keys);
   ~RichTerminal();
   RichTerminal(const RichTerminal&) = delete;
   RichTerminal& operator=(const RichTerminal&) = delete;
@@ -41,6 +54,8 @@ class RichTerminal {
 
   std::ostream& m_out;
   const volatile std::sig_atomic_t* m_interrupted;
+  std::unique_ptr<KeySource> m_keys;
+  bool m_owns_terminal = true;
   std::size_t m_drawn = 0;  // lines of the list on screen
 };
 
