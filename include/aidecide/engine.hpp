@@ -26,6 +26,7 @@ struct EngineOptions {
   double weight_spread = 2.0;         // each weight is scaled by a log-uniform factor in [1/s, s]
   bool flip_points = true;            // search for the answers and weights that change the winner
   bool cost_curve = false;            // monthly cost per option across volumes (for charts)
+  bool advice = true;                 // the hybrid pattern and the checklist (reports show them)
   // Weights of a preset (--preset), indexed like the criteria; a profile's
   // own weights win over these, these over the criteria file's.
   std::vector<std::optional<double>> preset_weights;

@@ -254,10 +254,12 @@ int run_check(const CheckCliOptions& options, const Streams& io, const GlobalOpt
         make_check_renderer(*format, output->path.empty() ? io.out : output->text, *model, mine);
     outputs.push_back(std::move(output));
   }
-  // Flip points are costly and only the JSON report shows them.
+  // Flip points, the hybrid pattern and the checklist cost time, and only
+  // the JSON report shows them.
   check.engine.flip_points = std::any_of(formats.begin(), formats.end(), [](const std::string& f) {
     return f.substr(0, f.find('=')) == "json";
   });
+  check.engine.advice = check.engine.flip_points;
   for (const auto& d : unreadable) {
     for (auto& o : outputs) o->renderer->error(d);
   }

@@ -227,7 +227,7 @@ Decision decide(const ScoringModel& model, const Profile& profile, const EngineO
   d.confidence =
       estimate_confidence(model, profile, d.values, d.cost, d.weights, d.recommendation, options);
   if (options.flip_points) d.flips = find_flip_points(model, d);
-  d.hybrid_pattern = choose_hybrid_pattern(q, d);
+  if (options.advice) d.hybrid_pattern = choose_hybrid_pattern(q, d);
   if (options.cost_curve) {
     // Two decades either side of today's volume, 25 points.
     const double now = d.values[model.inputs.monthly_requests].number;
@@ -241,7 +241,7 @@ Decision decide(const ScoringModel& model, const Profile& profile, const EngineO
       d.cost_curve.push_back(point);
     }
   }
-  d.checklist = build_checklist(model, d);
+  if (options.advice) d.checklist = build_checklist(model, d);
   return d;
 }
 

@@ -23,7 +23,9 @@
 #include <vector>
 
 #include <chrono>
+#include "aidecide/check.hpp"
 #include "aidecide/engine.hpp"
+#include "aidecide/record.hpp"
 #include "aidecide/render.hpp"
 #include "aidecide/yaml_tree.hpp"
 
@@ -218,6 +220,7 @@ int stages(const std::filesystem::path& dir, const std::string& only) {
   }
   const auto time = [&](const char* what, auto&& step) {
     if (!only.empty() && only != what && std::string(what) != "load_profile") return;
+    if (names.empty()) return;
     const auto start = std::chrono::steady_clock::now();
     for (std::size_t i = 0; i < texts.size(); ++i) step(i);
     const std::chrono::duration<double, std::micro> d = std::chrono::steady_clock::now() - start;
@@ -225,6 +228,27 @@ int stages(const std::filesystem::path& dir, const std::string& only) {
                              d.count() / static_cast<double>(texts.size()));
   };
   NullHandler handler;
+  if (names.front().ends_with(".md")) {
+    // ADRs: the record's YAML alone, then the whole scan and check.
+    std::vector<std::string> blocks;
+    for (std::size_t i = 0; i < texts.size(); ++i) blocks.push_back(yaml_of(names[i], texts[i]));
+    time("yaml-cpp events (block)", [&](std::size_t i) {
+      std::istringstream in(blocks[i]);
+      YAML::Parser parser(in);
+      while (parser.HandleNextDocument(handler)) {
+      }
+    });
+    time("parse_yaml (block)", [&](std::size_t i) { (void)parse_yaml(blocks[i], names[i]); });
+    time("scan_markdown",
+         [&](std::size_t i) { (void)scan_markdown(texts[i], names[i], model().questionnaire); });
+    CheckOptions options;
+    options.today = "2026-11-23";
+    options.engine.samples = 200;
+    options.engine.flip_points = false;
+    time("check_markdown",
+         [&](std::size_t i) { (void)check_markdown(model(), texts[i], names[i], options); });
+    return 0;
+  }
   time("yaml-cpp events", [&](std::size_t i) {
     std::istringstream in(texts[i]);
     YAML::Parser parser(in);
