@@ -16,6 +16,7 @@ namespace {
 struct termios g_saved {};
 volatile std::sig_atomic_t g_raw = 0;
 volatile std::sig_atomic_t g_resized = 0;
+volatile std::sig_atomic_t g_resumed = 0;  // back from Ctrl-Z: the screen moved on
 
 void restore_now() {
   if (g_raw) {
@@ -50,6 +51,28 @@ void set_raw(bool raw) {
   g_raw = raw ? 1 : 0;
 }
 
+// Ctrl-Z: give the shell its terminal back while stopped, take it again on
+// resume, and redraw (the screen may have changed meanwhile).
+void on_suspend(int) {
+  const bool was_raw = g_raw != 0;
+  restore_now();
+  std::signal(SIGTSTP, SIG_DFL);
+  // The handler runs with SIGTSTP blocked: unblock it so the stop happens
+  // now, here, and resumes here on SIGCONT.
+  sigset_t tstp;
+  sigemptyset(&tstp);
+  sigaddset(&tstp, SIGTSTP);
+  sigprocmask(SIG_UNBLOCK, &tstp, nullptr);
+  std::raise(SIGTSTP);
+  struct sigaction again {};
+  again.sa_handler = on_suspend;
+  sigemptyset(&again.sa_mask);
+  sigaction(SIGTSTP, &again, nullptr);
+  if (was_raw) set_raw(true);
+  g_resumed = 1;
+  g_resized = 1;
+}
+
 // Bytes from standard input; a signal interrupts the blocking read.
 class TerminalKeys : public KeySource {
  public:
@@ -76,6 +99,10 @@ RichTerminal::RichTerminal(std::ostream& out, const volatile std::sig_atomic_t* 
   sigemptyset(&resize.sa_mask);
   sigaction(SIGWINCH, &resize, nullptr);
   for (int sig : {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGTERM, SIGHUP}) std::signal(sig, on_crash);
+  struct sigaction suspend {};
+  suspend.sa_handler = on_suspend;  // no SA_RESTART: the read returns and the list redraws
+  sigemptyset(&suspend.sa_mask);
+  sigaction(SIGTSTP, &suspend, nullptr);
   set_raw(true);
 }
 
@@ -83,6 +110,7 @@ RichTerminal::~RichTerminal() {
   if (!m_owns_terminal) return;
   restore_now();
   std::signal(SIGWINCH, SIG_DFL);
+  std::signal(SIGTSTP, SIG_DFL);
   for (int sig : {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGTERM, SIGHUP}) std::signal(sig, SIG_DFL);
 }
 
@@ -107,8 +135,14 @@ RichTerminal::Key RichTerminal::read_key(char& ch) {
   if (ch == 4) return Key::end;  // Ctrl-D
   if (ch != '\x1b') return Key::other;
   // Escape sequences: ESC [ A (up) / ESC [ B (down), also ESC O A/B.
-  const int first = m_keys->next();
-  const int second = first < 0 ? first : m_keys->next();
+  // A signal between the bytes of a sequence must not split it.
+  const auto follow = [&] {
+    int b = KeySource::kInterrupted;
+    for (int tries = 0; b == KeySource::kInterrupted && tries < 8; ++tries) b = m_keys->next();
+    return b;
+  };
+  const int first = follow();
+  const int second = first < 0 ? first : follow();
   if ((first == '[' || first == 'O') && second == 'A') return Key::up;
   if ((first == '[' || first == 'O') && second == 'B') return Key::down;
   return Key::other;
@@ -147,8 +181,12 @@ std::optional<std::string> RichTerminal::choose(const std::vector<std::string>& 
     const Key key = read_key(ch);
     if (g_resized) {
       g_resized = 0;
-      draw(labels, current, true);
-      continue;
+      // After a resize the list is redrawn where it is; after Ctrl-Z and fg
+      // the shell has written below it, so it is drawn again from here.
+      const bool in_place = g_resumed == 0;
+      g_resumed = 0;
+      draw(labels, current, in_place);
+      if (key == Key::none) continue;  // a key read meanwhile still counts
     }
     switch (key) {
       case Key::interrupted:

@@ -93,5 +93,21 @@ key q
 wait_for 'exit=130'
 wait_for 'icanon,echo,'
 
-[ "$failures" -eq 0 ] && echo "ask in tmux: arrows, back, help, resize, review, Ctrl-C and resume work"
+# 3. Ctrl-Z gives the shell a working terminal; fg brings the list back.
+start "$bin ask --name 'Suspended' --save z.yaml"
+wait_for '[1/18]'
+key C-z
+wait_for 'exit=148'
+wait_for 'icanon,echo,'
+key 'fg' Enter
+sleep 0.5
+key Down Enter
+wait_for '[2/18]'
+key q
+sleep 0.5
+key "echo AFTER-\$(stty -a | grep -o ' -\?icanon ' | tr -d ' ')" Enter
+wait_for 'AFTER-icanon'
+grep -q "^  data_sensitivity: internal$" "$work/z.yaml" || fail "answer after fg not saved: $(grep sensitivity "$work/z.yaml")"
+
+[ "$failures" -eq 0 ] && echo "ask in tmux: arrows, back, help, resize, review, Ctrl-C, resume and Ctrl-Z work"
 exit $((failures > 0))
