@@ -260,6 +260,25 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
 
   Scenario scratch;
   capture(scratch);
+  // Where the rows a draw can change sit among the active ones, so a draw
+  // copies only those.
+  std::vector<std::pair<std::size_t, std::size_t>> moving;  // (criterion, position)
+  {
+    std::vector<std::size_t> rows = touched.rows;
+    if (touched.cost)
+      rows.insert(rows.end(), model.dependencies.derived.begin(), model.dependencies.derived.end());
+    for (std::size_t r : rows) {
+      const auto at = std::find(active.begin(), active.end(), r);
+      if (at != active.end()) moving.emplace_back(r, static_cast<std::size_t>(at - active.begin()));
+    }
+  }
+  const auto refresh = [&](Scenario& sc) {
+    for (const auto& [row, k] : moving) {
+      for (std::size_t o = 0; o < kOptionCount; ++o)
+        sc.u[o * active.size() + k] = matrix.row(row)[o];
+    }
+    sc.vetoed = matrix.vetoed();
+  };
   const FactorTable& table = factor_table(options.weight_spread);
   Random rng(options.seed);
   Values values = base;
@@ -278,12 +297,16 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
           values[i].number = sample_between(rng, c, lo, hi);
         }
       }
-      Scenario& target = remember ? remembered[combination] : scratch;
-      if (!remember || target.u.empty()) {
+      if (!remember) {
+        matrix.update(values, touched);
+        refresh(scratch);
+      } else if (Scenario& target = remembered[combination]; target.u.empty()) {
         matrix.update(values, touched);
         capture(target);
+        sc = &target;
+      } else {
+        sc = &target;
       }
-      sc = &target;
     }
     // Scalar accumulators: a loop-carried sum kept in registers.
     const std::size_t n = active.size();
