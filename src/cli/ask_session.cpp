@@ -164,10 +164,12 @@ void AskSession::show_leaning(const std::vector<Veto>& before) {
   quick.flip_points = false;
   const Decision d = decide(m_model, m_profile, quick);
   std::vector<std::pair<double, Option>> ranked;
+  ranked.reserve(kOptionCount);
   for (Option o : kOptions) ranked.emplace_back(d.scores[index(o)], o);
   std::stable_sort(ranked.begin(), ranked.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
   std::vector<std::string> parts;
+  parts.reserve(ranked.size());
   for (const auto& [score, o] : ranked) {
     parts.push_back(
         fmt::format("{} {:.0f}{}", to_string(o), score, d.vetoed[index(o)] ? " (ruled out)" : ""));
@@ -198,7 +200,7 @@ AskSession::Step AskSession::ask(std::size_t criterion) {
     show_question(criterion, number, total, !(m_options.rich && c.kind == CriterionKind::choice));
     const auto read = read_answer(criterion);
     if (!read) return (m_options.interrupted && *m_options.interrupted) ? Step::quit : Step::eof;
-    const std::string line = *read;
+    const std::string& line = *read;
     if (!m_options.interactive) m_out << line << '\n';  // the transcript shows what was read
     const std::string trimmed(line.begin() + static_cast<std::ptrdiff_t>(std::min(
                                                  line.find_first_not_of(' '), line.size())),

@@ -153,12 +153,13 @@ DerivedUtilities derived_from(const Pricing& p, const Basis& b) {
   const PerOption scored{scored_cost(p, b, b.in.requests, 0), scored_cost(p, b, b.in.requests, 1),
                          scored_cost(p, b, b.in.requests, b.share)};
   const double cheapest = *std::min_element(scored.begin(), scored.end());
-  static const double kLogZero = std::log(kCostRatioForZero);
+  static const double log_ratio_for_zero = std::log(kCostRatioForZero);
   for (Option o : kOptions) {
     const double c = scored[index(o)];
-    u.cost[index(o)] = cheapest <= 0   ? (c <= 0 ? 1.0 : 0.0)
-                       : c == cheapest ? 1.0
-                                       : std::max(0.0, 1 - std::log(c / cheapest) / kLogZero);
+    u.cost[index(o)] = cheapest <= 0 ? (c <= 0 ? 1.0 : 0.0)
+                       : c == cheapest
+                           ? 1.0
+                           : std::max(0.0, 1 - std::log(c / cheapest) / log_ratio_for_zero);
   }
   // Budget: can the budgets start and run a minimal deployment at all?
   const double min_gpus = (1 + b.spares) * b.tier->gpus_per_replica;
