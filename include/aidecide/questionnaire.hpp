@@ -13,6 +13,7 @@
 
 #include "aidecide/diagnostic.hpp"
 #include "aidecide/names.hpp"
+#include "aidecide/yaml_tree.hpp"
 
 namespace aidecide {
 
@@ -144,11 +145,17 @@ struct Questionnaire {
 // Validates everything (types, ranges, ids, self-consistency) and reports all
 // problems of the file at once as InputError.
 Questionnaire load_questionnaire(std::string_view text, const std::string& source);
+// The same from a parsed tree (the embedded criteria, parsed at build time).
+Questionnaire load_questionnaire(const YamlNode& root, const std::string& source);
 
 // The criteria compiled into the binary.
 std::string_view embedded_criteria_text();
 std::string_view embedded_pricing_text();
 std::string_view embedded_presets_text();
+// The embedded criteria and prices as trees parsed at build time
+// (serialize_yaml_tree), so loading them skips YAML parsing.
+std::string_view embedded_criteria_tree();
+std::string_view embedded_pricing_tree();
 
 // The placeholders checklist texts may use besides criterion ids.
 inline constexpr std::array<std::string_view, 5> kChecklistPlaceholders{

@@ -54,6 +54,12 @@ struct YamlEntry {
 YamlNode parse_yaml(std::string_view text, const std::string& source,
                     const YamlLimits& limits = {});
 
+// The tree in a compact binary form and back (positions kept): the build
+// embeds the default criteria and prices this way, so start-up needs no YAML
+// parsing. Deserialising damaged data throws Error.
+std::string serialize_yaml_tree(const YamlNode& root);
+YamlNode deserialize_yaml_tree(std::string_view blob);
+
 // What kind of node this is, in words, for messages ("a mapping").
 std::string_view describe(const YamlNode& node);
 

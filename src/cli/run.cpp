@@ -12,6 +12,7 @@
 #include "aidecide/diagnostic.hpp"
 #include "aidecide/files.hpp"
 #include "aidecide/text.hpp"
+#include "aidecide/yaml_tree.hpp"
 #include "commands.hpp"
 
 namespace aidecide::cli {
@@ -103,12 +104,14 @@ std::unique_ptr<ScoringModel> load_model(const ModelPaths& paths, const Streams&
       paths.criteria.empty() ? "<embedded criteria/default.yaml>" : paths.criteria;
   const std::string pricing_source =
       paths.pricing.empty() ? "<embedded criteria/pricing.yaml>" : paths.pricing;
-  const std::string criteria_text = paths.criteria.empty() ? std::string(embedded_criteria_text())
-                                                           : read_text_file(paths.criteria);
-  Questionnaire q = load_questionnaire(criteria_text, criteria_source);
-  const std::string pricing_text =
-      paths.pricing.empty() ? std::string(embedded_pricing_text()) : read_text_file(paths.pricing);
-  Pricing p = load_pricing(pricing_text, pricing_source, q);
+  // The embedded files come as trees parsed at build time: no YAML parsing.
+  Questionnaire q =
+      paths.criteria.empty()
+          ? load_questionnaire(deserialize_yaml_tree(embedded_criteria_tree()), criteria_source)
+          : load_questionnaire(read_text_file(paths.criteria), criteria_source);
+  Pricing p = paths.pricing.empty()
+                  ? load_pricing(deserialize_yaml_tree(embedded_pricing_tree()), pricing_source, q)
+                  : load_pricing(read_text_file(paths.pricing), pricing_source, q);
   auto model = std::make_unique<ScoringModel>(std::move(q), std::move(p));
   if (io.verbose) {
     io.err << fmt::format("aidecide: criteria {} (version {}), pricing {} (prices as of {})\n",

@@ -37,8 +37,9 @@ class CriteriaLoader {
  public:
   CriteriaLoader(const std::string& source) : m_sink(source) { m_q.source = source; }
 
-  Questionnaire load(std::string_view text) {
-    const YamlNode root = parse_yaml(text, m_sink.source());
+  Questionnaire load(std::string_view text) { return load(parse_yaml(text, m_sink.source())); }
+
+  Questionnaire load(const YamlNode& root) {
     if (root.is_null()) {
       m_sink.error({}, "file is empty; expected a criteria file with 'version' and 'criteria'");
       m_sink.throw_if_any();
@@ -599,6 +600,10 @@ class CriteriaLoader {
 
 Questionnaire load_questionnaire(std::string_view text, const std::string& source) {
   return CriteriaLoader(source).load(text);
+}
+
+Questionnaire load_questionnaire(const YamlNode& root, const std::string& source) {
+  return CriteriaLoader(source).load(root);
 }
 
 }  // namespace aidecide

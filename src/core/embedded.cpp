@@ -10,6 +10,8 @@ extern const std::string_view default_criteria;
 extern const std::string_view default_pricing;
 extern const std::string_view default_presets;
 extern const std::string_view output_schema;
+extern const std::string_view default_criteria_tree;
+extern const std::string_view default_pricing_tree;
 extern const std::string_view criteria_schema;
 }  // namespace embedded
 
@@ -25,6 +27,12 @@ std::string_view embedded_criteria_text() {
 }
 std::string_view embedded_pricing_text() {
   return embedded::default_pricing;
+}
+std::string_view embedded_criteria_tree() {
+  return embedded::default_criteria_tree;
+}
+std::string_view embedded_pricing_tree() {
+  return embedded::default_pricing_tree;
 }
 std::string_view embedded_presets_text() {
   return embedded::default_presets;

@@ -51,8 +51,9 @@ class PricingLoader {
     m_p.source = source;
   }
 
-  Pricing load(std::string_view text) {
-    const YamlNode root = parse_yaml(text, m_sink.source());
+  Pricing load(std::string_view text) { return load(parse_yaml(text, m_sink.source())); }
+
+  Pricing load(const YamlNode& root) {
     if (root.is_null()) {
       m_sink.error({}, "file is empty; expected a pricing file (see docs/cost-model.md)");
       m_sink.throw_if_any();
@@ -306,6 +307,10 @@ std::string Pricing::oldest_as_of() const {
 
 Pricing load_pricing(std::string_view text, const std::string& source, const Questionnaire& q) {
   return PricingLoader(source, q).load(text);
+}
+
+Pricing load_pricing(const YamlNode& root, const std::string& source, const Questionnaire& q) {
+  return PricingLoader(source, q).load(root);
 }
 
 }  // namespace aidecide

@@ -292,6 +292,20 @@ int main(int argc, char** argv) {
       generate(args[0] == "adrs", std::stoul(args[1]), args[2]);
       return 0;
     }
+    if (args.size() == 1 && args[0] == "model") {
+      // Start-up: what loading the embedded model costs, in microseconds.
+      const auto time = [](const char* what, auto&& step) {
+        const auto start = std::chrono::steady_clock::now();
+        for (int i = 0; i < 200; ++i) step();
+        const std::chrono::duration<double, std::micro> d = std::chrono::steady_clock::now() - start;
+        std::cout << fmt::format("{:<28} {:8.1f} us\n", what, d.count() / 200);
+      };
+      time("parse_yaml criteria", [] { (void)parse_yaml(embedded_criteria_text(), "c"); });
+      time("load_questionnaire", [] { (void)load_questionnaire(embedded_criteria_text(), "c"); });
+      const Questionnaire q = load_questionnaire(embedded_criteria_text(), "c");
+      time("load_pricing", [&] { (void)load_pricing(embedded_pricing_text(), "p", q); });
+      return 0;
+    }
     if ((args.size() == 2 || args.size() == 3) && args[0] == "stages")
       return stages(args[1], args.size() == 3 ? args[2] : "");
     if ((args.size() == 3 || args.size() == 4) && args[0] == "floor")

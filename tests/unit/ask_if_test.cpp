@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "helpers.hpp"
 #include "run.hpp"
 
@@ -30,8 +32,12 @@ std::string conditional_criteria(
   return text;
 }
 
+// One file per test and process: CTest runs the tests in parallel.
 fs::path write_criteria(const std::string& text) {
-  const fs::path path = fs::temp_directory_path() / "aidecide-ask-if-criteria.yaml";
+  static int count = 0;
+  const fs::path path =
+      fs::temp_directory_path() /
+      ("aidecide-ask-if-" + std::to_string(::getpid()) + "-" + std::to_string(++count) + ".yaml");
   std::ofstream(path) << text;
   return path;
 }

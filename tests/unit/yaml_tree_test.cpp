@@ -110,3 +110,28 @@ TEST_CASE("yaml tree refuses what could hurt or mislead", "[yaml]") {
     CHECK(yaml_error("? [a]\n: 1\n") == "1:3: a key must be plain text");
   }
 }
+
+TEST_CASE("the binary tree form keeps every value and position", "[yaml][tree]") {
+  const std::string text = "a: 1\nb:\n  - x\n  - 'yes'\n  - ~\nc: {d: caf\xc3\xa9}\n";
+  const YamlNode parsed = parse_yaml(text, "t.yaml");
+  const YamlNode back = deserialize_yaml_tree(serialize_yaml_tree(parsed));
+  CHECK(serialize_yaml_tree(back) == serialize_yaml_tree(parsed));
+  REQUIRE(back.entries.size() == 3);
+  CHECK(back.entries[1].second.items[1].value == "yes");
+  CHECK(back.entries[1].second.items[1].plain == false);
+  CHECK(back.entries[1].second.items[2].is_null());
+  CHECK(back.entries[2].second.entries[0].second.pos.line == 6);
+  CHECK(back.entries[2].second.entries[0].second.pos.column == 8);
+  // Damaged data is an error, never a crash.
+  const std::string blob = serialize_yaml_tree(parsed);
+  for (std::size_t cut = 0; cut < blob.size(); ++cut) {
+    CHECK_THROWS_AS(deserialize_yaml_tree(blob.substr(0, cut)), Error);
+  }
+}
+
+TEST_CASE("the embedded trees hold exactly the embedded files", "[yaml][tree]") {
+  CHECK(serialize_yaml_tree(parse_yaml(embedded_criteria_text(), "c")) ==
+        std::string(embedded_criteria_tree()));
+  CHECK(serialize_yaml_tree(parse_yaml(embedded_pricing_text(), "p")) ==
+        std::string(embedded_pricing_tree()));
+}
