@@ -297,13 +297,18 @@ int main(int argc, char** argv) {
       const auto time = [](const char* what, auto&& step) {
         const auto start = std::chrono::steady_clock::now();
         for (int i = 0; i < 200; ++i) step();
-        const std::chrono::duration<double, std::micro> d = std::chrono::steady_clock::now() - start;
+        const std::chrono::duration<double, std::micro> d =
+            std::chrono::steady_clock::now() - start;
         std::cout << fmt::format("{:<28} {:8.1f} us\n", what, d.count() / 200);
       };
       time("parse_yaml criteria", [] { (void)parse_yaml(embedded_criteria_text(), "c"); });
       time("load_questionnaire", [] { (void)load_questionnaire(embedded_criteria_text(), "c"); });
       const Questionnaire q = load_questionnaire(embedded_criteria_text(), "c");
       time("load_pricing", [&] { (void)load_pricing(embedded_pricing_text(), "p", q); });
+      time("criteria from the tree",
+           [] { (void)load_questionnaire(deserialize_yaml_tree(embedded_criteria_tree()), "c"); });
+      time("pricing from the tree",
+           [&] { (void)load_pricing(deserialize_yaml_tree(embedded_pricing_tree()), "p", q); });
       return 0;
     }
     if ((args.size() == 2 || args.size() == 3) && args[0] == "stages")
