@@ -27,6 +27,7 @@ struct EngineOptions {
   bool flip_points = true;            // search for the answers and weights that change the winner
   bool cost_curve = false;            // monthly cost per option across volumes (for charts)
   bool advice = true;                 // the hybrid pattern and the checklist (reports show them)
+  bool explain = true;                // contributions and assumptions (always with flip_points)
   // Weights of a preset (--preset), indexed like the criteria; a profile's
   // own weights win over these, these over the criteria file's.
   std::vector<std::optional<double>> preset_weights;

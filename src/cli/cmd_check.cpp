@@ -260,6 +260,7 @@ int run_check(const CheckCliOptions& options, const Streams& io, const GlobalOpt
     return f.substr(0, f.find('=')) == "json";
   });
   check.engine.advice = check.engine.flip_points;
+  check.engine.explain = check.engine.flip_points;
   for (const auto& d : unreadable) {
     for (auto& o : outputs) o->renderer->error(d);
   }

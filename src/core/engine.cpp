@@ -182,9 +182,11 @@ Decision decide(const ScoringModel& model, const Profile& profile, const EngineO
   }
   d.versus = {*first, *second};
 
+  // Explanations (and the flip points, which are read off them).
+  const bool explain = options.explain || options.flip_points;
   double total = 0;
   for (double w : d.weights) total += w;
-  for (std::size_t i = 0; i < q.criteria.size(); ++i) {
+  for (std::size_t i = 0; explain && i < q.criteria.size(); ++i) {
     const Criterion& c = q.criteria[i];
     if (!c.scored || d.weights[i] <= 0) continue;
     Contribution ct;
@@ -203,7 +205,7 @@ Decision decide(const ScoringModel& model, const Profile& profile, const EngineO
                      return std::fabs(a.separation) > std::fabs(b.separation);
                    });
 
-  for (std::size_t i = 0; i < q.criteria.size(); ++i) {
+  for (std::size_t i = 0; explain && i < q.criteria.size(); ++i) {
     const Criterion& c = q.criteria[i];
     if (!c.answerable()) continue;
     const Answer& a = profile.answers[i];

@@ -245,6 +245,8 @@ int stages(const std::filesystem::path& dir, const std::string& only) {
     options.today = "2026-11-23";
     options.engine.samples = 200;
     options.engine.flip_points = false;
+    options.engine.advice = false;
+    options.engine.explain = false;
     time("check_markdown",
          [&](std::size_t i) { (void)check_markdown(model(), texts[i], names[i], options); });
     return 0;
