@@ -24,7 +24,7 @@ for recipe in github-actions.yml gitlab-ci.yml; do
   ln -s "$root/profiles" "$dir/profiles"
   # The aidecide command lines of the recipe ("- run: aidecide ..." or "- aidecide ...").
   grep -Eo '^\s*- (run: )?aidecide .*' "$root/docs/ci/$recipe" | sed -E 's/^\s*- (run: )?//' > "$dir/commands"
-  [ -s "$dir/commands" ] || fail "$recipe: no aidecide command found"
+  grep -q '^aidecide check ' "$dir/commands" || fail "$recipe: no aidecide check command found"
   while IFS= read -r command; do
     code=0
     (cd "$dir" && sh -c "$command" > "$dir/stdout" 2> "$dir/stderr") || code=$?

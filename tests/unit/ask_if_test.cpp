@@ -51,21 +51,7 @@ std::string load_error(const std::string& text) {
   return "";
 }
 
-struct Result {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-Result run_cli(std::vector<std::string> args, const std::string& input = "") {
-  args.insert(args.begin(), "aidecide");
-  std::istringstream in(input);
-  std::ostringstream out, err;
-  cli::Environment env;
-  env.today = "2026-11-23";
-  const int code = cli::run(args, in, out, err, env);
-  return {code, out.str(), err.str()};
-}
+using test::run_cli;
 
 }  // namespace
 
@@ -119,7 +105,8 @@ TEST_CASE("ask skips a question that does not apply and counts honestly", "[ask_
   // Team MLOps (question 12) answered "none": existing GPUs is not asked.
   const std::string answers =
       "3\n2\n1\n1.2M\n1500\n300\n1\n1.5s\n1\n$250k\n20k\n1\n3\n2\n3\n2\n1\n";
-  const Result r = run_cli({"ask", "--criteria", criteria.string(), "--format", "json"}, answers);
+  const test::CliResult r =
+      run_cli({"ask", "--criteria", criteria.string(), "--format", "json"}, answers);
   CHECK(r.code == 0);
   CHECK(r.err.find("[12/18] Team MLOps") != std::string::npos);
   CHECK(r.err.find("[13/17]") != std::string::npos);
@@ -128,7 +115,7 @@ TEST_CASE("ask skips a question that does not apply and counts honestly", "[ask_
   CHECK(doc["results"][0]["assumptions"].back()["value"] == "does not apply");
 
   // The end of input with it still open is fine; the missing list leaves it out.
-  const Result partial =
+  const test::CliResult partial =
       run_cli({"ask", "--criteria", criteria.string()}, answers.substr(0, answers.size() - 2));
   CHECK(partial.code == 2);
   CHECK(partial.err.find("existing_gpus") == std::string::npos);
@@ -140,7 +127,8 @@ TEST_CASE("an edit that makes a question apply asks it", "[ask_if][ask]") {
   // answer question 17, then existing GPUs is asked as the 18th.
   const std::string answers =
       "3\n2\n1\n1.2M\n1500\n300\n1\n1.5s\n1\n$250k\n20k\n1\n3\n2\n3\n2\nr\n12\n2\n1\n2\n";
-  const Result r = run_cli({"ask", "--criteria", criteria.string(), "--format", "json"}, answers);
+  const test::CliResult r =
+      run_cli({"ask", "--criteria", criteria.string(), "--format", "json"}, answers);
   CHECK(r.code == 0);
   CHECK(r.err.find("[18/18] Existing GPUs") != std::string::npos);
   const auto doc = nlohmann::json::parse(r.out);
@@ -152,11 +140,12 @@ TEST_CASE("an edit that makes a question apply asks it", "[ask_if][ask]") {
 
 TEST_CASE("explain and the schema know about conditional questions", "[ask_if]") {
   const fs::path criteria = write_criteria(conditional_criteria());
-  const Result explained = run_cli({"explain", "existing_gpus", "--criteria", criteria.string()});
+  const test::CliResult explained =
+      run_cli({"explain", "existing_gpus", "--criteria", criteria.string()});
   CHECK(explained.code == 0);
   CHECK(explained.out.find("Asked only when team_mlops is basic or experienced; otherwise it "
                            "does not count.") != std::string::npos);
-  const Result schema = run_cli({"schema", "profile", "--criteria", criteria.string()});
+  const test::CliResult schema = run_cli({"schema", "profile", "--criteria", criteria.string()});
   const auto required = nlohmann::json::parse(schema.out)["properties"]["answers"]["required"];
   CHECK(required.size() == 17);
   CHECK(std::find(required.begin(), required.end(), "existing_gpus") == required.end());

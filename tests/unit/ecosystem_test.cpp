@@ -6,22 +6,18 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "helpers.hpp"
 #include "run.hpp"
 
 using namespace aidecide;
 
 namespace {
 
-std::pair<int, std::string> run_cli(std::vector<std::string> args,
+std::pair<int, std::string> run_cli(const std::vector<std::string>& args,
                                     std::string* err_text = nullptr) {
-  cli::Environment env;
-  env.today = "2026-11-23";
-  args.insert(args.begin(), "aidecide");
-  std::istringstream in;
-  std::ostringstream out, err;
-  const int code = cli::run(args, in, out, err, env);
-  if (err_text) *err_text = err.str();
-  return {code, out.str()};
+  const test::CliResult r = test::run_cli(args);
+  if (err_text) *err_text = r.err;
+  return {r.code, r.out};
 }
 
 }  // namespace

@@ -4,13 +4,33 @@
 // baseline profile that tests change one answer at a time.
 
 #include <map>
+#include <sstream>
 #include <string>
 
 #include "aidecide/engine.hpp"
 #include "aidecide/files.hpp"
 #include "aidecide/profile.hpp"
+#include "run.hpp"
 
 namespace aidecide::test {
+
+// One run of the command line in-process, with string streams and a fixed
+// date: what a user would see on stdout and stderr, and the exit code.
+struct CliResult {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+inline CliResult run_cli(std::vector<std::string> args, const std::string& input = "") {
+  args.insert(args.begin(), "aidecide");
+  std::istringstream in(input);
+  std::ostringstream out, err;
+  cli::Environment env;
+  env.today = "2026-11-23";
+  const int code = cli::run(args, in, out, err, env);
+  return {code, out.str(), err.str()};
+}
 
 inline const ScoringModel& default_model() {
   static const ScoringModel model(
