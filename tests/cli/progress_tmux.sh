@@ -13,7 +13,7 @@ trap 'tmux -L "$socket" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 tmux -L "$socket" new-session -d -s t -x 120 -y 20 "env TERM=xterm bash --norc --noprofile"
 tmux -L "$socket" send-keys -t t "PS1='$ '; $bin score -j 1 --format csv $work/profiles > $work/out.csv; echo done=\$?" Enter
 seen=""
-for ((i = 0; i < 150; i++)); do
+for ((i = 0; i < 1200; i++)); do  # up to 2 min: sanitizer builds are slow
   screen=$(tmux -L "$socket" capture-pane -p -t t)
   if grep -qE '\] [0-9,]+/12,000 profiles  [0-9,]+/s  [0-9ms]+ left' <<< "$screen"; then seen=yes; fi
   grep -q 'done=0' <<< "$screen" && break
