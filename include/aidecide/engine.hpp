@@ -54,6 +54,9 @@ struct ScoringModel {
   ScoringModel(Questionnaire q, Pricing p);
 };
 
+// The built-in criteria and prices, from the trees compiled in at build time.
+ScoringModel embedded_model();
+
 struct Contribution {
   std::size_t criterion = 0;
   std::string value_text;  // the answer as scored ("regulated", "1.2M requests/month")

@@ -190,9 +190,10 @@ AskSession::Step AskSession::ask(std::size_t criterion) {
   // Progress counts only the questions this session asks; a pre-filled
   // answer changed from the review shows as an edit.
   // Conditional questions that do not apply (now) are not counted.
+  const Values values = resolve_values(m_model.questionnaire, m_profile);
   std::size_t number = 0, total = 0;
   for (std::size_t i : m_to_ask) {
-    if (i != criterion && !applies_now(i)) continue;
+    if (i != criterion && !applies(m_model.questionnaire.criteria[i], values)) continue;
     ++total;
     if (i == criterion) number = total;
   }

@@ -18,6 +18,14 @@ ScoringModel::ScoringModel(Questionnaire q, Pricing p)
       inputs(CostInputs::resolve(questionnaire)),
       dependencies(Dependencies::of(questionnaire, inputs)) {}
 
+ScoringModel embedded_model() {
+  Questionnaire q = load_questionnaire(deserialize_yaml_tree(embedded_criteria_tree()),
+                                       "<embedded criteria/default.yaml>");
+  Pricing p = load_pricing(deserialize_yaml_tree(embedded_pricing_tree()),
+                           "<embedded criteria/pricing.yaml>", q);
+  return ScoringModel(std::move(q), std::move(p));
+}
+
 Dependencies Dependencies::of(const Questionnaire& q, const CostInputs& in) {
   const std::size_t n = q.criteria.size();
   Dependencies d;

@@ -89,11 +89,7 @@ std::string answers_block(Stream& s, const Questionnaire& q, const std::string& 
 }
 
 const ScoringModel& model() {
-  static const ScoringModel m = [] {
-    Questionnaire q = load_questionnaire(embedded_criteria_text(), "criteria");
-    Pricing p = load_pricing(embedded_pricing_text(), "pricing", q);
-    return ScoringModel(std::move(q), std::move(p));
-  }();
+  static const ScoringModel m = embedded_model();
   return m;
 }
 

@@ -7,11 +7,7 @@
 namespace aidecide::fuzz {
 
 inline const ScoringModel& model() {
-  static const ScoringModel m = [] {
-    Questionnaire q = load_questionnaire(embedded_criteria_text(), "criteria");
-    Pricing p = load_pricing(embedded_pricing_text(), "pricing", q);
-    return ScoringModel(std::move(q), std::move(p));
-  }();
+  static const ScoringModel m = embedded_model();
   return m;
 }
 

@@ -17,20 +17,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Result {
-  int code;
-  std::string out;
-  std::string err;
-};
+using Result = CliResult;
 
 Result ask(std::vector<std::string> args, const std::string& input) {
-  args.insert(args.begin(), {"aidecide", "ask"});
-  std::istringstream in(input);
-  std::ostringstream out, err;
-  cli::Environment env;
-  env.today = "2026-11-23";
-  const int code = cli::run(args, in, out, err, env);
-  return {code, out.str(), err.str()};
+  args.insert(args.begin(), "ask");
+  return run_cli(std::move(args), input);
 }
 
 double number(const std::string& id, const std::string& text) {

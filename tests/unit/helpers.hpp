@@ -33,10 +33,7 @@ inline CliResult run_cli(std::vector<std::string> args, const std::string& input
 }
 
 inline const ScoringModel& default_model() {
-  static const ScoringModel model(
-      load_questionnaire(embedded_criteria_text(), "default.yaml"),
-      load_pricing(embedded_pricing_text(), "pricing.yaml",
-                   load_questionnaire(embedded_criteria_text(), "default.yaml")));
+  static const ScoringModel model = embedded_model();
   return model;
 }
 
