@@ -25,6 +25,14 @@ wait_for() {
 }
 key() { tmux_ send-keys -t t "$@"; }
 
+# An idle session keeps the server alive between the runs below: killing the
+# last session makes the server exit, and a new-session racing that exit fails
+# with "server exited unexpectedly".
+for attempt in 1 2 3; do
+  tmux_ new-session -d -s keep -x 20 -y 5 "sleep 100000" && break
+  sleep 1
+done
+
 start() {
   tmux_ kill-session -t t 2>/dev/null || true
   tmux_ new-session -d -s t -x 100 -y 45 \
