@@ -32,15 +32,24 @@ std::string conditional_criteria(
   return text;
 }
 
-// One file per test and process: CTest runs the tests in parallel.
-fs::path write_criteria(const std::string& text) {
-  static int count = 0;
-  const fs::path path =
-      fs::temp_directory_path() /
-      ("aidecide-ask-if-" + std::to_string(::getpid()) + "-" + std::to_string(++count) + ".yaml");
-  std::ofstream(path) << text;
-  return path;
-}
+// One file per test and process (CTest runs the tests in parallel), removed
+// when the test ends.
+struct CriteriaFile {
+  explicit CriteriaFile(const std::string& text) {
+    static int count = 0;
+    path = fs::temp_directory_path() / ("aidecide-ask-if-" + std::to_string(::getpid()) + "-" +
+                                        std::to_string(++count) + ".yaml");
+    std::ofstream(path) << text;
+  }
+  ~CriteriaFile() {
+    std::error_code ignored;
+    fs::remove(path, ignored);
+  }
+  CriteriaFile(const CriteriaFile&) = delete;
+  CriteriaFile& operator=(const CriteriaFile&) = delete;
+  std::string string() const { return path.string(); }
+  fs::path path;
+};
 
 std::string load_error(const std::string& text) {
   try {
@@ -101,7 +110,7 @@ TEST_CASE("a question that does not apply needs no answer and does not count", "
 }
 
 TEST_CASE("ask skips a question that does not apply and counts honestly", "[ask_if][ask]") {
-  const fs::path criteria = write_criteria(conditional_criteria());
+  const CriteriaFile criteria(conditional_criteria());
   // Team MLOps (question 12) answered "none": existing GPUs is not asked.
   const std::string answers =
       "3\n2\n1\n1.2M\n1500\n300\n1\n1.5s\n1\n$250k\n20k\n1\n3\n2\n3\n2\n1\n";
@@ -122,7 +131,7 @@ TEST_CASE("ask skips a question that does not apply and counts honestly", "[ask_
 }
 
 TEST_CASE("an edit that makes a question apply asks it", "[ask_if][ask]") {
-  const fs::path criteria = write_criteria(conditional_criteria());
+  const CriteriaFile criteria(conditional_criteria());
   // At question 17, review, change Team MLOps (12th in the review) to basic,
   // answer question 17, then existing GPUs is asked as the 18th.
   const std::string answers =
@@ -139,7 +148,7 @@ TEST_CASE("an edit that makes a question apply asks it", "[ask_if][ask]") {
 }
 
 TEST_CASE("explain and the schema know about conditional questions", "[ask_if]") {
-  const fs::path criteria = write_criteria(conditional_criteria());
+  const CriteriaFile criteria(conditional_criteria());
   const test::CliResult explained =
       run_cli({"explain", "existing_gpus", "--criteria", criteria.string()});
   CHECK(explained.code == 0);
