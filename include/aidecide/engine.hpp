@@ -20,6 +20,11 @@ namespace aidecide {
 // same confidence (documented in docs/scoring.md).
 inline constexpr std::uint64_t kDefaultSeed = 0x00A1DEC1DE2026ULL;
 
+// Scores (0-100) closer than this are tied, so that a tie in exact
+// arithmetic stays a tie whatever order the sums were added in; ties go to
+// the simpler architecture (cloud, then local, then hybrid).
+inline constexpr double kTieTolerance = 1e-9;
+
 struct EngineOptions {
   std::size_t samples = 1000;         // Monte Carlo draws for `confidence`; 0 disables
   std::uint64_t seed = kDefaultSeed;  // same seed for every profile: order never matters

@@ -7,6 +7,7 @@
 // the answers it changes, and weight factors come from a table.
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 #include "aidecide/engine.hpp"
 #include "scorer.hpp"
@@ -82,6 +83,60 @@ const FactorTable& factor_table(double spread) {
   return table;
 }
 
+// Draws are processed in blocks; the weight factors of a block are drawn
+// from their own stream, seeded by the seed and the block's number, so they
+// are the same for every profile of a run and are drawn once per thread.
+constexpr std::size_t kBlock = 512;
+constexpr std::size_t kCachedBlocks = 2;                    // the default 1,000 draws
+constexpr std::uint64_t kAnswerStream = 0x5EED0F0A45E7ULL;  // answers draw from seed ^ this
+
+// Weight factors of draws [block * kBlock, +kBlock), criterion-major:
+// factor[k * kBlock + j] scales criterion k in draw j of the block.
+struct WeightBlock {
+  std::uint64_t seed = 0;
+  double spread = 0;
+  std::size_t criteria = 0;
+  std::size_t block = 0;
+  std::vector<double> factor;
+};
+
+void draw_weight_block(WeightBlock& b, std::uint64_t seed, double spread, std::size_t criteria,
+                       std::size_t block) {
+  const FactorTable& table = factor_table(spread);
+  Random rng(seed + 0x9E3779B97F4A7C15ULL * (block + 1));
+  b.factor.resize(criteria * kBlock);
+  for (std::size_t j = 0; j < kBlock; ++j) {
+    std::uint64_t bits = 0;
+    int left = 0;
+    for (std::size_t k = 0; k < criteria; ++k) {
+      if (left < kFactorBits) {
+        bits = rng.next();
+        left = 64;
+      }
+      b.factor[k * kBlock + j] = table.factor[bits & (kFactorLevels - 1)];
+      bits >>= kFactorBits;
+      left -= kFactorBits;
+    }
+  }
+  b.seed = seed, b.spread = spread, b.criteria = criteria, b.block = block;
+}
+
+const WeightBlock& weight_block(std::uint64_t seed, double spread, std::size_t criteria,
+                                std::size_t block) {
+  thread_local std::array<WeightBlock, kCachedBlocks + 1> cache;  // the last: uncached blocks
+  WeightBlock& b = cache[std::min(block, kCachedBlocks)];
+  if (b.factor.empty() || b.seed != seed || b.spread != spread || b.criteria != criteria ||
+      b.block != block)
+    draw_weight_block(b, seed, spread, criteria, block);
+  return b;
+}
+
+// lead[j] += d * factor[j] over a block: the hot loop, elementwise so the
+// compiler can use vector registers without reordering any sum.
+void add_scaled(double* lead, const double* factor, double d) {
+  for (std::size_t j = 0; j < kBlock; ++j) lead[j] += d * factor[j];
+}
+
 // The sampled range of an uncertain number: the user's range, or the
 // criterion's plausible range for "unknown".
 std::pair<double, double> sampled_range(const Criterion& c, const Answer& a) {
@@ -128,20 +183,6 @@ std::pair<PerOption, PerOption> row_bounds(const ScoringModel& model, const Prof
     }
   }
   return {lo, hi};
-}
-
-// The winner among options not vetoed, from weighted sums: the arithmetic
-// and tie rule of score_values() (normalised scores, earlier option on a tie).
-std::optional<Option> best_option(const PerOption& sum, double total,
-                                  const std::array<bool, kOptionCount>& vetoed) {
-  std::optional<Option> best;
-  double best_score = 0;
-  for (Option o : kOptions) {
-    if (vetoed[index(o)]) continue;
-    const double score = total > 0 ? 100 * sum[index(o)] / total : 0;
-    if (!best || score > best_score) best = o, best_score = score;
-  }
-  return best;
 }
 
 // True when no draw can change the winner: for every option that could
@@ -222,29 +263,54 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
               options.weight_spread))
     return 1;
 
-  // The weighted rows, packed per option so the inner loop is a few
-  // straight multiply-adds; one such scenario per set of drawn answers.
-  std::vector<std::size_t> active;
-  std::vector<double> base_w;
+  // A draw keeps the recommendation when it is not vetoed and its weighted
+  // lead over every rival that is not vetoed stays positive (a tie is enough
+  // against a later rival: ties go to the earlier option). Leads are sums over the
+  // criteria of weight x factor x utility difference; the rows no draw can
+  // change are summed for a whole block at once, the moving rows per draw.
+  std::vector<bool> moves(q.criteria.size(), false);
+  for (std::size_t i : touched.rows) moves[i] = true;
+  if (touched.cost) {
+    for (std::size_t i : model.dependencies.derived) moves[i] = true;
+  }
+  std::vector<std::size_t> moving;  // active criteria whose row a draw can change
+  std::vector<std::pair<std::size_t, double>> fixed_rows;
+  const std::size_t w = recommendation ? index(*recommendation) : 0;
+  std::array<std::size_t, kOptionCount - 1> rivals{};
+  for (std::size_t o = 0, n = 0; o < kOptionCount; ++o) {
+    if (o != w) rivals[n++] = o;
+  }
+  // Per rival, the fixed rows' lead contributions (weight x difference).
+  std::array<std::vector<std::pair<std::size_t, double>>, kOptionCount - 1> fixed;
   for (std::size_t i = 0; i < weights.size(); ++i) {
-    if (weights[i] > 0) {
-      active.push_back(i);
-      base_w.push_back(weights[i]);
+    if (weights[i] <= 0) continue;
+    if (moves[i]) {
+      moving.push_back(i);
+      continue;
+    }
+    for (std::size_t r = 0; r < rivals.size(); ++r) {
+      const double d = weights[i] * (matrix.row(i)[w] - matrix.row(i)[rivals[r]]);
+      if (d != 0) fixed[r].emplace_back(i, d);
     }
   }
+
+  // One scenario per set of drawn answers: the moving rows' contributions
+  // and the vetoes.
   struct Scenario {
-    std::vector<double> u;  // option-major: u[o * active + k]
+    std::vector<double> d;  // rival-major: d[r * moving + m]
     std::array<bool, kOptionCount> vetoed{};
+    bool ready = false;
   };
   const auto capture = [&](Scenario& sc) {
-    sc.u.resize(kOptionCount * active.size());
-    for (std::size_t k = 0; k < active.size(); ++k) {
-      for (std::size_t o = 0; o < kOptionCount; ++o)
-        sc.u[o * active.size() + k] = matrix.row(active[k])[o];
+    sc.d.resize(rivals.size() * moving.size());
+    for (std::size_t m = 0; m < moving.size(); ++m) {
+      const PerOption& row = matrix.row(moving[m]);
+      for (std::size_t r = 0; r < rivals.size(); ++r)
+        sc.d[r * moving.size() + m] = weights[moving[m]] * (row[w] - row[rivals[r]]);
     }
     sc.vetoed = matrix.vetoed();
+    sc.ready = true;
   };
-
   // When every uncertain answer is a choice, the drawn answers take few
   // distinct combinations: each is scored once and remembered.
   const bool only_choices = std::all_of(uncertain.begin(), uncertain.end(), [&](std::size_t i) {
@@ -257,77 +323,70 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
   }
   const bool remember = only_choices && combinations <= kMaxRemembered;
   std::vector<Scenario> remembered(remember ? combinations : 0);
-
   Scenario scratch;
   capture(scratch);
-  // Where the rows a draw can change sit among the active ones, so a draw
-  // copies only those.
-  std::vector<std::pair<std::size_t, std::size_t>> moving;  // (criterion, position)
-  {
-    std::vector<std::size_t> rows = touched.rows;
-    if (touched.cost)
-      rows.insert(rows.end(), model.dependencies.derived.begin(), model.dependencies.derived.end());
-    for (std::size_t r : rows) {
-      const auto at = std::find(active.begin(), active.end(), r);
-      if (at != active.end()) moving.emplace_back(r, static_cast<std::size_t>(at - active.begin()));
-    }
-  }
-  const auto refresh = [&](Scenario& sc) {
-    for (const auto& [row, k] : moving) {
-      for (std::size_t o = 0; o < kOptionCount; ++o)
-        sc.u[o * active.size() + k] = matrix.row(row)[o];
-    }
-    sc.vetoed = matrix.vetoed();
-  };
-  const FactorTable& table = factor_table(options.weight_spread);
-  Random rng(options.seed);
+
+  Random rng(options.seed ^ kAnswerStream);
   Values values = base;
-  std::size_t kept = 0;
-  for (std::size_t s = 0; s < options.samples; ++s) {
-    const Scenario* sc = &scratch;
-    if (!uncertain.empty()) {
-      std::size_t combination = 0;
-      for (std::size_t i : uncertain) {
-        const Criterion& c = q.criteria[i];
-        if (c.kind == CriterionKind::choice) {
-          values[i].choice = rng.below(c.answers.size());
-          combination = combination * c.answers.size() + values[i].choice;
-        } else {
-          const auto [lo, hi] = sampled_range(c, profile.answers[i]);
-          values[i].number = sample_between(rng, c, lo, hi);
-        }
-      }
-      if (!remember) {
-        matrix.update(values, touched);
-        refresh(scratch);
-      } else if (Scenario& target = remembered[combination]; target.u.empty()) {
-        matrix.update(values, touched);
-        capture(target);
-        sc = &target;
+  const auto draw_scenario = [&]() -> const Scenario& {
+    if (uncertain.empty()) return scratch;
+    std::size_t combination = 0;
+    for (std::size_t i : uncertain) {
+      const Criterion& c = q.criteria[i];
+      if (c.kind == CriterionKind::choice) {
+        values[i].choice = rng.below(c.answers.size());
+        combination = combination * c.answers.size() + values[i].choice;
       } else {
-        sc = &target;
+        const auto [lo, hi] = sampled_range(c, profile.answers[i]);
+        values[i].number = sample_between(rng, c, lo, hi);
       }
     }
-    // Scalar accumulators: a loop-carried sum kept in registers.
-    const std::size_t n = active.size();
-    const double *u0 = sc->u.data(), *u1 = u0 + n, *u2 = u1 + n;
-    double total = 0, sum0 = 0, sum1 = 0, sum2 = 0;
-    std::uint64_t bits = 0;
-    int left = 0;
-    for (std::size_t k = 0; k < n; ++k) {
-      if (left < kFactorBits) {
-        bits = rng.next();
-        left = 64;
-      }
-      const double w = base_w[k] * table.factor[bits & (kFactorLevels - 1)];
-      bits >>= kFactorBits;
-      left -= kFactorBits;
-      total += w;
-      sum0 += w * u0[k];
-      sum1 += w * u1[k];
-      sum2 += w * u2[k];
+    if (!remember) {
+      matrix.update(values, touched);
+      capture(scratch);
+      return scratch;
     }
-    if (best_option({sum0, sum1, sum2}, total, sc->vetoed) == recommendation) ++kept;
+    Scenario& target = remembered[combination];
+    if (!target.ready) {
+      matrix.update(values, touched);
+      capture(target);
+    }
+    return target;
+  };
+
+  // kTieTolerance in weighted-utility units (at the unscaled total weight:
+  // the tolerance only has to catch rounding, not to be exact).
+  const double tie = kTieTolerance / 100 *
+                     std::accumulate(weights.begin(), weights.end(), 0.0,
+                                     [](double a, double x) { return x > 0 ? a + x : a; });
+  std::array<std::array<double, kBlock>, kOptionCount - 1> lead;
+  std::size_t kept = 0;
+  for (std::size_t block = 0, first = 0; first < options.samples; ++block, first += kBlock) {
+    const WeightBlock& factors =
+        weight_block(options.seed, options.weight_spread, q.criteria.size(), block);
+    for (std::size_t r = 0; r < rivals.size(); ++r) {
+      lead[r].fill(0);
+      for (const auto& [i, d] : fixed[r])
+        add_scaled(lead[r].data(), &factors.factor[i * kBlock], d);
+    }
+    const std::size_t count = std::min(kBlock, options.samples - first);
+    for (std::size_t j = 0; j < count; ++j) {
+      const Scenario& sc = draw_scenario();
+      if (!recommendation) {
+        kept += std::all_of(sc.vetoed.begin(), sc.vetoed.end(), [](bool v) { return v; });
+        continue;
+      }
+      if (sc.vetoed[w]) continue;
+      bool keeps = true;
+      for (std::size_t r = 0; r < rivals.size() && keeps; ++r) {
+        if (sc.vetoed[rivals[r]]) continue;
+        double l = lead[r][j];
+        for (std::size_t m = 0; m < moving.size(); ++m)
+          l += sc.d[r * moving.size() + m] * factors.factor[moving[m] * kBlock + j];
+        keeps = rivals[r] < w ? l > tie : l >= -tie;
+      }
+      kept += keeps;
+    }
   }
   return static_cast<double>(kept) / static_cast<double>(options.samples);
 }

@@ -86,7 +86,7 @@ std::optional<Option> best_of(const PerOption& scores,
   for (Option o : kOptions) {
     if (excluded[index(o)]) continue;
     // Ties go to the earlier option (cloud, local, hybrid): the simpler architecture.
-    if (!best || scores[index(o)] > scores[index(*best)]) best = o;
+    if (!best || scores[index(o)] > scores[index(*best)] + kTieTolerance) best = o;
   }
   return best;
 }

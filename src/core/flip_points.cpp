@@ -29,10 +29,17 @@ class Probe {
       restore();
       m_criterion = i;
       m_touched = touched_by(m_model, std::span(&m_criterion, 1));
+      // Only these rows change while `i` does; the rest is summed once.
+      m_moving = m_touched.rows;
+      if (m_touched.cost) {
+        const auto& derived = m_model.dependencies.derived;
+        m_moving.insert(m_moving.end(), derived.begin(), derived.end());
+      }
+      m_fixed = m_matrix.sums_without(m_d.weights, m_moving);
     }
     m_values[i] = v;
     m_matrix.update(m_values, m_touched);
-    return m_matrix.winner(m_d.weights);
+    return m_matrix.winner(m_d.weights, m_fixed, m_moving);
   }
 
  private:
@@ -48,6 +55,8 @@ class Probe {
   UtilityMatrix m_matrix;
   std::size_t m_criterion = kNoIndex;
   Touched m_touched;
+  std::vector<std::size_t> m_moving;
+  UtilityMatrix::Sums m_fixed;
 };
 
 std::vector<WeightFlip> weight_flips(const Decision& d) {

@@ -55,19 +55,31 @@ void UtilityMatrix::update_vetoes(const Values& values) {
   }
 }
 
-std::optional<Option> UtilityMatrix::winner(std::span<const double> weights) const {
-  PerOption scores{};
-  double total = 0;
+UtilityMatrix::Sums UtilityMatrix::sums_without(std::span<const double> weights,
+                                                std::span<const std::size_t> rows) const {
+  Sums s;
   for (std::size_t i = 0; i < weights.size(); ++i) {
+    if (weights[i] <= 0 || std::find(rows.begin(), rows.end(), i) != rows.end()) continue;
+    s.total += weights[i];
+    for (std::size_t o = 0; o < kOptionCount; ++o) s.sum[o] += weights[i] * m_rows[i][o];
+  }
+  return s;
+}
+
+std::optional<Option> UtilityMatrix::winner(std::span<const double> weights, const Sums& fixed,
+                                            std::span<const std::size_t> rows) const {
+  Sums s = fixed;
+  for (std::size_t i : rows) {
     if (weights[i] <= 0) continue;
-    total += weights[i];
-    for (std::size_t o = 0; o < kOptionCount; ++o) scores[o] += weights[i] * m_rows[i][o];
+    s.total += weights[i];
+    for (std::size_t o = 0; o < kOptionCount; ++o) s.sum[o] += weights[i] * m_rows[i][o];
   }
   std::optional<Option> best;
+  double best_score = 0;
   for (Option o : kOptions) {
     if (m_vetoed[index(o)]) continue;
-    const double score = total > 0 ? 100 * scores[index(o)] / total : 0;
-    if (!best || score > (total > 0 ? 100 * scores[index(*best)] / total : 0)) best = o;
+    const double score = s.total > 0 ? 100 * s.sum[index(o)] / s.total : 0;
+    if (!best || score > best_score + kTieTolerance) best = o, best_score = score;
   }
   return best;
 }

@@ -31,9 +31,18 @@ class UtilityMatrix {
   const PerOption& row(std::size_t criterion) const { return m_rows[criterion]; }
   const std::array<bool, kOptionCount>& vetoed() const { return m_vetoed; }
 
-  // The winner for `weights` (indexed like the criteria): the same
-  // arithmetic and tie rule as score_values().
-  std::optional<Option> winner(std::span<const double> weights) const;
+  // Weighted sums over the rows not in `rows`: what stays fixed while only
+  // `rows` change (weights indexed like the criteria).
+  struct Sums {
+    PerOption sum{};
+    double total = 0;
+  };
+  Sums sums_without(std::span<const double> weights, std::span<const std::size_t> rows) const;
+
+  // The winner for `weights` when every row but `rows` adds up to `fixed`:
+  // the tie rule of score_values() (normalised scores, earlier option on a tie).
+  std::optional<Option> winner(std::span<const double> weights, const Sums& fixed,
+                               std::span<const std::size_t> rows) const;
 
  private:
   void update_vetoes(const Values& values);

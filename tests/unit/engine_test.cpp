@@ -223,3 +223,24 @@ TEST_CASE("a first token within 100 ms rules out cloud", "[engine][constraints]"
   CHECK(tight.recommendation != Option::cloud);
   CHECK(decide_with({{"latency_budget_ms", "100"}}, 0).vetoes.empty());
 }
+
+TEST_CASE("a tie in exact arithmetic goes to the simpler option, whatever the rounding",
+          "[engine][ties]") {
+  // Only two criteria count: team_mlops none (1, 0.1, 0.35) at weight 2 and
+  // lock_in_tolerance medium (0.7, 1, 0.85) at weight 6. Cloud and local both
+  // get exactly 6.2, but in doubles cloud's sum rounds one unit lower.
+  std::string weights = "weights:\n";
+  for (const Criterion& c : default_model().questionnaire.criteria) {
+    if (!c.scored) continue;  // cost-model inputs have no weight of their own
+    const char* w = c.id == "team_mlops" ? "2" : c.id == "lock_in_tolerance" ? "6" : "0";
+    weights += "  " + c.id + ": " + w + "\n";
+  }
+  const Decision d =
+      decide_with({{"team_mlops", "none"}, {"lock_in_tolerance", "medium"}}, 200, weights);
+  REQUIRE(d.recommendation.has_value());
+  CHECK(*d.recommendation == Option::cloud);
+  CHECK(d.runner_up == Option::local);
+  CHECK(score(d, Option::cloud) == Approx(77.5));
+  CHECK(score(d, Option::local) == Approx(77.5));
+  CHECK(d.margin == Approx(0.0).margin(1e-9));
+}
