@@ -217,9 +217,7 @@ bool settled(const ScoringModel& model, const Profile& profile, const Values& ba
   }
   std::vector<bool> varies(q.criteria.size(), false);
   for (std::size_t i : touched.rows) varies[i] = true;
-  if (touched.cost) {
-    for (std::size_t i : model.dependencies.derived) varies[i] = true;
-  }
+  for (std::size_t i : touched.derived) varies[i] = true;
   const std::size_t w = index(*recommendation);
   PerOption worst_lead{};  // per competitor, in weighted-utility units
   double scale = 0;
@@ -270,9 +268,7 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
   // change are summed for a whole block at once, the moving rows per draw.
   std::vector<bool> moves(q.criteria.size(), false);
   for (std::size_t i : touched.rows) moves[i] = true;
-  if (touched.cost) {
-    for (std::size_t i : model.dependencies.derived) moves[i] = true;
-  }
+  for (std::size_t i : touched.derived) moves[i] = true;
   std::vector<std::size_t> moving;  // active criteria whose row a draw can change
   std::vector<std::pair<std::size_t, double>> fixed_rows;
   const std::size_t w = recommendation ? index(*recommendation) : 0;

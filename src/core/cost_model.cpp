@@ -148,6 +148,18 @@ double scored_cost(const Pricing& p, const Basis& b, double requests, double loc
   return f.gpus_exact * b.gpu_cost + b.ops + requests * b.cloud_usd_per_request * (1 - local_share);
 }
 
+// Budget: can the budgets start and run a minimal deployment at all? Reads
+// only the budgets, the GPUs owned, the tier, the spares and the team
+// (Dependencies::of relies on it).
+PerOption budget_from(const Basis& b) {
+  const double min_gpus = (1 + b.spares) * b.tier->gpus_per_replica;
+  const double start_upfront = std::max(0.0, min_gpus - b.owned) * b.gm.purchase;
+  const double floor_monthly = b.ops + min_gpus * b.gm.running;
+  const double local_fit = fraction_covered(b.in.upfront_budget, start_upfront) *
+                           fraction_covered(b.in.monthly_budget, floor_monthly);
+  return {1.0, local_fit, kHybridDeferral + (1 - kHybridDeferral) * local_fit};
+}
+
 DerivedUtilities derived_from(const Pricing& p, const Basis& b) {
   DerivedUtilities u;
   const PerOption scored{scored_cost(p, b, b.in.requests, 0), scored_cost(p, b, b.in.requests, 1),
@@ -161,13 +173,7 @@ DerivedUtilities derived_from(const Pricing& p, const Basis& b) {
                            ? 1.0
                            : std::max(0.0, 1 - std::log(c / cheapest) / log_ratio_for_zero);
   }
-  // Budget: can the budgets start and run a minimal deployment at all?
-  const double min_gpus = (1 + b.spares) * b.tier->gpus_per_replica;
-  const double start_upfront = std::max(0.0, min_gpus - b.owned) * b.gm.purchase;
-  const double floor_monthly = b.ops + min_gpus * b.gm.running;
-  const double local_fit = fraction_covered(b.in.upfront_budget, start_upfront) *
-                           fraction_covered(b.in.monthly_budget, floor_monthly);
-  u.budget = {1.0, local_fit, kHybridDeferral + (1 - kHybridDeferral) * local_fit};
+  u.budget = budget_from(b);
   return u;
 }
 
@@ -197,6 +203,10 @@ double break_even(const Pricing& p, const Basis& b) {
 
 DerivedUtilities derived_utilities(const Pricing& p, const CostInputs& in, const Values& values) {
   return derived_from(p, make_basis(p, in, values));
+}
+
+PerOption budget_utility(const Pricing& p, const CostInputs& in, const Values& values) {
+  return budget_from(make_basis(p, in, values));
 }
 
 CostEstimate estimate_costs(const Pricing& p, const CostInputs& cin, const Questionnaire&,

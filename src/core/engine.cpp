@@ -31,12 +31,14 @@ Dependencies Dependencies::of(const Questionnaire& q, const CostInputs& in) {
   Dependencies d;
   d.rows.resize(n);
   d.cost.assign(n, false);
+  d.cost_utility.assign(n, false);
   d.constraints.assign(n, false);
   for (std::size_t i = 0; i < n; ++i) {
     const Criterion& c = q.criteria[i];
     if (!c.scored) continue;
     if (!c.answerable()) {
       d.derived.push_back(i);
+      if (c.signal == DerivedSignal::budget) d.derived_budget.push_back(i);
       continue;
     }
     std::vector<std::size_t> reads{i};
@@ -51,6 +53,11 @@ Dependencies Dependencies::of(const Questionnaire& q, const CostInputs& in) {
                         in.model_capability, in.team_mlops, in.existing_gpus, in.criticality,
                         in.workload_mix, in.upfront_budget, in.monthly_budget})
     d.cost[i] = true;
+  // The budgets and the GPUs already owned feed only the budget utility
+  // (cost_model.cpp): changing them leaves the cost row alone.
+  for (std::size_t i : {in.monthly_requests, in.tokens_in, in.tokens_out, in.traffic_pattern,
+                        in.model_capability, in.team_mlops, in.criticality, in.workload_mix})
+    d.cost_utility[i] = true;
   for (const Constraint& k : q.constraints) {
     for (const Condition& c : k.when) d.constraints[c.criterion] = true;
   }

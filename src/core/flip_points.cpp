@@ -31,10 +31,7 @@ class Probe {
       m_touched = touched_by(m_model, std::span(&m_criterion, 1));
       // Only these rows change while `i` does; the rest is summed once.
       m_moving = m_touched.rows;
-      if (m_touched.cost) {
-        const auto& derived = m_model.dependencies.derived;
-        m_moving.insert(m_moving.end(), derived.begin(), derived.end());
-      }
+      m_moving.insert(m_moving.end(), m_touched.derived.begin(), m_touched.derived.end());
       m_fixed = m_matrix.sums_without(m_d.weights, m_moving);
     }
     m_values[i] = v;

@@ -8,13 +8,20 @@ namespace aidecide {
 Touched touched_by(const ScoringModel& model, std::span<const std::size_t> changed) {
   const Dependencies& d = model.dependencies;
   Touched t;
+  bool cost = false;
   for (std::size_t i : changed) {
     t.rows.insert(t.rows.end(), d.rows[i].begin(), d.rows[i].end());
-    t.cost = t.cost || d.cost[i];
+    cost = cost || d.cost[i];
+    t.cost_utility = t.cost_utility || d.cost_utility[i];
     t.constraints = t.constraints || d.constraints[i];
   }
   std::sort(t.rows.begin(), t.rows.end());
   t.rows.erase(std::unique(t.rows.begin(), t.rows.end()), t.rows.end());
+  if (t.cost_utility) {
+    t.derived = d.derived;
+  } else if (cost) {
+    t.derived = d.derived_budget;
+  }
   return t;
 }
 
@@ -39,10 +46,13 @@ void UtilityMatrix::update(const Values& values, const Touched& touched) {
   for (std::size_t i : touched.rows) {
     for (Option o : kOptions) m_rows[i][index(o)] = criteria[i].utility(o, values);
   }
-  if (touched.cost) {
+  if (touched.cost_utility) {
     const DerivedUtilities u = derived_utilities(m_model.pricing, m_model.inputs, values);
-    for (std::size_t i : m_model.dependencies.derived)
+    for (std::size_t i : touched.derived)
       m_rows[i] = criteria[i].signal == DerivedSignal::cost ? u.cost : u.budget;
+  } else if (!touched.derived.empty()) {
+    const PerOption budget = budget_utility(m_model.pricing, m_model.inputs, values);
+    for (std::size_t i : touched.derived) m_rows[i] = budget;
   }
   if (touched.constraints) update_vetoes(values);
 }

@@ -15,9 +15,10 @@ namespace aidecide {
 
 // What changes when some answers change.
 struct Touched {
-  std::vector<std::size_t> rows;  // answerable rows to recompute
-  bool cost = false;              // the derived rows
-  bool constraints = false;       // the vetoes
+  std::vector<std::size_t> rows;     // answerable rows to recompute
+  std::vector<std::size_t> derived;  // derived (cost-model) rows to recompute
+  bool cost_utility = false;         // the cost utility among them, not only the budget
+  bool constraints = false;          // the vetoes
 };
 Touched touched_by(const ScoringModel& model, std::span<const std::size_t> changed);
 

@@ -119,3 +119,34 @@ TEST_CASE("the budget criterion asks whether a minimal deployment is affordable"
       costs_for({{"upfront_budget_usd", "40625"}, {"monthly_budget_usd", "1000000"}});
   CHECK(half.budget_utility[index(Option::local)] == Approx(0.5));
 }
+
+TEST_CASE("only inputs marked as read by the cost utility change it", "[cost][dependencies]") {
+  // Confidence draws and flip probes recompute the cost row only when an
+  // input it reads changed (Dependencies::cost_utility); the budgets and
+  // the GPUs already owned must then leave it exactly as it was.
+  const auto& m = default_model();
+  const Questionnaire& q = m.questionnaire;
+  const std::map<std::string, std::vector<std::string>> variations{
+      {"upfront_budget_usd", {"0", "1000", "250000", "1e9"}},
+      {"monthly_budget_usd", {"0", "500", "80000", "1e8"}},
+      {"existing_gpus", {"none", "some", "cluster"}}};
+  for (const std::string tier : {"basic", "strong", "frontier"}) {
+    const Values base = resolve_values(q, make_profile({{"model_capability", tier}}));
+    const DerivedUtilities before = derived_utilities(m.pricing, m.inputs, base);
+    for (const auto& [id, answers] : variations) {
+      const std::size_t i = q.index_of(id);
+      CHECK_FALSE(m.dependencies.cost_utility[i]);
+      CHECK(m.dependencies.cost[i]);
+      for (const std::string& answer : answers) {
+        const Values changed =
+            resolve_values(q, make_profile({{"model_capability", tier}, {id, answer}}));
+        const DerivedUtilities after = derived_utilities(m.pricing, m.inputs, changed);
+        CHECK(after.cost == before.cost);
+        CHECK(budget_utility(m.pricing, m.inputs, changed) == after.budget);
+      }
+    }
+  }
+  for (const std::string id : {"monthly_requests", "tokens_in_per_request", "traffic_pattern",
+                               "model_capability", "team_mlops", "criticality", "workload_mix"})
+    CHECK(m.dependencies.cost_utility[q.index_of(id)]);
+}
