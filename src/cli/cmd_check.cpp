@@ -50,25 +50,34 @@ bool is_template(const fs::path& p) {
   return name.starts_with("template") || name.starts_with("adr-template");
 }
 
+// The absolute path with symbolic links resolved, computed by the file
+// system once per folder given, not once per file found in it.
+fs::path resolved(const fs::path& p) {
+  std::error_code ec;
+  fs::path r = fs::weakly_canonical(fs::absolute(p, ec), ec);
+  return ec ? fs::absolute(p, ec).lexically_normal() : r;
+}
+
 // What the configuration and .gitignore leave out.
 struct Exclusions {
-  std::string config_dir;
+  fs::path config_dir;                // resolved
   std::vector<std::string> patterns;  // relative to config_dir
-  std::string repository_root;
+  fs::path repository_root;           // resolved; empty outside a repository
   IgnoreRules gitignore;
 
+  // `p` is resolved: the walk below never follows links, so an entry under
+  // a resolved folder is resolved too.
   bool excluded(const fs::path& p, bool is_directory) const {
-    std::error_code ec;
-    const fs::path absolute = fs::absolute(p, ec);
     if (!repository_root.empty()) {
-      const std::string in_repo = fs::relative(absolute, repository_root, ec).generic_string();
-      if (!ec && !in_repo.starts_with("..") && gitignore.ignored(in_repo, is_directory))
+      const std::string in_repo = p.lexically_relative(repository_root).generic_string();
+      if (!in_repo.empty() && !in_repo.starts_with("..") &&
+          gitignore.ignored(in_repo, is_directory))
         return true;
     }
     if (!patterns.empty()) {
-      const std::string in_config = fs::relative(absolute, config_dir, ec).generic_string();
+      const std::string in_config = p.lexically_relative(config_dir).generic_string();
       for (const auto& pattern : patterns) {
-        if (!ec && glob_match(pattern, in_config)) return true;
+        if (!in_config.empty() && glob_match(pattern, in_config)) return true;
       }
     }
     return false;
@@ -80,6 +89,10 @@ void collect_markdown(const fs::path& dir, const Exclusions& exclusions,
                       std::vector<std::string>& out) {
   std::error_code ec;
   std::vector<std::string> found;
+  const fs::path resolved_dir = resolved(dir);
+  const auto excluded = [&](const fs::path& p, bool is_directory) {
+    return exclusions.excluded(resolved_dir / p.lexically_relative(dir), is_directory);
+  };
   for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec),
        end;
        !ec && it != end; it.increment(ec)) {
@@ -88,12 +101,11 @@ void collect_markdown(const fs::path& dir, const Exclusions& exclusions,
       continue;
     }
     if (it->is_directory(ec)) {
-      if (skipped_directory(it->path()) || exclusions.excluded(it->path(), true))
+      if (skipped_directory(it->path()) || excluded(it->path(), true))
         it.disable_recursion_pending();
       continue;
     }
-    if (it->path().extension() == ".md" && !is_template(it->path()) &&
-        !exclusions.excluded(it->path(), false))
+    if (it->path().extension() == ".md" && !is_template(it->path()) && !excluded(it->path(), false))
       found.push_back(it->path().string());
   }
   std::sort(found.begin(), found.end());
@@ -174,11 +186,12 @@ int run_check(const CheckCliOptions& options, const Streams& io, const GlobalOpt
   check.engine.samples = 200;  // enough for low-margin; checks run in CI on every push
 
   Exclusions exclusions;
-  exclusions.config_dir = fs::absolute(config.dir.empty() ? "." : config.dir).string();
+  exclusions.config_dir = resolved(config.dir.empty() ? "." : config.dir);
   exclusions.patterns = config.exclude;
-  exclusions.repository_root = find_repository_root(".");
+  if (const std::string root = find_repository_root("."); !root.empty())
+    exclusions.repository_root = resolved(root);
   if (!exclusions.repository_root.empty()) {
-    const fs::path gitignore = fs::path(exclusions.repository_root) / ".gitignore";
+    const fs::path gitignore = exclusions.repository_root / ".gitignore";
     std::error_code ec;
     if (fs::is_regular_file(gitignore, ec)) {
       exclusions.gitignore = IgnoreRules::from_gitignore(read_text_file(gitignore.string()));

@@ -82,19 +82,41 @@ ExpandedInputs expand_inputs(const std::vector<std::string>& args) {
 }
 
 std::string read_text_file(const std::string& path, std::size_t max_bytes) {
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) throw InputError({{path, {}, "cannot read: is a directory"}});
-  const auto size = fs::file_size(path, ec);
-  if (!ec && size > max_bytes) throw InputError({{path, {}, too_large(max_bytes)}});
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    const int error = errno;
-    throw InputError(
-        {{path,
-          {},
-          fmt::format("cannot read: {}", error != 0 ? std::strerror(error) : "cannot open")}});
+  // One open and one fstat on the descriptor: batches read thousands of
+  // files, and every lookup by name walks the path again.
+  const auto fail = [&](int error) {
+    throw InputError({{path, {}, fmt::format("cannot read: {}", std::strerror(error))}});
+  };
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) fail(errno);
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) fail(errno);
+  if (S_ISDIR(st.st_mode)) throw InputError({{path, {}, "cannot read: is a directory"}});
+  const bool regular = S_ISREG(st.st_mode);
+  const auto size = static_cast<std::size_t>(st.st_size);
+  if (regular && size > max_bytes) throw InputError({{path, {}, too_large(max_bytes)}});
+  // Reads at most max_bytes + 1 bytes, so an input that grows while it is
+  // read, or a pipe that never ends, is refused without being held in memory.
+  std::string text;
+  text.resize(regular ? size + 1 : 65536);
+  std::size_t used = 0;
+  for (;;) {
+    if (used == text.size()) text.resize(std::min(text.size() * 2, max_bytes + 1));
+    const ssize_t n = ::read(fd, text.data() + used, text.size() - used);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      fail(errno);
+    }
+    if (n == 0) break;
+    used += static_cast<std::size_t>(n);
+    if (used > max_bytes) throw InputError({{path, {}, too_large(max_bytes)}});
   }
-  return read_bounded(in, path, max_bytes);
+  text.resize(used);
+  return text;
 }
 
 void write_file_atomically(const std::string& path, std::string_view content) {

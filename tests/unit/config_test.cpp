@@ -107,6 +107,17 @@ TEST_CASE("check finds .aidecide.yaml up to the repository root and applies it",
     CHECK(out.find("generated") == std::string::npos);
     CHECK(out.ends_with("Checked 1 record in 1 file: 0 errors, 0 warnings, 1 note.\n"));
   }
+  SECTION("excludes and .gitignore hold for a folder reached through a symbolic link") {
+    const fs::path link = fs::temp_directory_path() / "aidecide-config-test-link";
+    fs::remove(link);
+    fs::create_directory_symlink(repo, link);
+    const auto [code, out, err] = run_in(repo, {"check", (link / "architecture").string()});
+    fs::remove(link);
+    CHECK(code == 1);
+    CHECK(out.find("drafts") == std::string::npos);
+    CHECK(out.find("generated") == std::string::npos);
+    CHECK(out.ends_with("Checked 1 record in 1 file: 0 errors, 0 warnings, 1 note.\n"));
+  }
   SECTION("the command line wins over the config") {
     CHECK(std::get<0>(run_in(repo, {"check", "--fail-on", "error"})) == 0);
     CHECK(std::get<0>(run_in(repo, {"check", "--no-config", "architecture"})) ==

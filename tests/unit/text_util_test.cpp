@@ -26,3 +26,29 @@ TEST_CASE("did_you_mean on a very long word still finds a prefix, and nothing el
   CHECK(did_you_mean(std::string(1'000'000, 'a'), ids) == std::nullopt);
   CHECK(did_you_mean("latency_slo" + std::string(100'000, 'x'), ids) == "latency_slo");
 }
+
+TEST_CASE("find_invalid_text reports the first bad byte at its line and code-point column",
+          "[text]") {
+  using aidecide::find_invalid_text;
+  CHECK_FALSE(find_invalid_text("plain text\n\twith tabs\r\nand \xc3\xa9\xe2\x82\xac\n"));
+  CHECK_FALSE(find_invalid_text(""));
+  // Two multi-byte characters before the problem count one column each.
+  const auto control = find_invalid_text("h\xc3\xa9llo\nw\xc3\xb6rld\x01 rest");
+  REQUIRE(control);
+  CHECK(control->pos.line == 2);
+  CHECK(control->pos.column == 6);
+  CHECK(control->message == "control character U+0001 is not allowed; is this a binary file?");
+  const auto invalid = find_invalid_text("a\n\xe2\x82\xac b \xff");
+  REQUIRE(invalid);
+  CHECK(invalid->pos.line == 2);
+  CHECK(invalid->pos.column == 5);
+  CHECK(invalid->message == "not UTF-8 text (byte 0xff); is this a binary file?");
+  const auto c1 = find_invalid_text("x\xc2\x85");  // U+0085, a C1 control
+  REQUIRE(c1);
+  CHECK(c1->pos.column == 2);
+  CHECK(c1->message == "control character U+0085 is not allowed; is this a binary file?");
+  const auto del = find_invalid_text("\n\n\x7f");
+  REQUIRE(del);
+  CHECK(del->pos.line == 3);
+  CHECK(del->pos.column == 1);
+}
