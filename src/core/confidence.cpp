@@ -50,10 +50,24 @@ class Random {
   std::uint64_t m_state[4]{};
 };
 
-double sample_between(Random& rng, const Criterion& c, double lo, double hi) {
-  if (c.scale == Scale::log && lo > 0) return lo * std::exp(std::log(hi / lo) * rng.uniform());
-  return lo + (hi - lo) * rng.uniform();
-}
+// Draws a number uniformly between lo and hi, on a log scale for log-scale
+// criteria; the logarithm of the range is taken once, not per draw.
+class NumberDraw {
+ public:
+  NumberDraw(const Criterion& c, double lo, double hi)
+      : m_log(c.scale == Scale::log && lo > 0),
+        m_lo(lo),
+        m_span(m_log ? std::log(hi / lo) : hi - lo) {}
+  double operator()(Random& rng) const {
+    const double u = rng.uniform();
+    return m_log ? m_lo * std::exp(m_span * u) : m_lo + m_span * u;
+  }
+
+ private:
+  bool m_log;
+  double m_lo;
+  double m_span;
+};
 
 // Weight factors: log-uniform in [1/spread, spread], discretised to 1024
 // equally likely levels (the midpoints of 1024 equal slices of the log
@@ -324,17 +338,22 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
 
   Random rng(options.seed ^ kAnswerStream);
   Values values = base;
+  std::vector<NumberDraw> number_draws;  // one per uncertain answer (unused for choices)
+  for (std::size_t i : uncertain) {
+    const auto [lo, hi] = sampled_range(q.criteria[i], profile.answers[i]);
+    number_draws.emplace_back(q.criteria[i], lo, hi);
+  }
   const auto draw_scenario = [&]() -> const Scenario& {
     if (uncertain.empty()) return scratch;
     std::size_t combination = 0;
-    for (std::size_t i : uncertain) {
+    for (std::size_t u = 0; u < uncertain.size(); ++u) {
+      const std::size_t i = uncertain[u];
       const Criterion& c = q.criteria[i];
       if (c.kind == CriterionKind::choice) {
         values[i].choice = rng.below(c.answers.size());
         combination = combination * c.answers.size() + values[i].choice;
       } else {
-        const auto [lo, hi] = sampled_range(c, profile.answers[i]);
-        values[i].number = sample_between(rng, c, lo, hi);
+        values[i].number = number_draws[u](rng);
       }
     }
     if (!remember) {
