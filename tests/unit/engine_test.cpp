@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include "helpers.hpp"
@@ -229,12 +231,7 @@ TEST_CASE("a tie in exact arithmetic goes to the simpler option, whatever the ro
   // Only two criteria count: team_mlops none (1, 0.1, 0.35) at weight 2 and
   // lock_in_tolerance medium (0.7, 1, 0.85) at weight 6. Cloud and local both
   // get exactly 6.2, but in doubles cloud's sum rounds one unit lower.
-  std::string weights = "weights:\n";
-  for (const Criterion& c : default_model().questionnaire.criteria) {
-    if (!c.scored) continue;  // cost-model inputs have no weight of their own
-    const char* w = c.id == "team_mlops" ? "2" : c.id == "lock_in_tolerance" ? "6" : "0";
-    weights += "  " + c.id + ": " + w + "\n";
-  }
+  const std::string weights = only_weights({{"team_mlops", 2}, {"lock_in_tolerance", 6}});
   const Decision d =
       decide_with({{"team_mlops", "none"}, {"lock_in_tolerance", "medium"}}, 200, weights);
   REQUIRE(d.recommendation.has_value());
@@ -243,4 +240,32 @@ TEST_CASE("a tie in exact arithmetic goes to the simpler option, whatever the ro
   CHECK(score(d, Option::cloud) == Approx(77.5));
   CHECK(score(d, Option::local) == Approx(77.5));
   CHECK(d.margin == Approx(0.0).margin(1e-9));
+}
+
+TEST_CASE("confidence of a range answer is the share of the range on the winning side",
+          "[engine][uncertainty][confidence]") {
+  // Only the latency varies (weights fixed): cloud wins above the latency
+  // flip point T and loses below it, so a log-uniform draw from [50, 500] ms
+  // keeps cloud with probability log(500 / T) / log(10); on the 128 levels,
+  // the share of levels above T. 20,000 draws: sampling error about 0.0035.
+  EngineOptions options;
+  options.samples = 20000;
+  options.weight_spread = 1;
+  const Decision d =
+      decide(default_model(), make_profile({{"latency_budget_ms", "[50, 500]"}}), options);
+  REQUIRE(d.recommendation == Option::cloud);
+  const auto& q = default_model().questionnaire;
+  const auto flip = std::find_if(d.flips.numbers.begin(), d.flips.numbers.end(),
+                                 [&](const NumberFlip& f) {
+                                   return q.criteria[f.criterion].id == "latency_budget_ms";
+                                 });
+  REQUIRE(flip != d.flips.numbers.end());
+  CHECK_FALSE(flip->above);
+  const double t = flip->value;
+  REQUIRE(t > 50);
+  REQUIRE(t < 500);
+  int above = 0;
+  for (int k = 0; k < 128; ++k) above += 50 * std::pow(10.0, (k + 0.5) / 128) > t;
+  CHECK(d.confidence == Approx(above / 128.0).margin(0.012));
+  CHECK(d.confidence == Approx(std::log10(500 / t)).margin(0.012));
 }
