@@ -66,6 +66,8 @@ DerivedUtilities derived_utilities(const Pricing& p, const CostInputs& in, const
 // The budget utility alone: enough when only the budgets or the GPUs already
 // owned changed, which the cost utility does not read.
 PerOption budget_utility(const Pricing& p, const CostInputs& in, const Values& values);
+// The lowest and highest budget utility of each option over every answer.
+std::pair<PerOption, PerOption> budget_utility_range();
 
 CostEstimate estimate_costs(const Pricing& p, const CostInputs& in, const Questionnaire& q,
                             const Values& values);

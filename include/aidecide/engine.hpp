@@ -43,10 +43,11 @@ struct EngineOptions {
 struct Dependencies {
   std::vector<std::vector<std::size_t>> rows;  // scored answerable rows whose utility reads it
   std::vector<bool> cost;                      // an input of the cost model
-  std::vector<bool> cost_utility;           // an input the cost utility reads (not only the budget)
-  std::vector<bool> constraints;            // read by a hard constraint
-  std::vector<std::size_t> derived;         // the derived (cost-model) rows
-  std::vector<std::size_t> derived_budget;  // those of them that are budget rows
+  std::vector<bool> cost_utility;              // an input the cost utility reads
+  std::vector<bool> budget_utility;            // an input the budget utility reads
+  std::vector<bool> constraints;               // read by a hard constraint
+  std::vector<std::size_t> derived;            // the derived (cost-model) rows
+  std::vector<std::size_t> derived_budget;     // those of them that are budget rows
 
   static Dependencies of(const Questionnaire& q, const CostInputs& in);
 };

@@ -209,6 +209,11 @@ PerOption budget_utility(const Pricing& p, const CostInputs& in, const Values& v
   return budget_from(make_basis(p, in, values));
 }
 
+std::pair<PerOption, PerOption> budget_utility_range() {
+  // budget_from() with local_fit at 0 and at 1.
+  return {{1.0, 0.0, kHybridDeferral}, {1.0, 1.0, 1.0}};
+}
+
 CostEstimate estimate_costs(const Pricing& p, const CostInputs& cin, const Questionnaire&,
                             const Values& values) {
   const Basis b = make_basis(p, cin, values);

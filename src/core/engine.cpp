@@ -32,6 +32,7 @@ Dependencies Dependencies::of(const Questionnaire& q, const CostInputs& in) {
   d.rows.resize(n);
   d.cost.assign(n, false);
   d.cost_utility.assign(n, false);
+  d.budget_utility.assign(n, false);
   d.constraints.assign(n, false);
   for (std::size_t i = 0; i < n; ++i) {
     const Criterion& c = q.criteria[i];
@@ -53,11 +54,15 @@ Dependencies Dependencies::of(const Questionnaire& q, const CostInputs& in) {
                         in.model_capability, in.team_mlops, in.existing_gpus, in.criticality,
                         in.workload_mix, in.upfront_budget, in.monthly_budget})
     d.cost[i] = true;
-  // The budgets and the GPUs already owned feed only the budget utility
-  // (cost_model.cpp): changing them leaves the cost row alone.
+  // What each of the two derived utilities reads (cost_model.cpp): the
+  // volume and tokens never move the budget row, the budgets and the GPUs
+  // already owned never move the cost row.
   for (std::size_t i : {in.monthly_requests, in.tokens_in, in.tokens_out, in.traffic_pattern,
                         in.model_capability, in.team_mlops, in.criticality, in.workload_mix})
     d.cost_utility[i] = true;
+  for (std::size_t i : {in.upfront_budget, in.monthly_budget, in.existing_gpus, in.model_capability,
+                        in.team_mlops, in.criticality})
+    d.budget_utility[i] = true;
   for (const Constraint& k : q.constraints) {
     for (const Condition& c : k.when) d.constraints[c.criterion] = true;
   }

@@ -84,17 +84,78 @@ std::vector<WeightFlip> weight_flips(const Decision& d) {
   return flips;
 }
 
+// How far the search for a number goes: from the smallest value the
+// criterion accepts to 100 times its plausible range.
+std::pair<double, double> search_range(const Criterion& c) {
+  const double bottom = c.exclusive_minimum ? c.minimum + 1e-6 : c.minimum;
+  const double top =
+      std::min(c.maximum.value_or(1e15), std::max(c.plausible.second, 1.0) * kRangeStretch);
+  return {bottom, top};
+}
+
+// The lowest and highest utility of each option on [lo, hi]: a curve is
+// monotone between its points, so the ends and the points inside suffice.
+std::pair<PerOption, PerOption> curve_range(const Curve& curve, double lo, double hi) {
+  PerOption low, high;
+  for (Option o : kOptions) {
+    double a = std::min(curve.eval(o, lo), curve.eval(o, hi));
+    double b = std::max(curve.eval(o, lo), curve.eval(o, hi));
+    for (const auto& [x, u] : curve.points[index(o)]) {
+      if (x > lo && x < hi) a = std::min(a, u), b = std::max(b, u);
+    }
+    low[index(o)] = a;
+    high[index(o)] = b;
+  }
+  return {low, high};
+}
+
+// False when no value of number criterion `i` in [lo, hi] can let another
+// option win, so the search can be skipped: the recommendation's lead over
+// each allowed rival exceeds the most the rows that read `i` can take away
+// (its own curve within its range on [lo, hi], the budget row within the
+// budget utility's range, any other row anywhere in [0, 1]). A constraint
+// that reads `i` could rule the recommendation out: then it can always flip.
+bool could_flip(const ScoringModel& model, const Decision& d, std::size_t i, double lo, double hi) {
+  const Touched t = touched_by(model, std::span(&i, 1));
+  if (t.constraints) return true;
+  std::vector<std::size_t> moving = t.rows;
+  moving.insert(moving.end(), t.derived.begin(), t.derived.end());
+  const Questionnaire& q = model.questionnaire;
+  const std::size_t w = index(*d.recommendation);
+  double total = 0;
+  for (const Contribution& c : d.contributions) total += c.weight;
+  for (Option rival : kOptions) {
+    const std::size_t o = index(rival);
+    if (o == w || d.vetoed[o]) continue;
+    double lead = 0, loss = 0;
+    for (const Contribution& c : d.contributions) {
+      const double now = c.utility[w] - c.utility[o];
+      lead += c.weight * now;
+      if (c.weight <= 0 || std::find(moving.begin(), moving.end(), c.criterion) == moving.end())
+        continue;
+      const Criterion& k = q.criteria[c.criterion];
+      PerOption low{}, high{1, 1, 1};
+      if (c.criterion == i) {
+        std::tie(low, high) = curve_range(k.curve, lo, hi);
+      } else if (!k.answerable() && k.signal == DerivedSignal::budget) {
+        std::tie(low, high) = budget_utility_range();
+      }
+      loss += c.weight * (now - (low[w] - high[o]));
+    }
+    if (!(lead - loss > 1e-9 * total)) return true;
+  }
+  return false;
+}
+
 // Walks from the current value in one direction until the winner changes,
 // then bisects to the threshold.
 std::optional<NumberFlip> search_number(const ScoringModel& model, const Decision& d, Probe& probe,
                                         std::size_t i, bool up) {
   const Criterion& c = model.questionnaire.criteria[i];
-  // The smallest value the criterion accepts, and how far the search goes.
-  const double bottom = c.exclusive_minimum ? c.minimum + 1e-6 : c.minimum;
+  const auto range = search_range(c);
+  const double bottom = range.first, hi = range.second;
   // Geometric steps need a positive floor; below it the search jumps to the bottom.
   const double lo = std::max({bottom, c.plausible.first / kRangeStretch, 1e-3});
-  const double hi =
-      std::min(c.maximum.value_or(1e15), std::max(c.plausible.second, 1.0) * kRangeStretch);
   const double start = d.values[i].number;
   const auto winner_at = [&](double x) { return probe.winner_with(i, Value{0, x}); };
   // The next grid point away from `x`, or nothing past the end of the range.
@@ -133,6 +194,8 @@ FlipPoints find_flip_points(const ScoringModel& model, const Decision& d) {
   for (std::size_t i = 0; i < q.criteria.size(); ++i) {
     const Criterion& c = q.criteria[i];
     if (c.kind == CriterionKind::number) {
+      const auto [bottom, top] = search_range(c);
+      if (!could_flip(model, d, i, bottom, top)) continue;  // no search can find a flip
       for (bool up : {false, true}) {
         if (auto f = search_number(model, d, probe, i, up)) flips.numbers.push_back(*f);
       }

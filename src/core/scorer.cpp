@@ -8,19 +8,19 @@ namespace aidecide {
 Touched touched_by(const ScoringModel& model, std::span<const std::size_t> changed) {
   const Dependencies& d = model.dependencies;
   Touched t;
-  bool cost = false;
+  bool budget = false;
   for (std::size_t i : changed) {
     t.rows.insert(t.rows.end(), d.rows[i].begin(), d.rows[i].end());
-    cost = cost || d.cost[i];
     t.cost_utility = t.cost_utility || d.cost_utility[i];
+    budget = budget || d.budget_utility[i];
     t.constraints = t.constraints || d.constraints[i];
   }
   std::sort(t.rows.begin(), t.rows.end());
   t.rows.erase(std::unique(t.rows.begin(), t.rows.end()), t.rows.end());
-  if (t.cost_utility) {
-    t.derived = d.derived;
-  } else if (cost) {
-    t.derived = d.derived_budget;
+  for (std::size_t i : d.derived) {
+    const bool is_budget =
+        std::find(d.derived_budget.begin(), d.derived_budget.end(), i) != d.derived_budget.end();
+    if (is_budget ? budget : t.cost_utility) t.derived.push_back(i);
   }
   return t;
 }

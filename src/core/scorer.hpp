@@ -17,7 +17,7 @@ namespace aidecide {
 struct Touched {
   std::vector<std::size_t> rows;     // answerable rows to recompute
   std::vector<std::size_t> derived;  // derived (cost-model) rows to recompute
-  bool cost_utility = false;         // the cost utility among them, not only the budget
+  bool cost_utility = false;         // a cost row among them (dearer than a budget row)
   bool constraints = false;          // the vetoes
 };
 Touched touched_by(const ScoringModel& model, std::span<const std::size_t> changed);

@@ -150,3 +150,33 @@ TEST_CASE("only inputs marked as read by the cost utility change it", "[cost][de
                                "model_capability", "team_mlops", "criticality", "workload_mix"})
     CHECK(m.dependencies.cost_utility[q.index_of(id)]);
 }
+
+TEST_CASE("volume, tokens, traffic and the workload split never move the budget utility",
+          "[cost][dependencies]") {
+  const auto& m = default_model();
+  const Questionnaire& q = m.questionnaire;
+  const std::map<std::string, std::vector<std::string>> variations{
+      {"monthly_requests", {"1", "50000", "3e7", "1e10"}},
+      {"tokens_in_per_request", {"10", "8000", "100000"}},
+      {"tokens_out_per_request", {"1", "2000"}},
+      {"traffic_pattern", {"steady", "variable", "spiky"}},
+      {"workload_mix", {"uniform", "mixed"}}};
+  for (const std::string budget : {"0", "30000", "10000000"}) {
+    const std::map<std::string, std::string> base_answers{{"upfront_budget_usd", budget},
+                                                          {"monthly_budget_usd", budget}};
+    const PerOption before =
+        budget_utility(m.pricing, m.inputs, resolve_values(q, make_profile(base_answers)));
+    for (const auto& [id, answers] : variations) {
+      CHECK_FALSE(m.dependencies.budget_utility[q.index_of(id)]);
+      for (const std::string& answer : answers) {
+        auto changed = base_answers;
+        changed[id] = answer;
+        const Values values = resolve_values(q, make_profile(changed));
+        CHECK(derived_utilities(m.pricing, m.inputs, values).budget == before);
+      }
+    }
+  }
+  for (const std::string id : {"upfront_budget_usd", "monthly_budget_usd", "existing_gpus",
+                               "model_capability", "team_mlops", "criticality"})
+    CHECK(m.dependencies.budget_utility[q.index_of(id)]);
+}

@@ -190,3 +190,39 @@ TEST_CASE("scores stay within 0 to 100 and a vetoed option is never recommended"
     if (d.recommendation) REQUIRE_FALSE(d.vetoed[index(*d.recommendation)]);
   }
 }
+
+TEST_CASE("a number without flip points never changes the winner anywhere in its range",
+          "[properties][flips]") {
+  // Flip-point search skips a number when bounds prove no value can change
+  // the winner; a scan in 10 % steps over the whole searched range (100 times
+  // the plausible range) must agree for every number that reports none.
+  const auto& m = default_model();
+  const Questionnaire& q = m.questionnaire;
+  Generator g(20261124);
+  int scanned = 0;
+  for (int n = 0; n < 60; ++n) {
+    const Profile p = load_profile(profile_yaml(random_answers(g)), "gen.yaml", q);
+    EngineOptions options;
+    options.samples = 0;
+    const Decision d = decide(m, p, options);
+    if (!d.recommendation) continue;
+    for (std::size_t i = 0; i < q.criteria.size(); ++i) {
+      const Criterion& c = q.criteria[i];
+      if (c.kind != CriterionKind::number) continue;
+      if (std::any_of(d.flips.numbers.begin(), d.flips.numbers.end(),
+                      [&](const NumberFlip& f) { return f.criterion == i; }))
+        continue;
+      ++scanned;
+      const double top = std::min(c.maximum.value_or(1e15), std::max(c.plausible.second, 1.0) * 100);
+      for (double x = std::max(c.minimum, 1e-3); x <= top; x *= 1.1) {
+        Values v = d.values;
+        v[i].number = x;
+        const auto winner =
+            score_values(m, v, d.weights, estimate_costs(m.pricing, m.inputs, q, v)).winner;
+        INFO(c.id << " = " << x << " in profile " << n);
+        REQUIRE(winner == d.recommendation);
+      }
+    }
+  }
+  CHECK(scanned > 100);
+}
