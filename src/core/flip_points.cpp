@@ -114,19 +114,25 @@ std::pair<PerOption, PerOption> curve_range(const Curve& curve, double lo, doubl
 // each allowed rival exceeds the most the rows that read `i` can take away
 // (its own curve within its range on [lo, hi], the budget row within the
 // budget utility's range, any other row anywhere in [0, 1]). A constraint
-// that reads `i` could rule the recommendation out: then it can always flip.
+// that reads `i` and forbids the recommendation may rule it out: then the
+// search must run.
 bool could_flip(const ScoringModel& model, const Decision& d, std::size_t i, double lo, double hi) {
   const Touched t = touched_by(model, std::span(&i, 1));
-  if (t.constraints) return true;
-  std::vector<std::size_t> moving = t.rows;
-  moving.insert(moving.end(), t.derived.begin(), t.derived.end());
   const Questionnaire& q = model.questionnaire;
   const std::size_t w = index(*d.recommendation);
+  for (const Constraint& k : q.constraints) {
+    const bool reads_i = std::any_of(k.when.begin(), k.when.end(),
+                                     [&](const Condition& c) { return c.criterion == i; });
+    if (reads_i && k.forbids[w]) return true;
+  }
+  std::vector<std::size_t> moving = t.rows;
+  moving.insert(moving.end(), t.derived.begin(), t.derived.end());
   double total = 0;
   for (const Contribution& c : d.contributions) total += c.weight;
   for (Option rival : kOptions) {
     const std::size_t o = index(rival);
-    if (o == w || d.vetoed[o]) continue;
+    // A rival ruled out by a constraint that reads `i` may come back.
+    if (o == w || (d.vetoed[o] && !t.constraints)) continue;
     double lead = 0, loss = 0;
     for (const Contribution& c : d.contributions) {
       const double now = c.utility[w] - c.utility[o];
