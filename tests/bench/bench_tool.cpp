@@ -208,6 +208,8 @@ int floor(std::size_t jobs, const std::filesystem::path& dir, bool nodes) {
 int stages(const std::filesystem::path& dir, const std::string& only) {
   std::vector<std::string> texts, names;
   for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    const auto ext = e.path().extension();
+    if (ext != ".yaml" && ext != ".md") continue;  // not the generator's marker file
     std::ifstream f(e.path(), std::ios::binary);
     std::ostringstream text;
     text << f.rdbuf();
