@@ -4,6 +4,7 @@
 // shortcut, and parallel scoring.
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -157,6 +158,32 @@ TEST_CASE("ordered_parallel passes a worker's exception to the caller", "[perf][
         [](std::size_t, int&) {});
   };
   CHECK_THROWS_WITH(fails(), "boom");
+}
+
+TEST_CASE("ordered_parallel consumes one result at a time, and stops on a consumer's exception",
+          "[perf][parallel]") {
+  // Workers hand results over themselves: the calls must never overlap, and
+  // results before a failing one are all consumed, none after it.
+  std::atomic<int> inside{0};
+  std::size_t consumed = 0;
+  bool overlapped = false;
+  const auto fails = [&] {
+    cli::ordered_parallel<std::size_t>(
+        500, 4, [](std::size_t i) { return i; },
+        [&](std::size_t i, std::size_t& r) {
+          if (inside.fetch_add(1) != 0) overlapped = true;
+          if (i == 300) {
+            inside.fetch_sub(1);
+            throw std::runtime_error("disk full");
+          }
+          CHECK(r == consumed);
+          ++consumed;
+          inside.fetch_sub(1);
+        });
+  };
+  CHECK_THROWS_WITH(fails(), "disk full");
+  CHECK_FALSE(overlapped);
+  CHECK(consumed == 300);
 }
 
 TEST_CASE("the progress line shows done, total, rate and time left", "[perf][progress]") {
