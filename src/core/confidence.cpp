@@ -288,7 +288,6 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
   for (std::size_t i : touched.rows) moves[i] = true;
   for (std::size_t i : touched.derived) moves[i] = true;
   std::vector<std::size_t> moving;  // active criteria whose row a draw can change
-  std::vector<std::pair<std::size_t, double>> fixed_rows;
   const std::size_t w = recommendation ? index(*recommendation) : 0;
   std::array<std::size_t, kOptionCount - 1> rivals{};
   for (std::size_t o = 0, n = 0; o < kOptionCount; ++o) {
