@@ -255,10 +255,9 @@ TEST_CASE("confidence of a range answer is the share of the range on the winning
       decide(default_model(), make_profile({{"latency_budget_ms", "[50, 500]"}}), options);
   REQUIRE(d.recommendation == Option::cloud);
   const auto& q = default_model().questionnaire;
-  const auto flip = std::find_if(d.flips.numbers.begin(), d.flips.numbers.end(),
-                                 [&](const NumberFlip& f) {
-                                   return q.criteria[f.criterion].id == "latency_budget_ms";
-                                 });
+  const auto flip = std::find_if(
+      d.flips.numbers.begin(), d.flips.numbers.end(),
+      [&](const NumberFlip& f) { return q.criteria[f.criterion].id == "latency_budget_ms"; });
   REQUIRE(flip != d.flips.numbers.end());
   CHECK_FALSE(flip->above);
   const double t = flip->value;

@@ -213,7 +213,8 @@ TEST_CASE("a number without flip points never changes the winner anywhere in its
                       [&](const NumberFlip& f) { return f.criterion == i; }))
         continue;
       ++scanned;
-      const double top = std::min(c.maximum.value_or(1e15), std::max(c.plausible.second, 1.0) * 100);
+      const double top =
+          std::min(c.maximum.value_or(1e15), std::max(c.plausible.second, 1.0) * 100);
       for (double x = std::max(c.minimum, 1e-3); x <= top; x *= 1.1) {
         Values v = d.values;
         v[i].number = x;
