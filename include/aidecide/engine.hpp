@@ -42,7 +42,6 @@ struct EngineOptions {
 // that (confidence draws and flip-point probes; see scorer.hpp).
 struct Dependencies {
   std::vector<std::vector<std::size_t>> rows;  // scored answerable rows whose utility reads it
-  std::vector<bool> cost;                      // an input of the cost model
   std::vector<bool> cost_utility;              // an input the cost utility reads
   std::vector<bool> budget_utility;            // an input the budget utility reads
   std::vector<bool> constraints;               // read by a hard constraint

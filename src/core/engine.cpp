@@ -30,7 +30,6 @@ Dependencies Dependencies::of(const Questionnaire& q, const CostInputs& in) {
   const std::size_t n = q.criteria.size();
   Dependencies d;
   d.rows.resize(n);
-  d.cost.assign(n, false);
   d.cost_utility.assign(n, false);
   d.budget_utility.assign(n, false);
   d.constraints.assign(n, false);
@@ -50,10 +49,6 @@ Dependencies Dependencies::of(const Questionnaire& q, const CostInputs& in) {
     reads.erase(std::unique(reads.begin(), reads.end()), reads.end());
     for (std::size_t r : reads) d.rows[r].push_back(i);
   }
-  for (std::size_t i : {in.monthly_requests, in.tokens_in, in.tokens_out, in.traffic_pattern,
-                        in.model_capability, in.team_mlops, in.existing_gpus, in.criticality,
-                        in.workload_mix, in.upfront_budget, in.monthly_budget})
-    d.cost[i] = true;
   // What each of the two derived utilities reads (cost_model.cpp): the
   // volume and tokens never move the budget row, the budgets and the GPUs
   // already owned never move the cost row.

@@ -136,7 +136,7 @@ TEST_CASE("only inputs marked as read by the cost utility change it", "[cost][de
     for (const auto& [id, answers] : variations) {
       const std::size_t i = q.index_of(id);
       CHECK_FALSE(m.dependencies.cost_utility[i]);
-      CHECK(m.dependencies.cost[i]);
+      CHECK(m.dependencies.budget_utility[i]);
       for (const std::string& answer : answers) {
         const Values changed =
             resolve_values(q, make_profile({{"model_capability", tier}, {id, answer}}));
