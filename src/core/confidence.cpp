@@ -234,8 +234,7 @@ bool settled(const ScoringModel& model, const Profile& profile, const Values& ba
     return std::all_of(surely_vetoed.begin(), surely_vetoed.end(), [](bool v) { return v; });
   }
   std::vector<bool> varies(q.criteria.size(), false);
-  for (std::size_t i : touched.rows) varies[i] = true;
-  for (std::size_t i : touched.derived) varies[i] = true;
+  for (std::size_t i : touched.moving) varies[i] = true;
   const std::size_t w = index(*recommendation);
   PerOption worst_lead{};  // per competitor, in weighted-utility units
   double scale = 0;
@@ -285,8 +284,7 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
   // criteria of weight x factor x utility difference; the rows no draw can
   // change are summed for a whole block at once, the moving rows per draw.
   std::vector<bool> moves(q.criteria.size(), false);
-  for (std::size_t i : touched.rows) moves[i] = true;
-  for (std::size_t i : touched.derived) moves[i] = true;
+  for (std::size_t i : touched.moving) moves[i] = true;
   std::vector<std::size_t> moving;  // active criteria whose row a draw can change
   const std::size_t w = recommendation ? index(*recommendation) : 0;
   std::array<std::size_t, kOptionCount - 1> rivals{};

@@ -30,13 +30,11 @@ class Probe {
       m_criterion = i;
       m_touched = touched_by(m_model, std::span(&m_criterion, 1));
       // Only these rows change while `i` does; the rest is summed once.
-      m_moving = m_touched.rows;
-      m_moving.insert(m_moving.end(), m_touched.derived.begin(), m_touched.derived.end());
-      m_fixed = m_matrix.sums_without(m_d.weights, m_moving);
+      m_fixed = m_matrix.sums_without(m_d.weights, m_touched.moving);
     }
     m_values[i] = v;
     m_matrix.update(m_values, m_touched);
-    return m_matrix.winner(m_d.weights, m_fixed, m_moving);
+    return m_matrix.winner(m_d.weights, m_fixed, m_touched.moving);
   }
 
  private:
@@ -52,7 +50,6 @@ class Probe {
   UtilityMatrix m_matrix;
   std::size_t m_criterion = kNoIndex;
   Touched m_touched;
-  std::vector<std::size_t> m_moving;
   UtilityMatrix::Sums m_fixed;
 };
 
@@ -125,8 +122,7 @@ bool could_flip(const ScoringModel& model, const Decision& d, std::size_t i, dou
                                      [&](const Condition& c) { return c.criterion == i; });
     if (reads_i && k.forbids[w]) return true;
   }
-  std::vector<std::size_t> moving = t.rows;
-  moving.insert(moving.end(), t.derived.begin(), t.derived.end());
+  const std::vector<std::size_t>& moving = t.moving;
   double total = 0;
   for (const Contribution& c : d.contributions) total += c.weight;
   for (Option rival : kOptions) {

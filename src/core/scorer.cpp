@@ -22,6 +22,8 @@ Touched touched_by(const ScoringModel& model, std::span<const std::size_t> chang
         std::find(d.derived_budget.begin(), d.derived_budget.end(), i) != d.derived_budget.end();
     if (is_budget ? budget : t.cost_utility) t.derived.push_back(i);
   }
+  t.moving = t.rows;
+  t.moving.insert(t.moving.end(), t.derived.begin(), t.derived.end());
   return t;
 }
 

@@ -17,6 +17,7 @@ namespace aidecide {
 struct Touched {
   std::vector<std::size_t> rows;     // answerable rows to recompute
   std::vector<std::size_t> derived;  // derived (cost-model) rows to recompute
+  std::vector<std::size_t> moving;   // both together: every row whose utilities may change
   bool cost_utility = false;         // a cost row among them (dearer than a budget row)
   bool constraints = false;          // the vetoes
 };
