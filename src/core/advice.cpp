@@ -3,7 +3,8 @@
 // criteria file (docs/criteria.md).
 #include <fmt/format.h>
 
-#include <map>
+#include <optional>
+#include <string_view>
 
 #include "aidecide/engine.hpp"
 #include "aidecide/render.hpp"
@@ -30,30 +31,34 @@ std::vector<std::string> build_checklist(const ScoringModel& model, const Decisi
   const OptionCost& local_part =
       d.cost.options[index(o == Option::hybrid ? Option::hybrid : Option::local)];
   const std::size_t tier = d.values[model.inputs.model_capability].choice;
-  std::map<std::string, std::string, std::less<>> vars{
-      {"cloud_cost",
-       format_usd(d.cost.options[index(o == Option::hybrid ? Option::hybrid : Option::cloud)]
-                      .running_monthly_usd)},
-      {"local_gpus", format_number(local_part.gpus)},
-      {"local_gpu", model.pricing.local[tier].gpu},
-      {"local_model", model.pricing.local[tier].model},
-      {"local_upfront", format_usd(local_part.upfront_usd)},
+  // A placeholder's text, worked out only when an item uses it.
+  const auto placeholder = [&](std::string_view name) -> std::optional<std::string> {
+    if (name == "cloud_cost")
+      return format_usd(d.cost.options[index(o == Option::hybrid ? Option::hybrid : Option::cloud)]
+                            .running_monthly_usd);
+    if (name == "local_gpus") return format_number(local_part.gpus);
+    if (name == "local_gpu") return model.pricing.local[tier].gpu;
+    if (name == "local_model") return model.pricing.local[tier].model;
+    if (name == "local_upfront") return format_usd(local_part.upfront_usd);
+    const std::size_t i = q.index_of(name);
+    if (i == kNoIndex || !q.criteria[i].answerable()) return std::nullopt;
+    return q.criteria[i].value_text(d.values[i]);
   };
-  for (const Criterion& c : q.criteria) {
-    if (c.answerable()) vars[c.id] = c.value_text(d.values[c.index_in_questionnaire]);
-  }
   for (const ChecklistItem& item : q.checklist) {
     if (!item.applies[index(o)] || !all_hold(item.when, d.values)) continue;
+    const std::string_view t = item.text;
     std::string text;
-    for (std::size_t i = 0; i < item.text.size(); ++i) {
-      const std::size_t close = item.text[i] == '{' ? item.text.find('}', i) : std::string::npos;
-      if (close == std::string::npos) {
-        text += item.text[i];
-        continue;
+    for (std::size_t i = 0; i < t.size();) {
+      const std::size_t open = t.find('{', i);
+      const std::size_t close = open == std::string_view::npos ? open : t.find('}', open);
+      if (close == std::string_view::npos) {
+        text += t.substr(i);
+        break;
       }
-      const auto it = vars.find(std::string_view(item.text).substr(i + 1, close - i - 1));
-      text += it != vars.end() ? it->second : item.text.substr(i, close - i + 1);
-      i = close;
+      text += t.substr(i, open - i);
+      const auto value = placeholder(t.substr(open + 1, close - open - 1));
+      text += value ? std::string_view(*value) : t.substr(open, close - open + 1);
+      i = close + 1;
     }
     items.push_back(std::move(text));
   }

@@ -65,9 +65,9 @@ constexpr std::size_t kFactorLevels = std::size_t{1} << kFactorBits;
 constexpr int kNumberBits = 7;
 constexpr std::size_t kNumberLevels = std::size_t{1} << kNumberBits;
 
-// Uncertainty with at most this many combinations of drawn answers (choice
-// answers and number levels) is
-// scored once per combination.
+// A row (or the vetoes) whose uncertain answers have at most this many
+// combinations (choice answers and number levels) is computed once per
+// combination.
 constexpr std::size_t kMaxRemembered = 1024;
 
 // The levels of an uncertain number between lo and hi, on a log scale for
@@ -256,6 +256,87 @@ bool settled(const ScoringModel& model, const Profile& profile, const Values& ba
   return true;
 }
 
+// True when row `row` reads answer `answer`: the row's own answer and the
+// adjustments' conditions, or the cost model's inputs for a derived row.
+bool row_reads(const ScoringModel& model, std::size_t row, std::size_t answer) {
+  const Criterion& c = model.questionnaire.criteria[row];
+  const Dependencies& d = model.dependencies;
+  if (c.answerable())
+    return std::find(d.rows[answer].begin(), d.rows[answer].end(), row) != d.rows[answer].end();
+  return c.signal == DerivedSignal::cost ? d.cost_utility[answer] : d.budget_utility[answer];
+}
+
+// Row `row`'s utilities for `values`, computed afresh.
+PerOption row_utilities(const ScoringModel& model, std::size_t row, const Values& values) {
+  const Criterion& c = model.questionnaire.criteria[row];
+  if (c.answerable()) {
+    PerOption u{};
+    for (Option o : kOptions) u[index(o)] = c.utility(o, values);
+    return u;
+  }
+  return c.signal == DerivedSignal::cost
+             ? derived_utilities(model.pricing, model.inputs, values).cost
+             : budget_utility(model.pricing, model.inputs, values);
+}
+
+// What a draw computes for one moving row (or for the vetoes), remembered
+// per combination of the uncertain answers it reads when those have at
+// most kMaxRemembered combinations: a row that reads one uncertain number
+// is computed at most 128 times, not once per draw, however many other
+// answers are uncertain.
+class Remembered {
+ public:
+  std::size_t criterion = 0;
+
+  // `reads(u)`: whether it reads uncertain answer number u.
+  template <class Reads>
+  static Remembered of(const ScoringModel& model, const std::vector<std::size_t>& uncertain,
+                       Reads reads) {
+    Remembered r;
+    std::size_t combinations = 1;
+    for (std::size_t u = 0; u < uncertain.size() && combinations <= kMaxRemembered; ++u) {
+      if (!reads(u)) continue;
+      const Criterion& c = model.questionnaire.criteria[uncertain[u]];
+      r.m_reads.push_back(u);
+      r.m_strides.push_back(combinations);
+      combinations *= c.kind == CriterionKind::choice ? c.answers.size() : kNumberLevels;
+    }
+    r.m_combinations = combinations <= kMaxRemembered ? combinations : 0;
+    return r;
+  }
+
+  // The `width` numbers for the draw's `outcome` (answer or level per
+  // uncertain answer), from `fill(out)` when not remembered yet.
+  template <class Fill>
+  const double* get(const std::vector<std::size_t>& outcome, std::size_t width, Fill fill) {
+    if (m_combinations == 0) {
+      m_scratch.resize(width);
+      fill(m_scratch.data());
+      return m_scratch.data();
+    }
+    if (m_known.empty()) {
+      m_values.resize(m_combinations * width);
+      m_known.assign(m_combinations, false);
+    }
+    std::size_t key = 0;
+    for (std::size_t k = 0; k < m_reads.size(); ++k) key += outcome[m_reads[k]] * m_strides[k];
+    double* slot = &m_values[key * width];
+    if (!m_known[key]) {
+      fill(slot);
+      m_known[key] = true;
+    }
+    return slot;
+  }
+
+ private:
+  std::vector<std::size_t> m_reads;    // positions in the uncertain answers
+  std::vector<std::size_t> m_strides;  // of each in the combination's number
+  std::size_t m_combinations = 0;      // 0: too many to remember
+  std::vector<double> m_values;
+  std::vector<bool> m_known;
+  std::vector<double> m_scratch;
+};
+
 }  // namespace
 
 double estimate_confidence(const ScoringModel& model, const Profile& profile, const Values& base,
@@ -285,7 +366,6 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
   // change are summed for a whole block at once, the moving rows per draw.
   std::vector<bool> moves(q.criteria.size(), false);
   for (std::size_t i : touched.moving) moves[i] = true;
-  std::vector<std::size_t> moving;  // active criteria whose row a draw can change
   const std::size_t w = recommendation ? index(*recommendation) : 0;
   std::array<std::size_t, kOptionCount - 1> rivals{};
   for (std::size_t o = 0, n = 0; o < kOptionCount; ++o) {
@@ -293,10 +373,13 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
   }
   // Per rival, the fixed rows' lead contributions (weight x difference).
   std::array<std::vector<std::pair<std::size_t, double>>, kOptionCount - 1> fixed;
+  std::vector<Remembered> moving;  // active rows a draw can change
   for (std::size_t i = 0; i < weights.size(); ++i) {
     if (weights[i] <= 0) continue;
     if (moves[i]) {
-      moving.push_back(i);
+      moving.push_back(Remembered::of(
+          model, uncertain, [&](std::size_t u) { return row_reads(model, i, uncertain[u]); }));
+      moving.back().criterion = i;
       continue;
     }
     for (std::size_t r = 0; r < rivals.size(); ++r) {
@@ -304,42 +387,32 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
       if (d != 0) fixed[r].emplace_back(i, d);
     }
   }
-
-  // One scenario per set of drawn answers: the moving rows' contributions
-  // and the vetoes.
-  struct Scenario {
-    std::vector<double> d;  // rival-major: d[r * moving + m]
-    std::array<bool, kOptionCount> vetoed{};
-    bool ready = false;
-  };
-  const auto capture = [&](Scenario& sc) {
-    sc.d.resize(rivals.size() * moving.size());
-    for (std::size_t m = 0; m < moving.size(); ++m) {
-      const PerOption& row = matrix.row(moving[m]);
-      for (std::size_t r = 0; r < rivals.size(); ++r)
-        sc.d[r * moving.size() + m] = weights[moving[m]] * (row[w] - row[rivals[r]]);
+  // The vetoes: those of constraints no draw can change, and a memory for
+  // the constraints that read uncertain answers.
+  std::array<bool, kOptionCount> fixed_vetoes{};
+  std::vector<const Constraint*> varying_constraints;
+  for (const Constraint& k : q.constraints) {
+    const bool varies = std::any_of(k.when.begin(), k.when.end(), [&](const Condition& c) {
+      return std::find(uncertain.begin(), uncertain.end(), c.criterion) != uncertain.end();
+    });
+    if (varies) {
+      varying_constraints.push_back(&k);
+    } else if (k.holds(base)) {
+      for (Option o : kOptions)
+        fixed_vetoes[index(o)] = fixed_vetoes[index(o)] || k.forbids[index(o)];
     }
-    sc.vetoed = matrix.vetoed();
-    sc.ready = true;
-  };
-  // When the uncertain answers (choices and number levels) have few
-  // combinations, each combination is scored once and remembered.
-  const auto outcomes = [&](std::size_t i) {
-    return q.criteria[i].kind == CriterionKind::choice ? q.criteria[i].answers.size()
-                                                       : kNumberLevels;
-  };
-  std::size_t combinations = 1;
-  for (std::size_t i : uncertain) {
-    combinations *= outcomes(i);
-    if (combinations > kMaxRemembered) break;
   }
-  const bool remember = combinations <= kMaxRemembered;
-  std::vector<Scenario> remembered(remember ? combinations : 0);
-  Scenario scratch;
-  capture(scratch);
+  Remembered vetoes = Remembered::of(model, uncertain, [&](std::size_t u) {
+    return std::any_of(
+        varying_constraints.begin(), varying_constraints.end(), [&](const Constraint* k) {
+          return std::any_of(k->when.begin(), k->when.end(),
+                             [&](const Condition& c) { return c.criterion == uncertain[u]; });
+        });
+  });
 
   Random rng(options.seed ^ kAnswerStream);
   Values values = base;
+  std::vector<std::size_t> outcome(uncertain.size(), 0);  // this draw's answer or level
   std::vector<std::array<double, kNumberLevels>> levels(uncertain.size());
   for (std::size_t u = 0; u < uncertain.size(); ++u) {
     const Criterion& c = q.criteria[uncertain[u]];
@@ -348,32 +421,39 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
       levels[u] = number_levels(c, lo, hi);
     }
   }
-  const auto draw_scenario = [&]() -> const Scenario& {
-    if (uncertain.empty()) return scratch;
-    std::size_t combination = 0;
+  const auto draw_answers = [&]() {
     for (std::size_t u = 0; u < uncertain.size(); ++u) {
       const std::size_t i = uncertain[u];
       const Criterion& c = q.criteria[i];
       if (c.kind == CriterionKind::choice) {
-        values[i].choice = rng.below(c.answers.size());
-        combination = combination * c.answers.size() + values[i].choice;
+        values[i].choice = outcome[u] = rng.below(c.answers.size());
       } else {
-        const std::size_t level = rng.next() >> (64 - kNumberBits);
-        values[i].number = levels[u][level];
-        combination = combination * kNumberLevels + level;
+        outcome[u] = rng.next() >> (64 - kNumberBits);
+        values[i].number = levels[u][outcome[u]];
       }
     }
-    if (!remember) {
-      matrix.update(values, touched);
-      capture(scratch);
-      return scratch;
-    }
-    Scenario& target = remembered[combination];
-    if (!target.ready) {
-      matrix.update(values, touched);
-      capture(target);
-    }
-    return target;
+  };
+  // This draw's lead contributions of moving row m, one per rival.
+  const auto row_leads = [&](Remembered& m) -> const double* {
+    return m.get(outcome, rivals.size(), [&](double* out) {
+      const PerOption row = row_utilities(model, m.criterion, values);
+      for (std::size_t r = 0; r < rivals.size(); ++r)
+        out[r] = weights[m.criterion] * (row[w] - row[rivals[r]]);
+    });
+  };
+  const auto vetoed_now = [&]() {
+    const double* v = vetoes.get(outcome, kOptionCount, [&](double* out) {
+      for (std::size_t o = 0; o < kOptionCount; ++o) out[o] = fixed_vetoes[o] ? 1 : 0;
+      for (const Constraint* k : varying_constraints) {
+        if (!k->holds(values)) continue;
+        for (std::size_t o = 0; o < kOptionCount; ++o) {
+          if (k->forbids[o]) out[o] = 1;
+        }
+      }
+    });
+    std::array<bool, kOptionCount> vetoed{};
+    for (std::size_t o = 0; o < kOptionCount; ++o) vetoed[o] = v[o] != 0;
+    return vetoed;
   };
 
   // kTieTolerance in weighted-utility units (at the unscaled total weight:
@@ -393,19 +473,24 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
     }
     const std::size_t count = std::min(kBlock, options.samples - first);
     for (std::size_t j = 0; j < count; ++j) {
-      const Scenario& sc = draw_scenario();
+      draw_answers();
+      const std::array<bool, kOptionCount> vetoed = vetoed_now();
       if (!recommendation) {
-        kept += std::all_of(sc.vetoed.begin(), sc.vetoed.end(), [](bool v) { return v; });
+        kept += std::all_of(vetoed.begin(), vetoed.end(), [](bool v) { return v; });
         continue;
       }
-      if (sc.vetoed[w]) continue;
+      if (vetoed[w]) continue;
+      std::array<double, kOptionCount - 1> l{};
+      for (std::size_t r = 0; r < rivals.size(); ++r) l[r] = lead[r][j];
+      for (Remembered& m : moving) {
+        const double* d = row_leads(m);
+        const double f = factors.factor[m.criterion * kBlock + j];
+        for (std::size_t r = 0; r < rivals.size(); ++r) l[r] += d[r] * f;
+      }
       bool keeps = true;
-      for (std::size_t r = 0; r < rivals.size() && keeps; ++r) {
-        if (sc.vetoed[rivals[r]]) continue;
-        double l = lead[r][j];
-        for (std::size_t m = 0; m < moving.size(); ++m)
-          l += sc.d[r * moving.size() + m] * factors.factor[moving[m] * kBlock + j];
-        keeps = rivals[r] < w ? l > tie : l >= -tie;
+      for (std::size_t r = 0; r < rivals.size(); ++r) {
+        if (vetoed[rivals[r]]) continue;
+        keeps = keeps && (rivals[r] < w ? l[r] > tie : l[r] >= -tie);
       }
       kept += keeps;
     }

@@ -197,8 +197,10 @@ FlipPoints find_flip_points(const ScoringModel& model, const Decision& d) {
     const Criterion& c = q.criteria[i];
     if (c.kind == CriterionKind::number) {
       const auto [bottom, top] = search_range(c);
-      if (!could_flip(model, d, i, bottom, top)) continue;  // no search can find a flip
+      const double now = d.values[i].number;
       for (bool up : {false, true}) {
+        // Each direction is searched only if some value in it could flip.
+        if (!could_flip(model, d, i, up ? now : bottom, up ? top : now)) continue;
         if (auto f = search_number(model, d, probe, i, up)) flips.numbers.push_back(*f);
       }
     } else if (c.kind == CriterionKind::choice) {

@@ -47,6 +47,38 @@ TEST_CASE("the JSON writer writes numbers exactly as nlohmann::json does", "[per
   CHECK(text == "[0.0,1.235,null]");
 }
 
+TEST_CASE("rounded numbers are written exactly as nlohmann::json writes the rounded value",
+          "[perf]") {
+  // The fast path for 0 to 3 decimals against the library, near the edges
+  // of its reach (10^15) and across magnitudes; 4 decimals take the slow path.
+  std::vector<double> values{0,       -0.0,
+                             0.0004,  -0.0004,
+                             0.0005,  -0.0005,
+                             0.05,    0.5,
+                             1.005,   2.675,
+                             -2.675,  9.995,
+                             99.5,    999999.9995,
+                             1e14,    1e15,
+                             -1e15,   999999999999999.0,
+                             1e16,    123456789012.345,
+                             4.35e-3, 368231.06};
+  std::uint64_t x = 777;
+  for (int i = 0; i < 20000; ++i) {
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    const double mantissa = static_cast<double>(x >> 11) * 0x1.0p-53;
+    values.push_back((mantissa - 0.3) * std::pow(10.0, static_cast<int>(x % 19) - 3));
+  }
+  for (const double v : values) {
+    for (int decimals = 0; decimals <= 4; ++decimals) {
+      std::string text;
+      JsonWriter w(text);
+      w.number(v, decimals);
+      INFO(v << " at " << decimals << " decimals");
+      CHECK(text == nlohmann::json(round_to(v, decimals)).dump());
+    }
+  }
+}
+
 TEST_CASE("the JSON writer escapes strings exactly as nlohmann::json does", "[perf]") {
   const std::vector<std::string> strings{"plain",
                                          "quote \" and \\\\ backslash",
