@@ -294,38 +294,53 @@ class Remembered {
                        Reads reads) {
     Remembered r;
     std::size_t combinations = 1;
-    for (std::size_t u = 0; u < uncertain.size() && combinations <= kMaxRemembered; ++u) {
+    for (std::size_t u = 0; u < uncertain.size(); ++u) {
       if (!reads(u)) continue;
       const Criterion& c = model.questionnaire.criteria[uncertain[u]];
       r.m_reads.push_back(u);
       r.m_strides.push_back(combinations);
-      combinations *= c.kind == CriterionKind::choice ? c.answers.size() : kNumberLevels;
+      // Saturates past the limit: only "too many" matters then.
+      combinations = std::min(
+          combinations * (c.kind == CriterionKind::choice ? c.answers.size() : kNumberLevels),
+          kMaxRemembered + 1);
     }
     r.m_combinations = combinations <= kMaxRemembered ? combinations : 0;
     return r;
   }
 
-  // The `width` numbers for the draw's `outcome` (answer or level per
-  // uncertain answer), from `fill(out)` when not remembered yet.
+  // The uncertain answers it reads (positions in the uncertain list).
+  const std::vector<std::size_t>& reads() const { return m_reads; }
+
+  // For each draw j < count of a block, whose answers are
+  // outcome[j * stride + u] (answer or level of uncertain answer u): a
+  // pointer to its `width` numbers in `at[j]`, from `fill(j, out)` when not
+  // remembered yet.
   template <class Fill>
-  const double* get(const std::vector<std::size_t>& outcome, std::size_t width, Fill fill) {
+  void for_block(const std::size_t* outcome, std::size_t stride, std::size_t count,
+                 std::size_t width, Fill fill, const double** at) {
     if (m_combinations == 0) {
-      m_scratch.resize(width);
-      fill(m_scratch.data());
-      return m_scratch.data();
+      m_scratch.resize(kBlock * width);
+      for (std::size_t j = 0; j < count; ++j) {
+        at[j] = &m_scratch[j * width];
+        fill(j, &m_scratch[j * width]);
+      }
+      return;
     }
     if (m_known.empty()) {
       m_values.resize(m_combinations * width);
       m_known.assign(m_combinations, false);
     }
-    std::size_t key = 0;
-    for (std::size_t k = 0; k < m_reads.size(); ++k) key += outcome[m_reads[k]] * m_strides[k];
-    double* slot = &m_values[key * width];
-    if (!m_known[key]) {
-      fill(slot);
-      m_known[key] = true;
+    for (std::size_t j = 0; j < count; ++j) {
+      std::size_t key = 0;
+      for (std::size_t k = 0; k < m_reads.size(); ++k)
+        key += outcome[j * stride + m_reads[k]] * m_strides[k];
+      double* slot = &m_values[key * width];
+      if (!m_known[key]) {
+        fill(j, slot);
+        m_known[key] = true;
+      }
+      at[j] = slot;
     }
-    return slot;
   }
 
  private:
@@ -412,7 +427,6 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
 
   Random rng(options.seed ^ kAnswerStream);
   Values values = base;
-  std::vector<std::size_t> outcome(uncertain.size(), 0);  // this draw's answer or level
   std::vector<std::array<double, kNumberLevels>> levels(uncertain.size());
   for (std::size_t u = 0; u < uncertain.size(); ++u) {
     const Criterion& c = q.criteria[uncertain[u]];
@@ -421,39 +435,31 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
       levels[u] = number_levels(c, lo, hi);
     }
   }
-  const auto draw_answers = [&]() {
-    for (std::size_t u = 0; u < uncertain.size(); ++u) {
-      const std::size_t i = uncertain[u];
-      const Criterion& c = q.criteria[i];
-      if (c.kind == CriterionKind::choice) {
-        values[i].choice = outcome[u] = rng.below(c.answers.size());
-      } else {
-        outcome[u] = rng.next() >> (64 - kNumberBits);
-        values[i].number = levels[u][outcome[u]];
+  // A block's drawn answers, draw by draw: outcome[j * U + u] is the answer
+  // (or level) of uncertain answer u in draw j.
+  const std::size_t stride = uncertain.size();
+  std::vector<std::size_t> outcome(kBlock * stride);
+  const auto draw_answers = [&](std::size_t count) {
+    for (std::size_t j = 0; j < count; ++j) {
+      for (std::size_t u = 0; u < stride; ++u) {
+        const Criterion& c = q.criteria[uncertain[u]];
+        outcome[j * stride + u] = c.kind == CriterionKind::choice
+                                      ? rng.below(c.answers.size())
+                                      : static_cast<std::size_t>(rng.next() >> (64 - kNumberBits));
       }
     }
   };
-  // This draw's lead contributions of moving row m, one per rival.
-  const auto row_leads = [&](Remembered& m) -> const double* {
-    return m.get(outcome, rivals.size(), [&](double* out) {
-      const PerOption row = row_utilities(model, m.criterion, values);
-      for (std::size_t r = 0; r < rivals.size(); ++r)
-        out[r] = weights[m.criterion] * (row[w] - row[rivals[r]]);
-    });
-  };
-  const auto vetoed_now = [&]() {
-    const double* v = vetoes.get(outcome, kOptionCount, [&](double* out) {
-      for (std::size_t o = 0; o < kOptionCount; ++o) out[o] = fixed_vetoes[o] ? 1 : 0;
-      for (const Constraint* k : varying_constraints) {
-        if (!k->holds(values)) continue;
-        for (std::size_t o = 0; o < kOptionCount; ++o) {
-          if (k->forbids[o]) out[o] = 1;
-        }
+  // Sets the answers `of` reads to those of draw j.
+  const auto set_values = [&](const Remembered& of, std::size_t j) {
+    for (std::size_t u : of.reads()) {
+      Value& v = values[uncertain[u]];
+      const std::size_t k = outcome[j * stride + u];
+      if (q.criteria[uncertain[u]].kind == CriterionKind::choice) {
+        v.choice = k;
+      } else {
+        v.number = levels[u][k];
       }
-    });
-    std::array<bool, kOptionCount> vetoed{};
-    for (std::size_t o = 0; o < kOptionCount; ++o) vetoed[o] = v[o] != 0;
-    return vetoed;
+    }
   };
 
   // kTieTolerance in weighted-utility units (at the unscaled total weight:
@@ -462,6 +468,8 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
                      std::accumulate(weights.begin(), weights.end(), 0.0,
                                      [](double a, double x) { return x > 0 ? a + x : a; });
   std::array<std::array<double, kBlock>, kOptionCount - 1> lead;
+  std::array<const double*, kBlock> at{};      // per draw, a row's lead contributions
+  std::array<const double*, kBlock> vetoed{};  // per draw, 1 per vetoed option
   std::size_t kept = 0;
   for (std::size_t block = 0, first = 0; first < options.samples; ++block, first += kBlock) {
     const WeightBlock& factors =
@@ -472,25 +480,48 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
         add_scaled(lead[r].data(), &factors.factor[i * kBlock], d);
     }
     const std::size_t count = std::min(kBlock, options.samples - first);
+    draw_answers(count);
+    vetoes.for_block(
+        outcome.data(), stride, count, kOptionCount,
+        [&](std::size_t j, double* out) {
+          set_values(vetoes, j);
+          for (std::size_t o = 0; o < kOptionCount; ++o) out[o] = fixed_vetoes[o] ? 1 : 0;
+          for (const Constraint* k : varying_constraints) {
+            if (!k->holds(values)) continue;
+            for (std::size_t o = 0; o < kOptionCount; ++o) {
+              if (k->forbids[o]) out[o] = 1;
+            }
+          }
+        },
+        vetoed.data());
+    if (!recommendation) {
+      for (std::size_t j = 0; j < count; ++j)
+        kept += vetoed[j][0] + vetoed[j][1] + vetoed[j][2] == 3;
+      continue;
+    }
+    // Row by row, in the criteria's order (each draw's sum adds its terms
+    // in the same order as scoring the draw alone would).
+    for (Remembered& m : moving) {
+      m.for_block(
+          outcome.data(), stride, count, rivals.size(),
+          [&](std::size_t j, double* out) {
+            set_values(m, j);
+            const PerOption row = row_utilities(model, m.criterion, values);
+            for (std::size_t r = 0; r < rivals.size(); ++r)
+              out[r] = weights[m.criterion] * (row[w] - row[rivals[r]]);
+          },
+          at.data());
+      const double* f = &factors.factor[m.criterion * kBlock];
+      for (std::size_t j = 0; j < count; ++j) {
+        for (std::size_t r = 0; r < rivals.size(); ++r) lead[r][j] += at[j][r] * f[j];
+      }
+    }
     for (std::size_t j = 0; j < count; ++j) {
-      draw_answers();
-      const std::array<bool, kOptionCount> vetoed = vetoed_now();
-      if (!recommendation) {
-        kept += std::all_of(vetoed.begin(), vetoed.end(), [](bool v) { return v; });
-        continue;
-      }
-      if (vetoed[w]) continue;
-      std::array<double, kOptionCount - 1> l{};
-      for (std::size_t r = 0; r < rivals.size(); ++r) l[r] = lead[r][j];
-      for (Remembered& m : moving) {
-        const double* d = row_leads(m);
-        const double f = factors.factor[m.criterion * kBlock + j];
-        for (std::size_t r = 0; r < rivals.size(); ++r) l[r] += d[r] * f;
-      }
+      if (vetoed[j][w] != 0) continue;
       bool keeps = true;
       for (std::size_t r = 0; r < rivals.size(); ++r) {
-        if (vetoed[rivals[r]]) continue;
-        keeps = keeps && (rivals[r] < w ? l[r] > tie : l[r] >= -tie);
+        if (vetoed[j][rivals[r]] != 0) continue;
+        keeps = keeps && (rivals[r] < w ? lead[r][j] > tie : lead[r][j] >= -tie);
       }
       kept += keeps;
     }
