@@ -270,58 +270,90 @@ TEST_CASE("confidence of a range answer is the share of the range on the winning
   CHECK(d.confidence == Approx(std::log10(500 / t)).margin(0.012));
 }
 
-TEST_CASE(
-    "confidence over several uncertain answers is the share of their combinations that keep the "
-    "winner",
-    "[engine][uncertainty][confidence]") {
-  // Weights fixed, four answers unknown: the volume (128 levels of its
-  // plausible range, log scale) and three choices that the cost model, the
-  // budget and the vetoes read. Some rows read two or three of them (the
-  // cost row reads all four: more combinations than are remembered), so
-  // this covers rows remembered per combination and rows computed per draw.
-  // Every combination is equally likely; scoring each one outright gives
-  // the exact share. 20,000 draws: sampling error about 0.0035.
+namespace {
+
+// The exact share of the combinations of `profile`'s unknown answers (every
+// answer of a choice, the 128 sampled levels of a number's plausible range)
+// for which `winner` wins, every combination scored outright.
+double exact_share(const Profile& profile, std::optional<Option> winner) {
   const ScoringModel& m = default_model();
   const auto& q = m.questionnaire;
-  const std::map<std::string, std::string> base{{"monthly_requests", "unknown"},
-                                                {"team_mlops", "unknown"},
-                                                {"criticality", "unknown"},
-                                                {"workload_mix", "unknown"},
-                                                {"data_sensitivity", "confidential"}};
-  EngineOptions options;
-  options.samples = 20000;
-  options.weight_spread = 1;
-  options.flip_points = false;
-  const Decision d = decide(m, make_profile(base), options);
-  REQUIRE(d.recommendation);
-  const Criterion& volume = q.at("monthly_requests");
-  REQUIRE(volume.scale == Scale::log);
-  const auto [lo, hi] = volume.plausible;
   EngineOptions plain;
   plain.samples = 0;
   plain.flip_points = false;
   plain.advice = false;
   plain.explain = false;
-  int kept = 0, total = 0;
-  for (const auto& team : q.at("team_mlops").answers) {
-    for (const auto& crit : q.at("criticality").answers) {
-      for (const auto& mix : q.at("workload_mix").answers) {
-        for (int k = 0; k < 128; ++k) {
-          auto answers = base;
-          answers["team_mlops"] = team.id;
-          answers["criticality"] = crit.id;
-          answers["workload_mix"] = mix.id;
-          answers["monthly_requests"] =
-              fmt::format("{:.17g}", lo * std::exp(std::log(hi / lo) * (k + 0.5) / 128));
-          kept += decide(m, make_profile(answers), plain).recommendation == d.recommendation;
-          ++total;
-        }
-      }
-    }
+  std::vector<std::size_t> unknown;
+  for (std::size_t i = 0; i < q.criteria.size(); ++i) {
+    if (profile.answers[i].kind == Answer::Kind::unknown) unknown.push_back(i);
   }
-  const double exact = static_cast<double>(kept) / total;
-  INFO(to_string(*d.recommendation) << " exact share " << exact);
-  REQUIRE(exact > 0.1);
-  REQUIRE(exact < 0.9);
-  CHECK(d.confidence == Approx(exact).margin(0.012));
+  Profile p = profile;
+  int kept = 0, total = 0;
+  const auto visit = [&](const auto& self, std::size_t u) -> void {
+    if (u == unknown.size()) {
+      kept += decide(m, p, plain).recommendation == winner;
+      ++total;
+      return;
+    }
+    const Criterion& c = q.criteria[unknown[u]];
+    Answer& a = p.answers[unknown[u]];
+    if (c.kind == CriterionKind::choice) {
+      for (std::size_t k = 0; k < c.answers.size(); ++k) {
+        a.kind = Answer::Kind::choice;
+        a.choice = k;
+        self(self, u + 1);
+      }
+      return;
+    }
+    const auto [lo, hi] = c.plausible;
+    for (int k = 0; k < 128; ++k) {
+      const double t = (k + 0.5) / 128;
+      a.kind = Answer::Kind::number;
+      a.low = a.high =
+          c.scale == Scale::log ? lo * std::exp(std::log(hi / lo) * t) : lo + (hi - lo) * t;
+      self(self, u + 1);
+    }
+  };
+  visit(visit, 0);
+  return static_cast<double>(kept) / total;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "confidence over several uncertain answers is the share of their combinations that keep the "
+    "winner",
+    "[engine][uncertainty][confidence]") {
+  // Weights fixed, answers unknown that the cost model, the budget and the
+  // vetoes read: some rows read one of them, some several, the cost row
+  // more than the combinations that are remembered, so rows remembered per
+  // combination and rows computed per draw are both covered. Every
+  // combination is equally likely; scoring each one outright gives the
+  // exact share. 20,000 draws: sampling error at most 0.0035.
+  const std::vector<std::map<std::string, std::string>> cases{
+      {{"monthly_requests", "unknown"},
+       {"team_mlops", "unknown"},
+       {"criticality", "unknown"},
+       {"workload_mix", "unknown"},
+       {"data_sensitivity", "confidential"}},
+      // The tier read last by the cost row, after two numbers.
+      {{"monthly_requests", "unknown"},
+       {"tokens_in_per_request", "unknown"},
+       {"model_capability", "unknown"},
+       {"data_sensitivity", "confidential"},
+       {"team_mlops", "experienced"}},
+  };
+  for (const auto& answers : cases) {
+    EngineOptions options;
+    options.samples = 20000;
+    options.weight_spread = 1;
+    options.flip_points = false;
+    const Profile p = make_profile(answers);
+    const Decision d = decide(default_model(), p, options);
+    const double exact = exact_share(p, d.recommendation);
+    INFO(to_string(*d.recommendation) << " exact share " << exact);
+    REQUIRE(exact > 0.1);
+    REQUIRE(exact < 0.9);
+    CHECK(d.confidence == Approx(exact).margin(0.012));
+  }
 }
