@@ -69,6 +69,15 @@ PerOption budget_utility(const Pricing& p, const CostInputs& in, const Values& v
 // The lowest and highest budget utility of each option over every answer.
 std::pair<PerOption, PerOption> budget_utility_range();
 
+// How fast the derived utilities can move with one numeric input x > 0,
+// everything else fixed (docs/cost-model.md, "How fast the utilities
+// move"): between x1 and x2 the difference between two options' cost
+// utilities changes by at most cost_utility_slope() x |ln(x2 / x1)|, and
+// likewise for the budget utilities. Flip-point searches use it to skip
+// values that cannot change the winner.
+double cost_utility_slope();
+double budget_utility_slope();
+
 CostEstimate estimate_costs(const Pricing& p, const CostInputs& in, const Questionnaire& q,
                             const Values& values);
 

@@ -40,6 +40,15 @@ struct EngineOptions {
 
 // What reads each criterion, so that a change to one answer recomputes only
 // that (confidence draws and flip-point probes; see scorer.hpp).
+// What changes when some answers change (Dependencies, touched_by()).
+struct Touched {
+  std::vector<std::size_t> rows;     // answerable rows to recompute
+  std::vector<std::size_t> derived;  // derived (cost-model) rows to recompute
+  std::vector<std::size_t> moving;   // both together: every row whose utilities may change
+  bool cost_utility = false;         // a cost row among them (dearer than a budget row)
+  bool constraints = false;          // the vetoes
+};
+
 struct Dependencies {
   std::vector<std::vector<std::size_t>> rows;  // scored answerable rows whose utility reads it
   std::vector<bool> cost_utility;              // an input the cost utility reads
@@ -47,6 +56,7 @@ struct Dependencies {
   std::vector<bool> constraints;               // read by a hard constraint
   std::vector<std::size_t> derived;            // the derived (cost-model) rows
   std::vector<std::size_t> derived_budget;     // those of them that are budget rows
+  std::vector<Touched> one;                    // what answer i alone changes
 
   static Dependencies of(const Questionnaire& q, const CostInputs& in);
 };

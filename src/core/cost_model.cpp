@@ -209,6 +209,26 @@ PerOption budget_utility(const Pricing& p, const CostInputs& in, const Values& v
   return budget_from(make_basis(p, in, values));
 }
 
+// Every option's scored cost is a sum of non-negative terms, each constant
+// or proportional to the input or max(constant, proportional) (the fleet is
+// at least one replica), so d ln(cost) / d ln(x) lies in [0, 1] for each
+// option and for the cheapest; ln(cost / cheapest) then moves by at most 1
+// per unit of ln(x), and a cost utility 1 - ln(cost / cheapest) / ln(20),
+// clamped at 0, by at most 1 / ln(20): so does the difference of two
+// options' utilities (where one is clamped, only the other moves).
+// Pricing figures are checked to be non-negative when they are loaded.
+double cost_utility_slope() {
+  return 1 / std::log(kCostRatioForZero);
+}
+
+// local_fit is a product of min(1, budget / need) factors: one budget moves
+// its factor by at most the factor itself (at most 1) per unit of ln(budget),
+// so local_fit moves by at most 1, hybrid's utility by half that, cloud's
+// (always 1) not at all.
+double budget_utility_slope() {
+  return 1;
+}
+
 std::pair<PerOption, PerOption> budget_utility_range() {
   // budget_from() with local_fit at 0 and at 1.
   return {{1.0, 0.0, kHybridDeferral}, {1.0, 1.0, 1.0}};

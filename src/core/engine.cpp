@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "aidecide/text.hpp"
+#include "scorer.hpp"
 
 namespace aidecide {
 
@@ -61,6 +62,7 @@ Dependencies Dependencies::of(const Questionnaire& q, const CostInputs& in) {
   for (const Constraint& k : q.constraints) {
     for (const Condition& c : k.when) d.constraints[c.criterion] = true;
   }
+  for (std::size_t i = 0; i < n; ++i) d.one.push_back(touched_by(d, std::span(&i, 1)));
   return d;
 }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "aidecide/cost.hpp"
 #include "aidecide/engine.hpp"
 #include "scorer.hpp"
 
@@ -21,35 +22,45 @@ constexpr double kRangeStretch = 100;  // search 100x beyond the plausible range
 class Probe {
  public:
   Probe(const ScoringModel& model, const Decision& d)
-      : m_model(model), m_d(d), m_values(d.values), m_matrix(model, d.values, d.cost) {}
+      : m_model(model),
+        m_d(d),
+        m_values(d.values),
+        m_base(model, d.values, d.cost),
+        m_matrix(m_base) {}
 
-  // The winner with criterion `i` set to `v` and every other answer as decided.
-  std::optional<Option> winner_with(std::size_t i, const Value& v) {
+  // The scores with criterion `i` set to `v` and every other answer as decided.
+  PerOption scores_with(std::size_t i, const Value& v) {
     if (m_criterion != i) {
       restore();
       m_criterion = i;
-      m_touched = touched_by(m_model, std::span(&m_criterion, 1));
+      m_touched = &m_model.dependencies.one[i];
       // Only these rows change while `i` does; the rest is summed once.
-      m_fixed = m_matrix.sums_without(m_d.weights, m_touched.moving);
+      m_fixed = m_matrix.sums_without(m_d.weights, m_touched->moving);
     }
     m_values[i] = v;
-    m_matrix.update(m_values, m_touched);
-    return m_matrix.winner(m_d.weights, m_fixed, m_touched.moving);
+    m_matrix.update(m_values, *m_touched);
+    return m_matrix.scores(m_d.weights, m_fixed, m_touched->moving);
+  }
+  // The winner among scores_with()'s scores.
+  std::optional<Option> winner(const PerOption& scores) const { return m_matrix.winner(scores); }
+  std::optional<Option> winner_with(std::size_t i, const Value& v) {
+    return winner(scores_with(i, v));
   }
 
  private:
   void restore() {
     if (m_criterion == kNoIndex) return;
     m_values[m_criterion] = m_d.values[m_criterion];
-    m_matrix.update(m_values, m_touched);
+    m_matrix.reset(m_base, *m_touched);
   }
 
   const ScoringModel& m_model;
   const Decision& m_d;
   Values m_values;
-  UtilityMatrix m_matrix;
+  const UtilityMatrix m_base;  // the decision's own
+  UtilityMatrix m_matrix;      // with one answer changed
   std::size_t m_criterion = kNoIndex;
-  Touched m_touched;
+  const Touched* m_touched = nullptr;
   UtilityMatrix::Sums m_fixed;
 };
 
@@ -114,7 +125,7 @@ std::pair<PerOption, PerOption> curve_range(const Curve& curve, double lo, doubl
 // that reads `i` and forbids the recommendation may rule it out: then the
 // search must run.
 bool could_flip(const ScoringModel& model, const Decision& d, std::size_t i, double lo, double hi) {
-  const Touched t = touched_by(model, std::span(&i, 1));
+  const Touched& t = model.dependencies.one[i];
   const Questionnaire& q = model.questionnaire;
   const std::size_t w = index(*d.recommendation);
   for (const Constraint& k : q.constraints) {
@@ -149,8 +160,66 @@ bool could_flip(const ScoringModel& model, const Decision& d, std::size_t i, dou
   return false;
 }
 
+// How many points the recommendation's lead over a rival can lose while
+// number `i` moves between two positive values, when all `i` moves is its
+// own curve and the cost model's utilities (cost.hpp: how fast those move).
+// Lets the walk skip grid values that provably keep the winner, which gives
+// the very result of probing each of them. Not usable when a constraint or
+// another criterion's adjustment reads `i`: those can jump anywhere.
+class LeadLoss {
+ public:
+  LeadLoss(const ScoringModel& model, const Decision& d, std::size_t i)
+      : m_curve(model.questionnaire.criteria[i].curve) {
+    const Questionnaire& q = model.questionnaire;
+    const Dependencies& dep = model.dependencies;
+    for (const Constraint& k : q.constraints) {
+      for (const Condition& c : k.when) m_usable = m_usable && c.criterion != i;
+    }
+    for (std::size_t row : dep.rows[i]) {
+      if (row == i)
+        m_own_weight = d.weights[i];
+      else if (d.weights[row] > 0)
+        m_usable = false;
+    }
+    for (std::size_t row : dep.derived) {
+      const bool budget = std::find(dep.derived_budget.begin(), dep.derived_budget.end(), row) !=
+                          dep.derived_budget.end();
+      if (budget ? dep.budget_utility[i] : dep.cost_utility[i])
+        m_slope += d.weights[row] * (budget ? budget_utility_slope() : cost_utility_slope());
+    }
+    for (double w : d.weights) m_total += w > 0 ? w : 0;
+    m_usable = m_usable && m_total > 0;
+  }
+
+  bool usable() const { return m_usable; }
+
+  // The most the lead of option w over option o can shrink, in points, while
+  // the number moves from a to b (both positive).
+  double points(std::size_t w, std::size_t o, double a, double b) const {
+    double loss = m_slope * std::fabs(std::log(b / a));
+    if (m_own_weight > 0) {
+      const auto [low, high] = curve_range(m_curve, std::min(a, b), std::max(a, b));
+      const double now = m_curve.eval(kOptions[w], a) - m_curve.eval(kOptions[o], a);
+      loss += m_own_weight * std::max(0.0, now - (low[w] - high[o]));
+    }
+    return 100 * loss / m_total;
+  }
+
+ private:
+  const Curve& m_curve;
+  bool m_usable = true;
+  double m_own_weight = 0;  // of the number's own row
+  double m_slope = 0;       // weighted slope of the derived rows it moves
+  double m_total = 0;
+};
+
+// A lead this much above the most it can lose keeps the winner whatever the
+// rounding (ties are within kTieTolerance).
+constexpr double kSkipGuard = 1e-6;
+
 // Walks from the current value in one direction until the winner changes,
-// then bisects to the threshold.
+// then bisects to the threshold. Grid values the lead provably survives
+// are not probed.
 std::optional<NumberFlip> search_number(const ScoringModel& model, const Decision& d, Probe& probe,
                                         std::size_t i, bool up) {
   const Criterion& c = model.questionnaire.criteria[i];
@@ -170,9 +239,28 @@ std::optional<NumberFlip> search_number(const ScoringModel& model, const Decisio
     const double n = x / kGridStep;
     return n >= lo ? n : bottom;  // finish at the very bottom (a zero budget)
   };
+  const LeadLoss loss(model, d, i);
+  const std::size_t w = index(*d.recommendation);
+  double anchor = start;  // the last value scored, where the recommendation wins
+  PerOption anchor_scores = d.scores;
+  const auto provably_keeps = [&](double x) {
+    if (!loss.usable() || !(anchor > 0) || !(x > 0)) return false;
+    for (std::size_t o = 0; o < kOptionCount; ++o) {
+      if (o == w || d.vetoed[o]) continue;  // no constraint reads the number
+      const double lead = anchor_scores[w] - anchor_scores[o];
+      if (!(lead - loss.points(w, o, anchor, x) > kSkipGuard)) return false;
+    }
+    return true;
+  };
   double previous = start;
   for (auto x = next(start); x; previous = *x, x = next(*x)) {
-    if (winner_at(*x) == d.recommendation) continue;
+    if (provably_keeps(*x)) continue;
+    const PerOption scores = probe.scores_with(i, Value{0, *x});
+    if (probe.winner(scores) == d.recommendation) {
+      anchor = *x;
+      anchor_scores = scores;
+      continue;
+    }
     double a = previous, b = *x;  // a keeps the winner, b does not
     for (int k = 0; k < kBisections; ++k) {
       const double mid = a > 0 && b > 0 ? std::sqrt(a * b) : (a + b) / 2;

@@ -5,8 +5,7 @@
 
 namespace aidecide {
 
-Touched touched_by(const ScoringModel& model, std::span<const std::size_t> changed) {
-  const Dependencies& d = model.dependencies;
+Touched touched_by(const Dependencies& d, std::span<const std::size_t> changed) {
   Touched t;
   bool budget = false;
   for (std::size_t i : changed) {
@@ -59,6 +58,11 @@ void UtilityMatrix::update(const Values& values, const Touched& touched) {
   if (touched.constraints) update_vetoes(values);
 }
 
+void UtilityMatrix::reset(const UtilityMatrix& from, const Touched& touched) {
+  for (std::size_t i : touched.moving) m_rows[i] = from.m_rows[i];
+  m_vetoed = from.m_vetoed;
+}
+
 void UtilityMatrix::update_vetoes(const Values& values) {
   m_vetoed = {};
   for (const Constraint& k : m_model.questionnaire.constraints) {
@@ -78,20 +82,25 @@ UtilityMatrix::Sums UtilityMatrix::sums_without(std::span<const double> weights,
   return s;
 }
 
-std::optional<Option> UtilityMatrix::winner(std::span<const double> weights, const Sums& fixed,
-                                            std::span<const std::size_t> rows) const {
+PerOption UtilityMatrix::scores(std::span<const double> weights, const Sums& fixed,
+                                std::span<const std::size_t> rows) const {
   Sums s = fixed;
   for (std::size_t i : rows) {
     if (weights[i] <= 0) continue;
     s.total += weights[i];
     for (std::size_t o = 0; o < kOptionCount; ++o) s.sum[o] += weights[i] * m_rows[i][o];
   }
+  PerOption scores{};
+  for (std::size_t o = 0; o < kOptionCount; ++o)
+    scores[o] = s.total > 0 ? 100 * s.sum[o] / s.total : 0;
+  return scores;
+}
+
+std::optional<Option> UtilityMatrix::winner(const PerOption& scores) const {
   std::optional<Option> best;
-  double best_score = 0;
   for (Option o : kOptions) {
     if (m_vetoed[index(o)]) continue;
-    const double score = s.total > 0 ? 100 * s.sum[index(o)] / s.total : 0;
-    if (!best || score > best_score + kTieTolerance) best = o, best_score = score;
+    if (!best || scores[index(o)] > scores[index(*best)] + kTieTolerance) best = o;
   }
   return best;
 }

@@ -13,15 +13,11 @@
 
 namespace aidecide {
 
-// What changes when some answers change.
-struct Touched {
-  std::vector<std::size_t> rows;     // answerable rows to recompute
-  std::vector<std::size_t> derived;  // derived (cost-model) rows to recompute
-  std::vector<std::size_t> moving;   // both together: every row whose utilities may change
-  bool cost_utility = false;         // a cost row among them (dearer than a budget row)
-  bool constraints = false;          // the vetoes
-};
-Touched touched_by(const ScoringModel& model, std::span<const std::size_t> changed);
+// What changes when the answers `changed` change.
+Touched touched_by(const Dependencies& d, std::span<const std::size_t> changed);
+inline Touched touched_by(const ScoringModel& model, std::span<const std::size_t> changed) {
+  return touched_by(model.dependencies, changed);
+}
 
 class UtilityMatrix {
  public:
@@ -29,6 +25,8 @@ class UtilityMatrix {
 
   // Recomputes what `touched` names from `values`.
   void update(const Values& values, const Touched& touched);
+  // Takes back what `touched` names from `from` (the same profile's matrix).
+  void reset(const UtilityMatrix& from, const Touched& touched);
 
   const PerOption& row(std::size_t criterion) const { return m_rows[criterion]; }
   const std::array<bool, kOptionCount>& vetoed() const { return m_vetoed; }
@@ -41,10 +39,17 @@ class UtilityMatrix {
   };
   Sums sums_without(std::span<const double> weights, std::span<const std::size_t> rows) const;
 
-  // The winner for `weights` when every row but `rows` adds up to `fixed`:
-  // the tie rule of score_values() (normalised scores, earlier option on a tie).
+  // The normalised scores for `weights` when every row but `rows` adds up
+  // to `fixed`.
+  PerOption scores(std::span<const double> weights, const Sums& fixed,
+                   std::span<const std::size_t> rows) const;
+  // The winner among those scores: the tie rule of score_values() (earlier
+  // option on a tie), vetoed options left out.
+  std::optional<Option> winner(const PerOption& scores) const;
   std::optional<Option> winner(std::span<const double> weights, const Sums& fixed,
-                               std::span<const std::size_t> rows) const;
+                               std::span<const std::size_t> rows) const {
+    return winner(scores(weights, fixed, rows));
+  }
 
  private:
   void update_vetoes(const Values& values);

@@ -3,6 +3,8 @@
 // profiles: a change that should only ever help one side never helps the other.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 
 #include "helpers.hpp"
@@ -226,4 +228,94 @@ TEST_CASE("a number without flip points never changes the winner anywhere in its
     }
   }
   CHECK(scanned > 100);
+}
+
+TEST_CASE("the flip-point walk misses no change of winner on its way", "[properties][flips]") {
+  // The walk skips values the lead provably survives (the cost model's
+  // utilities move at a bounded rate); whatever it skipped, a scan in 10 %
+  // steps from the answer must keep the winner up to the reported flip
+  // point (short of its last 50 % step) or, with none, to the end of the
+  // searched range, in each direction.
+  const auto& m = default_model();
+  const Questionnaire& q = m.questionnaire;
+  Generator g(20261125);
+  int scanned = 0;
+  for (int n = 0; n < 60; ++n) {
+    const Profile p = load_profile(profile_yaml(random_answers(g)), "gen.yaml", q);
+    EngineOptions options;
+    options.samples = 0;
+    const Decision d = decide(m, p, options);
+    if (!d.recommendation) continue;
+    for (std::size_t i = 0; i < q.criteria.size(); ++i) {
+      const Criterion& c = q.criteria[i];
+      if (c.kind != CriterionKind::number || d.values[i].number <= 0) continue;
+      for (const bool up : {false, true}) {
+        const auto flip =
+            std::find_if(d.flips.numbers.begin(), d.flips.numbers.end(),
+                         [&](const NumberFlip& f) { return f.criterion == i && f.above == up; });
+        const double now = d.values[i].number;
+        const double end =
+            flip != d.flips.numbers.end()
+                ? (up ? flip->value / 1.5 : flip->value * 1.5)
+                : (up ? std::min(c.maximum.value_or(1e15), std::max(c.plausible.second, 1.0) * 100)
+                      : std::max(c.minimum, 1e-3));
+        ++scanned;
+        for (double x = now; up ? x <= end : x >= end; x = up ? x * 1.1 : x / 1.1) {
+          Values v = d.values;
+          v[i].number = x;
+          const auto winner =
+              score_values(m, v, d.weights, estimate_costs(m.pricing, m.inputs, q, v)).winner;
+          INFO(c.id << " = " << x << (up ? " going up" : " going down") << " in profile " << n);
+          REQUIRE(winner == d.recommendation);
+        }
+      }
+    }
+  }
+  CHECK(scanned > 300);
+}
+
+TEST_CASE("the cost model's utilities move no faster than their stated slopes",
+          "[properties][cost]") {
+  // cost.hpp: between two values of one numeric input the difference of two
+  // options' cost utilities changes by at most cost_utility_slope() x
+  // |ln(x2 / x1)|, and the budget utilities' by budget_utility_slope() x the
+  // same. The flip-point walk relies on it to skip values.
+  const auto& m = default_model();
+  const Questionnaire& q = m.questionnaire;
+  Generator g(20261126);
+  const std::vector<std::pair<std::size_t, bool>> inputs{{m.inputs.monthly_requests, false},
+                                                         {m.inputs.tokens_in, false},
+                                                         {m.inputs.tokens_out, false},
+                                                         {m.inputs.upfront_budget, true},
+                                                         {m.inputs.monthly_budget, true}};
+  const double values[] = {0.5, 3, 40, 900, 2e4, 7e5, 3e7, 1e9, 6e10};
+  int pairs = 0;
+  for (int n = 0; n < 200; ++n) {
+    const Profile p = load_profile(profile_yaml(random_answers(g)), "gen.yaml", q);
+    const Values base = resolve_values(q, p);
+    for (const auto& [i, budget] : inputs) {
+      for (const double a : values) {
+        for (const double b : values) {
+          if (!(a < b)) continue;
+          Values va = base, vb = base;
+          va[i].number = a;
+          vb[i].number = b;
+          const DerivedUtilities ua = derived_utilities(m.pricing, m.inputs, va);
+          const DerivedUtilities ub = derived_utilities(m.pricing, m.inputs, vb);
+          const PerOption& ra = budget ? ua.budget : ua.cost;
+          const PerOption& rb = budget ? ub.budget : ub.cost;
+          const double limit =
+              (budget ? budget_utility_slope() : cost_utility_slope()) * std::log(b / a);
+          for (std::size_t w = 0; w < kOptionCount; ++w) {
+            for (std::size_t o = 0; o < kOptionCount; ++o) {
+              INFO(q.criteria[i].id << " from " << a << " to " << b << " in profile " << n);
+              REQUIRE(std::fabs((rb[w] - rb[o]) - (ra[w] - ra[o])) <= limit + 1e-12);
+            }
+          }
+          ++pairs;
+        }
+      }
+    }
+  }
+  CHECK(pairs == 200 * 5 * 36);
 }
