@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Sentences shared by every renderer, so they read the same everywhere.
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -12,25 +13,33 @@ namespace aidecide {
 
 std::string describe_contribution(const ScoringModel& model, const Decision& d,
                                   const Contribution& c) {
+  // Built by appending: one sentence per driver of every scored profile.
   const Criterion& crit = model.questionnaire.criteria[c.criterion];
-  const std::string subject = crit.answerable() ? fmt::format("{} is {}", crit.title, c.value_text)
-                                                : fmt::format("{} (computed)", crit.title);
+  std::string text = crit.title;
+  if (crit.answerable()) {
+    text += " is ";
+    text += c.value_text;
+  } else {
+    text += " (computed)";
+  }
   const auto [first, second] = d.versus;
   if (std::fabs(c.separation) < 0.05) {
-    return fmt::format("{}: no difference between {} and {}", subject, to_string(first),
-                       to_string(second));
+    fmt::format_to(std::back_inserter(text), FMT_COMPILE(": no difference between {} and {}"),
+                   to_string(first), to_string(second));
+    return text;
   }
   const Option favoured = c.separation > 0 ? first : second;
   const Option other = c.separation > 0 ? second : first;
-  return fmt::format("{}: favours {}, +{:.1f} points over {}", subject, to_string(favoured),
-                     std::fabs(c.separation), to_string(other));
+  fmt::format_to(std::back_inserter(text), FMT_COMPILE(": favours {}, +{:.1f} points over {}"),
+                 to_string(favoured), std::fabs(c.separation), to_string(other));
+  return text;
 }
 
 std::string describe_value(const Criterion& c, double value) {
   // Thresholds are found by search: three significant digits are honest.
   std::string text = value >= 1e4    ? format_compact(value)
                      : value >= 1000 ? format_number(value)
-                                     : fmt::format("{:.3g}", value);
+                                     : fmt::format(FMT_COMPILE("{:.3g}"), value);
   if (c.unit == "USD") return "$" + text;
   if (c.unit == "USD/month") return "$" + text + "/month";
   return c.unit.empty() ? text : text + " " + c.unit;
@@ -39,19 +48,20 @@ std::string describe_value(const Criterion& c, double value) {
 std::string describe_flip(const ScoringModel& model, const Decision& d, const WeightFlip& f) {
   const Criterion& c = model.questionnaire.criteria[f.criterion];
   const double now = d.weights[f.criterion];
-  return fmt::format("weight of {} x{:.2f} ({} -> {}): {} wins", c.title, f.factor,
+  return fmt::format(FMT_COMPILE("weight of {} x{:.2f} ({} -> {}): {} wins"), c.title, f.factor,
                      format_number(now), format_number(now * f.factor), to_string(f.winner));
 }
 
 std::string describe_flip(const ScoringModel& model, const NumberFlip& f) {
   const Criterion& c = model.questionnaire.criteria[f.criterion];
-  return fmt::format("{} wins with {} {} {}", to_string(f.winner), c.title,
+  return fmt::format(FMT_COMPILE("{} wins with {} {} {}"), to_string(f.winner), c.title,
                      f.above ? "above" : "below", describe_value(c, f.value));
 }
 
 std::string describe_flip(const ScoringModel& model, const ChoiceFlip& f) {
   const Criterion& c = model.questionnaire.criteria[f.criterion];
-  return fmt::format("{} wins if {} were {}", to_string(f.winner), c.title, c.answers[f.answer].id);
+  return fmt::format(FMT_COMPILE("{} wins if {} were {}"), to_string(f.winner), c.title,
+                     c.answers[f.answer].id);
 }
 
 std::vector<CostTableRow> cost_table(const Decision& d) {

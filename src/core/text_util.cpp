@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "aidecide/text.hpp"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -282,12 +283,13 @@ std::string format_number(double x) {
   if (!std::isfinite(x)) return "n/a";
   const bool negative = x < 0;
   const double a = std::fabs(x);
-  if (a >= 1e15) return fmt::format("{:.3g}", x);  // no hundred-digit numbers in messages
+  if (a >= 1e15)
+    return fmt::format(FMT_COMPILE("{:.3g}"), x);  // no hundred-digit numbers in messages
   std::string text;
   if (a >= 1000 || std::fabs(a - std::round(a)) < 1e-9) {
-    text = group_thousands(fmt::format("{:.0f}", std::round(a)));
+    text = group_thousands(fmt::format(FMT_COMPILE("{:.0f}"), std::round(a)));
   } else {
-    text = fmt::format("{:.2f}", a);
+    text = fmt::format(FMT_COMPILE("{:.2f}"), a);
     while (text.back() == '0') text.pop_back();
     if (text.back() == '.') text.pop_back();
   }
@@ -298,15 +300,15 @@ std::string format_usd(double x) {
   if (!std::isfinite(x)) return "n/a";
   const double a = std::fabs(x);
   const std::string sign = x < 0 ? "-" : "";
-  if (a > 0 && a < 10) return fmt::format("{}${:.2f}", sign, a);
-  return sign + "$" + group_thousands(fmt::format("{:.0f}", std::round(a)));
+  if (a > 0 && a < 10) return fmt::format(FMT_COMPILE("{}${:.2f}"), sign, a);
+  return sign + "$" + group_thousands(fmt::format(FMT_COMPILE("{:.0f}"), std::round(a)));
 }
 
 std::string format_compact(double x) {
   if (!std::isfinite(x)) return "n/a";
   const double a = std::fabs(x);
   const auto scaled = [&](double div, const char* suffix) {
-    std::string t = fmt::format("{:.1f}", x / div);
+    std::string t = fmt::format(FMT_COMPILE("{:.1f}"), x / div);
     if (t.size() > 2 && t.substr(t.size() - 2) == ".0") t.resize(t.size() - 2);
     return t + suffix;
   };

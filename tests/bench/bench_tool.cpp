@@ -217,7 +217,10 @@ int stages(const std::filesystem::path& dir, const std::string& only) {
     names.push_back(e.path().string());
   }
   const auto time = [&](const char* what, auto&& step) {
-    if (!only.empty() && only != what && std::string(what) != "load_profile") return;
+    // Every stage needs the profiles; rendering needs the decisions too.
+    const bool needed = std::string(what) == "load_profile" ||
+                        (only == "render json" && std::string(what) == "decide, default");
+    if (!only.empty() && only != what && !needed) return;
     if (names.empty()) return;
     const auto start = std::chrono::steady_clock::now();
     for (std::size_t i = 0; i < texts.size(); ++i) step(i);
