@@ -7,6 +7,7 @@
 // the answers it changes, and weight factors come from a table.
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <numeric>
 
 #include "aidecide/engine.hpp"
@@ -149,10 +150,44 @@ const WeightBlock& weight_block(std::uint64_t seed, double spread, std::size_t c
   return b;
 }
 
-// lead[j] += d * factor[j] over a block: the hot loop, elementwise so the
-// compiler can use vector registers without reordering any sum.
-void add_scaled(double* lead, const double* factor, double d) {
-  for (std::size_t j = 0; j < kBlock; ++j) lead[j] += d * factor[j];
+// The rows no draw changes, with their lead contributions per rival.
+struct FixedRows {
+  std::vector<std::size_t> rows;
+  std::vector<std::array<double, kOptionCount - 1>> lead;
+};
+
+// lead[r][j] = the sum over the fixed rows, in their order, of the row's
+// contribution against rival r times its weight factor in draw j. Eight
+// draws at a time stay in registers (two per vector lane pair) while every
+// row adds to them: the same products and sums in the same order as adding
+// row after row to the whole block, so the same bits (floating-point
+// contraction is off for the whole build).
+using Pair = double __attribute__((vector_size(16)));
+constexpr std::size_t kTile = 8;
+static_assert(kOptionCount - 1 == 2 && kBlock % kTile == 0);
+void sum_fixed(std::array<std::array<double, kBlock>, kOptionCount - 1>& lead,
+               const FixedRows& fixed, const WeightBlock& factors) {
+  const auto load = [](const double* p) {
+    Pair v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+  };
+  const auto store = [](double* p, Pair v) { std::memcpy(p, &v, sizeof v); };
+  for (std::size_t j0 = 0; j0 < kBlock; j0 += kTile) {
+    Pair a0{}, a1{}, a2{}, a3{}, b0{}, b1{}, b2{}, b3{};
+    for (std::size_t k = 0; k < fixed.rows.size(); ++k) {
+      const double* f = &factors.factor[fixed.rows[k] * kBlock + j0];
+      const Pair f0 = load(f), f1 = load(f + 2), f2 = load(f + 4), f3 = load(f + 6);
+      const Pair da = {fixed.lead[k][0], fixed.lead[k][0]};
+      const Pair db = {fixed.lead[k][1], fixed.lead[k][1]};
+      a0 += da * f0, a1 += da * f1, a2 += da * f2, a3 += da * f3;
+      b0 += db * f0, b1 += db * f1, b2 += db * f2, b3 += db * f3;
+    }
+    double* la = &lead[0][j0];
+    double* lb = &lead[1][j0];
+    store(la, a0), store(la + 2, a1), store(la + 4, a2), store(la + 6, a3);
+    store(lb, b0), store(lb + 2, b1), store(lb + 4, b2), store(lb + 6, b3);
+  }
 }
 
 // The sampled range of an uncertain number: the user's range, or the
@@ -203,40 +238,50 @@ std::pair<PerOption, PerOption> row_bounds(const ScoringModel& model, const Prof
   return {lo, hi};
 }
 
-// True when no draw can change the winner: for every option that could
-// compete, the recommendation's lead stays positive with each weight at the
-// end of its range that hurts most and each uncertain utility at its worst.
-bool settled(const ScoringModel& model, const Profile& profile, const Values& base,
-             const UtilityMatrix& matrix, const std::vector<double>& weights,
-             const std::vector<std::size_t>& uncertain, const Touched& touched,
-             std::optional<Option> recommendation, double spread) {
-  const Questionnaire& q = model.questionnaire;
-  std::vector<bool> is_uncertain(q.criteria.size(), false);
-  for (std::size_t i : uncertain) is_uncertain[i] = true;
-  const auto reads_uncertain = [&](const Constraint& k) {
-    return std::any_of(k.when.begin(), k.when.end(),
-                       [&](const Condition& c) { return is_uncertain[c.criterion]; });
-  };
-  // Who can win at all: options not vetoed by a constraint that surely holds.
-  std::array<bool, kOptionCount> surely_vetoed{};
-  for (const Constraint& k : q.constraints) {
-    if (reads_uncertain(k)) {
-      // A veto that may come or go: the recommendation must be out of its reach.
-      if (recommendation && k.forbids[index(*recommendation)]) return false;
-      continue;
-    }
-    if (!k.holds(base)) continue;
-    for (Option o : kOptions)
-      surely_vetoed[index(o)] = surely_vetoed[index(o)] || k.forbids[index(o)];
+// What the draws can do to the recommendation, from bounds: each weight at
+// the end of its range that hurts most and each uncertain utility at its
+// worst. A rival outside `may_win` loses to the recommendation in every
+// draw; with no such rival and no veto that may come, no draw can change
+// the winner.
+struct Reach {
+  bool may_be_vetoed = false;                // by a constraint that reads uncertain answers
+  std::array<bool, kOptionCount> may_win{};  // rivals that may beat it in some draw
+  bool settled() const {
+    return !may_be_vetoed && std::none_of(may_win.begin(), may_win.end(), [](bool b) { return b; });
   }
-  if (!recommendation) {
-    // Nothing can win now; settled only if that holds for every draw.
-    return std::all_of(surely_vetoed.begin(), surely_vetoed.end(), [](bool v) { return v; });
+};
+
+// Options vetoed in every draw: by a constraint that reads no uncertain
+// answer and holds.
+std::array<bool, kOptionCount> surely_vetoed(const Questionnaire& q, const Values& base,
+                                             const std::vector<bool>& is_uncertain) {
+  std::array<bool, kOptionCount> vetoed{};
+  for (const Constraint& k : q.constraints) {
+    const bool varies = std::any_of(k.when.begin(), k.when.end(),
+                                    [&](const Condition& c) { return is_uncertain[c.criterion]; });
+    if (varies || !k.holds(base)) continue;
+    for (Option o : kOptions) vetoed[index(o)] = vetoed[index(o)] || k.forbids[index(o)];
+  }
+  return vetoed;
+}
+
+Reach reach(const ScoringModel& model, const Profile& profile, const Values& base,
+            const UtilityMatrix& matrix, const std::vector<double>& weights,
+            const std::vector<bool>& is_uncertain, const Touched& touched, Option recommendation,
+            double spread) {
+  const Questionnaire& q = model.questionnaire;
+  const std::size_t w = index(recommendation);
+  Reach r;
+  for (const Constraint& k : q.constraints) {
+    r.may_be_vetoed =
+        r.may_be_vetoed ||
+        (k.forbids[w] && std::any_of(k.when.begin(), k.when.end(), [&](const Condition& c) {
+           return is_uncertain[c.criterion];
+         }));
   }
   std::vector<bool> varies(q.criteria.size(), false);
   for (std::size_t i : touched.moving) varies[i] = true;
-  const std::size_t w = index(*recommendation);
-  PerOption worst_lead{};  // per competitor, in weighted-utility units
+  PerOption worst_lead{};  // per rival, in weighted-utility units
   double scale = 0;
   for (std::size_t i = 0; i < weights.size(); ++i) {
     if (weights[i] <= 0) continue;
@@ -248,12 +293,12 @@ bool settled(const ScoringModel& model, const Profile& profile, const Values& ba
       worst_lead[o] += weights[i] * (d >= 0 ? d / spread : d * spread);
     }
   }
-  for (Option o : kOptions) {
-    if (index(o) == w || surely_vetoed[index(o)]) continue;
+  const auto vetoed = surely_vetoed(q, base, is_uncertain);
+  for (std::size_t o = 0; o < kOptionCount; ++o) {
     // Ties go to the earlier option, and rounding must not matter.
-    if (!(worst_lead[index(o)] > 1e-9 * scale)) return false;
+    r.may_win[o] = o != w && !vetoed[o] && !(worst_lead[o] > 1e-9 * scale);
   }
-  return true;
+  return r;
 }
 
 // True when row `row` reads answer `answer`: the row's own answer and the
@@ -312,35 +357,36 @@ class Remembered {
   const std::vector<std::size_t>& reads() const { return m_reads; }
 
   // For each draw j < count of a block, whose answers are
-  // outcome[j * stride + u] (answer or level of uncertain answer u): a
-  // pointer to its `width` numbers in `at[j]`, from `fill(j, out)` when not
-  // remembered yet.
+  // outcome[u * kBlock + j] (answer or level of uncertain answer u): the
+  // place of its `width` numbers, at the returned pointer + index[j] x
+  // width, from `fill(j, out)` when not remembered yet.
   template <class Fill>
-  void for_block(const std::size_t* outcome, std::size_t stride, std::size_t count,
-                 std::size_t width, Fill fill, const double** at) {
+  const double* for_block(const std::uint32_t* outcome, std::size_t count, std::size_t width,
+                          Fill fill, std::uint32_t* index) {
     if (m_combinations == 0) {
       m_scratch.resize(kBlock * width);
       for (std::size_t j = 0; j < count; ++j) {
-        at[j] = &m_scratch[j * width];
+        index[j] = static_cast<std::uint32_t>(j);
         fill(j, &m_scratch[j * width]);
       }
-      return;
+      return m_scratch.data();
     }
     if (m_known.empty()) {
       m_values.resize(m_combinations * width);
-      m_known.assign(m_combinations, false);
+      m_known.assign(m_combinations, 0);
+    }
+    std::fill(index, index + count, 0);
+    for (std::size_t k = 0; k < m_reads.size(); ++k) {
+      const std::uint32_t* o = outcome + m_reads[k] * kBlock;
+      const auto s = static_cast<std::uint32_t>(m_strides[k]);
+      for (std::size_t j = 0; j < count; ++j) index[j] += o[j] * s;
     }
     for (std::size_t j = 0; j < count; ++j) {
-      std::size_t key = 0;
-      for (std::size_t k = 0; k < m_reads.size(); ++k)
-        key += outcome[j * stride + m_reads[k]] * m_strides[k];
-      double* slot = &m_values[key * width];
-      if (!m_known[key]) {
-        fill(j, slot);
-        m_known[key] = true;
-      }
-      at[j] = slot;
+      if (m_known[index[j]]) continue;
+      fill(j, &m_values[index[j] * width]);
+      m_known[index[j]] = 1;
     }
+    return m_values.data();
   }
 
  private:
@@ -348,7 +394,7 @@ class Remembered {
   std::vector<std::size_t> m_strides;  // of each in the combination's number
   std::size_t m_combinations = 0;      // 0: too many to remember
   std::vector<double> m_values;
-  std::vector<bool> m_known;
+  std::vector<unsigned char> m_known;
   std::vector<double> m_scratch;
 };
 
@@ -368,11 +414,21 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
         kind == Answer::Kind::range)
       uncertain.push_back(i);
   }
+  std::vector<bool> is_uncertain(q.criteria.size(), false);
+  for (std::size_t i : uncertain) is_uncertain[i] = true;
+  if (!recommendation) {
+    // Nothing can win now; settled if that holds for every draw.
+    const auto vetoed = surely_vetoed(q, base, is_uncertain);
+    if (std::all_of(vetoed.begin(), vetoed.end(), [](bool v) { return v; })) return 1;
+  }
   UtilityMatrix matrix(model, base, base_cost);
   const Touched touched = touched_by(model, uncertain);
-  if (settled(model, profile, base, matrix, weights, uncertain, touched, recommendation,
-              options.weight_spread))
-    return 1;
+  Reach can{};
+  if (recommendation) {
+    can = reach(model, profile, base, matrix, weights, is_uncertain, touched, *recommendation,
+                options.weight_spread);
+    if (can.settled()) return 1;
+  }
 
   // A draw keeps the recommendation when it is not vetoed and its weighted
   // lead over every rival that is not vetoed stays positive (a tie is enough
@@ -382,13 +438,15 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
   std::vector<bool> moves(q.criteria.size(), false);
   for (std::size_t i : touched.moving) moves[i] = true;
   const std::size_t w = recommendation ? index(*recommendation) : 0;
-  std::array<std::size_t, kOptionCount - 1> rivals{};
-  for (std::size_t o = 0, n = 0; o < kOptionCount; ++o) {
-    if (o != w) rivals[n++] = o;
+  // Only rivals that may beat the recommendation in some draw are checked.
+  std::vector<std::size_t> rivals;
+  for (std::size_t o = 0; o < kOptionCount; ++o) {
+    if (can.may_win[o]) rivals.push_back(o);
   }
-  // Per rival, the fixed rows' lead contributions (weight x difference).
-  std::array<std::vector<std::pair<std::size_t, double>>, kOptionCount - 1> fixed;
+  // The fixed rows and their lead contributions per rival (weight x difference).
+  FixedRows fixed;
   std::vector<Remembered> moving;  // active rows a draw can change
+  std::vector<Remembered> no_rows;
   for (std::size_t i = 0; i < weights.size(); ++i) {
     if (weights[i] <= 0) continue;
     if (moves[i]) {
@@ -397,10 +455,12 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
       moving.back().criterion = i;
       continue;
     }
-    for (std::size_t r = 0; r < rivals.size(); ++r) {
-      const double d = weights[i] * (matrix.row(i)[w] - matrix.row(i)[rivals[r]]);
-      if (d != 0) fixed[r].emplace_back(i, d);
-    }
+    if (rivals.empty()) continue;
+    std::array<double, kOptionCount - 1> d{};
+    for (std::size_t r = 0; r < rivals.size(); ++r)
+      d[r] = weights[i] * (matrix.row(i)[w] - matrix.row(i)[rivals[r]]);
+    fixed.rows.push_back(i);
+    fixed.lead.push_back(d);
   }
   // The vetoes: those of constraints no draw can change, and a memory for
   // the constraints that read uncertain answers.
@@ -435,17 +495,17 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
       levels[u] = number_levels(c, lo, hi);
     }
   }
-  // A block's drawn answers, draw by draw: outcome[j * U + u] is the answer
-  // (or level) of uncertain answer u in draw j.
-  const std::size_t stride = uncertain.size();
-  std::vector<std::size_t> outcome(kBlock * stride);
+  // A block's drawn answers: outcome[u * kBlock + j] is the answer (or
+  // level) of uncertain answer u in draw j, drawn draw by draw.
+  const std::size_t count_uncertain = uncertain.size();
+  std::vector<std::uint32_t> outcome(kBlock * count_uncertain);
   const auto draw_answers = [&](std::size_t count) {
     for (std::size_t j = 0; j < count; ++j) {
-      for (std::size_t u = 0; u < stride; ++u) {
+      for (std::size_t u = 0; u < count_uncertain; ++u) {
         const Criterion& c = q.criteria[uncertain[u]];
-        outcome[j * stride + u] = c.kind == CriterionKind::choice
-                                      ? rng.below(c.answers.size())
-                                      : static_cast<std::size_t>(rng.next() >> (64 - kNumberBits));
+        outcome[u * kBlock + j] = static_cast<std::uint32_t>(
+            c.kind == CriterionKind::choice ? rng.below(c.answers.size())
+                                            : rng.next() >> (64 - kNumberBits));
       }
     }
   };
@@ -453,7 +513,7 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
   const auto set_values = [&](const Remembered& of, std::size_t j) {
     for (std::size_t u : of.reads()) {
       Value& v = values[uncertain[u]];
-      const std::size_t k = outcome[j * stride + u];
+      const std::uint32_t k = outcome[u * kBlock + j];
       if (q.criteria[uncertain[u]].kind == CriterionKind::choice) {
         v.choice = k;
       } else {
@@ -468,21 +528,20 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
                      std::accumulate(weights.begin(), weights.end(), 0.0,
                                      [](double a, double x) { return x > 0 ? a + x : a; });
   std::array<std::array<double, kBlock>, kOptionCount - 1> lead;
-  std::array<const double*, kBlock> at{};      // per draw, a row's lead contributions
-  std::array<const double*, kBlock> vetoed{};  // per draw, 1 per vetoed option
+  std::array<std::uint32_t, kBlock> index{};  // per draw, where a row's numbers are
+  std::array<std::uint32_t, kBlock> veto_index{};
   std::size_t kept = 0;
   for (std::size_t block = 0, first = 0; first < options.samples; ++block, first += kBlock) {
     const WeightBlock& factors =
         weight_block(options.seed, options.weight_spread, q.criteria.size(), block);
-    for (std::size_t r = 0; r < rivals.size(); ++r) {
-      lead[r].fill(0);
-      for (const auto& [i, d] : fixed[r])
-        add_scaled(lead[r].data(), &factors.factor[i * kBlock], d);
-    }
+    sum_fixed(lead, fixed, factors);
     const std::size_t count = std::min(kBlock, options.samples - first);
     draw_answers(count);
-    vetoes.for_block(
-        outcome.data(), stride, count, kOptionCount,
+    // Per draw, 1 for each vetoed option at vetoed + veto_index[j] x 3 (the
+    // same place for every draw when no constraint reads an uncertain answer).
+    const bool vetoes_vary = !varying_constraints.empty();
+    const double* vetoed = vetoes.for_block(
+        outcome.data(), vetoes_vary ? count : 1, kOptionCount,
         [&](std::size_t j, double* out) {
           set_values(vetoes, j);
           for (std::size_t o = 0; o < kOptionCount; ++o) out[o] = fixed_vetoes[o] ? 1 : 0;
@@ -493,34 +552,44 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
             }
           }
         },
-        vetoed.data());
+        veto_index.data());
+    if (!vetoes_vary) std::fill(veto_index.begin() + 1, veto_index.end(), veto_index[0]);
     if (!recommendation) {
-      for (std::size_t j = 0; j < count; ++j)
-        kept += vetoed[j][0] + vetoed[j][1] + vetoed[j][2] == 3;
+      for (std::size_t j = 0; j < count; ++j) {
+        const double* v = vetoed + veto_index[j] * kOptionCount;
+        kept += v[0] + v[1] + v[2] == 3;
+      }
       continue;
     }
     // Row by row, in the criteria's order (each draw's sum adds its terms
     // in the same order as scoring the draw alone would).
-    for (Remembered& m : moving) {
-      m.for_block(
-          outcome.data(), stride, count, rivals.size(),
+    for (Remembered& m : rivals.empty() ? no_rows : moving) {
+      const double* d = m.for_block(
+          outcome.data(), count, rivals.size(),
           [&](std::size_t j, double* out) {
             set_values(m, j);
             const PerOption row = row_utilities(model, m.criterion, values);
             for (std::size_t r = 0; r < rivals.size(); ++r)
               out[r] = weights[m.criterion] * (row[w] - row[rivals[r]]);
           },
-          at.data());
+          index.data());
       const double* f = &factors.factor[m.criterion * kBlock];
-      for (std::size_t j = 0; j < count; ++j) {
-        for (std::size_t r = 0; r < rivals.size(); ++r) lead[r][j] += at[j][r] * f[j];
+      if (rivals.size() == 2) {
+        for (std::size_t j = 0; j < count; ++j) {
+          const double* e = d + 2 * std::size_t{index[j]};
+          lead[0][j] += e[0] * f[j];
+          lead[1][j] += e[1] * f[j];
+        }
+      } else {
+        for (std::size_t j = 0; j < count; ++j) lead[0][j] += d[index[j]] * f[j];
       }
     }
     for (std::size_t j = 0; j < count; ++j) {
-      if (vetoed[j][w] != 0) continue;
+      const double* v = vetoed + veto_index[j] * kOptionCount;
+      if (v[w] != 0) continue;
       bool keeps = true;
       for (std::size_t r = 0; r < rivals.size(); ++r) {
-        if (vetoed[j][rivals[r]] != 0) continue;
+        if (v[rivals[r]] != 0) continue;
         keeps = keeps && (rivals[r] < w ? lead[r][j] > tie : lead[r][j] >= -tie);
       }
       kept += keeps;
