@@ -32,6 +32,15 @@ class BatchRenderer {
  public:
   virtual ~BatchRenderer() = default;
   virtual void result(const Decision& decision) = 0;
+  // Formats whose results read nothing but the decision (JSON) can render
+  // one ahead, on any thread, in any order: prerender() returns its text
+  // (empty when the format cannot) and result_text() later writes it in
+  // its place, as result() would have.
+  virtual std::string prerender(const Decision& decision) const {
+    (void)decision;
+    return {};
+  }
+  virtual void result_text(const std::string& text) { (void)text; }
   // The next result's report lives at `href` (written by --out): summary
   // tables link to it.
   virtual void link_next(std::string href) { (void)href; }

@@ -35,7 +35,8 @@ struct ScoreOptions {
 
 // What a worker hands back for one input file.
 struct Scored {
-  std::optional<Decision> decision;
+  std::optional<Decision> decision;  // unless rendered already
+  std::string rendered;              // the result's text, when the format renders ahead
   std::vector<Diagnostic> diagnostics;
 };
 
@@ -187,7 +188,8 @@ int run_score(const ScoreOptions& options, const Streams& io, const GlobalOption
       }
     }
   };
-  // Workers read, parse and score; this thread renders in input order.
+  // Workers read, parse, score and (JSON) render; results are written in
+  // input order.
   const auto score_one = [&](std::size_t i) {
     const InputFile& file = inputs[i];
     Scored scored;
@@ -200,6 +202,11 @@ int run_score(const ScoreOptions& options, const Streams& io, const GlobalOption
       const Profile profile = load_profile(text, file.name, model->questionnaire);
       scored.decision.emplace(what_if.empty() ? decide(*model, profile, engine)
                                               : decide_what_if(*model, profile, what_if, engine));
+      if (!directory) {
+        // Rendering in the worker keeps it off the one thread that writes.
+        scored.rendered = renderer->prerender(*scored.decision);
+        if (!scored.rendered.empty()) scored.decision.reset();
+      }
     } catch (const InputError& e) {
       scored.diagnostics = e.diagnostics();
     }
@@ -209,7 +216,9 @@ int run_score(const ScoreOptions& options, const Streams& io, const GlobalOption
   Progress progress(io.err, io.env.stderr_is_terminal && !io.quiet, inputs.size(), "profiles");
   const std::size_t jobs = options.jobs == 0 ? available_cores() : options.jobs;
   ordered_parallel<Scored>(inputs.size(), jobs, score_one, [&](std::size_t, Scored& scored) {
-    if (scored.decision) {
+    if (!scored.rendered.empty()) {
+      renderer->result_text(scored.rendered);
+    } else if (scored.decision) {
       if (directory) {
         directory->result(*scored.decision);
       } else {

@@ -339,11 +339,15 @@ class JsonRenderer : public BatchRenderer {
     m_out << fmt::format(R"({{"tool":"aidecide","version":"{}","criteria_version":{},"results":[)",
                          AIDECIDE_VERSION, model.questionnaire.version);
   }
-  void result(const Decision& d) override {
-    m_buffer.assign(m_results++ == 0 ? "\n" : ",\n");
-    JsonWriter w(m_buffer);
+  void result(const Decision& d) override { result_text(prerender(d)); }
+  std::string prerender(const Decision& d) const override {
+    std::string text;
+    JsonWriter w(text);
     write_decision(w, m_model, d);
-    m_out << m_buffer;
+    return text;
+  }
+  void result_text(const std::string& text) override {
+    m_out << (m_results++ == 0 ? "\n" : ",\n") << text;
   }
   void error(const Diagnostic& d) override {
     std::string text(m_errors.count() == 0 ? "\n" : ",\n");
@@ -361,7 +365,6 @@ class JsonRenderer : public BatchRenderer {
   std::ostream& m_out;
   const ScoringModel& m_model;
   std::size_t m_results = 0;
-  std::string m_buffer;  // reused: one result at a time
   ErrorSpool m_errors;
 };
 
