@@ -50,6 +50,8 @@ std::optional<std::string> did_you_mean(std::string_view word,
 
 // Numbers for people: 1200000 -> "1,200,000"; 0.5 -> "0.5"; at most 2 decimals.
 std::string format_number(double x);
+// format_number(x) appended to `out`.
+void append_number(std::string& out, double x);
 // Money for people: 1234.5 -> "$1,235"; 0.25 -> "$0.25".
 std::string format_usd(double x);
 // Compact form for tables: 1200000 -> "1.2M", 250000 -> "250k".

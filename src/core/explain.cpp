@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "aidecide/render.hpp"
@@ -11,57 +12,131 @@
 
 namespace aidecide {
 
-std::string describe_contribution(const ScoringModel& model, const Decision& d,
-                                  const Contribution& c) {
-  // Built by appending: one sentence per driver of every scored profile.
+namespace {
+
+// x with `decimals` places (1 to 3), appended without a temporary string.
+void append_fixed(std::string& out, double x, int decimals) {
+  std::array<char, 64> buffer{};
+  char* end = decimals == 1   ? fmt::format_to(buffer.data(), FMT_COMPILE("{:.1f}"), x)
+              : decimals == 2 ? fmt::format_to(buffer.data(), FMT_COMPILE("{:.2f}"), x)
+                              : fmt::format_to(buffer.data(), FMT_COMPILE("{:.3g}"), x);
+  out.append(buffer.data(), end);
+}
+
+}  // namespace
+
+// The sentences are built by appending to one buffer: there is one per
+// driver and per flip point of every scored profile.
+
+void append_contribution(std::string& out, const ScoringModel& model, const Decision& d,
+                         const Contribution& c) {
   const Criterion& crit = model.questionnaire.criteria[c.criterion];
-  std::string text = crit.title;
+  out += crit.title;
   if (crit.answerable()) {
-    text += " is ";
-    text += c.value_text;
+    out += " is ";
+    out += c.value_text;
   } else {
-    text += " (computed)";
+    out += " (computed)";
   }
   const auto [first, second] = d.versus;
   if (std::fabs(c.separation) < 0.05) {
-    fmt::format_to(std::back_inserter(text), FMT_COMPILE(": no difference between {} and {}"),
-                   to_string(first), to_string(second));
-    return text;
+    out += ": no difference between ";
+    out += to_string(first);
+    out += " and ";
+    out += to_string(second);
+    return;
   }
-  const Option favoured = c.separation > 0 ? first : second;
-  const Option other = c.separation > 0 ? second : first;
-  fmt::format_to(std::back_inserter(text), FMT_COMPILE(": favours {}, +{:.1f} points over {}"),
-                 to_string(favoured), std::fabs(c.separation), to_string(other));
+  out += ": favours ";
+  out += to_string(c.separation > 0 ? first : second);
+  out += ", +";
+  append_fixed(out, std::fabs(c.separation), 1);
+  out += " points over ";
+  out += to_string(c.separation > 0 ? second : first);
+}
+
+std::string describe_contribution(const ScoringModel& model, const Decision& d,
+                                  const Contribution& c) {
+  std::string text;
+  append_contribution(text, model, d, c);
   return text;
 }
 
-std::string describe_value(const Criterion& c, double value) {
+void append_value(std::string& out, const Criterion& c, double value) {
+  const bool usd = c.unit == "USD" || c.unit == "USD/month";
+  if (usd) out += '$';
   // Thresholds are found by search: three significant digits are honest.
-  std::string text = value >= 1e4    ? format_compact(value)
-                     : value >= 1000 ? format_number(value)
-                                     : fmt::format(FMT_COMPILE("{:.3g}"), value);
-  if (c.unit == "USD") return "$" + text;
-  if (c.unit == "USD/month") return "$" + text + "/month";
-  return c.unit.empty() ? text : text + " " + c.unit;
+  if (value >= 1e4) {
+    out += format_compact(value);
+  } else if (value >= 1000) {
+    append_number(out, value);
+  } else {
+    append_fixed(out, value, 3);
+  }
+  if (c.unit == "USD/month") {
+    out += "/month";
+  } else if (!usd && !c.unit.empty()) {
+    out += ' ';
+    out += c.unit;
+  }
+}
+
+std::string describe_value(const Criterion& c, double value) {
+  std::string text;
+  append_value(text, c, value);
+  return text;
+}
+
+void append_flip(std::string& out, const ScoringModel& model, const Decision& d,
+                 const WeightFlip& f) {
+  const Criterion& c = model.questionnaire.criteria[f.criterion];
+  const double now = d.weights[f.criterion];
+  out += "weight of ";
+  out += c.title;
+  out += " x";
+  append_fixed(out, f.factor, 2);
+  out += " (";
+  append_number(out, now);
+  out += " -> ";
+  append_number(out, now * f.factor);
+  out += "): ";
+  out += to_string(f.winner);
+  out += " wins";
+}
+
+void append_flip(std::string& out, const ScoringModel& model, const NumberFlip& f) {
+  const Criterion& c = model.questionnaire.criteria[f.criterion];
+  out += to_string(f.winner);
+  out += " wins with ";
+  out += c.title;
+  out += f.above ? " above " : " below ";
+  append_value(out, c, f.value);
+}
+
+void append_flip(std::string& out, const ScoringModel& model, const ChoiceFlip& f) {
+  const Criterion& c = model.questionnaire.criteria[f.criterion];
+  out += to_string(f.winner);
+  out += " wins if ";
+  out += c.title;
+  out += " were ";
+  out += c.answers[f.answer].id;
 }
 
 std::string describe_flip(const ScoringModel& model, const Decision& d, const WeightFlip& f) {
-  const Criterion& c = model.questionnaire.criteria[f.criterion];
-  const double now = d.weights[f.criterion];
-  return fmt::format(FMT_COMPILE("weight of {} x{:.2f} ({} -> {}): {} wins"), c.title, f.factor,
-                     format_number(now), format_number(now * f.factor), to_string(f.winner));
+  std::string text;
+  append_flip(text, model, d, f);
+  return text;
 }
 
 std::string describe_flip(const ScoringModel& model, const NumberFlip& f) {
-  const Criterion& c = model.questionnaire.criteria[f.criterion];
-  return fmt::format(FMT_COMPILE("{} wins with {} {} {}"), to_string(f.winner), c.title,
-                     f.above ? "above" : "below", describe_value(c, f.value));
+  std::string text;
+  append_flip(text, model, f);
+  return text;
 }
 
 std::string describe_flip(const ScoringModel& model, const ChoiceFlip& f) {
-  const Criterion& c = model.questionnaire.criteria[f.criterion];
-  return fmt::format(FMT_COMPILE("{} wins if {} were {}"), to_string(f.winner), c.title,
-                     c.answers[f.answer].id);
+  std::string text;
+  append_flip(text, model, f);
+  return text;
 }
 
 std::vector<CostTableRow> cost_table(const Decision& d) {

@@ -72,14 +72,14 @@ void JsonWriter::separate() {
   }
   if (!m_first.empty()) {
     if (!m_first.back()) m_out += ',';
-    m_first.back() = false;
+    m_first.back() = 0;
   }
 }
 
 void JsonWriter::begin_object() {
   separate();
   m_out += '{';
-  m_first.push_back(true);
+  m_first.push_back(1);
 }
 
 void JsonWriter::end_object() {
@@ -90,7 +90,7 @@ void JsonWriter::end_object() {
 void JsonWriter::begin_array() {
   separate();
   m_out += '[';
-  m_first.push_back(true);
+  m_first.push_back(1);
 }
 
 void JsonWriter::end_array() {
@@ -122,6 +122,24 @@ void JsonWriter::string(std::string_view text) {
 
 void JsonWriter::number(double x, int decimals) {
   separate();
+  write_number(x, decimals);
+}
+
+void JsonWriter::number_object(std::span<const std::string_view> keys,
+                               std::span<const double> values, int decimals) {
+  separate();
+  m_out += '{';
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (i > 0) m_out += ',';
+    m_out += '"';
+    m_out += keys[i];
+    m_out += "\":";
+    write_number(values[i], decimals);
+  }
+  m_out += '}';
+}
+
+void JsonWriter::write_number(double x, int decimals) {
   if (!std::isfinite(x)) {
     m_out += "null";
     return;

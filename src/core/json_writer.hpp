@@ -6,6 +6,7 @@
 // numbers), which tests/unit/json_writer_test.cpp holds it to.
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,15 +28,20 @@ class JsonWriter {
   // `x` rounded to `decimals` places ("-0" becomes 0), or as it is without
   // `decimals`; NaN and inf become null.
   void number(double x, int decimals = kExact);
+  // {"k0":v0,"k1":v1,...}: numbers under our own plain ASCII names, each
+  // rounded to `decimals` places as number() does.
+  void number_object(std::span<const std::string_view> keys, std::span<const double> values,
+                     int decimals);
   void integer(std::uint64_t n);
   void boolean(bool b);
   void null();
 
  private:
   void separate();
+  void write_number(double x, int decimals);
 
   std::string& m_out;
-  std::vector<bool> m_first;  // per open container: nothing written in it yet
+  std::vector<char> m_first;  // per open container: nothing written in it yet
   bool m_after_key = false;
 };
 

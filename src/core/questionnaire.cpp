@@ -66,8 +66,12 @@ double Criterion::utility(Option o, const Values& values) const {
 std::string Criterion::value_text(const Value& v) const {
   if (kind == CriterionKind::choice) return answers[v.choice].id;
   if (kind == CriterionKind::number) {
-    std::string text = format_number(v.number);
-    if (!unit.empty()) text += " " + unit;
+    std::string text;
+    append_number(text, v.number);
+    if (!unit.empty()) {
+      text += ' ';
+      text += unit;
+    }
     return text;
   }
   return "computed";

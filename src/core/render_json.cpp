@@ -16,12 +16,9 @@ namespace aidecide {
 namespace {
 
 void per_option(JsonWriter& w, const PerOption& values, int decimals) {
-  w.begin_object();
-  for (Option o : kOptions) {
-    w.key(to_string(o));
-    w.number(values[index(o)], decimals);
-  }
-  w.end_object();
+  static const std::array<std::string_view, kOptionCount> names{
+      to_string(Option::cloud), to_string(Option::local), to_string(Option::hybrid)};
+  w.number_object(names, values, decimals);
 }
 
 void option_or_null(JsonWriter& w, std::optional<Option> o) {
@@ -86,6 +83,7 @@ void write_cost(JsonWriter& w, const ScoringModel& model, const Decision& d) {
 
 void write_flips(JsonWriter& w, const ScoringModel& model, const Decision& d) {
   const Questionnaire& q = model.questionnaire;
+  std::string sentence;  // reused for every sentence
   w.begin_object();
   w.key("weights");
   w.begin_array();
@@ -100,7 +98,9 @@ void write_flips(JsonWriter& w, const ScoringModel& model, const Decision& d) {
     w.key("winner");
     w.string(to_string(f.winner));
     w.key("sentence");
-    w.string(describe_flip(model, d, f));
+    sentence.clear();
+    append_flip(sentence, model, d, f);
+    w.string(sentence);
     w.end_object();
   }
   w.end_array();
@@ -117,7 +117,9 @@ void write_flips(JsonWriter& w, const ScoringModel& model, const Decision& d) {
     w.key("winner");
     w.string(to_string(f.winner));
     w.key("sentence");
-    w.string(describe_flip(model, f));
+    sentence.clear();
+    append_flip(sentence, model, f);
+    w.string(sentence);
     w.end_object();
   }
   for (const ChoiceFlip& f : d.flips.choices) {
@@ -129,7 +131,9 @@ void write_flips(JsonWriter& w, const ScoringModel& model, const Decision& d) {
     w.key("winner");
     w.string(to_string(f.winner));
     w.key("sentence");
-    w.string(describe_flip(model, f));
+    sentence.clear();
+    append_flip(sentence, model, f);
+    w.string(sentence);
     w.end_object();
   }
   w.end_array();
@@ -169,6 +173,7 @@ void write_what_if(JsonWriter& w, const ScoringModel& model, const WhatIf& what_
 
 void write_decision(JsonWriter& w, const ScoringModel& model, const Decision& d) {
   const Questionnaire& q = model.questionnaire;
+  std::string sentence;  // reused for every sentence
   w.begin_object();
   w.key("file");
   w.string(d.source);
@@ -216,7 +221,9 @@ void write_decision(JsonWriter& w, const ScoringModel& model, const Decision& d)
     w.key("separation");
     w.number(c.separation, 2);
     w.key("sentence");
-    w.string(describe_contribution(model, d, c));
+    sentence.clear();
+    append_contribution(sentence, model, d, c);
+    w.string(sentence);
     w.end_object();
   }
   w.end_array();

@@ -5,7 +5,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 
 namespace aidecide {
@@ -268,7 +270,7 @@ std::optional<std::string> did_you_mean(std::string_view word,
 }
 
 namespace {
-std::string group_thousands(std::string digits) {
+std::string group_thousands(std::string_view digits) {
   std::string out;
   const std::size_t n = digits.size();
   for (std::size_t i = 0; i < n; ++i) {
@@ -279,21 +281,41 @@ std::string group_thousands(std::string digits) {
 }
 }  // namespace
 
-std::string format_number(double x) {
-  if (!std::isfinite(x)) return "n/a";
+void append_number(std::string& out, double x) {
+  if (!std::isfinite(x)) {
+    out += "n/a";
+    return;
+  }
   const bool negative = x < 0;
   const double a = std::fabs(x);
-  if (a >= 1e15)
-    return fmt::format(FMT_COMPILE("{:.3g}"), x);  // no hundred-digit numbers in messages
-  std::string text;
-  if (a >= 1000 || std::fabs(a - std::round(a)) < 1e-9) {
-    text = group_thousands(fmt::format(FMT_COMPILE("{:.0f}"), std::round(a)));
-  } else {
-    text = fmt::format(FMT_COMPILE("{:.2f}"), a);
-    while (text.back() == '0') text.pop_back();
-    if (text.back() == '.') text.pop_back();
+  if (a >= 1e15) {
+    // No hundred-digit numbers in messages.
+    fmt::format_to(std::back_inserter(out), FMT_COMPILE("{:.3g}"), x);
+    return;
   }
-  return negative ? "-" + text : text;
+  if (negative) out += '-';
+  std::array<char, 32> buffer{};
+  if (a >= 1000 || std::fabs(a - std::round(a)) < 1e-9) {
+    // A whole number below 10^15: its digits, grouped by thousands.
+    const auto [end, error] = std::to_chars(buffer.data(), buffer.data() + buffer.size(),
+                                            static_cast<std::uint64_t>(std::round(a)));
+    const auto n = static_cast<std::size_t>(end - buffer.data());
+    for (std::size_t i = 0; i < n; ++i) {
+      if (i > 0 && (n - i) % 3 == 0) out += ',';
+      out += buffer[i];
+    }
+    return;
+  }
+  char* end = fmt::format_to(buffer.data(), FMT_COMPILE("{:.2f}"), a);
+  while (end[-1] == '0') --end;
+  if (end[-1] == '.') --end;
+  out.append(buffer.data(), end);
+}
+
+std::string format_number(double x) {
+  std::string text;
+  append_number(text, x);
+  return text;
 }
 
 std::string format_usd(double x) {
