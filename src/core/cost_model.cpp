@@ -168,10 +168,18 @@ DerivedUtilities derived_from(const Pricing& p, const Basis& b) {
   static const double log_ratio_for_zero = std::log(kCostRatioForZero);
   for (Option o : kOptions) {
     const double c = scored[index(o)];
-    u.cost[index(o)] = cheapest <= 0 ? (c <= 0 ? 1.0 : 0.0)
-                       : c == cheapest
-                           ? 1.0
-                           : std::max(0.0, 1 - std::log(c / cheapest) / log_ratio_for_zero);
+    if (cheapest <= 0) {
+      u.cost[index(o)] = c <= 0 ? 1.0 : 0.0;
+    } else if (c == cheapest) {
+      u.cost[index(o)] = 1.0;
+    } else if (c / cheapest > kCostRatioForZero * (1 + 1e-9)) {
+      // Clearly past the ratio that scores 0: the logarithm below would
+      // give exactly 0 too (it is monotone to far better than 1e-9), so it
+      // is not taken; often the case, and the logarithm is the dear part.
+      u.cost[index(o)] = 0.0;
+    } else {
+      u.cost[index(o)] = std::max(0.0, 1 - std::log(c / cheapest) / log_ratio_for_zero);
+    }
   }
   u.budget = budget_from(b);
   return u;

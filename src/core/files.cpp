@@ -114,6 +114,9 @@ std::string read_text_file(const std::string& path, std::size_t max_bytes) {
     if (n == 0) break;
     used += static_cast<std::size_t>(n);
     if (used > max_bytes) throw InputError({{path, {}, too_large(max_bytes)}});
+    // A plain file that gave exactly the size fstat reported, short of the
+    // extra byte asked for, is at its end: no read just to see 0.
+    if (regular && used == size && used < text.size()) break;
   }
   text.resize(used);
   return text;
