@@ -459,6 +459,8 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
     std::array<double, kOptionCount - 1> d{};
     for (std::size_t r = 0; r < rivals.size(); ++r)
       d[r] = weights[i] * (matrix.row(i)[w] - matrix.row(i)[rivals[r]]);
+    // A row that separates no rival adds nothing to any lead.
+    if (std::all_of(d.begin(), d.end(), [](double x) { return x == 0; })) continue;
     fixed.rows.push_back(i);
     fixed.lead.push_back(d);
   }
@@ -584,15 +586,19 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
         for (std::size_t j = 0; j < count; ++j) lead[0][j] += d[index[j]] * f[j];
       }
     }
+    // Without branches: draws keep or lose the recommendation at random.
+    // Against an earlier rival the lead must exceed the tie tolerance, against
+    // a later one it may be a tie.
+    std::array<double, kOptionCount - 1> above{};
+    for (std::size_t r = 0; r < rivals.size(); ++r) above[r] = rivals[r] < w ? tie : -tie;
     for (std::size_t j = 0; j < count; ++j) {
       const double* v = vetoed + veto_index[j] * kOptionCount;
-      if (v[w] != 0) continue;
-      bool keeps = true;
+      bool keeps = v[w] == 0;
       for (std::size_t r = 0; r < rivals.size(); ++r) {
-        if (v[rivals[r]] != 0) continue;
-        keeps = keeps && (rivals[r] < w ? lead[r][j] > tie : lead[r][j] >= -tie);
+        const bool beats = rivals[r] < w ? lead[r][j] > above[r] : lead[r][j] >= above[r];
+        keeps &= (v[rivals[r]] != 0) | beats;
       }
-      kept += keeps;
+      kept += keeps ? 1 : 0;
     }
   }
   return static_cast<double>(kept) / static_cast<double>(options.samples);
