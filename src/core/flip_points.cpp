@@ -117,14 +117,38 @@ std::pair<PerOption, PerOption> curve_range(const Curve& curve, double lo, doubl
   return {low, high};
 }
 
-// False when no value of number criterion `i` in [lo, hi] can let another
-// option win, so the search can be skipped: the recommendation's lead over
-// each allowed rival exceeds the most the rows that read `i` can take away
-// (its own curve within its range on [lo, hi], the budget row within the
-// budget utility's range, any other row anywhere in [0, 1]). A constraint
-// that reads `i` and forbids the recommendation may rule it out: then the
-// search must run.
-bool could_flip(const ScoringModel& model, const Decision& d, std::size_t i, double lo, double hi) {
+// The lowest and highest utility of each option over every answer of a
+// choice criterion, adjustments included whether or not they apply.
+std::pair<PerOption, PerOption> answers_range(const Criterion& c) {
+  PerOption low, high;
+  low.fill(1e300);
+  high.fill(-1e300);
+  const auto take = [&](std::size_t o, double u) {
+    low[o] = std::min(low[o], u);
+    high[o] = std::max(high[o], u);
+  };
+  for (const ChoiceAnswer& a : c.answers) {
+    for (std::size_t o = 0; o < kOptionCount; ++o) take(o, a.utility[o]);
+  }
+  for (const Adjustment& adj : c.adjustments) {
+    for (const auto& [which, overrides] : adj.utilities) {
+      for (std::size_t o = 0; o < kOptionCount; ++o) {
+        if (overrides[o]) take(o, *overrides[o]);
+      }
+    }
+  }
+  return {low, high};
+}
+
+// False when no answer of criterion `i` whose own row stays within
+// `own` (lowest and highest utility per option) can let another option win,
+// so the search can be skipped: the recommendation's lead over each allowed
+// rival exceeds the most the rows that read `i` can take away (its own row
+// within `own`, the budget row within the budget utility's range, any other
+// row anywhere in [0, 1]). A constraint that reads `i` and forbids the
+// recommendation may rule it out: then the search must run.
+bool could_flip(const ScoringModel& model, const Decision& d, std::size_t i,
+                const std::pair<PerOption, PerOption>& own) {
   const Touched& t = model.dependencies.one[i];
   const Questionnaire& q = model.questionnaire;
   const std::size_t w = index(*d.recommendation);
@@ -149,7 +173,7 @@ bool could_flip(const ScoringModel& model, const Decision& d, std::size_t i, dou
       const Criterion& k = q.criteria[c.criterion];
       PerOption low{}, high{1, 1, 1};
       if (c.criterion == i) {
-        std::tie(low, high) = curve_range(k.curve, lo, hi);
+        std::tie(low, high) = own;
       } else if (!k.answerable() && k.signal == DerivedSignal::budget) {
         std::tie(low, high) = budget_utility_range();
       }
@@ -288,10 +312,12 @@ FlipPoints find_flip_points(const ScoringModel& model, const Decision& d) {
       const double now = d.values[i].number;
       for (bool up : {false, true}) {
         // Each direction is searched only if some value in it could flip.
-        if (!could_flip(model, d, i, up ? now : bottom, up ? top : now)) continue;
+        if (!could_flip(model, d, i, curve_range(c.curve, up ? now : bottom, up ? top : now)))
+          continue;
         if (auto f = search_number(model, d, probe, i, up)) flips.numbers.push_back(*f);
       }
     } else if (c.kind == CriterionKind::choice) {
+      if (!could_flip(model, d, i, answers_range(c))) continue;  // no answer can change the winner
       for (std::size_t a = 0; a < c.answers.size(); ++a) {
         if (a == d.values[i].choice) continue;
         const auto w = probe.winner_with(i, Value{a, 0});
