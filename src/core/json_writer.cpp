@@ -4,6 +4,8 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 namespace aidecide {
@@ -13,9 +15,25 @@ constexpr int kMaxFastDecimals = 3;
 
 // Printable ASCII without quote and backslash needs no escaping: the
 // common case of ids, numbers-as-text and sentences.
+// Eight bytes at a time (the classic "has a zero byte" and "has a byte less
+// than n" word tests, both exact about whether any byte qualifies), then the
+// rest one by one.
 bool is_plain(std::string_view text) {
-  for (const char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  const auto has_zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  const auto has_less = [](std::uint64_t v, std::uint64_t n) {
+    return (v - kOnes * n) & ~v & kHigh;
+  };
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, text.data() + i, sizeof w);
+    if ((w & kHigh) | has_less(w, 0x20) | has_zero(w ^ (kOnes * 0x7F)) |
+        has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\')))
+      return false;
+  }
+  for (; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') return false;
   }
   return true;

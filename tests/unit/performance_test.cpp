@@ -96,6 +96,23 @@ TEST_CASE("the JSON writer escapes strings exactly as nlohmann::json does", "[pe
   }
 }
 
+TEST_CASE("every byte at every place of a string is escaped as nlohmann::json does", "[perf]") {
+  // The plain-text check reads eight bytes at a time, then the rest one by
+  // one: each byte value at each of 17 places covers both.
+  for (int byte = 0; byte < 256; ++byte) {
+    for (std::size_t at = 0; at < 17; ++at) {
+      std::string s(17, 'a');
+      s[at] = static_cast<char>(byte);
+      std::string text;
+      JsonWriter w(text);
+      w.string(s);
+      INFO("byte " << byte << " at " << at);
+      REQUIRE(text ==
+              nlohmann::json(s).dump(-1, ' ', true, nlohmann::json::error_handler_t::replace));
+    }
+  }
+}
+
 TEST_CASE("objects and arrays get their commas and colons", "[perf]") {
   std::string text;
   JsonWriter w(text);
