@@ -67,15 +67,18 @@ class Probe {
 std::vector<WeightFlip> weight_flips(const Decision& d) {
   std::vector<WeightFlip> flips;
   const Option w = *d.recommendation;
+  // The lead over each other option, in weighted-utility units (the
+  // normalisation by total weight does not change who leads).
+  PerOption leads{};
+  for (Option o : kOptions) {
+    for (const Contribution& k : d.contributions)
+      leads[index(o)] += k.weight * (k.utility[index(w)] - k.utility[index(o)]);
+  }
   for (const Contribution& c : d.contributions) {
-    // The lead over each other allowed option, in weighted-utility units
-    // (the normalisation by total weight does not change who leads).
     std::optional<WeightFlip> best;
     for (Option o : kOptions) {
       if (o == w || d.vetoed[index(o)]) continue;
-      double lead = 0;
-      for (const Contribution& k : d.contributions)
-        lead += k.weight * (k.utility[index(w)] - k.utility[index(o)]);
+      const double lead = leads[index(o)];
       const double diff = c.utility[index(w)] - c.utility[index(o)];
       if (std::fabs(diff) < 1e-12 || c.weight <= 0) continue;
       // lead + (f - 1) * weight * diff = 0
