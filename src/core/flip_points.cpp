@@ -5,6 +5,7 @@
 // bisection; choice answers are tried one by one.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "aidecide/cost.hpp"
 #include "aidecide/engine.hpp"
@@ -193,6 +194,10 @@ bool could_flip(const ScoringModel& model, const Decision& d, std::size_t i,
 // Lets the walk skip grid values that provably keep the winner, which gives
 // the very result of probing each of them. Not usable when a constraint or
 // another criterion's adjustment reads `i`: those can jump anywhere.
+// A lead this much above the most it can lose keeps the winner whatever the
+// rounding (ties are within kTieTolerance).
+constexpr double kSkipGuard = 1e-6;
+
 class LeadLoss {
  public:
   LeadLoss(const ScoringModel& model, const Decision& d, std::size_t i)
@@ -219,6 +224,25 @@ class LeadLoss {
   }
 
   bool usable() const { return m_usable; }
+  bool has_own_row() const { return m_own_weight > 0; }
+
+  // Without a row of its own: the open interval around `anchor` (> 0) in
+  // which the lead of w over every rival not vetoed provably stays above
+  // kSkipGuard points, given the scores at `anchor`. One exp for every value
+  // it covers, rather than a logarithm per value and rival.
+  std::pair<double, double> safe_range(std::size_t w, const PerOption& scores,
+                                       const std::array<bool, kOptionCount>& vetoed,
+                                       double anchor) const {
+    double delta = std::numeric_limits<double>::infinity();  // in units of ln(x)
+    for (std::size_t o = 0; o < kOptionCount; ++o) {
+      if (o == w || vetoed[o]) continue;
+      const double spare = (scores[w] - scores[o] - kSkipGuard) * m_total / 100;
+      if (!(spare > 0)) return {anchor, anchor};
+      if (m_slope > 0) delta = std::min(delta, spare / m_slope);
+    }
+    delta *= 1 - 1e-9;  // room for the rounding of exp and the products
+    return {anchor * std::exp(-delta), anchor * std::exp(delta)};
+  }
 
   // The most the lead of option w over option o can shrink, in points, while
   // the number moves from a to b (both positive).
@@ -239,10 +263,6 @@ class LeadLoss {
   double m_slope = 0;       // weighted slope of the derived rows it moves
   double m_total = 0;
 };
-
-// A lead this much above the most it can lose keeps the winner whatever the
-// rounding (ties are within kTieTolerance).
-constexpr double kSkipGuard = 1e-6;
 
 // Walks from the current value in one direction until the winner changes,
 // then bisects to the threshold. Grid values the lead provably survives
@@ -270,10 +290,16 @@ std::optional<NumberFlip> search_number(const ScoringModel& model, const Decisio
   const std::size_t w = index(*d.recommendation);
   double anchor = start;  // the last value scored, where the recommendation wins
   PerOption anchor_scores = d.scores;
+  // No constraint reads the number when the loss bound is usable: the
+  // vetoed rivals stay vetoed.
+  const bool by_range = loss.usable() && !loss.has_own_row();
+  std::pair<double, double> safe{start, start};
+  if (by_range && start > 0) safe = loss.safe_range(w, anchor_scores, d.vetoed, start);
   const auto provably_keeps = [&](double x) {
     if (!loss.usable() || !(anchor > 0) || !(x > 0)) return false;
+    if (by_range) return safe.first < x && x < safe.second;
     for (std::size_t o = 0; o < kOptionCount; ++o) {
-      if (o == w || d.vetoed[o]) continue;  // no constraint reads the number
+      if (o == w || d.vetoed[o]) continue;
       const double lead = anchor_scores[w] - anchor_scores[o];
       if (!(lead - loss.points(w, o, anchor, x) > kSkipGuard)) return false;
     }
@@ -286,6 +312,7 @@ std::optional<NumberFlip> search_number(const ScoringModel& model, const Decisio
     if (probe.winner(scores) == d.recommendation) {
       anchor = *x;
       anchor_scores = scores;
+      if (by_range) safe = loss.safe_range(w, anchor_scores, d.vetoed, anchor);
       continue;
     }
     double a = previous, b = *x;  // a keeps the winner, b does not
