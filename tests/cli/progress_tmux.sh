@@ -11,7 +11,9 @@ socket="aidecide-progress-$$"
 trap 'tmux -L "$socket" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 "$tool" profiles 12000 "$work/profiles"
 tmux -L "$socket" new-session -d -s t -x 120 -y 20 "env TERM=xterm bash --norc --noprofile"
-tmux -L "$socket" send-keys -t t "PS1='$ '; $bin score -j 1 --format csv $work/profiles > $work/out.csv; echo done=\$?" Enter
+# 5,000 samples a profile: the batch must take more than a second however
+# fast scoring gets (12,000 profiles at the default took just under one).
+tmux -L "$socket" send-keys -t t "PS1='$ '; $bin score -j 1 --samples 5000 --format csv $work/profiles > $work/out.csv; echo done=\$?" Enter
 seen=""
 for ((i = 0; i < 1200; i++)); do  # up to 2 min: sanitizer builds are slow
   screen=$(tmux -L "$socket" capture-pane -p -t t)
