@@ -587,17 +587,39 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
       }
     }
     // Without branches: draws keep or lose the recommendation at random.
-    // Against an earlier rival the lead must exceed the tie tolerance, against
-    // a later one it may be a tie.
+    // Against an earlier rival the lead must exceed the tie tolerance;
+    // against a later one it may be a tie: lead >= -tie, that is lead > the
+    // next double below -tie, so both are one comparison.
     std::array<double, kOptionCount - 1> above{};
-    for (std::size_t r = 0; r < rivals.size(); ++r) above[r] = rivals[r] < w ? tie : -tie;
+    for (std::size_t r = 0; r < rivals.size(); ++r) {
+      above[r] = rivals[r] < w ? tie : std::nextafter(-tie, -HUGE_VAL);
+    }
+    if (!vetoes_vary) {
+      // The same vetoes in every draw: a vetoed rival needs no test, a
+      // vetoed recommendation is never kept.
+      if (vetoed[w] != 0) continue;
+      std::array<double, kOptionCount - 1> bar = above;
+      for (std::size_t r = 0; r < rivals.size(); ++r) {
+        if (vetoed[rivals[r]] != 0) bar[r] = -HUGE_VAL;
+      }
+      std::size_t keeps = 0;
+      if (rivals.size() == 2) {
+        for (std::size_t j = 0; j < count; ++j)
+          keeps += static_cast<std::size_t>((lead[0][j] > bar[0]) & (lead[1][j] > bar[1]));
+      } else if (rivals.size() == 1) {
+        for (std::size_t j = 0; j < count; ++j)
+          keeps += static_cast<std::size_t>(lead[0][j] > bar[0]);
+      } else {
+        keeps = count;
+      }
+      kept += keeps;
+      continue;
+    }
     for (std::size_t j = 0; j < count; ++j) {
       const double* v = vetoed + veto_index[j] * kOptionCount;
       bool keeps = v[w] == 0;
-      for (std::size_t r = 0; r < rivals.size(); ++r) {
-        const bool beats = rivals[r] < w ? lead[r][j] > above[r] : lead[r][j] >= above[r];
-        keeps &= (v[rivals[r]] != 0) | beats;
-      }
+      for (std::size_t r = 0; r < rivals.size(); ++r)
+        keeps &= (v[rivals[r]] != 0) | (lead[r][j] > above[r]);
       kept += keeps ? 1 : 0;
     }
   }
