@@ -6,6 +6,8 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <cstdint>
+#include <cstring>
 #include <sstream>
 
 #include "aidecide/text.hpp"
@@ -20,12 +22,27 @@ struct StopParsing {
   std::string message;
 };
 
+// True when every byte is below 0x80, eight at a time.
+bool is_ascii(std::string_view text) {
+  std::size_t i = 0;
+  std::uint64_t high = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, text.data() + i, sizeof w);
+    high |= w;
+  }
+  for (; i < text.size(); ++i) high |= static_cast<unsigned char>(text[i]);
+  return (high & 0x8080808080808080ULL) == 0;
+}
+
 class PositionMap {
  public:
-  explicit PositionMap(std::string_view text) : m_text(text) {}
-  // yaml-cpp marks are 0-based with byte columns; people count code points from 1.
+  explicit PositionMap(std::string_view text) : m_text(text), m_ascii(is_ascii(text)) {}
+  // yaml-cpp marks are 0-based with byte columns; people count code points
+  // from 1 (in ASCII text, the same as bytes: most files).
   SourcePos at(const YAML::Mark& mark) const {
     if (mark.is_null() || mark.line < 0) return {1, 1};
+    if (m_ascii) return {mark.line + 1, std::max(mark.column, 0) + 1};
     const auto pos = static_cast<std::size_t>(std::max(mark.pos, 0));
     const auto col = static_cast<std::size_t>(std::max(mark.column, 0));
     const std::size_t line_start = pos >= col ? pos - col : 0;
@@ -37,6 +54,7 @@ class PositionMap {
 
  private:
   std::string_view m_text;
+  bool m_ascii;
 };
 
 class TreeBuilder : public YAML::EventHandler {
