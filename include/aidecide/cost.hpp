@@ -63,6 +63,8 @@ struct DerivedUtilities {
   PerOption budget{};
 };
 DerivedUtilities derived_utilities(const Pricing& p, const CostInputs& in, const Values& values);
+// The cost utility alone: enough when no budget row is to be recomputed.
+PerOption cost_utility(const Pricing& p, const CostInputs& in, const Values& values);
 // The budget utility alone: enough when only the budgets or the GPUs already
 // owned changed, which the cost utility does not read.
 PerOption budget_utility(const Pricing& p, const CostInputs& in, const Values& values);

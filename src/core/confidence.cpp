@@ -319,9 +319,8 @@ PerOption row_utilities(const ScoringModel& model, std::size_t row, const Values
     for (Option o : kOptions) u[index(o)] = c.utility(o, values);
     return u;
   }
-  return c.signal == DerivedSignal::cost
-             ? derived_utilities(model.pricing, model.inputs, values).cost
-             : budget_utility(model.pricing, model.inputs, values);
+  return c.signal == DerivedSignal::cost ? cost_utility(model.pricing, model.inputs, values)
+                                         : budget_utility(model.pricing, model.inputs, values);
 }
 
 // What a draw computes for one moving row (or for the vetoes), remembered

@@ -160,8 +160,8 @@ PerOption budget_from(const Basis& b) {
   return {1.0, local_fit, kHybridDeferral + (1 - kHybridDeferral) * local_fit};
 }
 
-DerivedUtilities derived_from(const Pricing& p, const Basis& b) {
-  DerivedUtilities u;
+PerOption cost_from(const Pricing& p, const Basis& b) {
+  PerOption u{};
   const PerOption scored{scored_cost(p, b, b.in.requests, 0), scored_cost(p, b, b.in.requests, 1),
                          scored_cost(p, b, b.in.requests, b.share)};
   const double cheapest = *std::min_element(scored.begin(), scored.end());
@@ -169,20 +169,23 @@ DerivedUtilities derived_from(const Pricing& p, const Basis& b) {
   for (Option o : kOptions) {
     const double c = scored[index(o)];
     if (cheapest <= 0) {
-      u.cost[index(o)] = c <= 0 ? 1.0 : 0.0;
+      u[index(o)] = c <= 0 ? 1.0 : 0.0;
     } else if (c == cheapest) {
-      u.cost[index(o)] = 1.0;
+      u[index(o)] = 1.0;
     } else if (c / cheapest > kCostRatioForZero * (1 + 1e-9)) {
       // Clearly past the ratio that scores 0: the logarithm below would
       // give exactly 0 too (it is monotone to far better than 1e-9), so it
       // is not taken; often the case, and the logarithm is the dear part.
-      u.cost[index(o)] = 0.0;
+      u[index(o)] = 0.0;
     } else {
-      u.cost[index(o)] = std::max(0.0, 1 - std::log(c / cheapest) / log_ratio_for_zero);
+      u[index(o)] = std::max(0.0, 1 - std::log(c / cheapest) / log_ratio_for_zero);
     }
   }
-  u.budget = budget_from(b);
   return u;
+}
+
+DerivedUtilities derived_from(const Pricing& p, const Basis& b) {
+  return {cost_from(p, b), budget_from(b)};
 }
 
 // Break-even of the scoring view, solved exactly: local costs a constant
@@ -211,6 +214,10 @@ double break_even(const Pricing& p, const Basis& b) {
 
 DerivedUtilities derived_utilities(const Pricing& p, const CostInputs& in, const Values& values) {
   return derived_from(p, make_basis(p, in, values));
+}
+
+PerOption cost_utility(const Pricing& p, const CostInputs& in, const Values& values) {
+  return cost_from(p, make_basis(p, in, values));
 }
 
 PerOption budget_utility(const Pricing& p, const CostInputs& in, const Values& values) {

@@ -47,13 +47,19 @@ void UtilityMatrix::update(const Values& values, const Touched& touched) {
   for (std::size_t i : touched.rows) {
     for (Option o : kOptions) m_rows[i][index(o)] = criteria[i].utility(o, values);
   }
-  if (touched.cost_utility) {
+  bool budget = false;  // a budget row among the derived rows to recompute
+  for (std::size_t i : touched.derived)
+    budget = budget || criteria[i].signal == DerivedSignal::budget;
+  if (touched.cost_utility && budget) {
     const DerivedUtilities u = derived_utilities(m_model.pricing, m_model.inputs, values);
     for (std::size_t i : touched.derived)
       m_rows[i] = criteria[i].signal == DerivedSignal::cost ? u.cost : u.budget;
-  } else if (!touched.derived.empty()) {
-    const PerOption budget = budget_utility(m_model.pricing, m_model.inputs, values);
-    for (std::size_t i : touched.derived) m_rows[i] = budget;
+  } else if (touched.cost_utility) {
+    const PerOption cost = cost_utility(m_model.pricing, m_model.inputs, values);
+    for (std::size_t i : touched.derived) m_rows[i] = cost;
+  } else if (budget) {
+    const PerOption u = budget_utility(m_model.pricing, m_model.inputs, values);
+    for (std::size_t i : touched.derived) m_rows[i] = u;
   }
   if (touched.constraints) update_vetoes(values);
 }
