@@ -349,6 +349,7 @@ class JsonRenderer : public BatchRenderer {
   void result(const Decision& d) override { result_text(prerender(d)); }
   std::string prerender(const Decision& d) const override {
     std::string text;
+    text.reserve(16 * 1024);  // a result is about 9 KB: no regrowing on the way
     JsonWriter w(text);
     write_decision(w, m_model, d);
     return text;
