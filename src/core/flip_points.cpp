@@ -151,7 +151,22 @@ std::pair<PerOption, PerOption> answers_range(const Criterion& c) {
 // within `own`, the budget row within the budget utility's range, any other
 // row anywhere in [0, 1]). A constraint that reads `i` and forbids the
 // recommendation may rule it out: then the search must run.
-bool could_flip(const ScoringModel& model, const Decision& d, std::size_t i,
+// The recommendation's lead over each option (weighted-utility units, the
+// drivers in their order) and the total weight: what every bound starts from.
+struct Leads {
+  PerOption lead{};
+  double total = 0;
+  explicit Leads(const Decision& d) {
+    const std::size_t w = index(*d.recommendation);
+    for (const Contribution& c : d.contributions) total += c.weight;
+    for (std::size_t o = 0; o < kOptionCount; ++o) {
+      for (const Contribution& c : d.contributions)
+        lead[o] += c.weight * (c.utility[w] - c.utility[o]);
+    }
+  }
+};
+
+bool could_flip(const ScoringModel& model, const Decision& d, const Leads& leads, std::size_t i,
                 const std::pair<PerOption, PerOption>& own) {
   const Touched& t = model.dependencies.one[i];
   const Questionnaire& q = model.questionnaire;
@@ -162,18 +177,17 @@ bool could_flip(const ScoringModel& model, const Decision& d, std::size_t i,
     if (reads_i && k.forbids[w]) return true;
   }
   const std::vector<std::size_t>& moving = t.moving;
-  double total = 0;
-  for (const Contribution& c : d.contributions) total += c.weight;
+  const double total = leads.total;
   for (Option rival : kOptions) {
     const std::size_t o = index(rival);
     // A rival ruled out by a constraint that reads `i` may come back.
     if (o == w || (d.vetoed[o] && !t.constraints)) continue;
-    double lead = 0, loss = 0;
+    const double lead = leads.lead[o];
+    double loss = 0;
     for (const Contribution& c : d.contributions) {
-      const double now = c.utility[w] - c.utility[o];
-      lead += c.weight * now;
       if (c.weight <= 0 || std::find(moving.begin(), moving.end(), c.criterion) == moving.end())
         continue;
+      const double now = c.utility[w] - c.utility[o];
       const Criterion& k = q.criteria[c.criterion];
       PerOption low{}, high{1, 1, 1};
       if (c.criterion == i) {
@@ -335,6 +349,7 @@ FlipPoints find_flip_points(const ScoringModel& model, const Decision& d) {
   flips.weights = weight_flips(d);
   const Questionnaire& q = model.questionnaire;
   Probe probe(model, d);
+  const Leads leads(d);
   for (std::size_t i = 0; i < q.criteria.size(); ++i) {
     const Criterion& c = q.criteria[i];
     if (c.kind == CriterionKind::number) {
@@ -342,12 +357,14 @@ FlipPoints find_flip_points(const ScoringModel& model, const Decision& d) {
       const double now = d.values[i].number;
       for (bool up : {false, true}) {
         // Each direction is searched only if some value in it could flip.
-        if (!could_flip(model, d, i, curve_range(c.curve, up ? now : bottom, up ? top : now)))
+        if (!could_flip(model, d, leads, i,
+                        curve_range(c.curve, up ? now : bottom, up ? top : now)))
           continue;
         if (auto f = search_number(model, d, probe, i, up)) flips.numbers.push_back(*f);
       }
     } else if (c.kind == CriterionKind::choice) {
-      if (!could_flip(model, d, i, answers_range(c))) continue;  // no answer can change the winner
+      // No answer can change the winner: nothing to try.
+      if (!could_flip(model, d, leads, i, answers_range(c))) continue;
       for (std::size_t a = 0; a < c.answers.size(); ++a) {
         if (a == d.values[i].choice) continue;
         const auto w = probe.winner_with(i, Value{a, 0});
