@@ -80,6 +80,24 @@ void require_cloud_never_gains(std::map<std::string, std::string> answers, const
 
 constexpr int kProfiles = 400;
 
+// A generated profile decided without sampling (flip points included).
+Decision decide_generated(Generator& g) {
+  const Profile p =
+      load_profile(profile_yaml(random_answers(g)), "gen.yaml", default_model().questionnaire);
+  EngineOptions options;
+  options.samples = 0;
+  return decide(default_model(), p, options);
+}
+
+// The winner of decision `d` with number `i` set to `x`, all else as decided.
+std::optional<Option> winner_at(const Decision& d, std::size_t i, double x) {
+  const auto& m = default_model();
+  Values v = d.values;
+  v[i].number = x;
+  return score_values(m, v, d.weights, estimate_costs(m.pricing, m.inputs, m.questionnaire, v))
+      .winner;
+}
+
 }  // namespace
 
 TEST_CASE("more sensitive data never favours cloud", "[properties]") {
@@ -203,10 +221,7 @@ TEST_CASE("a number without flip points never changes the winner anywhere in its
   Generator g(20261124);
   int scanned = 0;
   for (int n = 0; n < 60; ++n) {
-    const Profile p = load_profile(profile_yaml(random_answers(g)), "gen.yaml", q);
-    EngineOptions options;
-    options.samples = 0;
-    const Decision d = decide(m, p, options);
+    const Decision d = decide_generated(g);
     if (!d.recommendation) continue;
     for (std::size_t i = 0; i < q.criteria.size(); ++i) {
       const Criterion& c = q.criteria[i];
@@ -218,12 +233,8 @@ TEST_CASE("a number without flip points never changes the winner anywhere in its
       const double top =
           std::min(c.maximum.value_or(1e15), std::max(c.plausible.second, 1.0) * 100);
       for (double x = std::max(c.minimum, 1e-3); x <= top; x *= 1.1) {
-        Values v = d.values;
-        v[i].number = x;
-        const auto winner =
-            score_values(m, v, d.weights, estimate_costs(m.pricing, m.inputs, q, v)).winner;
         INFO(c.id << " = " << x << " in profile " << n);
-        REQUIRE(winner == d.recommendation);
+        REQUIRE(winner_at(d, i, x) == d.recommendation);
       }
     }
   }
@@ -241,10 +252,7 @@ TEST_CASE("the flip-point walk misses no change of winner on its way", "[propert
   Generator g(20261125);
   int scanned = 0;
   for (int n = 0; n < 60; ++n) {
-    const Profile p = load_profile(profile_yaml(random_answers(g)), "gen.yaml", q);
-    EngineOptions options;
-    options.samples = 0;
-    const Decision d = decide(m, p, options);
+    const Decision d = decide_generated(g);
     if (!d.recommendation) continue;
     for (std::size_t i = 0; i < q.criteria.size(); ++i) {
       const Criterion& c = q.criteria[i];
@@ -261,12 +269,8 @@ TEST_CASE("the flip-point walk misses no change of winner on its way", "[propert
                       : std::max(c.minimum, 1e-3));
         ++scanned;
         for (double x = now; up ? x <= end : x >= end; x = up ? x * 1.1 : x / 1.1) {
-          Values v = d.values;
-          v[i].number = x;
-          const auto winner =
-              score_values(m, v, d.weights, estimate_costs(m.pricing, m.inputs, q, v)).winner;
           INFO(c.id << " = " << x << (up ? " going up" : " going down") << " in profile " << n);
-          REQUIRE(winner == d.recommendation);
+          REQUIRE(winner_at(d, i, x) == d.recommendation);
         }
       }
     }
