@@ -444,17 +444,16 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
   }
   // The fixed rows and their lead contributions per rival (weight x difference).
   FixedRows fixed;
-  std::vector<Remembered> moving;  // active rows a draw can change
-  std::vector<Remembered> no_rows;
+  std::vector<Remembered> moving;  // active rows a draw can change (none without rivals)
   for (std::size_t i = 0; i < weights.size(); ++i) {
     if (weights[i] <= 0) continue;
+    if (rivals.empty()) continue;  // only vetoes decide
     if (moves[i]) {
       moving.push_back(Remembered::of(
           model, uncertain, [&](std::size_t u) { return row_reads(model, i, uncertain[u]); }));
       moving.back().criterion = i;
       continue;
     }
-    if (rivals.empty()) continue;
     std::array<double, kOptionCount - 1> d{};
     for (std::size_t r = 0; r < rivals.size(); ++r)
       d[r] = weights[i] * (matrix.row(i)[w] - matrix.row(i)[rivals[r]]);
@@ -468,9 +467,8 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
   std::array<bool, kOptionCount> fixed_vetoes{};
   std::vector<const Constraint*> varying_constraints;
   for (const Constraint& k : q.constraints) {
-    const bool varies = std::any_of(k.when.begin(), k.when.end(), [&](const Condition& c) {
-      return std::find(uncertain.begin(), uncertain.end(), c.criterion) != uncertain.end();
-    });
+    const bool varies = std::any_of(k.when.begin(), k.when.end(),
+                                    [&](const Condition& c) { return is_uncertain[c.criterion]; });
     if (varies) {
       varying_constraints.push_back(&k);
     } else if (k.holds(base)) {
@@ -564,7 +562,7 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
     }
     // Row by row, in the criteria's order (each draw's sum adds its terms
     // in the same order as scoring the draw alone would).
-    for (Remembered& m : rivals.empty() ? no_rows : moving) {
+    for (Remembered& m : moving) {
       const double* d = m.for_block(
           outcome.data(), count, rivals.size(),
           [&](std::size_t j, double* out) {

@@ -29,7 +29,6 @@ class UtilityMatrix {
   void reset(const UtilityMatrix& from, const Touched& touched);
 
   const PerOption& row(std::size_t criterion) const { return m_rows[criterion]; }
-  const std::array<bool, kOptionCount>& vetoed() const { return m_vetoed; }
 
   // Weighted sums over the rows not in `rows`: what stays fixed while only
   // `rows` change (weights indexed like the criteria).
@@ -46,10 +45,6 @@ class UtilityMatrix {
   // The winner among those scores: the tie rule of score_values() (earlier
   // option on a tie), vetoed options left out.
   std::optional<Option> winner(const PerOption& scores) const;
-  std::optional<Option> winner(std::span<const double> weights, const Sums& fixed,
-                               std::span<const std::size_t> rows) const {
-    return winner(scores(weights, fixed, rows));
-  }
 
  private:
   void update_vetoes(const Values& values);
