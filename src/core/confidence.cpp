@@ -3,8 +3,10 @@
 // recommendation survives plausible changes to the weights and to the
 // answers the user was unsure of. Built to cost less than parsing the
 // profile: a proof that no draw can change the winner skips the sampling
-// altogether; otherwise each draw recomputes only the utilities that read
-// the answers it changes, and weight factors come from a table.
+// altogether, and rivals that can never win are not checked; otherwise the
+// rows a draw can move are computed once per combination of the uncertain
+// answers they read and looked up, weight factors come from a table shared
+// by every profile, and draws go 512 at a time.
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -433,7 +435,8 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
   // lead over every rival that is not vetoed stays positive (a tie is enough
   // against a later rival: ties go to the earlier option). Leads are sums over the
   // criteria of weight x factor x utility difference; the rows no draw can
-  // change are summed for a whole block at once, the moving rows per draw.
+  // change are summed for a whole block at once, then each moving row adds
+  // its part to every draw of the block.
   std::vector<bool> moves(q.criteria.size(), false);
   for (std::size_t i : touched.moving) moves[i] = true;
   const std::size_t w = recommendation ? index(*recommendation) : 0;
