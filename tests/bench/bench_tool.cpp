@@ -325,6 +325,7 @@ int main(int argc, char** argv) {
     std::cerr << "bench_tool: " << e.what() << "\n";
     return 2;
   }
-  std::cerr << "usage: bench_tool profiles|adrs N DIR | bench_tool floor JOBS DIR\n";
+  std::cerr << "usage: bench_tool profiles|adrs N DIR | bench_tool floor JOBS DIR [nodes] | "
+               "bench_tool stages DIR [STAGE]\n";
   return 2;
 }
