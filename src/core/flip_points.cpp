@@ -202,16 +202,16 @@ bool could_flip(const ScoringModel& model, const Decision& d, const Leads& leads
   return false;
 }
 
+// A lead this much above the most it can lose keeps the winner whatever the
+// rounding (ties are within kTieTolerance).
+constexpr double kSkipGuard = 1e-6;
+
 // How many points the recommendation's lead over a rival can lose while
 // number `i` moves between two positive values, when all `i` moves is its
 // own curve and the cost model's utilities (cost.hpp: how fast those move).
 // Lets the walk skip grid values that provably keep the winner, which gives
 // the very result of probing each of them. Not usable when a constraint or
 // another criterion's adjustment reads `i`: those can jump anywhere.
-// A lead this much above the most it can lose keeps the winner whatever the
-// rounding (ties are within kTieTolerance).
-constexpr double kSkipGuard = 1e-6;
-
 class LeadLoss {
  public:
   LeadLoss(const ScoringModel& model, const Decision& d, std::size_t i)
