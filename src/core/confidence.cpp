@@ -467,17 +467,12 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
   }
   // The vetoes: those of constraints no draw can change, and a memory for
   // the constraints that read uncertain answers.
-  std::array<bool, kOptionCount> fixed_vetoes{};
+  const std::array<bool, kOptionCount> fixed_vetoes = surely_vetoed(q, base, is_uncertain);
   std::vector<const Constraint*> varying_constraints;
   for (const Constraint& k : q.constraints) {
-    const bool varies = std::any_of(k.when.begin(), k.when.end(),
-                                    [&](const Condition& c) { return is_uncertain[c.criterion]; });
-    if (varies) {
+    if (std::any_of(k.when.begin(), k.when.end(),
+                    [&](const Condition& c) { return is_uncertain[c.criterion]; }))
       varying_constraints.push_back(&k);
-    } else if (k.holds(base)) {
-      for (Option o : kOptions)
-        fixed_vetoes[index(o)] = fixed_vetoes[index(o)] || k.forbids[index(o)];
-    }
   }
   Remembered vetoes = Remembered::of(model, uncertain, [&](std::size_t u) {
     return std::any_of(

@@ -218,9 +218,7 @@ class LeadLoss {
       : m_curve(model.questionnaire.criteria[i].curve) {
     const Questionnaire& q = model.questionnaire;
     const Dependencies& dep = model.dependencies;
-    for (const Constraint& k : q.constraints) {
-      for (const Condition& c : k.when) m_usable = m_usable && c.criterion != i;
-    }
+    m_usable = !dep.one[i].constraints;
     for (std::size_t row : dep.rows[i]) {
       if (row == i)
         m_own_weight = d.weights[i];
@@ -228,8 +226,7 @@ class LeadLoss {
         m_usable = false;
     }
     for (std::size_t row : dep.derived) {
-      const bool budget = std::find(dep.derived_budget.begin(), dep.derived_budget.end(), row) !=
-                          dep.derived_budget.end();
+      const bool budget = q.criteria[row].signal == DerivedSignal::budget;
       if (budget ? dep.budget_utility[i] : dep.cost_utility[i])
         m_slope += d.weights[row] * (budget ? budget_utility_slope() : cost_utility_slope());
     }
