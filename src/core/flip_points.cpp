@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <span>
 
 #include "aidecide/cost.hpp"
 #include "aidecide/engine.hpp"
@@ -47,6 +48,8 @@ class Probe {
   std::optional<Option> winner_with(std::size_t i, const Value& v) {
     return winner(scores_with(i, v));
   }
+  // The options vetoed at the last scores_with().
+  const std::array<bool, kOptionCount>& vetoed() const { return m_matrix.vetoed(); }
 
  private:
   void restore() {
@@ -144,6 +147,33 @@ std::pair<PerOption, PerOption> answers_range(const Criterion& c) {
   return {low, high};
 }
 
+// The recommendation's lead over each option (weighted-utility units, the
+// drivers in their order) and the total weight: what every bound starts
+// from; and which rows and constraints each criterion can move.
+struct Leads {
+  PerOption lead{};
+  double total = 0;
+  std::vector<const Contribution*> driver;  // per criterion: its contribution, if it counts
+  std::vector<bool> may_veto;  // per criterion: a constraint reading it forbids the recommendation
+  Leads(const ScoringModel& model, const Decision& d)
+      : driver(model.questionnaire.criteria.size(), nullptr),
+        may_veto(model.questionnaire.criteria.size(), false) {
+    const std::size_t w = index(*d.recommendation);
+    for (const Contribution& c : d.contributions) total += c.weight;
+    for (std::size_t o = 0; o < kOptionCount; ++o) {
+      for (const Contribution& c : d.contributions)
+        lead[o] += c.weight * (c.utility[w] - c.utility[o]);
+    }
+    for (const Contribution& c : d.contributions) {
+      if (c.weight > 0) driver[c.criterion] = &c;
+    }
+    for (const Constraint& k : model.questionnaire.constraints) {
+      if (!k.forbids[w]) continue;
+      for (const Condition& c : k.when) may_veto[c.criterion] = true;
+    }
+  }
+};
+
 // False when no answer of criterion `i` whose own row stays within
 // `own` (lowest and highest utility per option) can let another option win,
 // so the search can be skipped: the recommendation's lead over each allowed
@@ -151,53 +181,31 @@ std::pair<PerOption, PerOption> answers_range(const Criterion& c) {
 // within `own`, the budget row within the budget utility's range, any other
 // row anywhere in [0, 1]). A constraint that reads `i` and forbids the
 // recommendation may rule it out: then the search must run.
-// The recommendation's lead over each option (weighted-utility units, the
-// drivers in their order) and the total weight: what every bound starts from.
-struct Leads {
-  PerOption lead{};
-  double total = 0;
-  explicit Leads(const Decision& d) {
-    const std::size_t w = index(*d.recommendation);
-    for (const Contribution& c : d.contributions) total += c.weight;
-    for (std::size_t o = 0; o < kOptionCount; ++o) {
-      for (const Contribution& c : d.contributions)
-        lead[o] += c.weight * (c.utility[w] - c.utility[o]);
-    }
-  }
-};
-
 bool could_flip(const ScoringModel& model, const Decision& d, const Leads& leads, std::size_t i,
                 const std::pair<PerOption, PerOption>& own) {
+  if (leads.may_veto[i]) return true;
   const Touched& t = model.dependencies.one[i];
   const Questionnaire& q = model.questionnaire;
   const std::size_t w = index(*d.recommendation);
-  for (const Constraint& k : q.constraints) {
-    const bool reads_i = std::any_of(k.when.begin(), k.when.end(),
-                                     [&](const Condition& c) { return c.criterion == i; });
-    if (reads_i && k.forbids[w]) return true;
-  }
-  const std::vector<std::size_t>& moving = t.moving;
-  const double total = leads.total;
   for (Option rival : kOptions) {
     const std::size_t o = index(rival);
     // A rival ruled out by a constraint that reads `i` may come back.
     if (o == w || (d.vetoed[o] && !t.constraints)) continue;
-    const double lead = leads.lead[o];
     double loss = 0;
-    for (const Contribution& c : d.contributions) {
-      if (c.weight <= 0 || std::find(moving.begin(), moving.end(), c.criterion) == moving.end())
-        continue;
-      const double now = c.utility[w] - c.utility[o];
-      const Criterion& k = q.criteria[c.criterion];
+    for (std::size_t row : t.moving) {
+      const Contribution* c = leads.driver[row];
+      if (c == nullptr) continue;
+      const double now = c->utility[w] - c->utility[o];
+      const Criterion& k = q.criteria[row];
       PerOption low{}, high{1, 1, 1};
-      if (c.criterion == i) {
+      if (row == i) {
         std::tie(low, high) = own;
       } else if (!k.answerable() && k.signal == DerivedSignal::budget) {
         std::tie(low, high) = budget_utility_range();
       }
-      loss += c.weight * (now - (low[w] - high[o]));
+      loss += c->weight * (now - (low[w] - high[o]));
     }
-    if (!(lead - loss > 1e-9 * total)) return true;
+    if (!(leads.lead[o] - loss > 1e-9 * leads.total)) return true;
   }
   return false;
 }
@@ -210,15 +218,23 @@ constexpr double kSkipGuard = 1e-6;
 // number `i` moves between two positive values, when all `i` moves is its
 // own curve and the cost model's utilities (cost.hpp: how fast those move).
 // Lets the walk skip grid values that provably keep the winner, which gives
-// the very result of probing each of them. Not usable when a constraint or
-// another criterion's adjustment reads `i`: those can jump anywhere.
+// the very result of probing each of them. Not usable when another
+// criterion's adjustment reads `i`: that can jump anywhere. Constraints
+// that read `i` change only at their conditions' edges, so the bound holds
+// for values on the same side of every edge as today's.
 class LeadLoss {
  public:
   LeadLoss(const ScoringModel& model, const Decision& d, std::size_t i)
       : m_curve(model.questionnaire.criteria[i].curve) {
     const Questionnaire& q = model.questionnaire;
     const Dependencies& dep = model.dependencies;
-    m_usable = !dep.one[i].constraints;
+    for (const Constraint& k : q.constraints) {
+      for (const Condition& cond : k.when) {
+        if (cond.criterion != i) continue;
+        if (cond.below) m_edges.push_back(*cond.below);
+        if (cond.at_least) m_edges.push_back(*cond.at_least);
+      }
+    }
     for (std::size_t row : dep.rows[i]) {
       if (row == i)
         m_own_weight = d.weights[i];
@@ -235,6 +251,13 @@ class LeadLoss {
   }
 
   bool usable() const { return m_usable; }
+  // Where a constraint's condition on the number starts or stops holding.
+  std::span<const double> edges() const { return m_edges; }
+  // True when no constraint can tell a from b: the vetoes are the same.
+  bool same_vetoes(double a, double b) const {
+    return std::all_of(m_edges.begin(), m_edges.end(),
+                       [&](double e) { return (a < e) == (b < e); });
+  }
   bool has_own_row() const { return m_own_weight > 0; }
 
   // Without a row of its own: the open interval around `anchor` (> 0) in
@@ -273,7 +296,114 @@ class LeadLoss {
   double m_own_weight = 0;  // of the number's own row
   double m_slope = 0;       // weighted slope of the derived rows it moves
   double m_total = 0;
+  std::vector<double> m_edges;
 };
+
+// How far (in points) the recommendation is from losing to the closest
+// rival not vetoed, or nothing when it is vetoed itself: its lead less the
+// tie rule's margin (an earlier rival wins a tie within kTieTolerance, a
+// later one must beat it by more), so that it keeps exactly where this is
+// positive and the search can aim at zero.
+std::optional<double> lead_over_rivals(std::size_t w, const PerOption& scores,
+                                       const std::array<bool, kOptionCount>& vetoed) {
+  if (vetoed[w]) return std::nullopt;
+  double lead = std::numeric_limits<double>::infinity();
+  for (std::size_t o = 0; o < kOptionCount; ++o) {
+    if (o == w || vetoed[o]) continue;
+    lead = std::min(lead, scores[w] - scores[o] - (o < w ? kTieTolerance : -kTieTolerance));
+  }
+  return lead;
+}
+
+// Where between `a` (the recommendation wins there) and `b` (it does not)
+// the winner changes, as precisely as kBisections halvings of the grid step
+// [previous, b] would find it; returns the value on the flipping side and
+// who wins there. Between vetoes the lead over the closest rival is a
+// smooth or piecewise-linear function of log(x), so Illinois steps (regula
+// falsi that halves the lead of an end kept twice) find the change in a
+// handful of probes where halving takes 36. Every second step that has not
+// halved the bracket is a halving, and an end whose lead is unknown (the
+// recommendation vetoed: a jump, not a crossing) makes it halve, so it never
+// takes more than twice as many probes as halving alone. A bracket that
+// reaches zero is halved arithmetically, as before.
+struct Threshold {
+  double value = 0;
+  std::optional<Option> winner;
+};
+struct End {
+  double x = 0;
+  std::optional<double> lead;  // points over the closest rival not vetoed
+};
+Threshold find_threshold(Probe& probe, std::size_t i, std::size_t w, double previous, End a, End b,
+                         std::optional<Option> b_winner, std::span<const double> edges) {
+  const auto probe_at = [&](double x) {
+    const PerOption scores = probe.scores_with(i, Value{0, x});
+    return std::pair{probe.winner(scores), lead_over_rivals(w, scores, probe.vetoed())};
+  };
+  const auto keeps = [&](const std::optional<Option>& o) { return o && index(*o) == w; };
+  if (!(a.x > 0 && b.x > 0 && previous > 0)) {
+    a.x = previous;
+    for (int k = 0; k < kBisections; ++k) {
+      const double mid = a.x > 0 && b.x > 0 ? std::sqrt(a.x * b.x) : (a.x + b.x) / 2;
+      const auto [winner, lead] = probe_at(mid);
+      if (keeps(winner)) {
+        a.x = mid;
+      } else {
+        b.x = mid, b_winner = winner;
+      }
+    }
+    return {b.x, b_winner};
+  }
+  if (a.lead) *a.lead = std::max(*a.lead, 0.0);
+  if (b.lead) *b.lead = std::min(*b.lead, 0.0);
+  const double precision = std::ldexp(std::fabs(std::log(b.x / previous)), -kBisections);
+  // The bracket's width before each of the last three steps.
+  std::array<double, 3> widths;
+  widths.fill(std::numeric_limits<double>::infinity());
+  int kept_twice = 0;  // +1: a was kept by the last step, -1: b was
+  for (;;) {
+    const double pa = std::log(a.x), pb = std::log(b.x), span = std::fabs(pb - pa);
+    if (!(span > precision)) break;
+    const bool slow = span > widths[0] / 2;
+    widths = {widths[1], widths[2], span};
+    double x = std::sqrt(a.x * b.x);
+    const auto inside = [&](double v) { return v > std::min(a.x, b.x) && v < std::max(a.x, b.x); };
+    if (!b.lead) {
+      // Vetoed at b but not at a: a constraint's condition on this number
+      // changed in between, at one of its edges or the double next to it.
+      double nearest = b.x;
+      for (double e : edges) {
+        for (double v : {e, std::nextafter(e, b.x)}) {
+          if (inside(v) && std::fabs(v - a.x) < std::fabs(nearest - a.x)) nearest = v;
+        }
+      }
+      if (nearest != b.x) x = nearest;
+    } else if (!slow && a.lead && *a.lead - *b.lead > 0) {
+      // At least half the precision from either end: a step that lands
+      // next to the change on one side is followed by one just across it.
+      const double margin = std::min(precision / 2, span / 4);
+      const double t = pb - *b.lead * (pb - pa) / (*b.lead - *a.lead);
+      x = std::exp(std::clamp(t, std::min(pa, pb) + margin, std::max(pa, pb) - margin));
+    }
+    if (!inside(x)) {
+      x = std::sqrt(a.x * b.x);
+      if (!inside(x)) break;  // adjacent doubles
+    }
+    const auto [winner, lead] = probe_at(x);
+    // Rounding may give a lead of the wrong sign right at the change; the
+    // winner decides, the lead only guides.
+    if (keeps(winner)) {
+      a = {x, lead ? std::optional(std::max(*lead, 0.0)) : std::nullopt};
+      if (kept_twice == -1 && b.lead) *b.lead /= 2;
+      kept_twice = -1;
+    } else {
+      b = {x, lead ? std::optional(std::min(*lead, 0.0)) : std::nullopt}, b_winner = winner;
+      if (kept_twice == 1 && a.lead) *a.lead /= 2;
+      kept_twice = 1;
+    }
+  }
+  return {b.x, b_winner};
+}
 
 // Walks from the current value in one direction until the winner changes,
 // then bisects to the threshold. Grid values the lead provably survives
@@ -286,7 +416,6 @@ std::optional<NumberFlip> search_number(const ScoringModel& model, const Decisio
   // Geometric steps need a positive floor; below it the search jumps to the bottom.
   const double lo = std::max({bottom, c.plausible.first / kRangeStretch, 1e-3});
   const double start = d.values[i].number;
-  const auto winner_at = [&](double x) { return probe.winner_with(i, Value{0, x}); };
   // The next grid point away from `x`, or nothing past the end of the range.
   const auto next = [&](double x) -> std::optional<double> {
     if (up) {
@@ -301,13 +430,14 @@ std::optional<NumberFlip> search_number(const ScoringModel& model, const Decisio
   const std::size_t w = index(*d.recommendation);
   double anchor = start;  // the last value scored, where the recommendation wins
   PerOption anchor_scores = d.scores;
-  // No constraint reads the number when the loss bound is usable: the
-  // vetoed rivals stay vetoed.
+  std::array<bool, kOptionCount> anchor_vetoed = d.vetoed;
+  // Skips stay on today's side of every constraint edge: the vetoed rivals
+  // stay vetoed.
   const bool by_range = loss.usable() && !loss.has_own_row();
   std::pair<double, double> safe{start, start};
   if (by_range && start > 0) safe = loss.safe_range(w, anchor_scores, d.vetoed, start);
   const auto provably_keeps = [&](double x) {
-    if (!loss.usable() || !(anchor > 0) || !(x > 0)) return false;
+    if (!loss.usable() || !(anchor > 0) || !(x > 0) || !loss.same_vetoes(start, x)) return false;
     if (by_range) return safe.first < x && x < safe.second;
     for (std::size_t o = 0; o < kOptionCount; ++o) {
       if (o == w || d.vetoed[o]) continue;
@@ -323,17 +453,16 @@ std::optional<NumberFlip> search_number(const ScoringModel& model, const Decisio
     if (probe.winner(scores) == d.recommendation) {
       anchor = *x;
       anchor_scores = scores;
+      anchor_vetoed = probe.vetoed();
       if (by_range) safe = loss.safe_range(w, anchor_scores, d.vetoed, anchor);
       continue;
     }
-    double a = previous, b = *x;  // a keeps the winner, b does not
-    for (int k = 0; k < kBisections; ++k) {
-      const double mid = a > 0 && b > 0 ? std::sqrt(a * b) : (a + b) / 2;
-      (winner_at(mid) == d.recommendation ? a : b) = mid;
-    }
-    const auto winner = winner_at(b);
-    if (!winner) return std::nullopt;
-    return NumberFlip{i, b, up, *winner};
+    const End keeps{anchor, lead_over_rivals(w, anchor_scores, anchor_vetoed)};
+    const End flips{*x, lead_over_rivals(w, scores, probe.vetoed())};
+    const Threshold t =
+        find_threshold(probe, i, w, previous, keeps, flips, probe.winner(scores), loss.edges());
+    if (!t.winner) return std::nullopt;
+    return NumberFlip{i, t.value, up, *t.winner};
   }
   return std::nullopt;
 }
@@ -346,7 +475,7 @@ FlipPoints find_flip_points(const ScoringModel& model, const Decision& d) {
   flips.weights = weight_flips(d);
   const Questionnaire& q = model.questionnaire;
   Probe probe(model, d);
-  const Leads leads(d);
+  const Leads leads(model, d);
   for (std::size_t i = 0; i < q.criteria.size(); ++i) {
     const Criterion& c = q.criteria[i];
     if (c.kind == CriterionKind::number) {
@@ -369,14 +498,16 @@ FlipPoints find_flip_points(const ScoringModel& model, const Decision& d) {
       }
     }
   }
-  std::stable_sort(flips.numbers.begin(), flips.numbers.end(),
-                   [&](const NumberFlip& a, const NumberFlip& b) {
-                     const auto distance = [&](const NumberFlip& f) {
-                       const double now = d.values[f.criterion].number;
-                       return now > 0 && f.value > 0 ? std::fabs(std::log(f.value / now)) : 1e9;
-                     };
-                     return distance(a) < distance(b);
-                   });
+  // Nearest first, by the ratio to today's value. Distances are compared in
+  // steps of 1e-9 so that equal ones (two budgets the cost model reads
+  // alike) keep the criteria's order whatever the last bits of the search.
+  const auto distance = [&](const NumberFlip& f) {
+    const double now = d.values[f.criterion].number;
+    return now > 0 && f.value > 0 ? std::round(std::fabs(std::log(f.value / now)) * 1e9) : 1e18;
+  };
+  std::stable_sort(
+      flips.numbers.begin(), flips.numbers.end(),
+      [&](const NumberFlip& a, const NumberFlip& b) { return distance(a) < distance(b); });
   return flips;
 }
 

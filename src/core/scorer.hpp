@@ -45,6 +45,7 @@ class UtilityMatrix {
   // The winner among those scores: the tie rule of score_values() (earlier
   // option on a tie), vetoed options left out.
   std::optional<Option> winner(const PerOption& scores) const;
+  const std::array<bool, kOptionCount>& vetoed() const { return m_vetoed; }
 
  private:
   void update_vetoes(const Values& values);

@@ -278,6 +278,33 @@ TEST_CASE("the flip-point walk misses no change of winner on its way", "[propert
   CHECK(scanned > 300);
 }
 
+TEST_CASE("a numeric flip point is where the winner changes, to 1e-11", "[properties][flips]") {
+  // The threshold search (Illinois steps, halving as a fallback, a
+  // constraint's edge taken directly) must end as tight as 36 halvings of a
+  // grid step: a value 2e-11 beyond the reported one gives the new winner and
+  // one 2e-11 closer to today's still gives the recommendation. (At the
+  // reported value itself the two can tie to the last bits, and a full
+  // re-score adds the criteria in another order than the probes.)
+  const auto& q = default_model().questionnaire;
+  Generator g(20261127);
+  int checked = 0, at_an_edge = 0;
+  for (int n = 0; n < 200; ++n) {
+    const Decision d = decide_generated(g);
+    for (const NumberFlip& f : d.flips.numbers) {
+      INFO(q.criteria[f.criterion].id << (f.above ? " above " : " below ") << f.value
+                                      << " in profile " << n);
+      const double beyond = f.above ? f.value * (1 + 2e-11) : f.value * (1 - 2e-11);
+      REQUIRE(winner_at(d, f.criterion, beyond) == f.winner);
+      const double inside = f.above ? f.value * (1 - 2e-11) : f.value * (1 + 2e-11);
+      REQUIRE(winner_at(d, f.criterion, inside) == d.recommendation);
+      ++checked;
+      at_an_edge += f.value == std::nextafter(100.0, 0.0) ? 1 : 0;  // latency-below-network
+    }
+  }
+  CHECK(checked > 100);
+  CHECK(at_an_edge > 0);
+}
+
 TEST_CASE("the cost model's utilities move no faster than their stated slopes",
           "[properties][cost]") {
   // cost.hpp: between two values of one numeric input the difference of two
