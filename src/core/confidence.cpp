@@ -13,10 +13,13 @@
 #include <numeric>
 
 #include "aidecide/engine.hpp"
+#include "block_sums.hpp"
 #include "scorer.hpp"
 
 namespace aidecide {
 namespace {
+
+static_assert(kOptionCount - 1 == 2, "BlockLeads holds two rivals");
 
 // xoshiro256** seeded through splitmix64: small, fast and identical on every
 // platform, unlike the standard library's distributions.
@@ -44,8 +47,8 @@ class Random {
   }
   // Uniform in [0, 1).
   double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
-  std::size_t below(std::size_t n) {
-    return static_cast<std::size_t>(uniform() * static_cast<double>(n));
+  std::uint32_t below(std::uint32_t n) {
+    return static_cast<std::uint32_t>(uniform() * static_cast<double>(n));
   }
 
  private:
@@ -107,7 +110,6 @@ const FactorTable& factor_table(double spread) {
 // Draws are processed in blocks; the weight factors of a block are drawn
 // from their own stream, seeded by the seed and the block's number, so they
 // are the same for every profile of a run and are drawn once per thread.
-constexpr std::size_t kBlock = 512;
 constexpr std::size_t kCachedBlocks = 2;                    // the default 1,000 draws
 constexpr std::uint64_t kAnswerStream = 0x5EED0F0A45E7ULL;  // answers draw from seed ^ this
 
@@ -150,46 +152,6 @@ const WeightBlock& weight_block(std::uint64_t seed, double spread, std::size_t c
       b.block != block)
     draw_weight_block(b, seed, spread, criteria, block);
   return b;
-}
-
-// The rows no draw changes, with their lead contributions per rival.
-struct FixedRows {
-  std::vector<std::size_t> rows;
-  std::vector<std::array<double, kOptionCount - 1>> lead;
-};
-
-// lead[r][j] = the sum over the fixed rows, in their order, of the row's
-// contribution against rival r times its weight factor in draw j. Eight
-// draws at a time stay in registers (two per vector lane pair) while every
-// row adds to them: the same products and sums in the same order as adding
-// row after row to the whole block, so the same bits (floating-point
-// contraction is off for the whole build).
-using Pair = double __attribute__((vector_size(16)));
-constexpr std::size_t kTile = 8;
-static_assert(kOptionCount - 1 == 2 && kBlock % kTile == 0);
-void sum_fixed(std::array<std::array<double, kBlock>, kOptionCount - 1>& lead,
-               const FixedRows& fixed, const WeightBlock& factors) {
-  const auto load = [](const double* p) {
-    Pair v;
-    std::memcpy(&v, p, sizeof v);
-    return v;
-  };
-  const auto store = [](double* p, Pair v) { std::memcpy(p, &v, sizeof v); };
-  for (std::size_t j0 = 0; j0 < kBlock; j0 += kTile) {
-    Pair a0{}, a1{}, a2{}, a3{}, b0{}, b1{}, b2{}, b3{};
-    for (std::size_t k = 0; k < fixed.rows.size(); ++k) {
-      const double* f = &factors.factor[fixed.rows[k] * kBlock + j0];
-      const Pair f0 = load(f), f1 = load(f + 2), f2 = load(f + 4), f3 = load(f + 6);
-      const Pair da = {fixed.lead[k][0], fixed.lead[k][0]};
-      const Pair db = {fixed.lead[k][1], fixed.lead[k][1]};
-      a0 += da * f0, a1 += da * f1, a2 += da * f2, a3 += da * f3;
-      b0 += db * f0, b1 += db * f1, b2 += db * f2, b3 += db * f3;
-    }
-    double* la = &lead[0][j0];
-    double* lb = &lead[1][j0];
-    store(la, a0), store(la + 2, a1), store(la + 4, a2), store(la + 6, a3);
-    store(lb, b0), store(lb + 2, b1), store(lb + 4, b2), store(lb + 6, b3);
-  }
 }
 
 // The sampled range of an uncertain number: the user's range, or the
@@ -496,15 +458,23 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
   // level) of uncertain answer u in draw j, drawn draw by draw.
   const std::size_t count_uncertain = uncertain.size();
   std::vector<std::uint32_t> outcome(kBlock * count_uncertain);
+  // Per uncertain answer: its number of answers (a choice) or 0 (a number,
+  // drawn as one of kNumberLevels levels).
+  std::vector<std::uint32_t> choices(count_uncertain, 0);
+  for (std::size_t u = 0; u < count_uncertain; ++u) {
+    const Criterion& c = q.criteria[uncertain[u]];
+    if (c.kind == CriterionKind::choice) choices[u] = static_cast<std::uint32_t>(c.answers.size());
+  }
   const auto draw_answers = [&](std::size_t count) {
+    Random local = rng;  // the generator's state stays in registers
     for (std::size_t j = 0; j < count; ++j) {
       for (std::size_t u = 0; u < count_uncertain; ++u) {
-        const Criterion& c = q.criteria[uncertain[u]];
-        outcome[u * kBlock + j] = static_cast<std::uint32_t>(
-            c.kind == CriterionKind::choice ? rng.below(c.answers.size())
-                                            : rng.next() >> (64 - kNumberBits));
+        outcome[u * kBlock + j] =
+            choices[u] != 0 ? local.below(choices[u])
+                            : static_cast<std::uint32_t>(local.next() >> (64 - kNumberBits));
       }
     }
+    rng = local;
   };
   // Sets the answers `of` reads to those of draw j.
   const auto set_values = [&](const Remembered& of, std::size_t j) {
@@ -524,14 +494,14 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
   const double tie = kTieTolerance / 100 *
                      std::accumulate(weights.begin(), weights.end(), 0.0,
                                      [](double a, double x) { return x > 0 ? a + x : a; });
-  std::array<std::array<double, kBlock>, kOptionCount - 1> lead;
+  BlockLeads lead;
   std::array<std::uint32_t, kBlock> index{};  // per draw, where a row's numbers are
   std::array<std::uint32_t, kBlock> veto_index{};
   std::size_t kept = 0;
   for (std::size_t block = 0, first = 0; first < options.samples; ++block, first += kBlock) {
     const WeightBlock& factors =
         weight_block(options.seed, options.weight_spread, q.criteria.size(), block);
-    sum_fixed(lead, fixed, factors);
+    sum_fixed(lead, fixed, factors.factor);
     const std::size_t count = std::min(kBlock, options.samples - first);
     draw_answers(count);
     // Per draw, 1 for each vetoed option at vetoed + veto_index[j] x 3 (the

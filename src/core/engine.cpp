@@ -203,6 +203,8 @@ Decision decide(const ScoringModel& model, const Profile& profile, const EngineO
   const bool explain = options.explain || options.flip_points;
   double total = 0;
   for (double w : d.weights) total += w;
+  std::vector<Contribution> unsorted;
+  if (explain) unsorted.reserve(q.criteria.size());
   for (std::size_t i = 0; explain && i < q.criteria.size(); ++i) {
     const Criterion& c = q.criteria[i];
     if (!c.scored || d.weights[i] <= 0) continue;
@@ -215,12 +217,22 @@ Decision decide(const ScoringModel& model, const Profile& profile, const EngineO
       ct.points[index(o)] = 100 * ct.weight * ct.utility[index(o)] / total;
     }
     ct.separation = ct.points[index(*first)] - ct.points[index(*second)];
-    d.contributions.push_back(std::move(ct));
+    unsorted.push_back(std::move(ct));
   }
-  std::stable_sort(d.contributions.begin(), d.contributions.end(),
-                   [](const Contribution& a, const Contribution& b) {
-                     return std::fabs(a.separation) > std::fabs(b.separation);
-                   });
+  // Largest separation first, ties in the criteria's order: a stable
+  // insertion sort of positions (a score has a few dozen criteria at most),
+  // then each contribution moved once.
+  std::vector<std::size_t> order(unsorted.size());
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    std::size_t m = k;
+    for (;
+         m > 0 && std::fabs(unsorted[order[m - 1]].separation) < std::fabs(unsorted[k].separation);
+         --m)
+      order[m] = order[m - 1];
+    order[m] = k;
+  }
+  d.contributions.reserve(order.size());
+  for (std::size_t k : order) d.contributions.push_back(std::move(unsorted[k]));
 
   for (std::size_t i = 0; explain && i < q.criteria.size(); ++i) {
     const Criterion& c = q.criteria[i];

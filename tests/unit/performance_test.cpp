@@ -13,6 +13,7 @@
 
 #include "../../src/cli/parallel.hpp"
 #include "../../src/cli/progress.hpp"
+#include "../../src/core/block_sums.hpp"
 #include "../../src/core/json_writer.hpp"
 #include "commands.hpp"
 #include "helpers.hpp"
@@ -179,6 +180,44 @@ TEST_CASE("confidence is the same whether or not the shortcut applies", "[perf][
   options.weight_spread = 1.0001;
   const Profile p = test::make_profile({{"team_mlops", "unknown"}, {"connectivity", "offline"}});
   CHECK(decide(test::default_model(), p, options).confidence == 1.0);
+}
+
+TEST_CASE("the fixed rows' sums have the same bits at two or four draws a vector",
+          "[perf][confidence]") {
+  if (!__builtin_cpu_supports("avx2")) WARN("no AVX2 here: both runs take the SSE2 path");
+  // Row after row over the whole block, one draw at a time: the reference.
+  std::uint64_t x = 42;
+  const auto next = [&] {
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<double>(x >> 11) * 0x1.0p-53;
+  };
+  for (const std::size_t rows : {0, 1, 3, 14}) {
+    const std::size_t criteria = 16;
+    std::vector<double> factor(criteria * kBlock);
+    for (double& f : factor) f = 0.5 + 1.5 * next();
+    FixedRows fixed;
+    for (std::size_t k = 0; k < rows; ++k) {
+      fixed.rows.push_back((k * 7) % criteria);
+      fixed.lead.push_back({next() - 0.5, (next() - 0.5) * 1e-3});
+    }
+    BlockLeads expected{};
+    for (std::size_t k = 0; k < rows; ++k) {
+      for (std::size_t r = 0; r < 2; ++r) {
+        for (std::size_t j = 0; j < kBlock; ++j)
+          expected[r][j] += fixed.lead[k][r] * factor[fixed.rows[k] * kBlock + j];
+      }
+    }
+    for (const bool wide : {true, false}) {
+      const bool before = use_wide_vectors(wide);
+      BlockLeads lead;
+      sum_fixed(lead, fixed, factor);
+      use_wide_vectors(before);
+      INFO(rows << " rows, " << (wide ? "wide" : "narrow"));
+      for (std::size_t r = 0; r < 2; ++r) {
+        for (std::size_t j = 0; j < kBlock; ++j) REQUIRE(lead[r][j] == expected[r][j]);
+      }
+    }
+  }
 }
 
 TEST_CASE("ordered_parallel hands results over in input order for any number of jobs",
