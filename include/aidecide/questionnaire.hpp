@@ -40,7 +40,18 @@ using Values = std::vector<Value>;  // indexed like Questionnaire::criteria
 struct Curve {
   Scale scale = Scale::linear;
   std::array<std::vector<std::pair<double, double>>, kOptionCount> points;
+  // log10 of each point's x on a log-scale curve, kept by add_point() so
+  // that eval() takes one logarithm instead of three (points added another
+  // way are evaluated all the same, with their logarithms taken each time).
+  std::array<std::vector<double>, kOptionCount> log_x;
+
+  void add_point(Option o, double x, double utility);
   double eval(Option o, double x) const;
+  // eval() for every option, with log10(x) taken once.
+  PerOption eval_all(double x) const;
+
+ private:
+  double eval_at(std::size_t o, double x, double log10_x) const;
 };
 
 struct ChoiceAnswer {
@@ -103,6 +114,8 @@ struct Criterion {
   // The utility of option `o` for this criterion given all resolved values.
   // Not for derived criteria (the engine supplies those).
   double utility(Option o, const Values& values) const;
+  // utility() for every option at once (each condition tested once).
+  PerOption utilities(const Values& values) const;
   std::string value_text(const Value& v) const;  // "regulated", "1,200,000 requests/month"
 };
 

@@ -278,11 +278,7 @@ bool row_reads(const ScoringModel& model, std::size_t row, std::size_t answer) {
 // Row `row`'s utilities for `values`, computed afresh.
 PerOption row_utilities(const ScoringModel& model, std::size_t row, const Values& values) {
   const Criterion& c = model.questionnaire.criteria[row];
-  if (c.answerable()) {
-    PerOption u{};
-    for (Option o : kOptions) u[index(o)] = c.utility(o, values);
-    return u;
-  }
+  if (c.answerable()) return c.utilities(values);
   return c.signal == DerivedSignal::cost ? cost_utility(model.pricing, model.inputs, values)
                                          : budget_utility(model.pricing, model.inputs, values);
 }

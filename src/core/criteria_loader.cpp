@@ -357,7 +357,7 @@ class CriteriaLoader {
         } else if (c.scale == Scale::log && *x <= 0) {
           m_sink.error(p.pos, "a log-scale curve needs x above 0");
         } else {
-          out.emplace_back(*x, *u);
+          c.curve.add_point(o, *x, *u);
         }
       }
     }

@@ -82,11 +82,9 @@ std::vector<double> effective_weights(const Questionnaire& q, const Profile& pro
   return w;
 }
 
-double criterion_utility(const Criterion& c, Option o, const Values& values,
-                         const CostEstimate& cost) {
-  if (c.kind != CriterionKind::derived) return c.utility(o, values);
-  return c.signal == DerivedSignal::cost ? cost.cost_utility[index(o)]
-                                         : cost.budget_utility[index(o)];
+PerOption criterion_utilities(const Criterion& c, const Values& values, const CostEstimate& cost) {
+  if (c.kind != CriterionKind::derived) return c.utilities(values);
+  return c.signal == DerivedSignal::cost ? cost.cost_utility : cost.budget_utility;
 }
 
 std::optional<Option> best_of(const PerOption& scores,
@@ -149,8 +147,8 @@ Scoring score_values(const ScoringModel& model, const Values& values,
   for (std::size_t i = 0; i < q.criteria.size(); ++i) {
     if (weights[i] <= 0) continue;
     total += weights[i];
-    for (Option o : kOptions)
-      s.scores[index(o)] += weights[i] * criterion_utility(q.criteria[i], o, values, cost);
+    const PerOption u = criterion_utilities(q.criteria[i], values, cost);
+    for (std::size_t o = 0; o < kOptionCount; ++o) s.scores[o] += weights[i] * u[o];
   }
   for (double& score : s.scores) score = total > 0 ? 100 * score / total : 0;
   for (const Constraint& k : q.constraints) {
@@ -212,10 +210,9 @@ Decision decide(const ScoringModel& model, const Profile& profile, const EngineO
     ct.criterion = i;
     ct.weight = d.weights[i];
     ct.value_text = c.answerable() ? c.value_text(d.values[i]) : "computed";
-    for (Option o : kOptions) {
-      ct.utility[index(o)] = criterion_utility(c, o, d.values, d.cost);
-      ct.points[index(o)] = 100 * ct.weight * ct.utility[index(o)] / total;
-    }
+    ct.utility = criterion_utilities(c, d.values, d.cost);
+    for (std::size_t o = 0; o < kOptionCount; ++o)
+      ct.points[o] = 100 * ct.weight * ct.utility[o] / total;
     ct.separation = ct.points[index(*first)] - ct.points[index(*second)];
     unsorted.push_back(std::move(ct));
   }

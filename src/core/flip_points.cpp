@@ -111,15 +111,16 @@ std::pair<double, double> search_range(const Criterion& c) {
 // The lowest and highest utility of each option on [lo, hi]: a curve is
 // monotone between its points, so the ends and the points inside suffice.
 std::pair<PerOption, PerOption> curve_range(const Curve& curve, double lo, double hi) {
+  const PerOption at_lo = curve.eval_all(lo), at_hi = curve.eval_all(hi);
   PerOption low, high;
-  for (Option o : kOptions) {
-    double a = std::min(curve.eval(o, lo), curve.eval(o, hi));
-    double b = std::max(curve.eval(o, lo), curve.eval(o, hi));
-    for (const auto& [x, u] : curve.points[index(o)]) {
+  for (std::size_t o = 0; o < kOptionCount; ++o) {
+    double a = std::min(at_lo[o], at_hi[o]);
+    double b = std::max(at_lo[o], at_hi[o]);
+    for (const auto& [x, u] : curve.points[o]) {
       if (x > lo && x < hi) a = std::min(a, u), b = std::max(b, u);
     }
-    low[index(o)] = a;
-    high[index(o)] = b;
+    low[o] = a;
+    high[o] = b;
   }
   return {low, high};
 }
@@ -278,16 +279,20 @@ class LeadLoss {
     return {anchor * std::exp(-delta), anchor * std::exp(delta)};
   }
 
-  // The most the lead of option w over option o can shrink, in points, while
-  // the number moves from a to b (both positive).
-  double points(std::size_t w, std::size_t o, double a, double b) const {
-    double loss = m_slope * std::fabs(std::log(b / a));
+  // The most the lead of option w over each option can shrink, in points,
+  // while the number moves from a to b (both positive).
+  PerOption points(std::size_t w, double a, double b) const {
+    const double derived = m_slope * std::fabs(std::log(b / a));
+    PerOption loss;
+    loss.fill(derived);
     if (m_own_weight > 0) {
       const auto [low, high] = curve_range(m_curve, std::min(a, b), std::max(a, b));
-      const double now = m_curve.eval(kOptions[w], a) - m_curve.eval(kOptions[o], a);
-      loss += m_own_weight * std::max(0.0, now - (low[w] - high[o]));
+      const PerOption now = m_curve.eval_all(a);
+      for (std::size_t o = 0; o < kOptionCount; ++o)
+        loss[o] += m_own_weight * std::max(0.0, now[w] - now[o] - (low[w] - high[o]));
     }
-    return 100 * loss / m_total;
+    for (double& l : loss) l = 100 * l / m_total;
+    return loss;
   }
 
  private:
@@ -439,10 +444,11 @@ std::optional<NumberFlip> search_number(const ScoringModel& model, const Decisio
   const auto provably_keeps = [&](double x) {
     if (!loss.usable() || !(anchor > 0) || !(x > 0) || !loss.same_vetoes(start, x)) return false;
     if (by_range) return safe.first < x && x < safe.second;
+    const PerOption most = loss.points(w, anchor, x);
     for (std::size_t o = 0; o < kOptionCount; ++o) {
       if (o == w || d.vetoed[o]) continue;
       const double lead = anchor_scores[w] - anchor_scores[o];
-      if (!(lead - loss.points(w, o, anchor, x) > kSkipGuard)) return false;
+      if (!(lead - most[o] > kSkipGuard)) return false;
     }
     return true;
   };

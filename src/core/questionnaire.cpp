@@ -4,14 +4,21 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "aidecide/questionnaire.hpp"
 #include "aidecide/text.hpp"
 
 namespace aidecide {
 
-double Curve::eval(Option o, double x) const {
-  const auto& pts = points[index(o)];
+void Curve::add_point(Option o, double x, double utility) {
+  points[index(o)].emplace_back(x, utility);
+  if (scale == Scale::log) log_x[index(o)].push_back(std::log10(x));
+}
+
+// log10_x: log10(x), or NaN when not taken yet.
+double Curve::eval_at(std::size_t o, double x, double log10_x) const {
+  const auto& pts = points[o];
   if (pts.empty()) return 0;
   if (x <= pts.front().first) return pts.front().second;
   if (x >= pts.back().first) return pts.back().second;
@@ -19,10 +26,31 @@ double Curve::eval(Option o, double x) const {
                                       [](double v, const auto& p) { return v < p.first; });
   const auto& [x1, y1] = *(upper - 1);
   const auto& [x2, y2] = *upper;
-  const auto t = scale == Scale::log
-                     ? (std::log10(x) - std::log10(x1)) / (std::log10(x2) - std::log10(x1))
-                     : (x - x1) / (x2 - x1);
+  double t = 0;
+  if (scale == Scale::log) {
+    const auto k = static_cast<std::size_t>(upper - pts.begin());
+    const bool kept = log_x[o].size() == pts.size();
+    const double l1 = kept ? log_x[o][k - 1] : std::log10(x1);
+    const double l2 = kept ? log_x[o][k] : std::log10(x2);
+    const double lx = std::isnan(log10_x) ? std::log10(x) : log10_x;
+    t = (lx - l1) / (l2 - l1);
+  } else {
+    t = (x - x1) / (x2 - x1);
+  }
   return y1 + t * (y2 - y1);
+}
+
+double Curve::eval(Option o, double x) const {
+  return eval_at(index(o), x, std::numeric_limits<double>::quiet_NaN());
+}
+
+PerOption Curve::eval_all(double x) const {
+  // A point's x is never NaN, so NaN means "not taken" only for x itself.
+  const double lx =
+      scale == Scale::log && x > 0 ? std::log10(x) : std::numeric_limits<double>::quiet_NaN();
+  PerOption u{};
+  for (std::size_t o = 0; o < kOptionCount; ++o) u[o] = eval_at(o, x, lx);
+  return u;
 }
 
 bool Condition::holds(const Values& values) const {
@@ -58,6 +86,22 @@ double Criterion::utility(Option o, const Values& values) const {
     if (!all_hold(adjustment.when, values)) continue;
     for (const auto& [answer, overrides] : adjustment.utilities) {
       if (answer == choice && overrides[index(o)]) u = *overrides[index(o)];
+    }
+  }
+  return u;
+}
+
+PerOption Criterion::utilities(const Values& values) const {
+  if (kind == CriterionKind::number) return curve.eval_all(values[index_in_questionnaire].number);
+  const std::size_t choice = values[index_in_questionnaire].choice;
+  PerOption u = answers[choice].utility;
+  for (const auto& adjustment : adjustments) {
+    if (!all_hold(adjustment.when, values)) continue;
+    for (const auto& [answer, overrides] : adjustment.utilities) {
+      if (answer != choice) continue;
+      for (std::size_t o = 0; o < kOptionCount; ++o) {
+        if (overrides[o]) u[o] = *overrides[o];
+      }
     }
   }
   return u;

@@ -33,11 +33,9 @@ UtilityMatrix::UtilityMatrix(const ScoringModel& model, const Values& values,
   for (std::size_t i = 0; i < criteria.size(); ++i) {
     const Criterion& c = criteria[i];
     if (!c.scored) continue;
-    for (Option o : kOptions) {
-      m_rows[i][index(o)] = c.answerable()                    ? c.utility(o, values)
-                            : c.signal == DerivedSignal::cost ? cost.cost_utility[index(o)]
-                                                              : cost.budget_utility[index(o)];
-    }
+    m_rows[i] = c.answerable()                    ? c.utilities(values)
+                : c.signal == DerivedSignal::cost ? cost.cost_utility
+                                                  : cost.budget_utility;
   }
   update_vetoes(values);
 }
@@ -45,7 +43,7 @@ UtilityMatrix::UtilityMatrix(const ScoringModel& model, const Values& values,
 void UtilityMatrix::update(const Values& values, const Touched& touched) {
   const auto& criteria = m_model.questionnaire.criteria;
   for (std::size_t i : touched.rows) {
-    for (Option o : kOptions) m_rows[i][index(o)] = criteria[i].utility(o, values);
+    m_rows[i] = criteria[i].utilities(values);
   }
   bool budget = false;  // a budget row among the derived rows to recompute
   for (std::size_t i : touched.derived)

@@ -357,3 +357,41 @@ TEST_CASE(
     CHECK(d.confidence == Approx(exact).margin(0.012));
   }
 }
+
+TEST_CASE("all options' utilities at once are each option's utility, to the bit", "[engine]") {
+  // eval_all() and utilities() take each logarithm and test each condition
+  // once; eval() and utility() are the definition.
+  const auto& q = default_model().questionnaire;
+  Curve loaded;  // points through add_point(): logarithms kept
+  loaded.scale = Scale::log;
+  Curve written;  // points written directly: logarithms taken each time
+  written.scale = Scale::log;
+  const std::vector<std::pair<double, double>> points{{100, 0.05}, {300, 0.35}, {1500, 1}};
+  for (Option o : kOptions) {
+    for (const auto& [x, u] : points) {
+      loaded.add_point(o, x, u * (1 + 0.1 * static_cast<double>(index(o))));
+      written.points[index(o)].emplace_back(x, u * (1 + 0.1 * static_cast<double>(index(o))));
+    }
+  }
+  for (double x : {-1.0, 0.0, 1.0, 100.0, 123.456, 299.9, 300.0, 777.0, 1500.0, 1e6}) {
+    const PerOption all = loaded.eval_all(x);
+    for (Option o : kOptions) {
+      INFO(x << " " << to_string(o));
+      CHECK(all[index(o)] == loaded.eval(o, x));
+      CHECK(all[index(o)] == written.eval(o, x));
+    }
+  }
+  // Every criterion of generated profiles, adjustments included.
+  for (const auto& changes : std::vector<std::map<std::string, std::string>>{
+           {},
+           {{"workload_mix", "mixed"}, {"data_sensitivity", "regulated"}},
+           {{"latency_budget_ms", "250"}, {"team_mlops", "none"}},
+           {{"connectivity", "offline"}, {"project_stage", "prototype"}}}) {
+    const Decision d = decide_with(changes, 0);
+    for (const Criterion& c : q.criteria) {
+      if (!c.answerable()) continue;
+      const PerOption all = c.utilities(d.values);
+      for (Option o : kOptions) CHECK(all[index(o)] == c.utility(o, d.values));
+    }
+  }
+}
