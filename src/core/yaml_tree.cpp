@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <sstream>
 
 #include "aidecide/text.hpp"
@@ -59,8 +60,13 @@ class PositionMap {
 
 class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(const PositionMap& positions, const YamlLimits& limits)
-      : m_positions(positions), m_limits(limits) {}
+  // `pending` holds the children of the open containers (a buffer the
+  // caller may reuse from parse to parse; it is cleared here).
+  TreeBuilder(const PositionMap& positions, const YamlLimits& limits,
+              std::vector<YamlNode>& pending)
+      : m_positions(positions), m_limits(limits), m_pending(pending) {
+    m_pending.clear();
+  }
 
   YamlNode take_root() { return std::move(m_root); }
   bool has_root() const { return m_has_root; }
@@ -115,10 +121,12 @@ class TreeBuilder : public YAML::EventHandler {
   void OnMapEnd() override { close(); }
 
  private:
+  // An open container; its children so far are m_pending[first...] (keys
+  // and values alternating in a mapping), moved into it in one go when it
+  // closes, so no container grows one child at a time.
   struct Frame {
     YamlNode node;
-    bool has_key = false;
-    YamlNode key;
+    std::size_t first = 0;
   };
 
   void refuse_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) const {
@@ -155,12 +163,27 @@ class TreeBuilder : public YAML::EventHandler {
     Frame frame;
     frame.node.kind = kind;
     frame.node.pos = m_positions.at(mark);
+    frame.first = m_pending.size();
     m_stack.push_back(std::move(frame));
   }
 
   void close() {
+    const std::size_t first = m_stack.back().first;
     YamlNode node = std::move(m_stack.back().node);
     m_stack.pop_back();
+    const auto children = m_pending.begin() + static_cast<std::ptrdiff_t>(first);
+    const std::size_t count = m_pending.size() - first;
+    if (node.kind == YamlNode::Kind::sequence) {
+      node.items.reserve(count);
+      std::move(children, m_pending.end(), std::back_inserter(node.items));
+    } else {
+      // yaml-cpp gives every key a value (a null one at least).
+      node.entries.reserve(count / 2);
+      for (std::size_t k = 0; k + 1 < count; k += 2)
+        node.entries.push_back(YamlEntry{std::move(children[static_cast<std::ptrdiff_t>(k)]),
+                                         std::move(children[static_cast<std::ptrdiff_t>(k + 1)])});
+    }
+    m_pending.erase(children, m_pending.end());
     add(std::move(node));
   }
 
@@ -176,23 +199,18 @@ class TreeBuilder : public YAML::EventHandler {
       m_has_root = true;
       return;
     }
-    Frame& parent = m_stack.back();
-    if (parent.node.kind == YamlNode::Kind::sequence) {
-      parent.node.items.push_back(std::move(node));
-    } else if (!parent.has_key) {
-      if (node.kind != YamlNode::Kind::scalar) {
-        throw StopParsing{node.pos, "a key must be plain text"};
-      }
-      parent.key = std::move(node);
-      parent.has_key = true;
-    } else {
-      parent.node.entries.push_back(YamlEntry{std::move(parent.key), std::move(node)});
-      parent.has_key = false;
+    const Frame& parent = m_stack.back();
+    const bool is_key =
+        parent.node.kind == YamlNode::Kind::mapping && (m_pending.size() - parent.first) % 2 == 0;
+    if (is_key && node.kind != YamlNode::Kind::scalar) {
+      throw StopParsing{node.pos, "a key must be plain text"};
     }
+    m_pending.push_back(std::move(node));
   }
 
   const PositionMap& m_positions;
   const YamlLimits& m_limits;
+  std::vector<YamlNode>& m_pending;
   std::vector<Frame> m_stack;
   YamlNode m_root;
   bool m_has_root = false;
@@ -243,10 +261,12 @@ YamlNode parse_yaml(std::string_view text, const std::string& source, const Yaml
   std::istringstream stream{std::string(text)};
   try {
     YAML::Parser parser(stream);
-    TreeBuilder builder(positions, limits);
+    // Kept from file to file: a batch reads thousands.
+    thread_local std::vector<YamlNode> pending;
+    TreeBuilder builder(positions, limits, pending);
     parser.HandleNextDocument(builder);
     YamlNode root = builder.take_root();
-    TreeBuilder extra(positions, limits);
+    TreeBuilder extra(positions, limits, pending);
     if (parser.HandleNextDocument(extra)) {
       throw InputError({{source, {}, "only one YAML document is allowed per file"}});
     }
