@@ -48,6 +48,7 @@ std::vector<std::string> build_checklist(const ScoringModel& model, const Decisi
     if (!item.applies[index(o)] || !all_hold(item.when, d.values)) continue;
     const std::string_view t = item.text;
     std::string text;
+    text.reserve(t.size() + 32);  // placeholders are short: one allocation
     for (std::size_t i = 0; i < t.size();) {
       const std::size_t open = t.find('{', i);
       const std::size_t close = open == std::string_view::npos ? open : t.find('}', open);

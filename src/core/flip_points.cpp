@@ -70,6 +70,7 @@ class Probe {
 
 std::vector<WeightFlip> weight_flips(const Decision& d) {
   std::vector<WeightFlip> flips;
+  flips.reserve(d.contributions.size());
   const Option w = *d.recommendation;
   // The lead over each other option, in weighted-utility units (the
   // normalisation by total weight does not change who leads).

@@ -16,7 +16,9 @@ namespace aidecide {
 class JsonWriter {
  public:
   static constexpr int kExact = -1;
-  explicit JsonWriter(std::string& out) : m_out(out) {}
+  explicit JsonWriter(std::string& out) : m_out(out) {
+    m_first.reserve(16);  // deeper than any document we write
+  }
 
   void begin_object();
   void end_object();

@@ -158,12 +158,16 @@ void load_answer_body(const YamlNode* answers, const YamlNode* weights, const Qu
                       Profile& profile, DiagnosticSink& sink, const AnswerBodyOptions& options) {
   profile.answers.assign(q.criteria.size(), Answer{});
   profile.weights.assign(q.criteria.size(), std::nullopt);
-  std::vector<std::string> answerable;
-  std::vector<std::string> weighted;
-  for (const auto& c : q.criteria) {
-    if (c.answerable()) answerable.push_back(c.id);
-    if (c.scored) weighted.push_back(c.id);
-  }
+  // The ids a misspelt key may have meant, gathered only when one is.
+  const auto ids = [&q](bool (*keep)(const Criterion&)) {
+    std::vector<std::string> out;
+    for (const auto& c : q.criteria) {
+      if (keep(c)) out.push_back(c.id);
+    }
+    return out;
+  };
+  const auto answerable = [](const Criterion& c) { return c.answerable(); };
+  const auto weighted = [](const Criterion& c) { return c.scored; };
   if (answers != nullptr && expect_mapping(*answers, "'answers'", sink)) {
     std::vector<bool> seen(q.criteria.size(), false);
     for (const auto& [key, value] : answers->entries) {
@@ -184,7 +188,7 @@ void load_answer_body(const YamlNode* answers, const YamlNode* weights, const Qu
                 ? fmt::format("'{}' is computed by the engine and cannot be answered", key.value)
                 : fmt::format("unknown criterion '{}' in 'answers'", escape_for_message(key.value));
         if (i == kNoIndex) {
-          if (auto hint = did_you_mean(key.value, answerable))
+          if (auto hint = did_you_mean(key.value, ids(answerable)))
             message += fmt::format("; did you mean '{}'?", *hint);
         }
         sink.error(key.pos, std::move(message), "unknown-key");
@@ -228,7 +232,7 @@ void load_answer_body(const YamlNode* answers, const YamlNode* weights, const Qu
     if (i == kNoIndex) {
       std::string message =
           fmt::format("unknown criterion '{}' in 'weights'", escape_for_message(key.value));
-      if (auto hint = did_you_mean(key.value, weighted))
+      if (auto hint = did_you_mean(key.value, ids(weighted)))
         message += fmt::format("; did you mean '{}'?", *hint);
       sink.error(key.pos, std::move(message), "unknown-key");
       continue;

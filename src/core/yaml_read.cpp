@@ -55,6 +55,7 @@ bool looks_like_yaml_boolean(std::string_view text) {
 void check_keys(const YamlNode& map, const std::vector<std::string>& allowed,
                 std::string_view context, DiagnosticSink& sink) {
   std::vector<std::pair<std::string_view, SourcePos>> seen;
+  seen.reserve(map.entries.size());
   for (const YamlEntry& entry : map.entries) {
     const YamlNode& key = entry.first;
     const auto first =
