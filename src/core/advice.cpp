@@ -26,6 +26,7 @@ std::optional<PatternAdvice> choose_hybrid_pattern(const Questionnaire& q, const
 std::vector<std::string> build_checklist(const ScoringModel& model, const Decision& d) {
   std::vector<std::string> items;
   if (!d.recommendation) return items;
+  items.reserve(model.questionnaire.checklist.size() + 1);
   const Questionnaire& q = model.questionnaire;
   const Option o = *d.recommendation;
   const OptionCost& local_part =

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstring>
 #include <numeric>
+#include <span>
 
 #include "aidecide/engine.hpp"
 #include "block_sums.hpp"
@@ -292,24 +293,25 @@ class Remembered {
  public:
   std::size_t criterion = 0;
 
-  // `reads(u)`: whether it reads uncertain answer number u.
+  // Starts afresh (keeping its buffers) for a row that reads uncertain
+  // answer number u when `reads(u)`.
   template <class Reads>
-  static Remembered of(const ScoringModel& model, const std::vector<std::size_t>& uncertain,
-                       Reads reads) {
-    Remembered r;
+  void reset(const ScoringModel& model, const std::vector<std::size_t>& uncertain, Reads reads) {
+    m_reads.clear();
+    m_strides.clear();
+    m_ready = false;
     std::size_t combinations = 1;
     for (std::size_t u = 0; u < uncertain.size(); ++u) {
       if (!reads(u)) continue;
       const Criterion& c = model.questionnaire.criteria[uncertain[u]];
-      r.m_reads.push_back(u);
-      r.m_strides.push_back(combinations);
+      m_reads.push_back(u);
+      m_strides.push_back(combinations);
       // Saturates past the limit: only "too many" matters then.
       combinations = std::min(
           combinations * (c.kind == CriterionKind::choice ? c.answers.size() : kNumberLevels),
           kMaxRemembered + 1);
     }
-    r.m_combinations = combinations <= kMaxRemembered ? combinations : 0;
-    return r;
+    m_combinations = combinations <= kMaxRemembered ? combinations : 0;
   }
 
   // The uncertain answers it reads (positions in the uncertain list).
@@ -330,9 +332,10 @@ class Remembered {
       }
       return m_scratch.data();
     }
-    if (m_known.empty()) {
-      m_values.resize(m_combinations * width);
+    if (!m_ready) {
+      m_values.resize(m_combinations * width);  // read only where known
       m_known.assign(m_combinations, 0);
+      m_ready = true;
     }
     std::fill(index, index + count, 0);
     for (std::size_t k = 0; k < m_reads.size(); ++k) {
@@ -352,6 +355,7 @@ class Remembered {
   std::vector<std::size_t> m_reads;    // positions in the uncertain answers
   std::vector<std::size_t> m_strides;  // of each in the combination's number
   std::size_t m_combinations = 0;      // 0: too many to remember
+  bool m_ready = false;                // m_values and m_known are sized and m_known clear
   std::vector<double> m_values;
   std::vector<unsigned char> m_known;
   std::vector<double> m_scratch;
@@ -405,14 +409,21 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
   }
   // The fixed rows and their lead contributions per rival (weight x difference).
   FixedRows fixed;
-  std::vector<Remembered> moving;  // active rows a draw can change (none without rivals)
+  // The memories of the rows and of the vetoes, and the drawn answers, are
+  // kept from profile to profile on each thread: a batch scores thousands.
+  thread_local std::vector<Remembered> memories;
+  thread_local Remembered vetoes;
+  thread_local std::vector<std::uint32_t> outcome;
+  thread_local std::vector<std::array<double, kNumberLevels>> levels;
+  std::size_t moving_rows = 0;  // active rows a draw can change (none without rivals)
   for (std::size_t i = 0; i < weights.size(); ++i) {
     if (weights[i] <= 0) continue;
     if (rivals.empty()) continue;  // only vetoes decide
     if (moves[i]) {
-      moving.push_back(Remembered::of(
-          model, uncertain, [&](std::size_t u) { return row_reads(model, i, uncertain[u]); }));
-      moving.back().criterion = i;
+      if (memories.size() == moving_rows) memories.emplace_back();
+      Remembered& m = memories[moving_rows++];
+      m.reset(model, uncertain, [&](std::size_t u) { return row_reads(model, i, uncertain[u]); });
+      m.criterion = i;
       continue;
     }
     std::array<double, kOptionCount - 1> d{};
@@ -432,7 +443,8 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
                     [&](const Condition& c) { return is_uncertain[c.criterion]; }))
       varying_constraints.push_back(&k);
   }
-  Remembered vetoes = Remembered::of(model, uncertain, [&](std::size_t u) {
+  const std::span<Remembered> moving(memories.data(), moving_rows);
+  vetoes.reset(model, uncertain, [&](std::size_t u) {
     return std::any_of(
         varying_constraints.begin(), varying_constraints.end(), [&](const Constraint* k) {
           return std::any_of(k->when.begin(), k->when.end(),
@@ -442,7 +454,7 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
 
   Random rng(options.seed ^ kAnswerStream);
   Values values = base;
-  std::vector<std::array<double, kNumberLevels>> levels(uncertain.size());
+  levels.resize(uncertain.size());
   for (std::size_t u = 0; u < uncertain.size(); ++u) {
     const Criterion& c = q.criteria[uncertain[u]];
     if (c.kind == CriterionKind::number) {
@@ -453,7 +465,7 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
   // A block's drawn answers: outcome[u * kBlock + j] is the answer (or
   // level) of uncertain answer u in draw j, drawn draw by draw.
   const std::size_t count_uncertain = uncertain.size();
-  std::vector<std::uint32_t> outcome(kBlock * count_uncertain);
+  outcome.resize(kBlock * count_uncertain);  // each draw's answers are drawn before they are read
   // Per uncertain answer: its number of answers (a choice) or 0 (a number,
   // drawn as one of kNumberLevels levels).
   std::vector<std::uint32_t> choices(count_uncertain, 0);
