@@ -66,7 +66,9 @@ DerivedUtilities derived_utilities(const Pricing& p, const CostInputs& in, const
 // The cost utility alone: enough when no budget row is to be recomputed.
 PerOption cost_utility(const Pricing& p, const CostInputs& in, const Values& values);
 // The budget utility alone: enough when only the budgets or the GPUs already
-// owned changed, which the cost utility does not read.
+// owned changed, which the cost utility does not read. Constant for cloud
+// and nondecreasing in either budget for local and hybrid (a property test
+// holds it to that; the flip-point search relies on it).
 PerOption budget_utility(const Pricing& p, const CostInputs& in, const Values& values);
 // The lowest and highest budget utility of each option over every answer.
 std::pair<PerOption, PerOption> budget_utility_range();

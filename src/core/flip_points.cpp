@@ -411,6 +411,65 @@ Threshold find_threshold(Probe& probe, std::size_t i, std::size_t w, double prev
   return {b.x, b_winner};
 }
 
+// True when number `i` moves nothing but the budget row: no row of its
+// own, no other criterion's utility, no cost row and no constraint reads
+// it. The budget utility is constant for cloud and nondecreasing in either
+// budget for local and hybrid (cost.hpp), so each option's score, and with
+// it each rival's lead, moves one way only as the number does.
+bool moves_budget_row_only(const ScoringModel& model, std::size_t i) {
+  const Dependencies& dep = model.dependencies;
+  return dep.rows[i].empty() && !dep.cost_utility[i] && dep.budget_utility[i] &&
+         !dep.one[i].constraints;
+}
+
+// The walk for a number that moves the budget row only: the values where
+// the recommendation wins form one stretch around today's value (each
+// rival's lead is monotone in it), so along the walk it wins up to some
+// grid value and loses from there on. That first losing grid value, which
+// the walk would reach step by step, is found by halving the list of grid
+// values: one score when even the last one keeps the winner, about six
+// when a threshold lies in between, instead of one per step of 50 %.
+template <class Next>
+std::optional<NumberFlip> search_monotone(const Decision& d, Probe& probe, std::size_t i, bool up,
+                                          Next next) {
+  const double start = d.values[i].number;
+  std::vector<double> grid{start};  // position 0 is today's value
+  for (auto x = next(start); x; x = next(*x)) grid.push_back(*x);
+  if (grid.size() < 2) return std::nullopt;
+  const std::size_t w = index(*d.recommendation);
+  struct Scored {
+    PerOption scores;
+    std::array<bool, kOptionCount> vetoed{};
+    std::optional<Option> winner;
+  };
+  const auto score = [&](std::size_t k) {
+    Scored s;
+    s.scores = probe.scores_with(i, Value{0, grid[k]});
+    s.vetoed = probe.vetoed();
+    s.winner = probe.winner(s.scores);
+    return s;
+  };
+  std::size_t keeps = 0, loses = grid.size() - 1;  // positions known to keep and to lose
+  Scored at_keeps{d.scores, d.vetoed, d.recommendation};
+  Scored at_loses = score(loses);
+  if (at_loses.winner == d.recommendation) return std::nullopt;
+  while (loses - keeps > 1) {
+    const std::size_t mid = keeps + (loses - keeps) / 2;
+    Scored s = score(mid);
+    if (s.winner == d.recommendation) {
+      keeps = mid, at_keeps = s;
+    } else {
+      loses = mid, at_loses = s;
+    }
+  }
+  const End keep_end{grid[keeps], lead_over_rivals(w, at_keeps.scores, at_keeps.vetoed)};
+  const End lose_end{grid[loses], lead_over_rivals(w, at_loses.scores, at_loses.vetoed)};
+  const Threshold t = find_threshold(probe, i, w, grid[keeps], keep_end, lose_end, at_loses.winner,
+                                     std::span<const double>{});
+  if (!t.winner) return std::nullopt;
+  return NumberFlip{i, t.value, up, *t.winner};
+}
+
 // Walks from the current value in one direction until the winner changes,
 // then bisects to the threshold. Grid values the lead provably survives
 // are not probed.
@@ -434,6 +493,7 @@ std::optional<NumberFlip> search_number(const ScoringModel& model, const Decisio
   };
   const LeadLoss loss(model, d, i);
   const std::size_t w = index(*d.recommendation);
+  if (moves_budget_row_only(model, i)) return search_monotone(d, probe, i, up, next);
   double anchor = start;  // the last value scored, where the recommendation wins
   PerOption anchor_scores = d.scores;
   std::array<bool, kOptionCount> anchor_vetoed = d.vetoed;

@@ -350,3 +350,33 @@ TEST_CASE("the cost model's utilities move no faster than their stated slopes",
   }
   CHECK(pairs == 200 * 5 * 36);
 }
+
+TEST_CASE("the budget utility never falls as a budget grows", "[properties][cost]") {
+  // cost.hpp: constant for cloud, nondecreasing in either budget for local
+  // and hybrid. The flip-point search halves the grid of a budget instead of
+  // walking it because of this.
+  const auto& m = default_model();
+  const Questionnaire& q = m.questionnaire;
+  Generator g(20261128);
+  const double budgets[] = {0, 0.5, 40, 900, 2e4, 7e5, 3e7, 1e9, 6e10, 1e12};
+  int pairs = 0;
+  for (int n = 0; n < 200; ++n) {
+    const Profile p = load_profile(profile_yaml(random_answers(g)), "gen.yaml", q);
+    const Values base = resolve_values(q, p);
+    for (const std::size_t i : {m.inputs.upfront_budget, m.inputs.monthly_budget}) {
+      for (std::size_t k = 1; k < std::size(budgets); ++k) {
+        Values lower = base, higher = base;
+        lower[i].number = budgets[k - 1];
+        higher[i].number = budgets[k];
+        const PerOption a = budget_utility(m.pricing, m.inputs, lower);
+        const PerOption b = budget_utility(m.pricing, m.inputs, higher);
+        INFO(q.criteria[i].id << " from " << budgets[k - 1] << " in profile " << n);
+        REQUIRE(a[index(Option::cloud)] == b[index(Option::cloud)]);
+        REQUIRE(a[index(Option::local)] <= b[index(Option::local)]);
+        REQUIRE(a[index(Option::hybrid)] <= b[index(Option::hybrid)]);
+        ++pairs;
+      }
+    }
+  }
+  CHECK(pairs == 200 * 2 * 9);
+}
