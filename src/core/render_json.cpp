@@ -349,7 +349,7 @@ class JsonRenderer : public BatchRenderer {
   void result(const Decision& d) override { result_text(prerender(d)); }
   std::string prerender(const Decision& d) const override {
     std::string text;
-    text.reserve(16 * 1024);  // a result is about 9 KB: no regrowing on the way
+    text.reserve(std::size_t{16} * 1024);  // a result is about 9 KB: no regrowing on the way
     JsonWriter w(text);
     write_decision(w, m_model, d);
     return text;
@@ -375,7 +375,7 @@ class JsonRenderer : public BatchRenderer {
   }
 
  private:
-  static constexpr std::size_t kChunk = 64 * 1024;
+  static constexpr std::size_t kChunk = std::size_t{64} * 1024;
 
   void flush() {
     m_out.write(m_pending.data(), static_cast<std::streamsize>(m_pending.size()));
