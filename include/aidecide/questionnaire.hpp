@@ -152,7 +152,10 @@ struct Questionnaire {
   std::vector<ChecklistItem> checklist;
 
   std::size_t index_of(std::string_view id) const;  // kNoIndex if absent
-  const Criterion& at(std::string_view id) const;   // throws Error if absent
+  // The same, trying position `guess` first: files usually list criteria in
+  // the criteria file's order, so the next key is most often the next one.
+  std::size_t index_of(std::string_view id, std::size_t guess) const;
+  const Criterion& at(std::string_view id) const;  // throws Error if absent
 };
 
 // Validates everything (types, ranges, ids, self-consistency) and reports all

@@ -79,8 +79,12 @@ std::vector<WeightFlip> weight_flips(const Decision& d) {
     for (const Contribution& k : d.contributions)
       leads[index(o)] += k.weight * (k.utility[index(w)] - k.utility[index(o)]);
   }
+  // The smallest change in log terms first: |ln factor|, taken once per flip.
+  std::vector<double> change;
+  change.reserve(d.contributions.size());
   for (const Contribution& c : d.contributions) {
     std::optional<WeightFlip> best;
+    double best_change = 0;
     for (Option o : kOptions) {
       if (o == w || d.vetoed[index(o)]) continue;
       const double lead = leads[index(o)];
@@ -89,14 +93,29 @@ std::vector<WeightFlip> weight_flips(const Decision& d) {
       // lead + (f - 1) * weight * diff = 0
       const double factor = 1 - lead / (c.weight * diff);
       if (factor <= 0) continue;  // no non-negative weight can close the gap
-      if (!best || std::fabs(std::log(factor)) < std::fabs(std::log(best->factor)))
+      const double how_much = std::fabs(std::log(factor));
+      if (!best || how_much < best_change) {
         best = WeightFlip{c.criterion, factor, o};
+        best_change = how_much;
+      }
     }
-    if (best) flips.push_back(*best);
+    if (best) {
+      flips.push_back(*best);
+      change.push_back(best_change);
+    }
   }
-  std::stable_sort(flips.begin(), flips.end(), [](const WeightFlip& a, const WeightFlip& b) {
-    return std::fabs(std::log(a.factor)) < std::fabs(std::log(b.factor));
-  });
+  // A stable insertion sort: a few dozen flips at most.
+  for (std::size_t k = 1; k < flips.size(); ++k) {
+    const WeightFlip f = flips[k];
+    const double key = change[k];
+    std::size_t m = k;
+    for (; m > 0 && key < change[m - 1]; --m) {
+      flips[m] = flips[m - 1];
+      change[m] = change[m - 1];
+    }
+    flips[m] = f;
+    change[m] = key;
+  }
   return flips;
 }
 

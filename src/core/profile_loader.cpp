@@ -170,9 +170,11 @@ void load_answer_body(const YamlNode* answers, const YamlNode* weights, const Qu
   const auto weighted = [](const Criterion& c) { return c.scored; };
   if (answers != nullptr && expect_mapping(*answers, "'answers'", sink)) {
     std::vector<bool> seen(q.criteria.size(), false);
+    std::size_t guess = 0;  // where the next key most likely is
     for (const auto& [key, value] : answers->entries) {
       if (key.value.starts_with("x-")) continue;
-      const std::size_t i = q.index_of(key.value);
+      const std::size_t i = q.index_of(key.value, guess);
+      guess = i + 1;
       if (i != kNoIndex && seen[i]) {
         sink.error(
             key.pos,
@@ -217,9 +219,11 @@ void load_answer_body(const YamlNode* answers, const YamlNode* weights, const Qu
   }
   if (weights == nullptr || !expect_mapping(*weights, "'weights'", sink)) return;
   std::vector<SourcePos> first_weight(q.criteria.size());
+  std::size_t guess = 0;
   for (const auto& [key, value] : weights->entries) {
     if (key.value.starts_with("x-")) continue;
-    const std::size_t i = q.index_of(key.value);
+    const std::size_t i = q.index_of(key.value, guess);
+    guess = i + 1;
     if (i != kNoIndex && first_weight[i].line > 0) {
       sink.error(key.pos,
                  fmt::format(

@@ -121,6 +121,11 @@ std::string Criterion::value_text(const Value& v) const {
   return "computed";
 }
 
+std::size_t Questionnaire::index_of(std::string_view id, std::size_t guess) const {
+  if (guess < criteria.size() && criteria[guess].id == id) return guess;
+  return index_of(id);
+}
+
 std::size_t Questionnaire::index_of(std::string_view id) const {
   for (std::size_t i = 0; i < criteria.size(); ++i) {
     if (criteria[i].id == id) return i;
