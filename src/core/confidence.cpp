@@ -8,6 +8,7 @@
 // answers they read and looked up, weight factors come from a table shared
 // by every profile, and draws go 512 at a time.
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <numeric>
@@ -21,6 +22,11 @@ namespace aidecide {
 namespace {
 
 static_assert(kOptionCount - 1 == 2, "BlockLeads holds two rivals");
+
+// The top 53 bits of a random value as a double uniform in [0, 1).
+inline double to_uniform(std::uint64_t bits) {
+  return static_cast<double>(bits >> 11) * 0x1.0p-53;
+}
 
 // xoshiro256** seeded through splitmix64: small, fast and identical on every
 // platform, unlike the standard library's distributions.
@@ -47,7 +53,7 @@ class Random {
     return result;
   }
   // Uniform in [0, 1).
-  double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+  double uniform() { return to_uniform(next()); }
   std::uint32_t below(std::uint32_t n) {
     return static_cast<std::uint32_t>(uniform() * static_cast<double>(n));
   }
@@ -153,6 +159,29 @@ const WeightBlock& weight_block(std::uint64_t seed, double spread, std::size_t c
       b.block != block)
     draw_weight_block(b, seed, spread, criteria, block);
   return b;
+}
+
+// The first `count` values of the generator seeded with `seed`, kept per
+// thread (every profile of a run draws its answers from the same stream);
+// nothing past kMaxKept values, where the caller draws them itself.
+constexpr std::size_t kMaxKept = std::size_t{1} << 16;  // 512 KiB a thread
+std::atomic<bool> g_keep_stream{true};
+
+const std::uint64_t* answer_stream(std::uint64_t seed, std::size_t count) {
+  if (count > kMaxKept || !g_keep_stream.load(std::memory_order_relaxed)) return nullptr;
+  struct Kept {
+    std::uint64_t seed = 0;
+    Random rng{0};
+    std::vector<std::uint64_t> values;
+  };
+  thread_local Kept kept;
+  if (kept.values.empty() || kept.seed != seed) {
+    kept.seed = seed;
+    kept.rng = Random(seed);
+    kept.values.clear();
+  }
+  while (kept.values.size() < count) kept.values.push_back(kept.rng.next());
+  return kept.values.data();
 }
 
 // The sampled range of an uncertain number: the user's range, or the
@@ -363,6 +392,10 @@ class Remembered {
 
 }  // namespace
 
+bool keep_answer_stream(bool on) {
+  return g_keep_stream.exchange(on);
+}
+
 double estimate_confidence(const ScoringModel& model, const Profile& profile, const Values& base,
                            const CostEstimate& base_cost, const std::vector<double>& weights,
                            std::optional<Option> recommendation, const EngineOptions& options) {
@@ -473,7 +506,27 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
     const Criterion& c = q.criteria[uncertain[u]];
     if (c.kind == CriterionKind::choice) choices[u] = static_cast<std::uint32_t>(c.answers.size());
   }
-  const auto draw_answers = [&](std::size_t count) {
+  // The answers' stream is the same for every profile (seeded by the seed
+  // alone): draw j takes its values number j x U to j x U + U - 1 (U
+  // uncertain answers), from the thread's copy when it is long enough.
+  const std::uint64_t* const stream =
+      answer_stream(options.seed ^ kAnswerStream, options.samples * count_uncertain);
+  const auto draw_answers = [&](std::size_t first, std::size_t count) {
+    if (stream != nullptr) {
+      for (std::size_t u = 0; u < count_uncertain; ++u) {
+        const std::uint64_t* r = stream + first * count_uncertain + u;
+        std::uint32_t* o = &outcome[u * kBlock];
+        if (choices[u] != 0) {
+          const auto n = static_cast<double>(choices[u]);
+          for (std::size_t j = 0; j < count; ++j)
+            o[j] = static_cast<std::uint32_t>(to_uniform(r[j * count_uncertain]) * n);
+        } else {
+          for (std::size_t j = 0; j < count; ++j)
+            o[j] = static_cast<std::uint32_t>(r[j * count_uncertain] >> (64 - kNumberBits));
+        }
+      }
+      return;
+    }
     Random local = rng;  // the generator's state stays in registers
     for (std::size_t j = 0; j < count; ++j) {
       for (std::size_t u = 0; u < count_uncertain; ++u) {
@@ -511,7 +564,7 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
         weight_block(options.seed, options.weight_spread, q.criteria.size(), block);
     sum_fixed(lead, fixed, factors.factor);
     const std::size_t count = std::min(kBlock, options.samples - first);
-    draw_answers(count);
+    draw_answers(first, count);
     // Per draw, 1 for each vetoed option at vetoed + veto_index[j] x 3 (the
     // same place for every draw when no constraint reads an uncertain answer).
     const bool vetoes_vary = !varying_constraints.empty();

@@ -19,6 +19,12 @@ inline Touched touched_by(const ScoringModel& model, std::span<const std::size_t
   return touched_by(model.dependencies, changed);
 }
 
+// Whether confidence keeps each thread's copy of the answers' random stream
+// (the default: every profile draws from the same one) or draws it afresh
+// for each profile; returns the previous setting. The draws are the same
+// either way; tests hold it to that.
+bool keep_answer_stream(bool on);
+
 class UtilityMatrix {
  public:
   UtilityMatrix(const ScoringModel& model, const Values& values, const CostEstimate& cost);

@@ -15,6 +15,7 @@
 #include "../../src/cli/progress.hpp"
 #include "../../src/core/block_sums.hpp"
 #include "../../src/core/json_writer.hpp"
+#include "../../src/core/scorer.hpp"
 #include "aidecide/render.hpp"
 #include "commands.hpp"
 #include "helpers.hpp"
@@ -219,6 +220,29 @@ TEST_CASE("the fixed rows' sums have the same bits at two or four draws a vector
       }
     }
   }
+}
+
+TEST_CASE("confidence draws the same answers from the kept stream as from a fresh one",
+          "[perf][confidence]") {
+  int sampled = 0;
+  for (const char* requests : {"unknown", "[2000, 9000000]"}) {
+    for (const char* sensitivity : {"unknown", "personal"}) {
+      for (const char* latency : {"unknown", "[80, 900]", "400"}) {
+        const std::map<std::string, std::string> answers{{"monthly_requests", requests},
+                                                         {"data_sensitivity", sensitivity},
+                                                         {"latency_budget_ms", latency},
+                                                         {"traffic_pattern", "unknown"}};
+        const Decision kept = test::decide_with(answers, 1000);
+        const bool before = keep_answer_stream(false);
+        const Decision fresh = test::decide_with(answers, 1000);
+        keep_answer_stream(before);
+        INFO(requests << ", " << sensitivity << ", " << latency);
+        REQUIRE(kept.confidence == fresh.confidence);
+        sampled += kept.confidence < 1 ? 1 : 0;
+      }
+    }
+  }
+  CHECK(sampled > 4);
 }
 
 TEST_CASE("ordered_parallel hands results over in input order for any number of jobs",
