@@ -96,6 +96,29 @@ std::array<double, kNumberLevels> number_levels(const Criterion& c, double lo, d
   return levels;
 }
 
+// number_levels(), kept per thread for the last few ranges asked for: an
+// unknown number draws from its criterion's plausible range in every
+// profile, and 128 exponentials are dear next to looking them up. The
+// levels depend on the range and the scale alone.
+const std::array<double, kNumberLevels>& kept_levels(const Criterion& c, double lo, double hi) {
+  struct Kept {
+    bool used = false;
+    Scale scale = Scale::linear;
+    double lo = 0, hi = 0;
+    std::array<double, kNumberLevels> levels{};
+  };
+  constexpr std::size_t kKept = 8;
+  thread_local std::array<Kept, kKept> kept;
+  thread_local std::size_t next = 0;  // the one to replace
+  for (const Kept& k : kept) {
+    if (k.used && k.scale == c.scale && k.lo == lo && k.hi == hi) return k.levels;
+  }
+  Kept& k = kept[next];
+  next = (next + 1) % kKept;
+  k = {true, c.scale, lo, hi, number_levels(c, lo, hi)};
+  return k.levels;
+}
+
 struct FactorTable {
   std::array<double, kFactorLevels> factor{};
   double spread = 0;
@@ -492,7 +515,7 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
     const Criterion& c = q.criteria[uncertain[u]];
     if (c.kind == CriterionKind::number) {
       const auto [lo, hi] = sampled_range(c, profile.answers[uncertain[u]]);
-      levels[u] = number_levels(c, lo, hi);
+      levels[u] = kept_levels(c, lo, hi);
     }
   }
   // A block's drawn answers: outcome[u * kBlock + j] is the answer (or
