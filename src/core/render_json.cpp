@@ -37,7 +37,9 @@ void number_or_null(JsonWriter& w, double x, int decimals) {
   }
 }
 
-void write_cost(JsonWriter& w, const ScoringModel& model, const Decision& d) {
+// `prices_as_of`: the pricing's oldest date, worked out once by the caller.
+void write_cost(JsonWriter& w, const ScoringModel& model, const Decision& d,
+                std::string_view prices_as_of) {
   w.begin_object();
   w.key("currency");
   w.string("USD");
@@ -77,7 +79,7 @@ void write_cost(JsonWriter& w, const ScoringModel& model, const Decision& d) {
   w.key("break_even_requests_per_month");
   number_or_null(w, d.cost.break_even_requests, 0);
   w.key("prices_as_of");
-  w.string(model.pricing.oldest_as_of());
+  w.string(prices_as_of);
   w.end_object();
 }
 
@@ -171,7 +173,8 @@ void write_what_if(JsonWriter& w, const ScoringModel& model, const WhatIf& what_
   w.end_object();
 }
 
-void write_decision(JsonWriter& w, const ScoringModel& model, const Decision& d) {
+void write_decision(JsonWriter& w, const ScoringModel& model, const Decision& d,
+                    std::string_view prices_as_of) {
   const Questionnaire& q = model.questionnaire;
   std::string sentence;  // reused for every sentence
   w.begin_object();
@@ -241,7 +244,7 @@ void write_decision(JsonWriter& w, const ScoringModel& model, const Decision& d)
   }
   w.end_array();
   w.key("cost");
-  write_cost(w, model, d);
+  write_cost(w, model, d, prices_as_of);
   w.key("flip_points");
   write_flips(w, model, d);
   w.key("hybrid_pattern");
@@ -288,7 +291,7 @@ void write_diagnostic(JsonWriter& w, const Diagnostic& d) {
 std::string decision_json_text(const ScoringModel& model, const Decision& d) {
   std::string text;
   JsonWriter w(text);
-  write_decision(w, model, d);
+  write_decision(w, model, d, model.pricing.oldest_as_of());
   return text;
 }
 
@@ -342,7 +345,8 @@ class ErrorSpool {
 
 class JsonRenderer : public BatchRenderer {
  public:
-  JsonRenderer(std::ostream& out, const ScoringModel& model) : m_out(out), m_model(model) {
+  JsonRenderer(std::ostream& out, const ScoringModel& model)
+      : m_out(out), m_model(model), m_prices_as_of(model.pricing.oldest_as_of()) {
     m_out << fmt::format(R"({{"tool":"aidecide","version":"{}","criteria_version":{},"results":[)",
                          AIDECIDE_VERSION, model.questionnaire.version);
   }
@@ -351,7 +355,7 @@ class JsonRenderer : public BatchRenderer {
     std::string text;
     text.reserve(std::size_t{16} * 1024);  // a result is about 9 KB: no regrowing on the way
     JsonWriter w(text);
-    write_decision(w, m_model, d);
+    write_decision(w, m_model, d, m_prices_as_of);
     return text;
   }
   void result_text(const std::string& text) override {
@@ -384,6 +388,7 @@ class JsonRenderer : public BatchRenderer {
 
   std::ostream& m_out;
   const ScoringModel& m_model;
+  const std::string m_prices_as_of;  // the same in every result
   std::size_t m_results = 0;
   std::string m_pending;  // results not written yet: less than kChunk bytes
   ErrorSpool m_errors;
