@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "json_writer.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -47,31 +48,32 @@ bool is_plain(std::string_view text) {
 // every k below 2 * 10^7 and 200 million random ones up to 10^15 at 0 to 3
 // decimals (at 4, nlohmann's Grisu2 sometimes writes 17 digits where fewer
 // would do, so the fast path stops at 3). False when x is out of its reach.
-bool write_fixed(std::string& out, double x, int decimals) {
+// Writes at `out` (room for 32 bytes) and returns the end, or nullptr when
+// x is out of its reach.
+char* write_fixed(char* out, double x, int decimals) {
   static constexpr std::array<double, kMaxFastDecimals + 1> kScale{1, 10, 100, 1e3};
   static constexpr std::array<std::uint64_t, kMaxFastDecimals + 1> kPower{1, 10, 100, 1000};
   const double scaled = std::round(x * kScale[static_cast<std::size_t>(decimals)]);
-  if (!(std::fabs(scaled) < 1e15)) return false;
-  if (scaled < 0) out += '-';
+  if (!(std::fabs(scaled) < 1e15)) return nullptr;
+  if (scaled < 0) *out++ = '-';
   const auto k = static_cast<std::uint64_t>(std::fabs(scaled));
   const std::uint64_t power = kPower[static_cast<std::size_t>(decimals)];
-  std::array<char, 24> digits{};
-  const auto [end, error] = std::to_chars(digits.data(), digits.data() + digits.size(), k / power);
-  out.append(digits.data(), end);
-  out += '.';
+  out = std::to_chars(out, out + 20, k / power).ptr;
+  *out++ = '.';
   std::uint64_t fraction = k % power;
   if (fraction == 0) {
-    out += '0';
-    return true;
+    *out++ = '0';
+    return out;
   }
   int places = decimals;
   while (fraction % 10 == 0) fraction /= 10, --places;
-  char* const first = digits.data();
   for (int p = places - 1; p >= 0; --p, fraction /= 10)
-    first[p] = static_cast<char>('0' + fraction % 10);
-  out.append(first, static_cast<std::size_t>(places));
-  return true;
+    out[p] = static_cast<char>('0' + fraction % 10);
+  return out + places;
 }
+
+// The most any number takes (nlohmann's shortest round-trip form, or null).
+constexpr std::size_t kNumberRoom = 64;
 
 }  // namespace
 
@@ -83,59 +85,76 @@ double round_to(double x, int decimals) {
   return r == 0 ? 0 : r;  // no "-0"
 }
 
+void JsonWriter::grow(std::size_t n) {
+  // All the capacity there is, or double: the spare room is zero-filled
+  // once per growth, not per piece.
+  m_out.resize(std::max({m_out.capacity(), m_out.size() * 2, m_length + n, std::size_t{256}}));
+}
+
+void JsonWriter::put(std::string_view text) {
+  std::memcpy(room(text.size()), text.data(), text.size());
+  m_length += text.size();
+}
+
 void JsonWriter::separate() {
   if (m_after_key) {
     m_after_key = false;
     return;
   }
   if (!m_first.empty()) {
-    if (!m_first.back()) m_out += ',';
+    if (!m_first.back()) put(',');
     m_first.back() = 0;
   }
 }
 
 void JsonWriter::begin_object() {
   separate();
-  m_out += '{';
+  put('{');
   m_first.push_back(1);
 }
 
 void JsonWriter::end_object() {
-  m_out += '}';
+  put('}');
   m_first.pop_back();
 }
 
 void JsonWriter::begin_array() {
   separate();
-  m_out += '[';
+  put('[');
   m_first.push_back(1);
 }
 
 void JsonWriter::end_array() {
-  m_out += ']';
+  put(']');
   m_first.pop_back();
 }
 
 void JsonWriter::key(std::string_view name) {
   separate();
-  m_out += '"';
-  m_out += name;
-  m_out += "\":";
+  char* p = room(name.size() + 3);
+  *p++ = '"';
+  std::memcpy(p, name.data(), name.size());
+  p += name.size();
+  *p++ = '"';
+  *p++ = ':';
+  m_length += name.size() + 3;
   m_after_key = true;
 }
 
 void JsonWriter::string(std::string_view text) {
   separate();
   if (is_plain(text)) {
-    m_out += '"';
-    m_out += text;
-    m_out += '"';
+    char* p = room(text.size() + 2);
+    *p++ = '"';
+    std::memcpy(p, text.data(), text.size());
+    p[text.size()] = '"';
+    m_length += text.size() + 2;
     return;
   }
   // Escapes, non-ASCII and invalid UTF-8 are rare: let the library that
   // defines the expected bytes write them.
-  m_out += nlohmann::json(std::string(text))
-               .dump(-1, ' ', true, nlohmann::json::error_handler_t::replace);
+  put(nlohmann::json(std::string(text))
+          .dump(-1, ' ', true, nlohmann::json::error_handler_t::replace));
 }
 
 void JsonWriter::number(double x, int decimals) {
@@ -146,44 +165,51 @@ void JsonWriter::number(double x, int decimals) {
 void JsonWriter::number_object(std::span<const std::string_view> keys,
                                std::span<const double> values, int decimals) {
   separate();
-  m_out += '{';
+  put('{');
   for (std::size_t i = 0; i < keys.size(); ++i) {
-    if (i > 0) m_out += ',';
-    m_out += '"';
-    m_out += keys[i];
-    m_out += "\":";
+    char* p = room(keys[i].size() + 4);
+    if (i > 0) *p++ = ',';
+    *p++ = '"';
+    std::memcpy(p, keys[i].data(), keys[i].size());
+    p += keys[i].size();
+    *p++ = '"';
+    *p++ = ':';
+    m_length = static_cast<std::size_t>(p - m_out.data());
     write_number(values[i], decimals);
   }
-  m_out += '}';
+  put('}');
 }
 
 void JsonWriter::write_number(double x, int decimals) {
+  char* start = room(kNumberRoom);
+  char* end = nullptr;
   if (!std::isfinite(x)) {
-    m_out += "null";
-    return;
+    std::memcpy(start, "null", 4);
+    end = start + 4;
+  } else if (decimals >= 0 && decimals <= kMaxFastDecimals) {
+    end = write_fixed(start, x, decimals);
   }
-  if (decimals >= 0 && decimals <= kMaxFastDecimals && write_fixed(m_out, x, decimals)) return;
-  std::array<char, 64> buffer{};
-  char* end = nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(),
-                                         decimals == kExact ? x : round_to(x, decimals));
-  m_out.append(buffer.data(), end);
+  if (end == nullptr) {
+    end = nlohmann::detail::to_chars(start, start + kNumberRoom,
+                                     decimals == kExact ? x : round_to(x, decimals));
+  }
+  m_length += static_cast<std::size_t>(end - start);
 }
 
 void JsonWriter::integer(std::uint64_t n) {
   separate();
-  std::array<char, 24> digits{};
-  const auto [end, error] = std::to_chars(digits.data(), digits.data() + digits.size(), n);
-  m_out.append(digits.data(), end);
+  char* start = room(24);
+  m_length += static_cast<std::size_t>(std::to_chars(start, start + 24, n).ptr - start);
 }
 
 void JsonWriter::boolean(bool b) {
   separate();
-  m_out += b ? "true" : "false";
+  put(b ? std::string_view("true") : std::string_view("false"));
 }
 
 void JsonWriter::null() {
   separate();
-  m_out += "null";
+  put(std::string_view("null"));
 }
 
 }  // namespace aidecide

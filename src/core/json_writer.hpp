@@ -6,6 +6,7 @@
 // numbers), which tests/unit/json_writer_test.cpp holds it to.
 
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string>
 #include <string_view>
@@ -16,9 +17,16 @@ namespace aidecide {
 class JsonWriter {
  public:
   static constexpr int kExact = -1;
-  explicit JsonWriter(std::string& out) : m_out(out) {
+  // Appends to `out`. Until finish() (or the writer's end) `out` also holds
+  // spare room after what was written: read it only after that.
+  explicit JsonWriter(std::string& out) : m_out(out), m_length(out.size()) {
     m_first.reserve(16);  // deeper than any document we write
   }
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
+  ~JsonWriter() { finish(); }
+  // Trims `out` to what was written.
+  void finish() { m_out.resize(m_length); }
 
   void begin_object();
   void end_object();
@@ -39,10 +47,24 @@ class JsonWriter {
   void null();
 
  private:
+  // Room for n more bytes at the end of what was written: the text is
+  // written through a pointer, not appended piece by piece (each append
+  // checks and updates the string; a result has about a thousand pieces).
+  char* room(std::size_t n) {
+    if (m_out.size() - m_length < n) grow(n);
+    return m_out.data() + m_length;
+  }
+  void grow(std::size_t n);
+  void put(char c) {
+    *room(1) = c;
+    ++m_length;
+  }
+  void put(std::string_view text);
   void separate();
   void write_number(double x, int decimals);
 
   std::string& m_out;
+  std::size_t m_length;       // of what was written; m_out is longer until finish()
   std::vector<char> m_first;  // per open container: nothing written in it yet
   bool m_after_key = false;
 };

@@ -292,6 +292,7 @@ std::string decision_json_text(const ScoringModel& model, const Decision& d) {
   std::string text;
   JsonWriter w(text);
   write_decision(w, model, d, model.pricing.oldest_as_of());
+  w.finish();
   return text;
 }
 
@@ -304,6 +305,7 @@ nlohmann::ordered_json diagnostic_to_json(const Diagnostic& d) {
   std::string text;
   JsonWriter w(text);
   write_diagnostic(w, d);
+  w.finish();
   return nlohmann::ordered_json::parse(text);
 }
 
@@ -356,6 +358,7 @@ class JsonRenderer : public BatchRenderer {
     text.reserve(std::size_t{16} * 1024);  // a result is about 9 KB: no regrowing on the way
     JsonWriter w(text);
     write_decision(w, m_model, d, m_prices_as_of);
+    w.finish();
     return text;
   }
   void result_text(const std::string& text) override {
@@ -369,6 +372,7 @@ class JsonRenderer : public BatchRenderer {
     std::string text(m_errors.count() == 0 ? "\n" : ",\n");
     JsonWriter w(text);
     write_diagnostic(w, d);
+    w.finish();
     m_errors.add(text);
   }
   void finish() override {

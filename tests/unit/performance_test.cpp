@@ -38,6 +38,7 @@ TEST_CASE("the JSON writer writes numbers exactly as nlohmann::json does", "[per
     JsonWriter w(text);
     w.number(v);
     INFO(v);
+    w.finish();
     CHECK(text == nlohmann::json(v).dump());
   }
   std::string text;
@@ -47,6 +48,7 @@ TEST_CASE("the JSON writer writes numbers exactly as nlohmann::json does", "[per
   w.number(1.23456, 3);
   w.number(std::nan(""));
   w.end_array();
+  w.finish();
   CHECK(text == "[0.0,1.235,null]");
 }
 
@@ -77,6 +79,7 @@ TEST_CASE("rounded numbers are written exactly as nlohmann::json writes the roun
       JsonWriter w(text);
       w.number(v, decimals);
       INFO(v << " at " << decimals << " decimals");
+      w.finish();
       CHECK(text == nlohmann::json(round_to(v, decimals)).dump());
     }
   }
@@ -95,6 +98,7 @@ TEST_CASE("the JSON writer escapes strings exactly as nlohmann::json does", "[pe
     std::string text;
     JsonWriter w(text);
     w.string(s);
+    w.finish();
     CHECK(text == nlohmann::json(s).dump(-1, ' ', true, nlohmann::json::error_handler_t::replace));
   }
 }
@@ -110,6 +114,7 @@ TEST_CASE("every byte at every place of a string is escaped as nlohmann::json do
       JsonWriter w(text);
       w.string(s);
       INFO("byte " << byte << " at " << at);
+      w.finish();
       REQUIRE(text ==
               nlohmann::json(s).dump(-1, ' ', true, nlohmann::json::error_handler_t::replace));
     }
@@ -131,7 +136,19 @@ TEST_CASE("objects and arrays get their commas and colons", "[perf]") {
   w.key("b");
   w.string("x");
   w.end_object();
+  w.finish();
   CHECK(text == R"({"a":[1,true,null,{}],"b":"x"})");
+  // Written after what the string held, growing past its room as needed;
+  // finish() leaves exactly what was written, also when called twice.
+  std::string appended = ",\n";
+  JsonWriter more(appended);
+  more.begin_array();
+  const std::string long_text(10000, 'y');
+  for (int i = 0; i < 3; ++i) more.string(long_text);
+  more.end_array();
+  more.finish();
+  more.finish();
+  CHECK(appended == ",\n[\"" + long_text + "\",\"" + long_text + "\",\"" + long_text + "\"]");
 }
 
 TEST_CASE("the break-even volume is where local and cloud cost the same", "[perf][cost]") {
