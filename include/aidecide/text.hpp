@@ -48,6 +48,11 @@ std::string safe_file_stem(std::string_view text);
 std::optional<std::string> did_you_mean(std::string_view word,
                                         const std::vector<std::string>& candidates);
 
+// x with exactly `decimals` (1 or 2) places at `out` (room for 40 bytes),
+// the bytes fmt's "{:.1f}" / "{:.2f}" write (the exact value correctly
+// rounded, exact halves to even, "-0.0" for negative zero); returns the end.
+char* write_decimals(char* out, double x, int decimals);
+
 // Numbers for people: 1200000 -> "1,200,000"; 0.5 -> "0.5"; at most 2 decimals.
 std::string format_number(double x);
 // format_number(x) appended to `out`.

@@ -17,9 +17,8 @@ namespace {
 // x with `decimals` places (1 to 3), appended without a temporary string.
 void append_fixed(std::string& out, double x, int decimals) {
   std::array<char, 64> buffer{};
-  char* end = decimals == 1   ? fmt::format_to(buffer.data(), FMT_COMPILE("{:.1f}"), x)
-              : decimals == 2 ? fmt::format_to(buffer.data(), FMT_COMPILE("{:.2f}"), x)
-                              : fmt::format_to(buffer.data(), FMT_COMPILE("{:.3g}"), x);
+  char* end = decimals <= 2 ? write_decimals(buffer.data(), x, decimals)
+                            : fmt::format_to(buffer.data(), FMT_COMPILE("{:.3g}"), x);
   out.append(buffer.data(), end);
 }
 

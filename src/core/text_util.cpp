@@ -9,6 +9,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <limits>
 
 namespace aidecide {
 namespace {
@@ -281,6 +282,32 @@ std::string group_thousands(std::string_view digits) {
 }
 }  // namespace
 
+char* write_decimals(char* out, double x, int decimals) {
+  // x times 10 or 100 is exact in the x87's 64-bit significand (53 bits
+  // times a 3- or 5-bit odd factor), so its integer part and remainder are
+  // exact and the rounding is decided on the exact value, as fmt does.
+  static_assert(std::numeric_limits<long double>::digits >= 64);
+  if (!std::isfinite(x) || !(std::fabs(x) < 1e15) || (decimals != 1 && decimals != 2)) {
+    // Out of the fast path's reach (and of any sentence's): at most 40 bytes.
+    return decimals == 1 ? fmt::format_to_n(out, 40, FMT_COMPILE("{:.1f}"), x).out
+                         : fmt::format_to_n(out, 40, FMT_COMPILE("{:.2f}"), x).out;
+  }
+  const std::uint64_t scale = decimals == 1 ? 10 : 100;
+  const long double scaled =
+      std::fabs(static_cast<long double>(x)) * static_cast<long double>(scale);
+  const long double whole = std::floor(scaled);
+  const long double rest = scaled - whole;
+  auto k = static_cast<std::uint64_t>(whole);
+  if (rest > 0.5L || (rest == 0.5L && (k & 1) != 0)) ++k;
+  if (std::signbit(x)) *out++ = '-';
+  out = std::to_chars(out, out + 20, k / scale).ptr;
+  *out++ = '.';
+  const std::uint64_t fraction = k % scale;
+  if (decimals == 2) *out++ = static_cast<char>('0' + fraction / 10);
+  *out++ = static_cast<char>('0' + fraction % 10);
+  return out;
+}
+
 void append_number(std::string& out, double x) {
   if (!std::isfinite(x)) {
     out += "n/a";
@@ -306,7 +333,7 @@ void append_number(std::string& out, double x) {
     }
     return;
   }
-  char* end = fmt::format_to(buffer.data(), FMT_COMPILE("{:.2f}"), a);
+  char* end = write_decimals(buffer.data(), a, 2);
   while (end[-1] == '0') --end;
   if (end[-1] == '.') --end;
   out.append(buffer.data(), end);
@@ -330,8 +357,9 @@ std::string format_compact(double x) {
   if (!std::isfinite(x)) return "n/a";
   const double a = std::fabs(x);
   const auto scaled = [&](double div, const char* suffix) {
-    std::string t = fmt::format(FMT_COMPILE("{:.1f}"), x / div);
-    if (t.size() > 2 && t.substr(t.size() - 2) == ".0") t.resize(t.size() - 2);
+    std::array<char, 64> buffer{};
+    std::string t(buffer.data(), write_decimals(buffer.data(), x / div, 1));
+    if (t.size() > 2 && t.ends_with(".0")) t.resize(t.size() - 2);
     return t + suffix;
   };
   if (a >= 1e9) return scaled(1e9, "B");

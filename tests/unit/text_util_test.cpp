@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
 // "Did you mean" suggestions for mistyped ids, answers and commands.
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
+
+#include <array>
 #include <cmath>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -83,4 +87,59 @@ TEST_CASE("numbers for people: thousands grouped, at most two decimals", "[text]
   CHECK(format_compact(250000) == "250k");
   CHECK(format_compact(3e9) == "3B");
   CHECK(format_compact(9999) == "9,999");
+}
+
+TEST_CASE("one or two decimals are written as fmt writes them", "[text]") {
+  // write_decimals() decides the rounding on the exact value, as fmt does:
+  // exact halves to even, everything else to the nearest, the sign of -0.
+  const auto fmt_text = [](double x, int decimals) {
+    return decimals == 1 ? fmt::format("{:.1f}", x) : fmt::format("{:.2f}", x);
+  };
+  const auto ours = [](double x, int decimals) {
+    std::array<char, 64> buffer{};
+    return std::string(buffer.data(), aidecide::write_decimals(buffer.data(), x, decimals));
+  };
+  std::vector<double> values{0,
+                             -0.0,
+                             0.25,
+                             0.35,
+                             0.45,
+                             2.5,
+                             0.125,
+                             0.375,
+                             1.25,
+                             -0.25,
+                             -0.05,
+                             0.05,
+                             1.05,
+                             2.675,
+                             -0.04,
+                             999.995,
+                             0.005,
+                             0.015,
+                             1e14,
+                             1e15,
+                             -1e15,
+                             1e300,
+                             5e-324,
+                             99.95,
+                             NAN,
+                             INFINITY,
+                             -INFINITY,
+                             123456789012.345,
+                             0.994999999999999};
+  for (int k = 0; k < 100000; ++k) values.push_back(k / 1000.0);  // every third-decimal tie
+  std::uint64_t x = 99;
+  for (int i = 0; i < 200000; ++i) {
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    const double mantissa = static_cast<double>(x >> 11) * 0x1.0p-53;
+    values.push_back((mantissa - 0.5) * std::pow(10.0, static_cast<int>(x % 18) - 3));
+  }
+  for (const double v : values) {
+    for (const int decimals : {1, 2}) {
+      INFO(fmt::format("{:.17g} at {} decimals", v, decimals));
+      // Past 10^15 (no sentence has such numbers) it stops at 40 bytes.
+      REQUIRE(ours(v, decimals) == fmt_text(v, decimals).substr(0, 40));
+    }
+  }
 }
