@@ -351,63 +351,95 @@ class Remembered {
   void reset(const ScoringModel& model, const std::vector<std::size_t>& uncertain, Reads reads) {
     m_reads.clear();
     m_strides.clear();
+    m_sizes.clear();
     m_ready = false;
+    m_all_known = false;
     std::size_t combinations = 1;
     for (std::size_t u = 0; u < uncertain.size(); ++u) {
       if (!reads(u)) continue;
       const Criterion& c = model.questionnaire.criteria[uncertain[u]];
+      const std::size_t size = c.kind == CriterionKind::choice ? c.answers.size() : kNumberLevels;
       m_reads.push_back(u);
       m_strides.push_back(combinations);
+      m_sizes.push_back(size);
       // Saturates past the limit: only "too many" matters then.
-      combinations = std::min(
-          combinations * (c.kind == CriterionKind::choice ? c.answers.size() : kNumberLevels),
-          kMaxRemembered + 1);
+      combinations = std::min(combinations * size, kMaxRemembered + 1);
     }
     m_combinations = combinations <= kMaxRemembered ? combinations : 0;
+  }
+
+  // The answer (or level) of the k-th answer it reads in combination `c`.
+  std::uint32_t digit(std::size_t k, std::size_t c) const {
+    return static_cast<std::uint32_t>((c / m_strides[k]) % m_sizes[k]);
   }
 
   // The uncertain answers it reads (positions in the uncertain list).
   const std::vector<std::size_t>& reads() const { return m_reads; }
 
+  // Where each draw's numbers are: draw j's `width` numbers start at
+  // values + index[j] x width.
+  struct Places {
+    const double* values;
+    const std::uint32_t* index;
+  };
+
   // For each draw j < count of a block, whose answers are
-  // outcome[u * kBlock + j] (answer or level of uncertain answer u): the
-  // place of its `width` numbers, at the returned pointer + index[j] x
-  // width, from `fill(j, out)` when not remembered yet.
-  template <class Fill>
-  const double* for_block(const std::uint32_t* outcome, std::size_t count, std::size_t width,
-                          Fill fill, std::uint32_t* index) {
+  // outcome[u * kBlock + j] (answer or level of uncertain answer u): where
+  // its numbers are, from `fill_draw(j, out)` when not remembered yet. When
+  // the draws (`draws` in all) will meet nearly every combination anyway,
+  // all are computed at once the first time, with `fill_combination(c,
+  // out)`, and no draw needs checking. `index` is room for kBlock places.
+  template <class FillDraw, class FillCombination>
+  Places for_block(const std::uint32_t* outcome, std::size_t count, std::size_t width,
+                   std::size_t draws, FillDraw fill_draw, FillCombination fill_combination,
+                   std::uint32_t* index) {
     if (m_combinations == 0) {
       m_scratch.resize(kBlock * width);
       for (std::size_t j = 0; j < count; ++j) {
         index[j] = static_cast<std::uint32_t>(j);
-        fill(j, &m_scratch[j * width]);
+        fill_draw(j, &m_scratch[j * width]);
       }
-      return m_scratch.data();
+      return {m_scratch.data(), index};
     }
     if (!m_ready) {
       m_values.resize(m_combinations * width);  // read only where known
-      m_known.assign(m_combinations, 0);
+      // Four draws a combination miss about one combination in fifty.
+      m_all_known = m_combinations * 4 <= draws;
+      if (m_all_known) {
+        for (std::size_t c = 0; c < m_combinations; ++c) fill_combination(c, &m_values[c * width]);
+      } else {
+        m_known.assign(m_combinations, 0);
+      }
       m_ready = true;
     }
-    std::fill(index, index + count, 0);
-    for (std::size_t k = 0; k < m_reads.size(); ++k) {
-      const std::uint32_t* o = outcome + m_reads[k] * kBlock;
-      const auto s = static_cast<std::uint32_t>(m_strides[k]);
-      for (std::size_t j = 0; j < count; ++j) index[j] += o[j] * s;
+    const std::uint32_t* places = index;
+    if (m_reads.size() == 1) {
+      places = outcome + m_reads[0] * kBlock;  // the answer is the place
+    } else {
+      std::fill(index, index + count, 0);
+      for (std::size_t k = 0; k < m_reads.size(); ++k) {
+        const std::uint32_t* o = outcome + m_reads[k] * kBlock;
+        const auto s = static_cast<std::uint32_t>(m_strides[k]);
+        for (std::size_t j = 0; j < count; ++j) index[j] += o[j] * s;
+      }
     }
-    for (std::size_t j = 0; j < count; ++j) {
-      if (m_known[index[j]]) continue;
-      fill(j, &m_values[index[j] * width]);
-      m_known[index[j]] = 1;
+    if (!m_all_known) {
+      for (std::size_t j = 0; j < count; ++j) {
+        if (m_known[places[j]]) continue;
+        fill_draw(j, &m_values[places[j] * width]);
+        m_known[places[j]] = 1;
+      }
     }
-    return m_values.data();
+    return {m_values.data(), places};
   }
 
  private:
   std::vector<std::size_t> m_reads;    // positions in the uncertain answers
   std::vector<std::size_t> m_strides;  // of each in the combination's number
+  std::vector<std::size_t> m_sizes;    // of each: its number of answers or levels
   std::size_t m_combinations = 0;      // 0: too many to remember
-  bool m_ready = false;                // m_values and m_known are sized and m_known clear
+  bool m_ready = false;                // m_values sized, and m_known clear or all filled
+  bool m_all_known = false;            // every combination was computed at the start
   std::vector<double> m_values;
   std::vector<unsigned char> m_known;
   std::vector<double> m_scratch;
@@ -560,17 +592,37 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
     }
     rng = local;
   };
+  // Sets uncertain answer u to its answer (or level) k.
+  const auto set_value = [&](std::size_t u, std::uint32_t k) {
+    Value& v = values[uncertain[u]];
+    if (choices[u] != 0) {
+      v.choice = k;
+    } else {
+      v.number = levels[u][k];
+    }
+  };
   // Sets the answers `of` reads to those of draw j.
   const auto set_values = [&](const Remembered& of, std::size_t j) {
-    for (std::size_t u : of.reads()) {
-      Value& v = values[uncertain[u]];
-      const std::uint32_t k = outcome[u * kBlock + j];
-      if (q.criteria[uncertain[u]].kind == CriterionKind::choice) {
-        v.choice = k;
-      } else {
-        v.number = levels[u][k];
+    for (std::size_t u : of.reads()) set_value(u, outcome[u * kBlock + j]);
+  };
+  // Sets the answers `of` reads to those of its combination c.
+  const auto set_combination = [&](const Remembered& of, std::size_t c) {
+    for (std::size_t k = 0; k < of.reads().size(); ++k) set_value(of.reads()[k], of.digit(k, c));
+  };
+  // What the vetoes and each moving row compute for the answers set.
+  const auto veto_row = [&](double* out) {
+    for (std::size_t o = 0; o < kOptionCount; ++o) out[o] = fixed_vetoes[o] ? 1 : 0;
+    for (const Constraint* k : varying_constraints) {
+      if (!k->holds(values)) continue;
+      for (std::size_t o = 0; o < kOptionCount; ++o) {
+        if (k->forbids[o]) out[o] = 1;
       }
     }
+  };
+  const auto lead_row = [&](const Remembered& m, double* out) {
+    const PerOption row = row_utilities(model, m.criterion, values);
+    for (std::size_t r = 0; r < rivals.size(); ++r)
+      out[r] = weights[m.criterion] * (row[w] - row[rivals[r]]);
   };
 
   // kTieTolerance in weighted-utility units (at the unscaled total weight:
@@ -591,20 +643,23 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
     // Per draw, 1 for each vetoed option at vetoed + veto_index[j] x 3 (the
     // same place for every draw when no constraint reads an uncertain answer).
     const bool vetoes_vary = !varying_constraints.empty();
-    const double* vetoed = vetoes.for_block(
-        outcome.data(), vetoes_vary ? count : 1, kOptionCount,
+    const Remembered::Places veto_places = vetoes.for_block(
+        outcome.data(), vetoes_vary ? count : 1, kOptionCount, options.samples,
         [&](std::size_t j, double* out) {
           set_values(vetoes, j);
-          for (std::size_t o = 0; o < kOptionCount; ++o) out[o] = fixed_vetoes[o] ? 1 : 0;
-          for (const Constraint* k : varying_constraints) {
-            if (!k->holds(values)) continue;
-            for (std::size_t o = 0; o < kOptionCount; ++o) {
-              if (k->forbids[o]) out[o] = 1;
-            }
-          }
+          veto_row(out);
+        },
+        [&](std::size_t c, double* out) {
+          set_combination(vetoes, c);
+          veto_row(out);
         },
         veto_index.data());
-    if (!vetoes_vary) std::fill(veto_index.begin() + 1, veto_index.end(), veto_index[0]);
+    const double* vetoed = veto_places.values;
+    if (!vetoes_vary) {
+      std::fill(veto_index.begin(), veto_index.end(), veto_places.index[0]);
+    } else if (veto_places.index != veto_index.data()) {
+      std::copy(veto_places.index, veto_places.index + count, veto_index.begin());
+    }
     if (!recommendation) {
       for (std::size_t j = 0; j < count; ++j) {
         const double* v = vetoed + veto_index[j] * kOptionCount;
@@ -615,24 +670,28 @@ double estimate_confidence(const ScoringModel& model, const Profile& profile, co
     // Row by row, in the criteria's order (each draw's sum adds its terms
     // in the same order as scoring the draw alone would).
     for (Remembered& m : moving) {
-      const double* d = m.for_block(
-          outcome.data(), count, rivals.size(),
+      const Remembered::Places at = m.for_block(
+          outcome.data(), count, rivals.size(), options.samples,
           [&](std::size_t j, double* out) {
             set_values(m, j);
-            const PerOption row = row_utilities(model, m.criterion, values);
-            for (std::size_t r = 0; r < rivals.size(); ++r)
-              out[r] = weights[m.criterion] * (row[w] - row[rivals[r]]);
+            lead_row(m, out);
+          },
+          [&](std::size_t c, double* out) {
+            set_combination(m, c);
+            lead_row(m, out);
           },
           index.data());
+      const double* d = at.values;
+      const std::uint32_t* place = at.index;
       const double* f = &factors.factor[m.criterion * kBlock];
       if (rivals.size() == 2) {
         for (std::size_t j = 0; j < count; ++j) {
-          const double* e = d + 2 * std::size_t{index[j]};
+          const double* e = d + 2 * std::size_t{place[j]};
           lead[0][j] += e[0] * f[j];
           lead[1][j] += e[1] * f[j];
         }
       } else {
-        for (std::size_t j = 0; j < count; ++j) lead[0][j] += d[index[j]] * f[j];
+        for (std::size_t j = 0; j < count; ++j) lead[0][j] += d[place[j]] * f[j];
       }
     }
     // Without branches: draws keep or lose the recommendation at random.
