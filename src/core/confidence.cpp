@@ -189,6 +189,7 @@ const WeightBlock& weight_block(std::uint64_t seed, double spread, std::size_t c
 // nothing past kMaxKept values, where the caller draws them itself.
 constexpr std::size_t kMaxKept = std::size_t{1} << 16;  // 512 KiB a thread
 std::atomic<bool> g_keep_stream{true};
+std::atomic<bool> g_all_at_once{true};
 
 const std::uint64_t* answer_stream(std::uint64_t seed, std::size_t count) {
   if (count > kMaxKept || !g_keep_stream.load(std::memory_order_relaxed)) return nullptr;
@@ -404,7 +405,7 @@ class Remembered {
     if (!m_ready) {
       m_values.resize(m_combinations * width);  // read only where known
       // Four draws a combination miss about one combination in fifty.
-      m_all_known = m_combinations * 4 <= draws;
+      m_all_known = m_combinations * 4 <= draws && g_all_at_once.load(std::memory_order_relaxed);
       if (m_all_known) {
         for (std::size_t c = 0; c < m_combinations; ++c) fill_combination(c, &m_values[c * width]);
       } else {
@@ -449,6 +450,10 @@ class Remembered {
 
 bool keep_answer_stream(bool on) {
   return g_keep_stream.exchange(on);
+}
+
+bool remember_all_at_once(bool on) {
+  return g_all_at_once.exchange(on);
 }
 
 double estimate_confidence(const ScoringModel& model, const Profile& profile, const Values& base,

@@ -24,6 +24,11 @@ inline Touched touched_by(const ScoringModel& model, std::span<const std::size_t
 // for each profile; returns the previous setting. The draws are the same
 // either way; tests hold it to that.
 bool keep_answer_stream(bool on);
+// Whether a row whose combinations the draws will nearly all meet computes
+// them all at once (the default) or each when a draw first meets it;
+// returns the previous setting. The same bits either way; tests hold it to
+// that.
+bool remember_all_at_once(bool on);
 
 class UtilityMatrix {
  public:

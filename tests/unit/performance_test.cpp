@@ -239,8 +239,9 @@ TEST_CASE("the fixed rows' sums have the same bits at two or four draws a vector
   }
 }
 
-TEST_CASE("confidence draws the same answers from the kept stream as from a fresh one",
-          "[perf][confidence]") {
+TEST_CASE(
+    "confidence is the same from the kept stream or a fresh one, rows computed at once or not",
+    "[perf][confidence]") {
   int sampled = 0;
   for (const char* requests : {"unknown", "[2000, 9000000]"}) {
     for (const char* sensitivity : {"unknown", "personal"}) {
@@ -253,8 +254,12 @@ TEST_CASE("confidence draws the same answers from the kept stream as from a fres
         const bool before = keep_answer_stream(false);
         const Decision fresh = test::decide_with(answers, 1000);
         keep_answer_stream(before);
+        const bool at_once = remember_all_at_once(false);
+        const Decision one_by_one = test::decide_with(answers, 1000);
+        remember_all_at_once(at_once);
         INFO(requests << ", " << sensitivity << ", " << latency);
         REQUIRE(kept.confidence == fresh.confidence);
+        REQUIRE(kept.confidence == one_by_one.confidence);
         sampled += kept.confidence < 1 ? 1 : 0;
       }
     }
