@@ -184,8 +184,8 @@ void JsonWriter::write_number(double x, int decimals) {
   char* start = room(kNumberRoom);
   char* end = nullptr;
   if (!std::isfinite(x)) {
-    std::memcpy(start, "null", 4);
-    end = start + 4;
+    constexpr std::string_view kNull = "null";
+    end = std::copy(kNull.begin(), kNull.end(), start);
   } else if (decimals >= 0 && decimals <= kMaxFastDecimals) {
     end = write_fixed(start, x, decimals);
   }
