@@ -3,6 +3,8 @@
 // Shared set-up for the unit tests: the default model loaded once, and a
 // baseline profile that tests change one answer at a time.
 
+#include <cmath>
+#include <cstdint>
 #include <map>
 #include <sstream>
 #include <string>
@@ -91,6 +93,20 @@ std::string first_error(Load load) {
 
 inline std::string profile_error(const std::string& text) {
   return first_error([&] { load_profile(text, "p.yaml", default_model().questionnaire); });
+}
+
+// Appends `count` doubles of many magnitudes, for number-format tests:
+// (u - shift) x 10^(k mod spread + lowest), u and k from a fixed-seed
+// linear congruential sequence.
+inline void add_random_doubles(std::vector<double>& values, std::uint64_t seed, int count,
+                               double shift, int spread, int lowest) {
+  std::uint64_t x = seed;
+  for (int i = 0; i < count; ++i) {
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    const double mantissa = static_cast<double>(x >> 11) * 0x1.0p-53;
+    const int exponent = static_cast<int>(x % static_cast<std::uint64_t>(spread)) + lowest;
+    values.push_back((mantissa - shift) * std::pow(10.0, exponent));
+  }
 }
 
 }  // namespace aidecide::test

@@ -27,12 +27,7 @@ TEST_CASE("the JSON writer writes numbers exactly as nlohmann::json does", "[per
   std::vector<double> values{0,     -0.0,      1,      -1,   0.1,  1.0 / 3, 77.0,
                              1e13,  1e15,      1e16,   1e17, 1e-5, 1.5e-7,  123456.789,
                              2e300, -2.5e-300, 5e-324, 0.97, 100};
-  std::uint64_t x = 12345;
-  for (int i = 0; i < 2000; ++i) {
-    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
-    const double mantissa = static_cast<double>(x >> 11) * 0x1.0p-53;
-    values.push_back((mantissa - 0.5) * std::pow(10.0, static_cast<int>(x % 40) - 20));
-  }
+  test::add_random_doubles(values, 12345, 2000, 0.5, 40, -20);
   for (const double v : values) {
     std::string text;
     JsonWriter w(text);
@@ -67,12 +62,7 @@ TEST_CASE("rounded numbers are written exactly as nlohmann::json writes the roun
                              -1e15,   999999999999999.0,
                              1e16,    123456789012.345,
                              4.35e-3, 368231.06};
-  std::uint64_t x = 777;
-  for (int i = 0; i < 20000; ++i) {
-    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
-    const double mantissa = static_cast<double>(x >> 11) * 0x1.0p-53;
-    values.push_back((mantissa - 0.3) * std::pow(10.0, static_cast<int>(x % 19) - 3));
-  }
+  test::add_random_doubles(values, 777, 20000, 0.3, 19, -3);
   for (const double v : values) {
     for (int decimals = 0; decimals <= 4; ++decimals) {
       std::string text;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "aidecide/text.hpp"
+#include "helpers.hpp"
 
 using aidecide::did_you_mean;
 
@@ -129,12 +130,7 @@ TEST_CASE("one or two decimals are written as fmt writes them", "[text]") {
                              123456789012.345,
                              0.994999999999999};
   for (int k = 0; k < 100000; ++k) values.push_back(k / 1000.0);  // every third-decimal tie
-  std::uint64_t x = 99;
-  for (int i = 0; i < 200000; ++i) {
-    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
-    const double mantissa = static_cast<double>(x >> 11) * 0x1.0p-53;
-    values.push_back((mantissa - 0.5) * std::pow(10.0, static_cast<int>(x % 18) - 3));
-  }
+  aidecide::test::add_random_doubles(values, 99, 200000, 0.5, 18, -3);
   for (const double v : values) {
     for (const int decimals : {1, 2}) {
       INFO(fmt::format("{:.17g} at {} decimals", v, decimals));
