@@ -346,11 +346,12 @@ std::optional<double> lead_over_rivals(std::size_t w, const PerOption& scores,
 // who wins there. Between vetoes the lead over the closest rival is a
 // smooth or piecewise-linear function of log(x), so Illinois steps (regula
 // falsi that halves the lead of an end kept twice) find the change in a
-// handful of probes where halving takes 36. Every second step that has not
-// halved the bracket is a halving, and an end whose lead is unknown (the
-// recommendation vetoed: a jump, not a crossing) makes it halve, so it never
-// takes more than twice as many probes as halving alone. A bracket that
-// reaches zero is halved arithmetically, as before.
+// handful of probes where halving takes 36. A step after three that have
+// not halved the bracket is a plain halving, so it never takes more than
+// about four times as many probes as halving alone. An end whose lead is
+// unknown (the recommendation vetoed there: a jump, not a crossing) sends
+// the next probe to a constraint's edge. A bracket that reaches zero is
+// halved arithmetically, as before.
 struct Threshold {
   double value = 0;
   std::optional<Option> winner;
