@@ -38,8 +38,6 @@ struct EngineOptions {
   std::vector<std::optional<double>> preset_weights;
 };
 
-// What reads each criterion, so that a change to one answer recomputes only
-// that (confidence draws and flip-point probes; see scorer.hpp).
 // What changes when some answers change (Dependencies, touched_by()).
 struct Touched {
   std::vector<std::size_t> rows;     // answerable rows to recompute
@@ -49,14 +47,19 @@ struct Touched {
   bool constraints = false;          // the vetoes
 };
 
+// What reads each criterion, so that a change to one answer recomputes only
+// that (confidence draws and flip-point probes; see scorer.hpp).
 struct Dependencies {
   std::vector<std::vector<std::size_t>> rows;  // scored answerable rows whose utility reads it
   std::vector<bool> cost_utility;              // an input the cost utility reads
   std::vector<bool> budget_utility;            // an input the budget utility reads
   std::vector<bool> constraints;               // read by a hard constraint
-  std::vector<std::size_t> derived;            // the derived (cost-model) rows
-  std::vector<std::size_t> derived_budget;     // those of them that are budget rows
-  std::vector<Touched> one;                    // what answer i alone changes
+  // Where a constraint's condition on a number starts or stops holding
+  // (its `below` and `at_least` values): the vetoes change nowhere else.
+  std::vector<std::vector<double>> edges;
+  std::vector<std::size_t> derived;         // the derived (cost-model) rows
+  std::vector<std::size_t> derived_budget;  // those of them that are budget rows
+  std::vector<Touched> one;                 // what answer i alone changes
 
   static Dependencies of(const Questionnaire& q, const CostInputs& in);
 };

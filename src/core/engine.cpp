@@ -59,8 +59,13 @@ Dependencies Dependencies::of(const Questionnaire& q, const CostInputs& in) {
   for (std::size_t i : {in.upfront_budget, in.monthly_budget, in.existing_gpus, in.model_capability,
                         in.team_mlops, in.criticality})
     d.budget_utility[i] = true;
+  d.edges.resize(n);
   for (const Constraint& k : q.constraints) {
-    for (const Condition& c : k.when) d.constraints[c.criterion] = true;
+    for (const Condition& c : k.when) {
+      d.constraints[c.criterion] = true;
+      if (c.below) d.edges[c.criterion].push_back(*c.below);
+      if (c.at_least) d.edges[c.criterion].push_back(*c.at_least);
+    }
   }
   for (std::size_t i = 0; i < n; ++i) d.one.push_back(touched_by(d, std::span(&i, 1)));
   return d;

@@ -246,16 +246,9 @@ constexpr double kSkipGuard = 1e-6;
 class LeadLoss {
  public:
   LeadLoss(const ScoringModel& model, const Decision& d, std::size_t i)
-      : m_curve(model.questionnaire.criteria[i].curve) {
+      : m_curve(model.questionnaire.criteria[i].curve), m_edges(model.dependencies.edges[i]) {
     const Questionnaire& q = model.questionnaire;
     const Dependencies& dep = model.dependencies;
-    for (const Constraint& k : q.constraints) {
-      for (const Condition& cond : k.when) {
-        if (cond.criterion != i) continue;
-        if (cond.below) m_edges.push_back(*cond.below);
-        if (cond.at_least) m_edges.push_back(*cond.at_least);
-      }
-    }
     for (std::size_t row : dep.rows[i]) {
       if (row == i)
         m_own_weight = d.weights[i];
@@ -321,7 +314,7 @@ class LeadLoss {
   double m_own_weight = 0;  // of the number's own row
   double m_slope = 0;       // weighted slope of the derived rows it moves
   double m_total = 0;
-  std::vector<double> m_edges;
+  std::span<const double> m_edges;  // Dependencies::edges of the number
 };
 
 // How far (in points) the recommendation is from losing to the closest
@@ -371,7 +364,7 @@ Threshold find_threshold(Probe& probe, std::size_t i, std::size_t w, double prev
     a.x = previous;
     for (int k = 0; k < kBisections; ++k) {
       const double mid = a.x > 0 && b.x > 0 ? std::sqrt(a.x * b.x) : (a.x + b.x) / 2;
-      const auto [winner, lead] = probe_at(mid);
+      const std::optional<Option> winner = probe_at(mid).first;
       if (keeps(winner)) {
         a.x = mid;
       } else {
