@@ -11,23 +11,9 @@
 
 #include "aidecide/engine.hpp"
 #include "aidecide/record.hpp"
+#include "aidecide/rules.hpp"
 
 namespace aidecide {
-
-enum class Level { error, warning, note, off };
-std::string_view to_string(Level level);
-std::optional<Level> parse_level(std::string_view text);
-
-struct RuleSpec {
-  std::string_view id;
-  Level level;               // default
-  std::string_view summary;  // one line
-  std::string_view help;     // what to do about it
-};
-
-// Every rule of the contract, in documentation order.
-const std::vector<RuleSpec>& check_rules();
-const RuleSpec* find_rule(std::string_view id);
 
 struct Finding {
   std::string rule;

@@ -32,16 +32,8 @@ struct CheckRenderOptions {
   Level fail_on = Level::error;   // JUnit: a test case fails exactly when its finding fails the run
 };
 
-// XML 1.0 text and attribute values: controls made visible, & < > " ' as entities.
-std::string escape_xml(std::string_view text);
-
 std::unique_ptr<CheckRenderer> make_check_renderer(CheckFormat format, std::ostream& out,
                                                    const ScoringModel& model,
                                                    const CheckRenderOptions& options);
-
-// GitHub workflow command escaping: messages (% CR LF) and property values
-// (the same plus : and ,), so untrusted text cannot forge or move annotations.
-std::string github_escape_message(std::string_view text);
-std::string github_escape_property(std::string_view text);
 
 }  // namespace aidecide

@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "aidecide/check.hpp"
+#include "aidecide/rules.hpp"
 
 namespace aidecide {
 

@@ -4,6 +4,7 @@
 // Decision that holds everything any report needs. Renderers compute nothing.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,40 +39,19 @@ struct EngineOptions {
   std::vector<std::optional<double>> preset_weights;
 };
 
-// What changes when some answers change (Dependencies, touched_by()).
-struct Touched {
-  std::vector<std::size_t> rows;     // answerable rows to recompute
-  std::vector<std::size_t> derived;  // derived (cost-model) rows to recompute
-  std::vector<std::size_t> moving;   // both together: every row whose utilities may change
-  bool cost_utility = false;         // a cost row among them (dearer than a budget row)
-  bool constraints = false;          // the vetoes
-};
-
-// What reads each criterion, so that a change to one answer recomputes only
-// that (confidence draws and flip-point probes; see scorer.hpp).
-struct Dependencies {
-  std::vector<std::vector<std::size_t>> rows;  // scored answerable rows whose utility reads it
-  std::vector<bool> cost_utility;              // an input the cost utility reads
-  std::vector<bool> budget_utility;            // an input the budget utility reads
-  std::vector<bool> constraints;               // read by a hard constraint
-  // Where a constraint's condition on a number starts or stops holding
-  // (its `below` and `at_least` values): the vetoes change nowhere else.
-  std::vector<std::vector<double>> edges;
-  std::vector<std::size_t> derived;         // the derived (cost-model) rows
-  std::vector<std::size_t> derived_budget;  // those of them that are budget rows
-  std::vector<Touched> one;                 // what answer i alone changes
-
-  static Dependencies of(const Questionnaire& q, const CostInputs& in);
-};
-
 // Everything loaded once per process and shared read-only.
+struct Dependencies;  // what reads each criterion: the engine's own (engine/scorer.hpp)
+
 struct ScoringModel {
   Questionnaire questionnaire;
   Pricing pricing;
   CostInputs inputs;
-  Dependencies dependencies;
 
   ScoringModel(Questionnaire q, Pricing p);
+  const Dependencies& dependencies() const { return *m_dependencies; }
+
+ private:
+  std::shared_ptr<const Dependencies> m_dependencies;
 };
 
 // The built-in criteria and prices, from the trees compiled in at build time.

@@ -81,6 +81,8 @@ struct Pricing {
 // Validates the file against the questionnaire (every table covers every
 // answer of its criterion, every tier names a known GPU, no missing price).
 Pricing load_pricing(std::string_view text, const std::string& source, const Questionnaire& q);
-Pricing load_pricing(const YamlNode& root, const std::string& source, const Questionnaire& q);
+// The prices compiled into the binary (parsed at build time).
+Pricing embedded_pricing(const Questionnaire& q);
+inline constexpr std::string_view kEmbeddedPricingSource = "<embedded criteria/pricing.yaml>";
 
 }  // namespace aidecide

@@ -9,7 +9,6 @@
 
 #include "aidecide/diagnostic.hpp"
 #include "aidecide/questionnaire.hpp"
-#include "aidecide/yaml_tree.hpp"
 
 namespace aidecide {
 
@@ -50,10 +49,16 @@ Profile load_profile(std::string_view text, const std::string& source, const Que
 // a number, `unknown`, or `[low, high]`. Throws UsageError with a clear message.
 Answer parse_answer_text(const Criterion& c, std::string_view text);
 
-// Loads `answers:` and `weights:` mappings into `profile` (used by the profile
-// and, later, the decision-record loader).
-void load_answer_body(const YamlNode* answers, const YamlNode* weights, const Questionnaire& q,
-                      Profile& profile, DiagnosticSink& sink,
-                      const AnswerBodyOptions& options = {});
+// A profile that may be incomplete (`ask --resume`): missing answers stay
+// missing, the ids listed under `x-unanswered` are left to be asked again,
+// and problems with single answers are listed instead of thrown. A file
+// that is not YAML or not a mapping throws InputError.
+struct PartialProfile {
+  Profile profile;
+  std::vector<std::string> unanswered;  // x-unanswered
+  std::vector<Diagnostic> problems;
+};
+PartialProfile load_partial_profile(std::string_view text, const std::string& source,
+                                    const Questionnaire& q);
 
 }  // namespace aidecide

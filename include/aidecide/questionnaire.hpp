@@ -13,7 +13,6 @@
 
 #include "aidecide/diagnostic.hpp"
 #include "aidecide/names.hpp"
-#include "aidecide/yaml_tree.hpp"
 
 namespace aidecide {
 
@@ -39,11 +38,7 @@ using Values = std::vector<Value>;  // indexed like Questionnaire::criteria
 // over log10(x), because volumes and budgets span orders of magnitude.
 struct Curve {
   Scale scale = Scale::linear;
-  std::array<std::vector<std::pair<double, double>>, kOptionCount> points;
-  // log10 of each point's x on a log-scale curve, kept by add_point() so
-  // that eval() takes one logarithm instead of three (points added another
-  // way are evaluated all the same, with their logarithms taken each time).
-  std::array<std::vector<double>, kOptionCount> log_x;
+  std::array<std::vector<std::pair<double, double>>, kOptionCount> points;  // (x, utility)
 
   void add_point(Option o, double x, double utility);
   double eval(Option o, double x) const;
@@ -161,21 +156,22 @@ struct Questionnaire {
 // Validates everything (types, ranges, ids, self-consistency) and reports all
 // problems of the file at once as InputError.
 Questionnaire load_questionnaire(std::string_view text, const std::string& source);
-// The same from a parsed tree (the embedded criteria, parsed at build time).
-Questionnaire load_questionnaire(const YamlNode& root, const std::string& source);
+// The criteria compiled into the binary (parsed at build time, so loading
+// them skips YAML parsing).
+Questionnaire embedded_questionnaire();
+inline constexpr std::string_view kEmbeddedCriteriaSource = "<embedded criteria/default.yaml>";
 
-// The criteria compiled into the binary.
+// The files compiled into the binary, as text.
 std::string_view embedded_criteria_text();
 std::string_view embedded_pricing_text();
 std::string_view embedded_presets_text();
-// The embedded criteria and prices as trees parsed at build time
-// (serialize_yaml_tree), so loading them skips YAML parsing.
-std::string_view embedded_criteria_tree();
-std::string_view embedded_pricing_tree();
 
 // The placeholders checklist texts may use besides criterion ids.
 inline constexpr std::array<std::string_view, 5> kChecklistPlaceholders{
     "cloud_cost", "local_gpus", "local_gpu", "local_model", "local_upfront"};
+
+// A number in a criterion's unit, compact: "38M requests/month", "150 ms".
+std::string describe_value(const Criterion& c, double value);
 
 // Conditions shared by constraints, patterns and checklist items.
 bool all_hold(const std::vector<Condition>& conditions, const Values& values);

@@ -62,16 +62,6 @@ std::string describe_contribution(const ScoringModel& model, const Decision& d,
 std::string describe_flip(const ScoringModel& model, const Decision& d, const WeightFlip& f);
 std::string describe_flip(const ScoringModel& model, const NumberFlip& f);
 std::string describe_flip(const ScoringModel& model, const ChoiceFlip& f);
-// The same sentences appended to `out` (no string of their own: the JSON
-// writer builds one per driver and flip point of every profile).
-void append_contribution(std::string& out, const ScoringModel& model, const Decision& d,
-                         const Contribution& c);
-void append_flip(std::string& out, const ScoringModel& model, const Decision& d,
-                 const WeightFlip& f);
-void append_flip(std::string& out, const ScoringModel& model, const NumberFlip& f);
-void append_flip(std::string& out, const ScoringModel& model, const ChoiceFlip& f);
-// A number in a criterion's unit, compact: "38M requests/month", "150 ms".
-std::string describe_value(const Criterion& c, double value);
 
 // The cost table every report shows: a label and a cell per option.
 struct CostTableRow {

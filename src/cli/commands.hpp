@@ -11,7 +11,7 @@
 
 #include "aidecide/diagnostic.hpp"
 #include "aidecide/engine.hpp"
-#include "terminal.hpp"
+#include "io/terminal.hpp"
 
 namespace aidecide::cli {
 using aidecide::ScoringModel;

@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "run.hpp"
-#include "terminal.hpp"
+#include "io/terminal.hpp"
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);

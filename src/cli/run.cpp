@@ -12,8 +12,9 @@
 #include "aidecide/diagnostic.hpp"
 #include "aidecide/files.hpp"
 #include "aidecide/text.hpp"
-#include "aidecide/yaml_tree.hpp"
 #include "commands.hpp"
+#include "aidecide/escape.hpp"
+#include "aidecide/number_format.hpp"
 
 namespace aidecide::cli {
 namespace {
@@ -101,17 +102,14 @@ void add_model_options(CLI::App& app, ModelPaths& paths) {
 
 std::unique_ptr<ScoringModel> load_model(const ModelPaths& paths, const Streams& io) {
   const std::string criteria_source =
-      paths.criteria.empty() ? "<embedded criteria/default.yaml>" : paths.criteria;
+      paths.criteria.empty() ? std::string(kEmbeddedCriteriaSource) : paths.criteria;
   const std::string pricing_source =
-      paths.pricing.empty() ? "<embedded criteria/pricing.yaml>" : paths.pricing;
-  // The embedded files come as trees parsed at build time: no YAML parsing.
-  Questionnaire q =
-      paths.criteria.empty()
-          ? load_questionnaire(deserialize_yaml_tree(embedded_criteria_tree()), criteria_source)
-          : load_questionnaire(read_text_file(paths.criteria), criteria_source);
-  Pricing p = paths.pricing.empty()
-                  ? load_pricing(deserialize_yaml_tree(embedded_pricing_tree()), pricing_source, q)
-                  : load_pricing(read_text_file(paths.pricing), pricing_source, q);
+      paths.pricing.empty() ? std::string(kEmbeddedPricingSource) : paths.pricing;
+  Questionnaire q = paths.criteria.empty()
+                        ? embedded_questionnaire()
+                        : load_questionnaire(read_text_file(paths.criteria), criteria_source);
+  Pricing p = paths.pricing.empty() ? embedded_pricing(q)
+                                    : load_pricing(read_text_file(paths.pricing), pricing_source, q);
   auto model = std::make_unique<ScoringModel>(std::move(q), std::move(p));
   if (io.verbose) {
     io.err << fmt::format("aidecide: criteria {} (version {}), pricing {} (prices as of {})\n",

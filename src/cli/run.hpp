@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "terminal.hpp"
+#include "io/terminal.hpp"
 
 namespace aidecide::cli {
 

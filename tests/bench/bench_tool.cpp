@@ -27,7 +27,8 @@
 #include "aidecide/engine.hpp"
 #include "aidecide/record.hpp"
 #include "aidecide/render.hpp"
-#include "aidecide/yaml_tree.hpp"
+#include "load/loaders.hpp"
+#include "yaml/yaml_tree.hpp"
 
 namespace {
 

@@ -11,6 +11,7 @@
 #include "aidecide/check_output.hpp"
 #include "helpers.hpp"
 #include "run.hpp"
+#include "aidecide/escape.hpp"
 
 using namespace aidecide;
 using namespace aidecide::test;

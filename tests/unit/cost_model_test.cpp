@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "engine/scorer.hpp"
 #include "helpers.hpp"
 
 using namespace aidecide;
@@ -135,8 +136,8 @@ TEST_CASE("only inputs marked as read by the cost utility change it", "[cost][de
     const DerivedUtilities before = derived_utilities(m.pricing, m.inputs, base);
     for (const auto& [id, answers] : variations) {
       const std::size_t i = q.index_of(id);
-      CHECK_FALSE(m.dependencies.cost_utility[i]);
-      CHECK(m.dependencies.budget_utility[i]);
+      CHECK_FALSE(m.dependencies().cost_utility[i]);
+      CHECK(m.dependencies().budget_utility[i]);
       for (const std::string& answer : answers) {
         const Values changed =
             resolve_values(q, make_profile({{"model_capability", tier}, {id, answer}}));
@@ -148,7 +149,7 @@ TEST_CASE("only inputs marked as read by the cost utility change it", "[cost][de
   }
   for (const std::string id : {"monthly_requests", "tokens_in_per_request", "traffic_pattern",
                                "model_capability", "team_mlops", "criticality", "workload_mix"})
-    CHECK(m.dependencies.cost_utility[q.index_of(id)]);
+    CHECK(m.dependencies().cost_utility[q.index_of(id)]);
 }
 
 TEST_CASE("volume, tokens, traffic and the workload split never move the budget utility",
@@ -167,7 +168,7 @@ TEST_CASE("volume, tokens, traffic and the workload split never move the budget 
     const PerOption before =
         budget_utility(m.pricing, m.inputs, resolve_values(q, make_profile(base_answers)));
     for (const auto& [id, answers] : variations) {
-      CHECK_FALSE(m.dependencies.budget_utility[q.index_of(id)]);
+      CHECK_FALSE(m.dependencies().budget_utility[q.index_of(id)]);
       for (const std::string& answer : answers) {
         auto changed = base_answers;
         changed[id] = answer;
@@ -178,5 +179,5 @@ TEST_CASE("volume, tokens, traffic and the workload split never move the budget 
   }
   for (const std::string id : {"upfront_budget_usd", "monthly_budget_usd", "existing_gpus",
                                "model_capability", "team_mlops", "criticality"})
-    CHECK(m.dependencies.budget_utility[q.index_of(id)]);
+    CHECK(m.dependencies().budget_utility[q.index_of(id)]);
 }

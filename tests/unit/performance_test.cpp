@@ -11,11 +11,10 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "../../src/cli/parallel.hpp"
-#include "../../src/cli/progress.hpp"
-#include "../../src/core/block_sums.hpp"
-#include "../../src/core/json_writer.hpp"
-#include "../../src/core/scorer.hpp"
+#include "io/parallel.hpp"
+#include "io/progress.hpp"
+#include "render/json_writer.hpp"
+#include "engine/scorer.hpp"
 #include "aidecide/render.hpp"
 #include "commands.hpp"
 #include "helpers.hpp"
@@ -189,72 +188,6 @@ TEST_CASE("confidence is the same whether or not the shortcut applies", "[perf][
   options.weight_spread = 1.0001;
   const Profile p = test::make_profile({{"team_mlops", "unknown"}, {"connectivity", "offline"}});
   CHECK(decide(test::default_model(), p, options).confidence == 1.0);
-}
-
-TEST_CASE("the fixed rows' sums have the same bits at two or four draws a vector",
-          "[perf][confidence]") {
-  if (!__builtin_cpu_supports("avx2")) WARN("no AVX2 here: both runs take the SSE2 path");
-  // Row after row over the whole block, one draw at a time: the reference.
-  std::uint64_t x = 42;
-  const auto next = [&] {
-    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<double>(x >> 11) * 0x1.0p-53;
-  };
-  for (const std::size_t rows : {0, 1, 3, 14}) {
-    const std::size_t criteria = 16;
-    std::vector<double> factor(criteria * kBlock);
-    for (double& f : factor) f = 0.5 + 1.5 * next();
-    FixedRows fixed;
-    for (std::size_t k = 0; k < rows; ++k) {
-      fixed.rows.push_back((k * 7) % criteria);
-      fixed.lead.push_back({next() - 0.5, (next() - 0.5) * 1e-3});
-    }
-    BlockLeads expected{};
-    for (std::size_t k = 0; k < rows; ++k) {
-      for (std::size_t r = 0; r < 2; ++r) {
-        for (std::size_t j = 0; j < kBlock; ++j)
-          expected[r][j] += fixed.lead[k][r] * factor[fixed.rows[k] * kBlock + j];
-      }
-    }
-    for (const bool wide : {true, false}) {
-      const bool before = use_wide_vectors(wide);
-      BlockLeads lead;
-      sum_fixed(lead, fixed, factor);
-      use_wide_vectors(before);
-      INFO(rows << " rows, " << (wide ? "wide" : "narrow"));
-      for (std::size_t r = 0; r < 2; ++r) {
-        for (std::size_t j = 0; j < kBlock; ++j) REQUIRE(lead[r][j] == expected[r][j]);
-      }
-    }
-  }
-}
-
-TEST_CASE(
-    "confidence is the same from the kept stream or a fresh one, rows computed at once or not",
-    "[perf][confidence]") {
-  int sampled = 0;
-  for (const char* requests : {"unknown", "[2000, 9000000]"}) {
-    for (const char* sensitivity : {"unknown", "personal"}) {
-      for (const char* latency : {"unknown", "[80, 900]", "400"}) {
-        const std::map<std::string, std::string> answers{{"monthly_requests", requests},
-                                                         {"data_sensitivity", sensitivity},
-                                                         {"latency_budget_ms", latency},
-                                                         {"traffic_pattern", "unknown"}};
-        const Decision kept = test::decide_with(answers, 1000);
-        const bool before = keep_answer_stream(false);
-        const Decision fresh = test::decide_with(answers, 1000);
-        keep_answer_stream(before);
-        const bool at_once = remember_all_at_once(false);
-        const Decision one_by_one = test::decide_with(answers, 1000);
-        remember_all_at_once(at_once);
-        INFO(requests << ", " << sensitivity << ", " << latency);
-        REQUIRE(kept.confidence == fresh.confidence);
-        REQUIRE(kept.confidence == one_by_one.confidence);
-        sampled += kept.confidence < 1 ? 1 : 0;
-      }
-    }
-  }
-  CHECK(sampled > 4);
 }
 
 TEST_CASE("ordered_parallel hands results over in input order for any number of jobs",

@@ -13,6 +13,7 @@
 #include "aidecide/text.hpp"
 #include "helpers.hpp"
 #include "run.hpp"
+#include "aidecide/escape.hpp"
 
 using namespace aidecide;
 using namespace aidecide::test;

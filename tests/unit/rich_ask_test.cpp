@@ -6,9 +6,9 @@
 
 #include <sstream>
 
-#include "ask_session.hpp"
+#include "ask/session.hpp"
 #include "helpers.hpp"
-#include "rich_terminal.hpp"
+#include "ask/rich_terminal.hpp"
 
 using namespace aidecide;
 using namespace aidecide::cli;

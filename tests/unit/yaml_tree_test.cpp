@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <catch2/catch.hpp>
 
-#include "aidecide/yaml_tree.hpp"
+#include "load/loaders.hpp"
+#include "yaml/yaml_tree.hpp"
 #include "helpers.hpp"
 
 using namespace aidecide;

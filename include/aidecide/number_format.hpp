@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Numbers and money for people, the same in every report.
+
+#include <string>
+
+namespace aidecide {
+
+// 1200000 -> "1,200,000"; 0.5 -> "0.5"; at most 2 decimals.
+std::string format_number(double x);
+// Money: 1234.5 -> "$1,235"; 0.25 -> "$0.25".
+std::string format_usd(double x);
+// Compact form for tables: 1200000 -> "1.2M", 250000 -> "250k".
+std::string format_compact(double x);
+// Exactly `decimals` places, correctly rounded ("{:.2f}").
+std::string format_fixed(double x, int decimals);
+
+}  // namespace aidecide

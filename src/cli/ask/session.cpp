@@ -1,0 +1,392 @@
+// SPDX-License-Identifier: MIT
+#include "ask/session.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <istream>
+#include <ostream>
+
+#include "aidecide/human_input.hpp"
+#include "aidecide/text.hpp"
+#include "ask/rich_terminal.hpp"
+#include "aidecide/escape.hpp"
+#include "aidecide/number_format.hpp"
+
+namespace aidecide::cli {
+
+namespace {
+
+std::string first_sentence(std::string_view text) {
+  const std::size_t end = text.find(". ");
+  return std::string(end == std::string_view::npos ? text : text.substr(0, end + 1));
+}
+
+std::string answer_words(const Criterion& c, const Answer& a) {
+  switch (a.kind) {
+    case Answer::Kind::choice:
+      return c.answers[a.choice].id;
+    case Answer::Kind::number:
+      return describe_number(c, a.low);
+    case Answer::Kind::range:
+      return fmt::format("{} to {}", describe_number(c, a.low), describe_number(c, a.high));
+    case Answer::Kind::unknown:
+      return fmt::format("not sure (assumed {})", c.value_text(c.assumption));
+    case Answer::Kind::missing:
+      return "not answered";
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string describe_number(const Criterion& c, double v) {
+  std::string text = format_number(v);
+  return c.unit.empty() ? text : text + " " + c.unit;
+}
+
+AskSession::AskSession(const ScoringModel& model, Profile start, std::vector<bool> answered,
+                       std::istream& in, std::ostream& prompts, AskSessionOptions options,
+                       std::function<void(const AskSession&)> autosave)
+    : m_model(model),
+      m_profile(std::move(start)),
+      m_answered(std::move(answered)),
+      m_in(in),
+      m_out(prompts),
+      m_options(options),
+      m_autosave(std::move(autosave)) {
+  for (const Criterion& c : model.questionnaire.criteria) {
+    if (!c.answerable()) continue;
+    m_order.push_back(c.index_in_questionnaire);
+    if (!m_answered[c.index_in_questionnaire]) m_to_ask.push_back(c.index_in_questionnaire);
+  }
+}
+
+std::vector<std::string> AskSession::missing() const {
+  std::vector<std::string> ids;
+  for (std::size_t i : m_order) {
+    if (!m_answered[i] && applies_now(i)) ids.push_back(m_model.questionnaire.criteria[i].id);
+  }
+  return ids;
+}
+
+bool AskSession::read_line(std::string& line) {
+  if (m_options.interrupted && *m_options.interrupted) return false;
+  if (m_options.rich) {
+    auto read = m_options.rich->read_line();
+    if (!read) return false;
+    line = std::move(*read);
+  } else if (!std::getline(m_in, line)) {
+    return false;
+  }
+  ++m_line;
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return true;
+}
+
+std::vector<Veto> AskSession::current_vetoes() const {
+  EngineOptions quick;
+  quick.samples = 0;
+  quick.flip_points = false;
+  return decide(m_model, m_profile, quick).vetoes;
+}
+
+// Rich mode picks a choice on a list drawn by the terminal; everything else
+// is a line, as in line mode.
+std::optional<std::string> AskSession::read_answer(std::size_t criterion) {
+  const Criterion& c = m_model.questionnaire.criteria[criterion];
+  if (!m_options.rich || c.kind != CriterionKind::choice) {
+    std::string line;
+    if (!read_line(line)) return std::nullopt;
+    return line;
+  }
+  std::vector<std::string> labels;
+  for (const ChoiceAnswer& a : c.answers) labels.push_back(escape_for_message(a.label));
+  labels.push_back("Not sure");
+  const std::size_t initial =
+      m_answered[criterion] && m_profile.answers[criterion].kind == Answer::Kind::choice
+          ? m_profile.answers[criterion].choice
+          : 0;
+  auto picked = m_options.rich->choose(labels, initial, "?<rq");
+  if (picked && *picked == std::to_string(labels.size())) return std::string("not sure");
+  return picked;
+}
+
+void AskSession::show_question(std::size_t criterion, std::size_t number, std::size_t total,
+                               bool list_choices) const {
+  const Criterion& c = m_model.questionnaire.criteria[criterion];
+  m_out << fmt::format("\n[{}/{}] {} · {}\n", number, total, escape_for_message(c.title),
+                       escape_for_message(c.question));
+  if (!c.help.empty())
+    m_out << "  Why we ask: " << escape_for_message(first_sentence(c.help)) << '\n';
+  if (c.kind == CriterionKind::choice && !list_choices) {
+    m_out << fmt::format("  Up/Down and Enter, or a number from 1 to {}; \"Not sure\" means: {}.\n",
+                         c.answers.size() + 1, escape_for_message(c.value_text(c.assumption)));
+    m_out << "  Keys: ? more help, < back, r review, q quit\n" << std::flush;
+    return;
+  }
+  if (c.kind == CriterionKind::choice) {
+    for (std::size_t i = 0; i < c.answers.size(); ++i) {
+      m_out << fmt::format("  {}) {}\n", i + 1, escape_for_message(c.answers[i].label));
+    }
+    m_out << fmt::format("  Type a number from 1 to {}, or \"not sure\" (then: {}).\n",
+                         c.answers.size(), escape_for_message(c.value_text(c.assumption)));
+  } else {
+    m_out << fmt::format(
+        "  Type a number in {} (like {}), a range like {}-{}, or \"not sure\" (then: {}).\n",
+        c.unit.empty() ? "units" : escape_for_message(c.unit),
+        c.unit == "ms"              ? "800, 1.5s or 1500ms"
+        : c.unit.starts_with("USD") ? "$250k or 250,000"
+                                    : "1.2M or 250k",
+        format_compact(c.plausible.first), format_compact(c.plausible.second),
+        escape_for_message(c.value_text(c.assumption)));
+  }
+  if (m_answered[criterion]) {
+    m_out << "  Current answer: "
+          << escape_for_message(answer_words(c, m_profile.answers[criterion]))
+          << " (press Enter to keep it)\n";
+  }
+  m_out << "  Keys: ? more help, < back, r review, q quit\n> " << std::flush;
+}
+
+void AskSession::show_help(std::size_t criterion) const {
+  const Criterion& c = m_model.questionnaire.criteria[criterion];
+  m_out << "\n  " << escape_for_message(c.help) << '\n';
+  for (std::size_t i = 0; i < c.answers.size(); ++i) {
+    m_out << fmt::format("  {}) {}: {}\n", i + 1, escape_for_message(c.answers[i].label),
+                         escape_for_message(c.answers[i].why));
+  }
+  if (!c.assumption_note.empty())
+    m_out << "  If not sure: " << escape_for_message(c.assumption_note) << '\n';
+}
+
+void AskSession::show_leaning(const std::vector<Veto>& before) {
+  EngineOptions quick;
+  quick.samples = 0;
+  quick.flip_points = false;
+  const Decision d = decide(m_model, m_profile, quick);
+  std::vector<std::pair<double, Option>> ranked;
+  ranked.reserve(kOptionCount);
+  for (Option o : kOptions) ranked.emplace_back(d.scores[index(o)], o);
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<std::string> parts;
+  parts.reserve(ranked.size());
+  for (const auto& [score, o] : ranked) {
+    parts.push_back(
+        fmt::format("{} {:.0f}{}", to_string(o), score, d.vetoed[index(o)] ? " (ruled out)" : ""));
+  }
+  m_out << "  Leaning: " << join(parts, " · ") << '\n';
+  for (const Veto& v : d.vetoes) {
+    const bool is_new = std::none_of(before.begin(), before.end(), [&](const Veto& b) {
+      return b.rule == v.rule && b.option == v.option;
+    });
+    if (is_new)
+      m_out << fmt::format("  ! This rules out {}: {}\n", to_string(v.option),
+                           escape_for_message(v.reason));
+  }
+}
+
+AskSession::Step AskSession::ask(std::size_t criterion) {
+  const Criterion& c = m_model.questionnaire.criteria[criterion];
+  // Progress counts only the questions this session asks; a pre-filled
+  // answer changed from the review shows as an edit.
+  // Conditional questions that do not apply (now) are not counted.
+  const Values values = resolve_values(m_model.questionnaire, m_profile);
+  std::size_t number = 0, total = 0;
+  for (std::size_t i : m_to_ask) {
+    if (i != criterion && !applies(m_model.questionnaire.criteria[i], values)) continue;
+    ++total;
+    if (i == criterion) number = total;
+  }
+  while (true) {
+    show_question(criterion, number, total, !(m_options.rich && c.kind == CriterionKind::choice));
+    const auto read = read_answer(criterion);
+    if (!read) return (m_options.interrupted && *m_options.interrupted) ? Step::quit : Step::eof;
+    const std::string& line = *read;
+    if (!m_options.interactive) m_out << line << '\n';  // the transcript shows what was read
+    const std::string trimmed(line.begin() + static_cast<std::ptrdiff_t>(std::min(
+                                                 line.find_first_not_of(' '), line.size())),
+                              line.end());
+    if (trimmed == "?") {
+      show_help(criterion);
+      continue;
+    }
+    if (trimmed == "<") return Step::back;
+    if (trimmed == "q") return Step::quit;
+    if (trimmed == "r") {
+      review();
+      continue;
+    }
+    if (trimmed.empty() && m_answered[criterion]) return Step::answered;
+    const HumanAnswer parsed = parse_human_answer(trimmed, c);
+    if (!parsed.answer) {
+      if (!m_options.interactive) {
+        m_failure = fmt::format("<stdin>:{}: {}: {}", m_line, c.id, parsed.error);
+        return Step::invalid;
+      }
+      m_out << "  " << parsed.error << '\n';
+      continue;
+    }
+    const std::vector<Veto> before = current_vetoes();
+    m_profile.answers[criterion] = *parsed.answer;
+    m_answered[criterion] = true;
+    m_out << "  = " << escape_for_message(answer_words(c, *parsed.answer)) << '\n';
+    show_leaning(before);
+    if (m_autosave) m_autosave(*this);
+    return Step::answered;
+  }
+}
+
+void AskSession::review() {
+  m_out << "\nReview your answers:\n";
+  for (std::size_t k = 0; k < m_order.size(); ++k) {
+    const Criterion& c = m_model.questionnaire.criteria[m_order[k]];
+    const std::string shown =
+        !applies_now(m_order[k]) ? "does not apply"
+        : m_answered[m_order[k]]
+            ? escape_for_message(answer_words(c, m_profile.answers[m_order[k]]))
+            : "not answered yet";
+    m_out << fmt::format("  {:>2}) {}: {}\n", k + 1, escape_for_message(c.title), shown);
+  }
+  m_out << "Type a number to change that answer, or press Enter to go on.\n> " << std::flush;
+  std::string line;
+  if (!read_line(line)) return;
+  if (!m_options.interactive) m_out << line << '\n';
+  const auto n = line.empty() ? 0 : std::atoi(line.c_str());
+  if (n >= 1 && static_cast<std::size_t>(n) <= m_order.size())
+    ask(m_order[static_cast<std::size_t>(n) - 1]);
+}
+
+bool AskSession::applies_now(std::size_t criterion) const {
+  // Unanswered questions count at their assumptions, as in the leaning.
+  return applies(m_model.questionnaire.criteria[criterion],
+                 resolve_values(m_model.questionnaire, m_profile));
+}
+
+std::optional<AskOutcome> AskSession::ask_open() {
+  // Questions that apply and are open, in order; whether one applies is
+  // decided when it comes up, from the answers given so far.
+  std::size_t k = 0;
+  while (k < m_order.size()) {
+    if (m_answered[m_order[k]] || !applies_now(m_order[k])) {
+      ++k;
+      continue;
+    }
+    switch (ask(m_order[k])) {
+      case Step::answered:
+        ++k;
+        break;
+      case Step::back: {
+        // Go to the previous question that applies, answered or not.
+        while (k > 0) {
+          --k;
+          if (applies_now(m_order[k])) break;
+        }
+        const Step again = ask(m_order[k]);
+        if (again == Step::eof) return AskOutcome::incomplete;
+        if (again == Step::quit) return AskOutcome::quit;
+        if (again == Step::invalid) return AskOutcome::invalid;
+        if (again == Step::answered) ++k;
+        break;
+      }
+      case Step::quit:
+        return AskOutcome::quit;
+      case Step::eof:
+        return AskOutcome::incomplete;
+      case Step::invalid:
+        return AskOutcome::invalid;
+    }
+  }
+  return std::nullopt;
+}
+
+bool AskSession::has_open_question() const {
+  return std::any_of(m_order.begin(), m_order.end(),
+                     [&](std::size_t i) { return !m_answered[i] && applies_now(i); });
+}
+
+AskOutcome AskSession::run() {
+  for (;;) {
+    if (const auto stopped = ask_open()) return *stopped;
+    if (!m_options.interactive) return AskOutcome::completed;
+    // A last look before the result; Enter (or the end of input) finishes.
+    // An edit that makes a conditional question apply asks it next.
+    bool reopened = false;
+    while (!reopened) {
+      m_out << "\nAll questions answered. Type r to review and change answers, or press Enter for "
+               "the result.\n> "
+            << std::flush;
+      std::string line;
+      if (!read_line(line) || line.empty()) return AskOutcome::completed;
+      if (line == "q") return AskOutcome::quit;
+      if (line == "r") review();
+      reopened = has_open_question();
+    }
+  }
+}
+
+std::string profile_yaml(const Questionnaire& q, const Profile& p,
+                         const std::vector<bool>& answered) {
+  std::string out =
+      fmt::format("# Answers saved by aidecide ask; a valid profile.\nname: \"{}\"\n", [&] {
+        std::string escaped;
+        for (char ch : p.name) {
+          if (ch == '"' || ch == '\\') escaped += '\\';
+          escaped += ch;
+        }
+        return escape_for_message(escaped);
+      }());
+  std::vector<std::string> open;
+  const Values values = resolve_values(q, p);
+  for (const Criterion& c : q.criteria) {
+    if (c.answerable() && !answered[c.index_in_questionnaire] && applies(c, values))
+      open.push_back(c.id);
+  }
+  if (!open.empty()) out += fmt::format("x-unanswered: [{}]\n", join_words(open, ", "));
+  out += "answers:\n";
+  for (const Criterion& c : q.criteria) {
+    if (!c.answerable()) continue;
+    const Answer& a = p.answers[c.index_in_questionnaire];
+    std::string value = "unknown";
+    if (answered[c.index_in_questionnaire]) {
+      switch (a.kind) {
+        case Answer::Kind::choice:
+          value = c.answers[a.choice].id;
+          break;
+        case Answer::Kind::number:
+          value = fmt::format("{:.15g}", a.low);
+          break;
+        case Answer::Kind::range:
+          value = fmt::format("[{:.15g}, {:.15g}]", a.low, a.high);
+          break;
+        default:
+          break;
+      }
+    }
+    out += fmt::format("  {}: {}\n", c.id, value);
+  }
+  return out;
+}
+
+std::string answers_template(const Questionnaire& q, const std::string& name) {
+  std::string out = "# A project profile for aidecide: replace each answer, or write unknown.\n";
+  out += fmt::format(
+      "name: {}\ndescription: What the project does and why it needs a model.\nanswers:\n", name);
+  for (const Criterion& c : q.criteria) {
+    if (!c.answerable()) continue;
+    out += fmt::format("  # {}\n", c.question);
+    if (c.kind == CriterionKind::choice) {
+      std::vector<std::string> ids;
+      for (const auto& a : c.answers) ids.push_back(a.id);
+      out += fmt::format("  # one of: {}\n", join(ids, " | "));
+    } else {
+      out += fmt::format("  # a number in {}, a range [low, high], or unknown\n",
+                         c.unit.empty() ? "units" : c.unit);
+    }
+    out += fmt::format("  {}: unknown\n", c.id);
+  }
+  return out;
+}
+
+}  // namespace aidecide::cli

@@ -1,0 +1,390 @@
+// SPDX-License-Identifier: MIT
+// `aidecide check [PATH...]`: the CI gate over decision records in Markdown.
+#include <fmt/format.h>
+
+#include <chrono>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "aidecide/check_output.hpp"
+#include "aidecide/config.hpp"
+#include "aidecide/files.hpp"
+#include "aidecide/glob.hpp"
+#include "aidecide/text.hpp"
+#include "commands.hpp"
+#include "io/parallel.hpp"
+#include "io/progress.hpp"
+#include "aidecide/escape.hpp"
+
+namespace aidecide::cli {
+namespace {
+namespace fs = std::filesystem;
+
+struct CheckCliOptions {
+  std::vector<std::string> paths;
+  std::vector<std::string> formats;  // FORMAT or FORMAT=FILE
+  std::string output;                // file for the format given without one
+  std::string fail_on;               // empty: the config's, else error
+  std::string config;                // explicit .aidecide.yaml
+  bool no_config = false;
+  std::vector<std::string> rules;  // ID=LEVEL
+  std::string today;
+  bool allow_empty = false;
+  std::size_t jobs = 0;  // 0: every available core
+  ModelPaths model;
+};
+
+// The folders ADR tools use, in the order they are looked for.
+const std::vector<std::string> kAdrFolders{"docs/decisions", "docs/adr", "doc/adr",
+                                           "docs/architecture/decisions"};
+
+bool skipped_directory(const fs::path& p) {
+  const std::string name = p.filename().string();
+  return name == ".git" || name == "node_modules" || name == "templates" || name == "template";
+}
+
+bool is_template(const fs::path& p) {
+  const std::string name = p.filename().string();
+  return name.starts_with("template") || name.starts_with("adr-template");
+}
+
+// The absolute path with symbolic links resolved, computed by the file
+// system once per folder given, not once per file found in it.
+fs::path resolved(const fs::path& p) {
+  std::error_code ec;
+  fs::path r = fs::weakly_canonical(fs::absolute(p, ec), ec);
+  return ec ? fs::absolute(p, ec).lexically_normal() : r;
+}
+
+// What the configuration and .gitignore leave out.
+struct Exclusions {
+  fs::path config_dir;                // resolved
+  std::vector<std::string> patterns;  // relative to config_dir
+  fs::path repository_root;           // resolved; empty outside a repository
+  IgnoreRules gitignore;
+
+  // `p` is resolved: the walk below never follows links, so an entry under
+  // a resolved folder is resolved too.
+  bool excluded(const fs::path& p, bool is_directory) const {
+    if (!repository_root.empty()) {
+      const std::string in_repo = p.lexically_relative(repository_root).generic_string();
+      if (!in_repo.empty() && !in_repo.starts_with("..") &&
+          gitignore.ignored(in_repo, is_directory))
+        return true;
+    }
+    if (!patterns.empty()) {
+      const std::string in_config = p.lexically_relative(config_dir).generic_string();
+      for (const auto& pattern : patterns) {
+        if (!in_config.empty() && glob_match(pattern, in_config)) return true;
+      }
+    }
+    return false;
+  }
+};
+
+// Markdown files under `dir`, sorted; links are never followed.
+void collect_markdown(const fs::path& dir, const Exclusions& exclusions,
+                      std::vector<std::string>& out) {
+  std::error_code ec;
+  std::vector<std::string> found;
+  const fs::path resolved_dir = resolved(dir);
+  const auto excluded = [&](const fs::path& p, bool is_directory) {
+    return exclusions.excluded(resolved_dir / p.lexically_relative(dir), is_directory);
+  };
+  for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec),
+       end;
+       !ec && it != end; it.increment(ec)) {
+    if (it->is_symlink(ec)) {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_directory(ec)) {
+      if (skipped_directory(it->path()) || excluded(it->path(), true))
+        it.disable_recursion_pending();
+      continue;
+    }
+    if (it->path().extension() == ".md" && !is_template(it->path()) && !excluded(it->path(), false))
+      found.push_back(it->path().string());
+  }
+  std::sort(found.begin(), found.end());
+  out.insert(out.end(), found.begin(), found.end());
+}
+
+std::vector<std::string> default_paths() {
+  std::vector<std::string> paths;
+  std::ifstream adr_dir(".adr-dir");  // adr-tools: the folder on the first line
+  std::string line;
+  if (adr_dir && std::getline(adr_dir, line) && !line.empty()) paths.push_back(line);
+  // log4brains: "adrFolder: ./docs/adr" under "project:" in .log4brains.yml.
+  std::ifstream log4brains(".log4brains.yml");
+  while (log4brains && std::getline(log4brains, line)) {
+    const auto at = line.find("adrFolder:");
+    if (at == std::string::npos) continue;
+    std::string folder = line.substr(at + 10);
+    folder.erase(0, folder.find_first_not_of(" \t\"'"));
+    folder.erase(folder.find_last_not_of(" \t\"'\r") + 1);
+    if (folder.starts_with("./")) folder.erase(0, 2);
+    if (!folder.empty()) paths.push_back(folder);
+  }
+  for (const auto& f : kAdrFolders) {
+    std::error_code ec;
+    if (fs::is_directory(f, ec) && std::find(paths.begin(), paths.end(), f) == paths.end())
+      paths.push_back(f);
+  }
+  return paths;
+}
+
+int run_check(const CheckCliOptions& options, const Streams& io, const GlobalOptions& global) {
+  CheckOptions check;
+  check.today = options.today.empty() ? io.env.today : options.today;
+  if (!options.today.empty() && !is_iso_date(options.today)) {
+    throw UsageError(fmt::format("--today {}: expected a date written YYYY-MM-DD",
+                                 escape_for_message(options.today)));
+  }
+  for (const std::string& pair : options.rules) {
+    const auto eq = pair.find('=');
+    const auto level = eq == std::string::npos ? std::nullopt : parse_level(pair.substr(eq + 1));
+    const std::string id = pair.substr(0, eq);
+    if (find_rule(id) == nullptr) {
+      std::vector<std::string> ids;
+      for (const auto& r : check_rules()) ids.emplace_back(r.id);
+      const auto hint = did_you_mean(id, ids);
+      throw UsageError(fmt::format("--rule {}: unknown rule '{}'{}", escape_for_message(pair),
+                                   escape_for_message(id),
+                                   hint ? fmt::format("; did you mean '{}'?", *hint) : ""));
+    }
+    if (!level)
+      throw UsageError(
+          fmt::format("--rule {}: expected ID=LEVEL with LEVEL error, warning, note or off", pair));
+    check.rule_levels.emplace_back(id, *level);
+  }
+  // .aidecide.yaml: settings below what the command line says.
+  Config config;
+  const std::string config_path = options.no_config         ? ""
+                                  : !options.config.empty() ? options.config
+                                                            : find_config(".");
+  if (!config_path.empty()) {
+    const std::string dir = fs::path(config_path).parent_path().string();
+    config = load_config(read_text_file(config_path), config_path, dir.empty() ? "." : dir);
+  }
+  const auto from_config = [&](const std::string& p) {
+    std::error_code ec;
+    const fs::path joined = fs::path(config.dir) / p;
+    const fs::path relative = fs::relative(joined, fs::current_path(ec), ec);
+    return ec || relative.empty() ? joined.lexically_normal().string() : relative.string();
+  };
+  ModelPaths model_paths = options.model;
+  if (model_paths.criteria.empty() && config.criteria)
+    model_paths.criteria = from_config(*config.criteria);
+  if (model_paths.pricing.empty() && config.pricing)
+    model_paths.pricing = from_config(*config.pricing);
+  check.rule_levels.insert(check.rule_levels.begin(), config.rules.begin(), config.rules.end());
+  if (config.low_margin_points) check.low_margin_points = *config.low_margin_points;
+  const auto model = load_model(model_paths, io);
+  check.engine.samples = 200;  // enough for low-margin; checks run in CI on every push
+
+  Exclusions exclusions;
+  exclusions.config_dir = resolved(config.dir.empty() ? "." : config.dir);
+  exclusions.patterns = config.exclude;
+  if (const std::string root = find_repository_root("."); !root.empty())
+    exclusions.repository_root = resolved(root);
+  if (!exclusions.repository_root.empty()) {
+    const fs::path gitignore = exclusions.repository_root / ".gitignore";
+    std::error_code ec;
+    if (fs::is_regular_file(gitignore, ec)) {
+      exclusions.gitignore = IgnoreRules::from_gitignore(read_text_file(gitignore.string()));
+    }
+  }
+
+  std::vector<std::string> files;
+  std::vector<Diagnostic> unreadable;
+  std::vector<std::string> configured;
+  for (const auto& p : config.paths) configured.push_back(from_config(p));
+  const std::vector<std::string> roots = !options.paths.empty() ? options.paths
+                                         : !configured.empty()  ? configured
+                                                                : default_paths();
+  if (options.paths.empty() && roots.empty()) {
+    unreadable.push_back(
+        {".",
+         {},
+         "no paths given and no ADR folder found (looked for .adr-dir, docs/decisions, docs/adr, "
+         "doc/adr, docs/architecture/decisions)"});
+  }
+  for (const std::string& root : roots) {
+    std::error_code ec;
+    if (fs::is_directory(root, ec)) {
+      collect_markdown(root, exclusions, files);
+    } else if (fs::exists(root, ec)) {
+      files.push_back(root);
+    } else {
+      unreadable.push_back({root, {}, "cannot read: no such file or directory"});
+    }
+  }
+
+  const Level fail_on = options.fail_on.empty()      ? config.fail_on.value_or(Level::error)
+                        : options.fail_on == "never" ? Level::off
+                                                     : *parse_level(options.fail_on);
+  CheckRenderOptions render;
+  render.color = use_color(global, io.env);
+  render.step_summary_path = io.env.github_step_summary;
+  render.fail_on = fail_on;
+  // Several formats in one run: each to standard output or to its own file.
+  struct Output {
+    std::string path;  // empty: standard output
+    std::ostringstream text;
+    std::unique_ptr<CheckRenderer> renderer;
+  };
+  std::vector<std::unique_ptr<Output>> outputs;
+  bool stdout_taken = false;
+  const std::vector<std::string> formats =
+      options.formats.empty() ? std::vector<std::string>{"text"} : options.formats;
+  for (const std::string& spec : formats) {
+    const auto eq = spec.find('=');
+    const std::string name = spec.substr(0, eq);
+    const auto format = parse_check_format(name);
+    if (!format) {
+      throw UsageError(
+          fmt::format("--format {}: unknown format '{}' (text, json, github, junit, sarif, gitlab)",
+                      escape_for_message(spec), escape_for_message(name)));
+    }
+    auto output = std::make_unique<Output>();
+    output->path = eq == std::string::npos ? "" : spec.substr(eq + 1);
+    if (output->path.empty() && !options.output.empty() && !stdout_taken) {
+      output->path = options.output;
+      stdout_taken = true;  // --output takes the one format without a file
+    } else if (output->path.empty()) {
+      if (stdout_taken) {
+        throw UsageError(
+            "--format: only one format can go to standard output; give the others =FILE");
+      }
+      stdout_taken = true;
+    }
+    CheckRenderOptions mine = render;
+    if (!output->path.empty()) mine.color = false;
+    output->renderer =
+        make_check_renderer(*format, output->path.empty() ? io.out : output->text, *model, mine);
+    outputs.push_back(std::move(output));
+  }
+  // Flip points, the hybrid pattern and the checklist cost time, and only
+  // the JSON report shows them.
+  check.engine.flip_points = std::any_of(formats.begin(), formats.end(), [](const std::string& f) {
+    return f.substr(0, f.find('=')) == "json";
+  });
+  check.engine.advice = check.engine.flip_points;
+  check.engine.explain = check.engine.flip_points;
+  for (const auto& d : unreadable) {
+    for (auto& o : outputs) o->renderer->error(d);
+  }
+  print_diagnostics(io.err, unreadable);
+
+  CheckSummary summary;
+  bool fails = false;
+  // Workers read and check files; this thread renders in file order.
+  struct Checked {
+    std::optional<FileCheck> result;
+    std::vector<Diagnostic> unreadable;
+  };
+  const auto check_one = [&](std::size_t i) {
+    Checked checked;
+    try {
+      const std::string text = read_text_file(files[i]);
+      checked.result.emplace(check_markdown(*model, text, files[i], check));
+    } catch (const InputError& e) {
+      checked.unreadable = e.diagnostics();
+    }
+    return checked;
+  };
+  const auto started = std::chrono::steady_clock::now();
+  Progress progress(io.err, io.env.stderr_is_terminal && !io.quiet, files.size(), "files");
+  const std::size_t jobs = options.jobs == 0 ? available_cores() : options.jobs;
+  ordered_parallel<Checked>(files.size(), jobs, check_one, [&](std::size_t, Checked& checked) {
+    progress.tick();
+    if (!checked.result) {
+      unreadable.insert(unreadable.end(), checked.unreadable.begin(), checked.unreadable.end());
+      print_diagnostics(io.err, checked.unreadable);
+      for (const auto& d : checked.unreadable) {
+        for (auto& o : outputs) o->renderer->error(d);
+      }
+      return;
+    }
+    const FileCheck& result = *checked.result;
+    ++summary.files;
+    summary.records += result.records.size();
+    for (const Finding& f : result.findings) {
+      ++summary.by_level[static_cast<std::size_t>(f.level)];
+      if (fail_on != Level::off && f.level <= fail_on) fails = true;
+    }
+    for (auto& o : outputs) o->renderer->file(result);
+  });
+  progress.finish();
+  if (io.verbose) {
+    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+    io.err << verbose_summary("files", files.size(), jobs, took.count());
+  }
+  for (auto& o : outputs) {
+    o->renderer->finish(summary);
+    if (!o->path.empty()) write_file_atomically(o->path, o->text.str());
+  }
+  if (summary.records == 0 && !options.allow_empty) {
+    io.err
+        << "aidecide: error: no decision record found; a check that checked nothing must not pass "
+           "(add --allow-empty to accept that)\n";
+    return static_cast<int>(ExitCode::invalid_input);
+  }
+  if (!unreadable.empty()) return static_cast<int>(ExitCode::invalid_input);
+  return static_cast<int>(fails ? ExitCode::findings : ExitCode::success);
+}
+
+}  // namespace
+
+Runner setup_check(CLI::App& app) {
+  auto options = std::make_shared<CheckCliOptions>();
+  app.add_option("paths", options->paths,
+                 "Markdown files or folders (every .md inside, templates skipped); default: the "
+                 "usual ADR folders")
+      ->type_name("PATH");
+  app.add_option("-f,--format", options->formats,
+                 "Output format, repeatable, each optionally to a file: text (default), json, "
+                 "github, junit, sarif, gitlab; e.g. --format github --format sarif=out.sarif")
+      ->type_name("FORMAT[=FILE]")
+      ->allow_extra_args(false);
+  app.add_option("-o,--output", options->output,
+                 "Write the format given without =FILE to this file")
+      ->type_name("FILE");
+  app.add_option("--fail-on", options->fail_on,
+                 "Exit 1 when a finding is at or above: error, warning, note, never")
+      ->check(CLI::IsMember({"error", "warning", "note", "never"}));
+  app.add_option("--config", options->config,
+                 "Settings file (default: the nearest .aidecide.yaml up to the repository root)")
+      ->type_name("FILE");
+  app.add_flag("--no-config", options->no_config, "Ignore .aidecide.yaml");
+  app.add_option("--rule", options->rules,
+                 "Change a rule's level: ID=error|warning|note|off (repeatable)")
+      ->type_name("ID=LEVEL")
+      ->allow_extra_args(false);
+  app.add_option("--today", options->today, "Date used for override expiry (default: today)")
+      ->type_name("YYYY-MM-DD");
+  app.add_option("-j,--jobs", options->jobs,
+                 "Check on N threads (0: every available core); the output is the same for any N")
+      ->check(CLI::Range(0, 1024))
+      ->capture_default_str();
+  app.add_flag("--allow-empty", options->allow_empty,
+               "Succeed even when no decision record is found");
+  add_model_options(app, options->model);
+  app.footer(
+      "Examples:\n"
+      "  aidecide check                       the usual ADR folders (docs/adr, docs/decisions "
+      "...)\n"
+      "  aidecide check docs/adr/0007-assistant.md\n"
+      "  aidecide check --format github --fail-on warning docs/adr/\n"
+      "  aidecide check --format github --format sarif=aidecide.sarif --format junit=junit.xml\n"
+      "  aidecide check --rule low-margin=off --today 2026-12-01 docs/");
+  return [options](const Streams& io, const GlobalOptions& global) {
+    return run_check(*options, io, global);
+  };
+}
+
+}  // namespace aidecide::cli

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: MIT
+// The check rules (docs/check.md).
+#include "aidecide/check.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "aidecide/text.hpp"
+#include "aidecide/escape.hpp"
+
+namespace aidecide {
+
+Level effective_level(std::string_view rule, const CheckOptions& options) {
+  Level level = find_rule(rule) ? find_rule(rule)->level : Level::error;
+  for (const auto& [id, l] : options.rule_levels) {
+    if (id == rule) level = l;
+  }
+  return level;
+}
+
+FileCheck check_markdown(const ScoringModel& model, std::string_view text,
+                         const std::string& source, const CheckOptions& options) {
+  FileCheck result;
+  result.file = source;
+  RecordScan scan = scan_markdown(text, source, model.questionnaire);
+  const auto add = [&](std::string rule, SourcePos pos, std::string message) {
+    const Level level = effective_level(rule, options);
+    if (level == Level::off) return;
+    result.findings.push_back({std::move(rule), level, source, pos, std::move(message)});
+  };
+  for (const Diagnostic& d : scan.problems)
+    add(d.code.empty() ? "malformed-record" : d.code, d.pos, d.message);
+
+  // Records with problems of their own are reported, not re-scored; only the
+  // first record of a document is held to its decision.
+  const bool broken = std::any_of(scan.problems.begin(), scan.problems.end(),
+                                  [](const Diagnostic& d) { return d.code != "multiple-records"; });
+  for (std::size_t i = 0; i < scan.records.size(); ++i) {
+    CheckedRecord checked{std::move(scan.records[i]), std::nullopt};
+    const DecisionRecord& r = checked.record;
+    if (i == 0 && !broken && r.decision) {
+      const Decision d = decide(model, r.profile, options.engine);
+      const Option declared = *r.decision;
+      const std::string scores = fmt::format("cloud {:.1f}, local {:.1f}, hybrid {:.1f}",
+                                             d.scores[0], d.scores[1], d.scores[2]);
+      if (r.criteria_version && *r.criteria_version != model.questionnaire.version) {
+        add("stale-criteria", r.criteria_version_pos,
+            fmt::format("scored with criteria version {}, the current one is {}; re-check the "
+                        "record and update "
+                        "criteria_version",
+                        *r.criteria_version, model.questionnaire.version));
+      }
+      if (r.override_.present && r.override_.reason.empty()) {
+        add("override-without-reason", r.override_.pos,
+            "override has no reason; say why the deviation is accepted");
+      }
+      const bool expired =
+          r.override_.until && !options.today.empty() && *r.override_.until < options.today;
+      if (expired) {
+        add("override-expired", r.override_.until_pos,
+            fmt::format("override expired on {}; revisit the decision, or renew the override with "
+                        "a new date",
+                        *r.override_.until));
+      }
+      if (r.held) {
+        const bool excused = r.override_.present && !r.override_.reason.empty() && !expired;
+        if (d.vetoed[index(declared)]) {
+          std::string reason;
+          for (const Veto& v : d.vetoes) {
+            if (v.option == declared) reason = fmt::format("{} ({})", v.reason, v.rule);
+          }
+          add("vetoed-decision", r.decision_pos,
+              fmt::format("declared {}, which a hard constraint rules out: {}; change the decision",
+                          to_string(declared), reason));
+        } else if (d.recommendation != declared) {
+          const std::string rec =
+              d.recommendation ? std::string(to_string(*d.recommendation)) : "nothing";
+          std::string message = fmt::format("declared {}, but the criteria now recommend {} ({}); ",
+                                            to_string(declared), rec, scores);
+          if (excused) {
+            message +=
+                fmt::format("accepted by override: {}", escape_for_message(r.override_.reason));
+            const std::string rule = "decision-mismatch";
+            const Level level =
+                effective_level(rule, options) == Level::off ? Level::off : Level::note;
+            if (level != Level::off)
+              result.findings.push_back({rule, level, source, r.decision_pos, std::move(message)});
+          } else {
+            message += "update the decision, or record an override with a reason";
+            add("decision-mismatch", r.decision_pos, std::move(message));
+          }
+        } else if (d.runner_up && (d.margin < options.low_margin_points ||
+                                   d.confidence < options.low_confidence)) {
+          add("low-margin", r.decision_pos,
+              fmt::format("declared {} holds by only {:.1f} points (confidence {:.0f}%); review "
+                          "the flip points and "
+                          "unknown answers",
+                          to_string(declared), d.margin, 100 * d.confidence));
+        }
+      }
+      checked.decision = d;
+    }
+    result.records.push_back(std::move(checked));
+  }
+  std::stable_sort(
+      result.findings.begin(), result.findings.end(), [](const Finding& a, const Finding& b) {
+        return std::pair(a.pos.line, a.pos.column) < std::pair(b.pos.line, b.pos.column);
+      });
+  return result;
+}
+
+}  // namespace aidecide

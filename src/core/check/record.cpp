@@ -1,0 +1,341 @@
+// SPDX-License-Identifier: MIT
+// Finds and loads decision records in Markdown (docs/check.md).
+#include "aidecide/record.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "aidecide/text.hpp"
+#include "load/loaders.hpp"
+#include "yaml/yaml_read.hpp"
+#include "aidecide/escape.hpp"
+
+namespace aidecide {
+namespace {
+
+struct Line {
+  std::string_view text;  // without the line end
+  int number = 0;         // 1-based
+};
+
+std::vector<Line> split_lines(std::string_view text) {
+  std::vector<Line> lines;
+  int number = 1;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    lines.push_back({line, number++});
+    if (end == text.size()) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+struct Fence {
+  char marker = 0;
+  std::size_t length = 0;
+  std::size_t indent = 0;
+  std::string_view info;
+};
+
+// A fence opener: up to three spaces, then three or more ` or ~.
+std::optional<Fence> fence_at(std::string_view line) {
+  std::size_t indent = 0;
+  while (indent < line.size() && line[indent] == ' ') ++indent;
+  if (indent > 3 || indent >= line.size() || (line[indent] != '`' && line[indent] != '~'))
+    return std::nullopt;
+  const char marker = line[indent];
+  std::size_t length = 0;
+  while (indent + length < line.size() && line[indent + length] == marker) ++length;
+  if (length < 3) return std::nullopt;
+  const std::string_view info = trim(line.substr(indent + length));
+  if (marker == '`' && info.find('`') != std::string_view::npos) return std::nullopt;
+  return Fence{marker, length, indent, info};
+}
+
+bool closes(const Fence& open, std::string_view line) {
+  const auto f = fence_at(line);
+  return f && f->marker == open.marker && f->length >= open.length && f->info.empty();
+}
+
+bool is_record_info(std::string_view info) {
+  std::vector<std::string_view> words;
+  while (!info.empty()) {
+    const std::size_t end = std::min(info.find(' '), info.size());
+    words.push_back(info.substr(0, end));
+    info = trim(info.substr(end));
+  }
+  return (!words.empty() && words[0] == "aidecide") ||
+         (words.size() >= 2 && words[0] == "yaml" && words[1] == "aidecide");
+}
+
+// Moves every position of a tree parsed from an extract to the file.
+void shift(YamlNode& node, int lines, int columns) {
+  if (node.pos.line > 0) {
+    node.pos.line += lines;
+    node.pos.column += columns;
+  }
+  for (auto& item : node.items) shift(item, lines, columns);
+  for (auto& [k, v] : node.entries) {
+    shift(k, lines, columns);
+    shift(v, lines, columns);
+  }
+}
+
+// A candidate record: YAML text and where it sits in the file.
+struct Extract {
+  std::string yaml;
+  int line_offset = 0;  // file line of the extract's line 1, minus one
+  int column_offset = 0;
+  SourcePos pos;
+  bool front_matter = false;
+};
+
+std::optional<YamlNode> parse_extract(const Extract& e, const std::string& source,
+                                      std::vector<Diagnostic>& problems) {
+  if (e.yaml.size() > kMaxRecordBytes) {
+    problems.push_back({source, e.pos,
+                        fmt::format("the record is too large ({} bytes; the limit is {})",
+                                    e.yaml.size(), kMaxRecordBytes),
+                        "malformed-record"});
+    return std::nullopt;
+  }
+  try {
+    YamlNode node = parse_yaml(e.yaml, source);
+    shift(node, e.line_offset, e.column_offset);
+    return node;
+  } catch (const InputError& error) {
+    for (Diagnostic d : error.diagnostics()) {
+      if (d.pos.line > 0) {
+        d.pos.line += e.line_offset;
+        d.pos.column += e.column_offset;
+      } else {
+        d.pos = e.pos;
+      }
+      d.code = "malformed-record";
+      problems.push_back(std::move(d));
+    }
+    return std::nullopt;
+  }
+}
+
+const std::vector<std::string> kRecordKeys{"decision", "criteria_version", "answers", "weights",
+                                           "override"};
+
+DecisionRecord load_record(const YamlNode& node, const SourcePos& pos, const std::string& source,
+                           const Questionnaire& q, DiagnosticSink& sink) {
+  DecisionRecord r;
+  r.source = source;
+  r.pos = pos;
+  r.profile.source = source;
+  const DiagnosticSink::CodeScope scope(sink, "malformed-record");
+  if (!node.is_mapping()) {
+    sink.error(
+        node.pos.line > 0 ? node.pos : pos,
+        fmt::format("a decision record must be a mapping with 'decision' and 'answers', not {}",
+                    describe(node)));
+    return r;
+  }
+  check_keys(node, kRecordKeys, "the decision record", sink);
+  if (const YamlNode* d = require_key(node, "decision", "the decision record", sink)) {
+    r.decision_pos = d->pos;
+    r.decision = d->is_scalar() ? parse_option(d->value) : std::nullopt;
+    if (!r.decision) {
+      sink.error(d->pos,
+                 fmt::format("'decision' must be cloud, local or hybrid, not {}",
+                             d->is_scalar() ? fmt::format("'{}'", escape_for_message(d->value))
+                                            : std::string(describe(*d))));
+    }
+  }
+  if (const YamlNode* v = node.find("criteria_version")) {
+    r.criteria_version_pos = v->pos;
+    const auto n = v->is_scalar() ? parse_plain_number(v->value) : std::nullopt;
+    r.criteria_version = n ? whole_number(*n, 1, 1000000) : std::nullopt;
+    if (!r.criteria_version)
+      sink.error(v->pos, "'criteria_version' must be a whole number of 1 or more");
+  }
+  if (const YamlNode* o = node.find("override")) {
+    r.override_.present = true;
+    r.override_.pos = o->pos;
+    if (o->is_mapping()) {
+      check_keys(*o, {"reason", "until"}, "'override'", sink);
+      if (const YamlNode* reason = o->find("reason"); reason && reason->is_scalar()) {
+        r.override_.reason = std::string(trim(reason->value));
+      }
+      if (const YamlNode* until = o->find("until")) {
+        r.override_.until_pos = until->pos;
+        r.override_.until = read_date(*until, "'until'", sink);
+      }
+    } else if (!o->is_null()) {
+      sink.error(o->pos, "'override' must be a mapping with 'reason' and an optional 'until' date");
+    }
+  }
+  load_answer_body(require_key(node, "answers", "the decision record", sink), node.find("weights"),
+                   q, r.profile, sink);
+  return r;
+}
+
+void find_status(const std::vector<Line>& lines, DecisionRecord& r) {
+  // adr-tools: "## Status" then the status on the next non-empty line;
+  // log4brains: "- Status: superseded by ...".
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string l = lower(trim(lines[i].text));
+    if (l.starts_with("- status:")) {
+      r.status = std::string(trim(std::string_view(l).substr(9)));
+      return;
+    }
+    if (l == "## status") {
+      for (std::size_t j = i + 1; j < lines.size(); ++j) {
+        const std::string next = lower(trim(lines[j].text));
+        if (next.empty()) continue;
+        r.status = next;
+        return;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+RecordScan scan_markdown(std::string_view text, const std::string& source, const Questionnaire& q) {
+  RecordScan scan;
+  if (const auto bad = find_invalid_text(strip_bom(text))) {
+    scan.problems.push_back({source, bad->pos, bad->message, "malformed-record"});
+    return scan;
+  }
+  const std::vector<Line> lines = split_lines(strip_bom(text));
+  std::vector<Extract> extracts;
+  std::string front_status;
+  std::size_t body = 0;
+
+  // Front matter: "---" on line 1, closed by "---" or "...".
+  if (!lines.empty() && trim(lines[0].text) == "---") {
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+      const std::string_view l = trim(lines[i].text);
+      if (l != "---" && l != "...") continue;
+      std::string yaml;
+      for (std::size_t k = 1; k < i; ++k) yaml.append(lines[k].text).append("\n");
+      body = i + 1;
+      Extract fm{std::move(yaml), 1, 0, {2, 1}, true};
+      std::vector<Diagnostic> problems;
+      if (auto node = parse_extract(fm, source, problems)) {
+        if (const YamlNode* status = node->find("status"); status && status->is_scalar())
+          front_status = lower(status->value);
+        if (const YamlNode* record = node->find("aidecide")) {
+          fm.pos = node->entries.front().first.pos;
+          for (const auto& [k, v] : node->entries) {
+            if (k.value == "aidecide") fm.pos = k.pos;
+          }
+          scan.records.push_back({});  // placeholder, loaded below in file order
+          DiagnosticSink sink(source);
+          scan.records.back() = load_record(*record, fm.pos, source, q, sink);
+          try {
+            sink.throw_if_any();
+          } catch (const InputError& e) {
+            scan.problems.insert(scan.problems.end(), e.diagnostics().begin(),
+                                 e.diagnostics().end());
+          }
+        }
+      } else {
+        scan.problems.insert(scan.problems.end(), problems.begin(), problems.end());
+      }
+      break;
+    }
+  }
+
+  // Fenced blocks.
+  std::string title;
+  for (std::size_t i = body; i < lines.size(); ++i) {
+    const auto fence = fence_at(lines[i].text);
+    if (!fence) {
+      if (title.empty() && lines[i].text.starts_with("# "))
+        title = std::string(trim(lines[i].text.substr(2)));
+      continue;
+    }
+    std::size_t end = i + 1;
+    while (end < lines.size() && !closes(*fence, lines[end].text)) ++end;
+    if (is_record_info(fence->info)) {
+      std::string yaml;
+      for (std::size_t k = i + 1; k < end; ++k) {
+        std::string_view content = lines[k].text;
+        // Content lines lose up to the fence's indentation (CommonMark).
+        std::size_t strip = 0;
+        while (strip < fence->indent && strip < content.size() && content[strip] == ' ') ++strip;
+        yaml.append(content.substr(strip)).append("\n");
+      }
+      const Extract e{std::move(yaml),
+                      lines[i].number,
+                      static_cast<int>(fence->indent),
+                      {lines[i].number, static_cast<int>(fence->indent) + 1},
+                      false};
+      std::vector<Diagnostic> problems;
+      if (auto node = parse_extract(e, source, problems)) {
+        DiagnosticSink sink(source);
+        DecisionRecord r = load_record(*node, e.pos, source, q, sink);
+        try {
+          sink.throw_if_any();
+        } catch (const InputError& error) {
+          scan.problems.insert(scan.problems.end(), error.diagnostics().begin(),
+                               error.diagnostics().end());
+        }
+        scan.records.push_back(std::move(r));
+      } else {
+        scan.problems.insert(scan.problems.end(), problems.begin(), problems.end());
+        DecisionRecord broken;
+        broken.source = source;
+        broken.pos = e.pos;
+        broken.decision = std::nullopt;
+        scan.records.push_back(std::move(broken));
+      }
+    }
+    i = end;
+  }
+
+  if (scan.records.size() > 1) {
+    for (std::size_t k = 1; k < scan.records.size(); ++k) {
+      scan.problems.push_back(
+          {source, scan.records[k].pos,
+           fmt::format(
+               "a second decision record (the first is at line {}); keep one record per document",
+               scan.records[0].pos.line),
+           "multiple-records"});
+    }
+  }
+  if (title.empty()) {
+    const std::size_t slash = source.find_last_of('/');
+    title = slash == std::string::npos ? source : source.substr(slash + 1);
+  }
+  for (auto& r : scan.records) {
+    r.title = title;
+    r.profile.name = title;
+    r.status = front_status;
+    if (r.status.empty()) find_status(lines, r);
+    r.held = !(r.status.starts_with("rejected") || r.status.starts_with("deprecated") ||
+               r.status.starts_with("superseded"));
+  }
+  std::stable_sort(
+      scan.problems.begin(), scan.problems.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::pair(a.pos.line, a.pos.column) < std::pair(b.pos.line, b.pos.column);
+      });
+  return scan;
+}
+
+}  // namespace aidecide

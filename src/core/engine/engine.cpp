@@ -1,0 +1,280 @@
+// SPDX-License-Identifier: MIT
+// The scoring engine (docs/scoring.md): a normalised weighted sum of
+// per-option utilities, hard constraints as vetoes, explanations.
+#include "aidecide/engine.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "aidecide/text.hpp"
+#include "engine/scorer.hpp"
+#include "aidecide/number_format.hpp"
+
+namespace aidecide {
+
+ScoringModel::ScoringModel(Questionnaire q, Pricing p)
+    : questionnaire(std::move(q)),
+      pricing(std::move(p)),
+      inputs(CostInputs::resolve(questionnaire)),
+      m_dependencies(std::make_shared<const Dependencies>(Dependencies::of(questionnaire, inputs))) {}
+
+ScoringModel embedded_model() {
+  Questionnaire q = embedded_questionnaire();
+  Pricing p = embedded_pricing(q);
+  return ScoringModel(std::move(q), std::move(p));
+}
+
+Dependencies Dependencies::of(const Questionnaire& q, const CostInputs& in) {
+  const std::size_t n = q.criteria.size();
+  Dependencies d;
+  d.rows.resize(n);
+  d.cost_utility.assign(n, false);
+  d.budget_utility.assign(n, false);
+  d.constraints.assign(n, false);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Criterion& c = q.criteria[i];
+    if (!c.scored) continue;
+    if (!c.answerable()) {
+      d.derived.push_back(i);
+      if (c.signal == DerivedSignal::budget) d.derived_budget.push_back(i);
+      continue;
+    }
+    std::vector<std::size_t> reads{i};
+    for (const Adjustment& a : c.adjustments) {
+      for (const Condition& k : a.when) reads.push_back(k.criterion);
+    }
+    std::sort(reads.begin(), reads.end());
+    reads.erase(std::unique(reads.begin(), reads.end()), reads.end());
+    for (std::size_t r : reads) d.rows[r].push_back(i);
+  }
+  // What each of the two derived utilities reads (cost_model.cpp): the
+  // volume and tokens never move the budget row, the budgets and the GPUs
+  // already owned never move the cost row.
+  for (std::size_t i : {in.monthly_requests, in.tokens_in, in.tokens_out, in.traffic_pattern,
+                        in.model_capability, in.team_mlops, in.criticality, in.workload_mix})
+    d.cost_utility[i] = true;
+  for (std::size_t i : {in.upfront_budget, in.monthly_budget, in.existing_gpus, in.model_capability,
+                        in.team_mlops, in.criticality})
+    d.budget_utility[i] = true;
+  d.edges.resize(n);
+  for (const Constraint& k : q.constraints) {
+    for (const Condition& c : k.when) {
+      d.constraints[c.criterion] = true;
+      if (c.below) d.edges[c.criterion].push_back(*c.below);
+      if (c.at_least) d.edges[c.criterion].push_back(*c.at_least);
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) d.one.push_back(touched_by(d, std::span(&i, 1)));
+  return d;
+}
+
+namespace {
+
+std::vector<double> effective_weights(const Questionnaire& q, const Profile& profile,
+                                      const Values& values, const EngineOptions& options) {
+  std::vector<double> w(q.criteria.size(), 0);
+  for (std::size_t i = 0; i < q.criteria.size(); ++i) {
+    // A question that does not apply to this project does not count.
+    if (!q.criteria[i].scored || !applies(q.criteria[i], values)) continue;
+    w[i] = q.criteria[i].weight;
+    if (i < options.preset_weights.size() && options.preset_weights[i])
+      w[i] = *options.preset_weights[i];
+    if (i < profile.weights.size() && profile.weights[i]) w[i] = *profile.weights[i];
+  }
+  return w;
+}
+
+PerOption criterion_utilities(const Criterion& c, const Values& values, const CostEstimate& cost) {
+  if (c.kind != CriterionKind::derived) return c.utilities(values);
+  return c.signal == DerivedSignal::cost ? cost.cost_utility : cost.budget_utility;
+}
+
+std::optional<Option> best_of(const PerOption& scores,
+                              const std::array<bool, kOptionCount>& excluded) {
+  std::optional<Option> best;
+  for (Option o : kOptions) {
+    if (excluded[index(o)]) continue;
+    // Ties go to the earlier option (cloud, local, hybrid): the simpler architecture.
+    if (!best || scores[index(o)] > scores[index(*best)] + kTieTolerance) best = o;
+  }
+  return best;
+}
+
+}  // namespace
+
+std::string answer_text(const Criterion& c, const Answer& a) {
+  switch (a.kind) {
+    case Answer::Kind::unknown:
+      return "unknown";
+    case Answer::Kind::missing:
+      return "(missing)";
+    case Answer::Kind::choice:
+      return c.answers[a.choice].id;
+    case Answer::Kind::number:
+      return format_number(a.low);
+    case Answer::Kind::range:
+      return fmt::format("[{}, {}]", format_number(a.low), format_number(a.high));
+  }
+  return "";
+}
+
+Decision decide_what_if(const ScoringModel& model, const Profile& profile,
+                        const std::vector<std::pair<std::size_t, Answer>>& changes,
+                        const EngineOptions& options) {
+  EngineOptions baseline_options = options;
+  baseline_options.flip_points = false;
+  const Decision before = decide(model, profile, baseline_options);
+  Profile changed = profile;
+  WhatIf w;
+  for (const auto& [i, answer] : changes) {
+    const Criterion& c = model.questionnaire.criteria[i];
+    w.changes.push_back({i, answer_text(c, profile.answers[i]), answer_text(c, answer)});
+    changed.answers[i] = answer;
+  }
+  Decision after = decide(model, changed, options);
+  w.scores = before.scores;
+  w.recommendation = before.recommendation;
+  w.confidence = before.confidence;
+  w.margin = before.margin;
+  for (Option o : kOptions) w.monthly_usd[index(o)] = before.cost.options[index(o)].monthly_usd;
+  after.what_if = std::move(w);
+  return after;
+}
+
+Scoring score_values(const ScoringModel& model, const Values& values,
+                     const std::vector<double>& weights, const CostEstimate& cost) {
+  const Questionnaire& q = model.questionnaire;
+  Scoring s;
+  double total = 0;
+  for (std::size_t i = 0; i < q.criteria.size(); ++i) {
+    if (weights[i] <= 0) continue;
+    total += weights[i];
+    const PerOption u = criterion_utilities(q.criteria[i], values, cost);
+    for (std::size_t o = 0; o < kOptionCount; ++o) s.scores[o] += weights[i] * u[o];
+  }
+  for (double& score : s.scores) score = total > 0 ? 100 * score / total : 0;
+  for (const Constraint& k : q.constraints) {
+    if (!k.holds(values)) continue;
+    for (Option o : kOptions) s.vetoed[index(o)] = s.vetoed[index(o)] || k.forbids[index(o)];
+  }
+  s.winner = best_of(s.scores, s.vetoed);
+  return s;
+}
+
+Decision decide(const ScoringModel& model, const Profile& profile, const EngineOptions& options) {
+  const Questionnaire& q = model.questionnaire;
+  Decision d;
+  d.source = profile.source;
+  d.name = profile.name;
+  d.description = profile.description;
+  d.values = resolve_values(q, profile);
+  d.weights = effective_weights(q, profile, d.values, options);
+  d.cost = estimate_costs(model.pricing, model.inputs, q, d.values);
+  const Scoring s = score_values(model, d.values, d.weights, d.cost);
+  d.scores = s.scores;
+  d.vetoed = s.vetoed;
+  d.recommendation = s.winner;
+  for (const Constraint& k : q.constraints) {
+    if (!k.holds(d.values)) continue;
+    for (Option o : kOptions) {
+      if (k.forbids[index(o)]) d.vetoes.push_back({o, k.id, k.reason});
+    }
+  }
+
+  // The runner-up: the best other option still allowed; failing that, the
+  // best other option at all, so the explanation can still compare.
+  if (d.recommendation) {
+    std::array<bool, kOptionCount> excluded = d.vetoed;
+    excluded[index(*d.recommendation)] = true;
+    d.runner_up = best_of(d.scores, excluded);
+    if (d.runner_up) d.margin = d.scores[index(*d.recommendation)] - d.scores[index(*d.runner_up)];
+  }
+  std::optional<Option> first = d.recommendation;
+  std::optional<Option> second = d.runner_up;
+  if (!first || !second) {
+    std::array<bool, kOptionCount> none{};
+    if (!first) first = best_of(d.scores, none);
+    none[index(*first)] = true;
+    second = best_of(d.scores, none);
+  }
+  d.versus = {*first, *second};
+
+  // Explanations (and the flip points, which are read off them).
+  const bool explain = options.explain || options.flip_points;
+  double total = 0;
+  for (double w : d.weights) total += w;
+  std::vector<Contribution> unsorted;
+  if (explain) unsorted.reserve(q.criteria.size());
+  for (std::size_t i = 0; explain && i < q.criteria.size(); ++i) {
+    const Criterion& c = q.criteria[i];
+    if (!c.scored || d.weights[i] <= 0) continue;
+    Contribution ct;
+    ct.criterion = i;
+    ct.weight = d.weights[i];
+    ct.value_text = c.answerable() ? c.value_text(d.values[i]) : "computed";
+    ct.utility = criterion_utilities(c, d.values, d.cost);
+    for (std::size_t o = 0; o < kOptionCount; ++o)
+      ct.points[o] = 100 * ct.weight * ct.utility[o] / total;
+    ct.separation = ct.points[index(*first)] - ct.points[index(*second)];
+    unsorted.push_back(std::move(ct));
+  }
+  // Largest separation first, ties in the criteria's order: a stable
+  // insertion sort of positions (a score has a few dozen criteria at most),
+  // then each contribution moved once.
+  std::vector<std::size_t> order(unsorted.size());
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    std::size_t m = k;
+    for (;
+         m > 0 && std::fabs(unsorted[order[m - 1]].separation) < std::fabs(unsorted[k].separation);
+         --m)
+      order[m] = order[m - 1];
+    order[m] = k;
+  }
+  d.contributions.reserve(order.size());
+  for (std::size_t k : order) d.contributions.push_back(std::move(unsorted[k]));
+
+  for (std::size_t i = 0; explain && i < q.criteria.size(); ++i) {
+    const Criterion& c = q.criteria[i];
+    if (!c.answerable()) continue;
+    const Answer& a = profile.answers[i];
+    if (!applies(c, d.values)) {
+      d.assumptions.push_back(
+          {i, "does not apply",
+           "Not asked: its ask_if conditions do not hold for this project, so it does not count "
+           "in the score."});
+    } else if (a.kind == Answer::Kind::unknown || a.kind == Answer::Kind::missing) {
+      d.assumptions.push_back({i, c.value_text(d.values[i]), c.assumption_note});
+    } else if (a.kind == Answer::Kind::range) {
+      d.assumptions.push_back(
+          {i, c.value_text(d.values[i]),
+           fmt::format(
+               "Scored at the middle of the range {} to {}; confidence covers the whole range.",
+               format_number(a.low), format_number(a.high))});
+    }
+  }
+
+  d.samples = options.samples;
+  d.confidence =
+      estimate_confidence(model, profile, d.values, d.cost, d.weights, d.recommendation, options);
+  if (options.flip_points) d.flips = find_flip_points(model, d);
+  if (options.advice) d.hybrid_pattern = choose_hybrid_pattern(q, d);
+  if (options.cost_curve) {
+    // Two decades either side of today's volume, 25 points.
+    const double now = d.values[model.inputs.monthly_requests].number;
+    const double centre = now > 0 ? now : 1e5;
+    Values v = d.values;
+    for (int k = 0; k <= 24; ++k) {
+      v[model.inputs.monthly_requests].number = centre * std::pow(10.0, -2 + k / 6.0);
+      const CostEstimate e = estimate_costs(model.pricing, model.inputs, q, v);
+      CostPoint point{v[model.inputs.monthly_requests].number, {}};
+      for (Option o : kOptions) point.monthly_usd[index(o)] = e.options[index(o)].monthly_usd;
+      d.cost_curve.push_back(point);
+    }
+  }
+  if (options.advice) d.checklist = build_checklist(model, d);
+  return d;
+}
+
+}  // namespace aidecide

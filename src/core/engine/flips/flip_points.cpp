@@ -1,0 +1,594 @@
+// SPDX-License-Identifier: MIT
+// Flip points (docs/scoring.md): what would have to change for another
+// option to win. Weights are solved exactly (the score is linear in each
+// weight); numeric answers are searched on a geometric grid and refined by
+// bisection; choice answers are tried one by one.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <span>
+
+#include "aidecide/cost.hpp"
+#include "aidecide/engine.hpp"
+#include "engine/scorer.hpp"
+
+namespace aidecide {
+namespace {
+
+constexpr double kGridStep = 1.5;  // numeric search: 50 % steps
+constexpr int kBisections = 36;
+constexpr double kRangeStretch = 100;  // search 100x beyond the plausible range
+
+// Probes one answer at a time: the decision's utility matrix with only what
+// reads that answer recomputed.
+class Probe {
+ public:
+  Probe(const ScoringModel& model, const Decision& d)
+      : m_model(model),
+        m_d(d),
+        m_values(d.values),
+        m_base(model, d.values, d.cost),
+        m_matrix(m_base) {}
+
+  // The scores with criterion `i` set to `v` and every other answer as decided.
+  PerOption scores_with(std::size_t i, const Value& v) {
+    if (m_criterion != i) {
+      restore();
+      m_criterion = i;
+      m_touched = &m_model.dependencies().one[i];
+      // Only these rows change while `i` does; the rest is summed once.
+      m_fixed = m_matrix.sums_without(m_d.weights, m_touched->moving);
+    }
+    m_values[i] = v;
+    m_matrix.update(m_values, *m_touched);
+    return m_matrix.scores(m_d.weights, m_fixed, m_touched->moving);
+  }
+  // The winner among scores_with()'s scores.
+  std::optional<Option> winner(const PerOption& scores) const { return m_matrix.winner(scores); }
+  std::optional<Option> winner_with(std::size_t i, const Value& v) {
+    return winner(scores_with(i, v));
+  }
+  // The options vetoed at the last scores_with().
+  const std::array<bool, kOptionCount>& vetoed() const { return m_matrix.vetoed(); }
+
+ private:
+  void restore() {
+    if (m_criterion == kNoIndex) return;
+    m_values[m_criterion] = m_d.values[m_criterion];
+    m_matrix.reset(m_base, *m_touched);
+  }
+
+  const ScoringModel& m_model;
+  const Decision& m_d;
+  Values m_values;
+  const UtilityMatrix m_base;  // the decision's own
+  UtilityMatrix m_matrix;      // with one answer changed
+  std::size_t m_criterion = kNoIndex;
+  const Touched* m_touched = nullptr;
+  UtilityMatrix::Sums m_fixed;
+};
+
+std::vector<WeightFlip> weight_flips(const Decision& d) {
+  std::vector<WeightFlip> flips;
+  flips.reserve(d.contributions.size());
+  const Option w = *d.recommendation;
+  // The lead over each other option, in weighted-utility units (the
+  // normalisation by total weight does not change who leads).
+  PerOption leads{};
+  for (Option o : kOptions) {
+    for (const Contribution& k : d.contributions)
+      leads[index(o)] += k.weight * (k.utility[index(w)] - k.utility[index(o)]);
+  }
+  // The smallest change in log terms first: |ln factor|, taken once per flip.
+  std::vector<double> change;
+  change.reserve(d.contributions.size());
+  for (const Contribution& c : d.contributions) {
+    std::optional<WeightFlip> best;
+    double best_change = 0;
+    for (Option o : kOptions) {
+      if (o == w || d.vetoed[index(o)]) continue;
+      const double lead = leads[index(o)];
+      const double diff = c.utility[index(w)] - c.utility[index(o)];
+      if (std::fabs(diff) < 1e-12 || c.weight <= 0) continue;
+      // lead + (f - 1) * weight * diff = 0
+      const double factor = 1 - lead / (c.weight * diff);
+      if (factor <= 0) continue;  // no non-negative weight can close the gap
+      const double how_much = std::fabs(std::log(factor));
+      if (!best || how_much < best_change) {
+        best = WeightFlip{c.criterion, factor, o};
+        best_change = how_much;
+      }
+    }
+    if (best) {
+      flips.push_back(*best);
+      change.push_back(best_change);
+    }
+  }
+  // A stable insertion sort: a few dozen flips at most.
+  for (std::size_t k = 1; k < flips.size(); ++k) {
+    const WeightFlip f = flips[k];
+    const double key = change[k];
+    std::size_t m = k;
+    for (; m > 0 && key < change[m - 1]; --m) {
+      flips[m] = flips[m - 1];
+      change[m] = change[m - 1];
+    }
+    flips[m] = f;
+    change[m] = key;
+  }
+  return flips;
+}
+
+// How far the search for a number goes: from the smallest value the
+// criterion accepts to 100 times its plausible range.
+std::pair<double, double> search_range(const Criterion& c) {
+  const double bottom = c.exclusive_minimum ? c.minimum + 1e-6 : c.minimum;
+  const double top =
+      std::min(c.maximum.value_or(1e15), std::max(c.plausible.second, 1.0) * kRangeStretch);
+  return {bottom, top};
+}
+
+// The lowest and highest utility of each option on [lo, hi]: a curve is
+// monotone between its points, so the ends and the points inside suffice.
+std::pair<PerOption, PerOption> curve_range(const Curve& curve, double lo, double hi) {
+  const PerOption at_lo = curve.eval_all(lo), at_hi = curve.eval_all(hi);
+  PerOption low, high;
+  for (std::size_t o = 0; o < kOptionCount; ++o) {
+    double a = std::min(at_lo[o], at_hi[o]);
+    double b = std::max(at_lo[o], at_hi[o]);
+    for (const auto& [x, u] : curve.points[o]) {
+      if (x > lo && x < hi) a = std::min(a, u), b = std::max(b, u);
+    }
+    low[o] = a;
+    high[o] = b;
+  }
+  return {low, high};
+}
+
+// The lowest and highest utility of each option over every answer of a
+// choice criterion, adjustments included whether or not they apply.
+std::pair<PerOption, PerOption> answers_range(const Criterion& c) {
+  PerOption low, high;
+  low.fill(1e300);
+  high.fill(-1e300);
+  const auto take = [&](std::size_t o, double u) {
+    low[o] = std::min(low[o], u);
+    high[o] = std::max(high[o], u);
+  };
+  for (const ChoiceAnswer& a : c.answers) {
+    for (std::size_t o = 0; o < kOptionCount; ++o) take(o, a.utility[o]);
+  }
+  for (const Adjustment& adj : c.adjustments) {
+    for (const auto& [which, overrides] : adj.utilities) {
+      for (std::size_t o = 0; o < kOptionCount; ++o) {
+        if (overrides[o]) take(o, *overrides[o]);
+      }
+    }
+  }
+  return {low, high};
+}
+
+// The recommendation's lead over each option (weighted-utility units, the
+// drivers in their order) and the total weight: what every bound starts
+// from; and which rows and constraints each criterion can move.
+struct Leads {
+  PerOption lead{};
+  double total = 0;
+  std::vector<const Contribution*> driver;  // per criterion: its contribution, if it counts
+  std::vector<bool> may_veto;  // per criterion: a constraint reading it forbids the recommendation
+  Leads(const ScoringModel& model, const Decision& d)
+      : driver(model.questionnaire.criteria.size(), nullptr),
+        may_veto(model.questionnaire.criteria.size(), false) {
+    const std::size_t w = index(*d.recommendation);
+    for (const Contribution& c : d.contributions) total += c.weight;
+    for (std::size_t o = 0; o < kOptionCount; ++o) {
+      for (const Contribution& c : d.contributions)
+        lead[o] += c.weight * (c.utility[w] - c.utility[o]);
+    }
+    for (const Contribution& c : d.contributions) {
+      if (c.weight > 0) driver[c.criterion] = &c;
+    }
+    for (const Constraint& k : model.questionnaire.constraints) {
+      if (!k.forbids[w]) continue;
+      for (const Condition& c : k.when) may_veto[c.criterion] = true;
+    }
+  }
+};
+
+// False when no answer of criterion `i` whose own row stays within
+// `own` (lowest and highest utility per option) can let another option win,
+// so the search can be skipped: the recommendation's lead over each allowed
+// rival exceeds the most the rows that read `i` can take away (its own row
+// within `own`, the budget row within the budget utility's range, any other
+// row anywhere in [0, 1]). A constraint that reads `i` and forbids the
+// recommendation may rule it out: then the search must run.
+bool could_flip(const ScoringModel& model, const Decision& d, const Leads& leads, std::size_t i,
+                const std::pair<PerOption, PerOption>& own) {
+  if (leads.may_veto[i]) return true;
+  const Touched& t = model.dependencies().one[i];
+  const Questionnaire& q = model.questionnaire;
+  const std::size_t w = index(*d.recommendation);
+  for (Option rival : kOptions) {
+    const std::size_t o = index(rival);
+    // A rival ruled out by a constraint that reads `i` may come back.
+    if (o == w || (d.vetoed[o] && !t.constraints)) continue;
+    double loss = 0;
+    for (std::size_t row : t.moving) {
+      const Contribution* c = leads.driver[row];
+      if (c == nullptr) continue;
+      const double now = c->utility[w] - c->utility[o];
+      const Criterion& k = q.criteria[row];
+      PerOption low{}, high{1, 1, 1};
+      if (row == i) {
+        std::tie(low, high) = own;
+      } else if (!k.answerable() && k.signal == DerivedSignal::budget) {
+        std::tie(low, high) = budget_utility_range();
+      }
+      loss += c->weight * (now - (low[w] - high[o]));
+    }
+    if (!(leads.lead[o] - loss > 1e-9 * leads.total)) return true;
+  }
+  return false;
+}
+
+// A lead this much above the most it can lose keeps the winner whatever the
+// rounding (ties are within kTieTolerance).
+constexpr double kSkipGuard = 1e-6;
+
+// How many points the recommendation's lead over a rival can lose while
+// number `i` moves between two positive values, when all `i` moves is its
+// own curve and the cost model's utilities (cost.hpp: how fast those move).
+// Lets the walk skip grid values that provably keep the winner, which gives
+// the very result of probing each of them. Not usable when another
+// criterion's adjustment reads `i`: that can jump anywhere. Constraints
+// that read `i` change only at their conditions' edges, so the bound holds
+// for values on the same side of every edge as today's.
+class LeadLoss {
+ public:
+  LeadLoss(const ScoringModel& model, const Decision& d, std::size_t i)
+      : m_curve(model.questionnaire.criteria[i].curve), m_edges(model.dependencies().edges[i]) {
+    const Questionnaire& q = model.questionnaire;
+    const Dependencies& dep = model.dependencies();
+    for (std::size_t row : dep.rows[i]) {
+      if (row == i)
+        m_own_weight = d.weights[i];
+      else if (d.weights[row] > 0)
+        m_usable = false;
+    }
+    for (std::size_t row : dep.derived) {
+      const bool budget = q.criteria[row].signal == DerivedSignal::budget;
+      if (budget ? dep.budget_utility[i] : dep.cost_utility[i])
+        m_slope += d.weights[row] * (budget ? budget_utility_slope() : cost_utility_slope());
+    }
+    for (double w : d.weights) m_total += w > 0 ? w : 0;
+    m_usable = m_usable && m_total > 0;
+  }
+
+  bool usable() const { return m_usable; }
+  // Where a constraint's condition on the number starts or stops holding.
+  std::span<const double> edges() const { return m_edges; }
+  // True when no constraint can tell a from b: the vetoes are the same.
+  bool same_vetoes(double a, double b) const {
+    return std::all_of(m_edges.begin(), m_edges.end(),
+                       [&](double e) { return (a < e) == (b < e); });
+  }
+  bool has_own_row() const { return m_own_weight > 0; }
+
+  // Without a row of its own: the open interval around `anchor` (> 0) in
+  // which the lead of w over every rival not vetoed provably stays above
+  // kSkipGuard points, given the scores at `anchor`. One exp for every value
+  // it covers, rather than a logarithm per value and rival.
+  std::pair<double, double> safe_range(std::size_t w, const PerOption& scores,
+                                       const std::array<bool, kOptionCount>& vetoed,
+                                       double anchor) const {
+    double delta = std::numeric_limits<double>::infinity();  // in units of ln(x)
+    for (std::size_t o = 0; o < kOptionCount; ++o) {
+      if (o == w || vetoed[o]) continue;
+      const double spare = (scores[w] - scores[o] - kSkipGuard) * m_total / 100;
+      if (!(spare > 0)) return {anchor, anchor};
+      if (m_slope > 0) delta = std::min(delta, spare / m_slope);
+    }
+    delta *= 1 - 1e-9;  // room for the rounding of exp and the products
+    return {anchor * std::exp(-delta), anchor * std::exp(delta)};
+  }
+
+  // The most the lead of option w over each option can shrink, in points,
+  // while the number moves from a to b (both positive).
+  PerOption points(std::size_t w, double a, double b) const {
+    const double derived = m_slope * std::fabs(std::log(b / a));
+    PerOption loss;
+    loss.fill(derived);
+    if (m_own_weight > 0) {
+      const auto [low, high] = curve_range(m_curve, std::min(a, b), std::max(a, b));
+      const PerOption now = m_curve.eval_all(a);
+      for (std::size_t o = 0; o < kOptionCount; ++o)
+        loss[o] += m_own_weight * std::max(0.0, now[w] - now[o] - (low[w] - high[o]));
+    }
+    for (double& l : loss) l = 100 * l / m_total;
+    return loss;
+  }
+
+ private:
+  const Curve& m_curve;
+  bool m_usable = true;
+  double m_own_weight = 0;  // of the number's own row
+  double m_slope = 0;       // weighted slope of the derived rows it moves
+  double m_total = 0;
+  std::span<const double> m_edges;  // Dependencies::edges of the number
+};
+
+// How far (in points) the recommendation is from losing to the closest
+// rival not vetoed, or nothing when it is vetoed itself: its lead less the
+// tie rule's margin (an earlier rival wins a tie within kTieTolerance, a
+// later one must beat it by more), so that it keeps exactly where this is
+// positive and the search can aim at zero.
+std::optional<double> lead_over_rivals(std::size_t w, const PerOption& scores,
+                                       const std::array<bool, kOptionCount>& vetoed) {
+  if (vetoed[w]) return std::nullopt;
+  double lead = std::numeric_limits<double>::infinity();
+  for (std::size_t o = 0; o < kOptionCount; ++o) {
+    if (o == w || vetoed[o]) continue;
+    lead = std::min(lead, scores[w] - scores[o] - (o < w ? kTieTolerance : -kTieTolerance));
+  }
+  return lead;
+}
+
+// Where between `a` (the recommendation wins there) and `b` (it does not)
+// the winner changes, as precisely as kBisections halvings of the grid step
+// [previous, b] would find it; returns the value on the flipping side and
+// who wins there. Between vetoes the lead over the closest rival is a
+// smooth or piecewise-linear function of log(x), so Illinois steps (regula
+// falsi that halves the lead of an end kept twice) find the change in a
+// handful of probes where halving takes 36. A step after three that have
+// not halved the bracket is a plain halving, so it never takes more than
+// about four times as many probes as halving alone. An end whose lead is
+// unknown (the recommendation vetoed there: a jump, not a crossing) sends
+// the next probe to a constraint's edge. A bracket that reaches zero is
+// halved arithmetically, as before.
+struct Threshold {
+  double value = 0;
+  std::optional<Option> winner;
+};
+struct End {
+  double x = 0;
+  std::optional<double> lead;  // points over the closest rival not vetoed
+};
+Threshold find_threshold(Probe& probe, std::size_t i, std::size_t w, double previous, End a, End b,
+                         std::optional<Option> b_winner, std::span<const double> edges) {
+  const auto probe_at = [&](double x) {
+    const PerOption scores = probe.scores_with(i, Value{0, x});
+    return std::pair{probe.winner(scores), lead_over_rivals(w, scores, probe.vetoed())};
+  };
+  const auto keeps = [&](const std::optional<Option>& o) { return o && index(*o) == w; };
+  if (!(a.x > 0 && b.x > 0 && previous > 0)) {
+    a.x = previous;
+    for (int k = 0; k < kBisections; ++k) {
+      const double mid = a.x > 0 && b.x > 0 ? std::sqrt(a.x * b.x) : (a.x + b.x) / 2;
+      const std::optional<Option> winner = probe_at(mid).first;
+      if (keeps(winner)) {
+        a.x = mid;
+      } else {
+        b.x = mid, b_winner = winner;
+      }
+    }
+    return {b.x, b_winner};
+  }
+  if (a.lead) *a.lead = std::max(*a.lead, 0.0);
+  if (b.lead) *b.lead = std::min(*b.lead, 0.0);
+  const double precision = std::ldexp(std::fabs(std::log(b.x / previous)), -kBisections);
+  // The bracket's width before each of the last three steps.
+  std::array<double, 3> widths;
+  widths.fill(std::numeric_limits<double>::infinity());
+  int kept_twice = 0;  // +1: a was kept by the last step, -1: b was
+  for (;;) {
+    const double pa = std::log(a.x), pb = std::log(b.x), span = std::fabs(pb - pa);
+    if (!(span > precision)) break;
+    const bool slow = span > widths[0] / 2;
+    widths = {widths[1], widths[2], span};
+    double x = std::sqrt(a.x * b.x);
+    const auto inside = [&](double v) { return v > std::min(a.x, b.x) && v < std::max(a.x, b.x); };
+    if (!b.lead) {
+      // Vetoed at b but not at a: a constraint's condition on this number
+      // changed in between, at one of its edges or the double next to it.
+      double nearest = b.x;
+      for (double e : edges) {
+        for (double v : {e, std::nextafter(e, b.x)}) {
+          if (inside(v) && std::fabs(v - a.x) < std::fabs(nearest - a.x)) nearest = v;
+        }
+      }
+      if (nearest != b.x) x = nearest;
+    } else if (!slow && a.lead && *a.lead - *b.lead > 0) {
+      // At least half the precision from either end: a step that lands
+      // next to the change on one side is followed by one just across it.
+      const double margin = std::min(precision / 2, span / 4);
+      const double t = pb - *b.lead * (pb - pa) / (*b.lead - *a.lead);
+      x = std::exp(std::clamp(t, std::min(pa, pb) + margin, std::max(pa, pb) - margin));
+    }
+    if (!inside(x)) {
+      x = std::sqrt(a.x * b.x);
+      if (!inside(x)) break;  // adjacent doubles
+    }
+    const auto [winner, lead] = probe_at(x);
+    // Rounding may give a lead of the wrong sign right at the change; the
+    // winner decides, the lead only guides.
+    if (keeps(winner)) {
+      a = {x, lead ? std::optional(std::max(*lead, 0.0)) : std::nullopt};
+      if (kept_twice == -1 && b.lead) *b.lead /= 2;
+      kept_twice = -1;
+    } else {
+      b = {x, lead ? std::optional(std::min(*lead, 0.0)) : std::nullopt}, b_winner = winner;
+      if (kept_twice == 1 && a.lead) *a.lead /= 2;
+      kept_twice = 1;
+    }
+  }
+  return {b.x, b_winner};
+}
+
+// True when number `i` moves nothing but the budget row: no row of its
+// own, no other criterion's utility, no cost row and no constraint reads
+// it. The budget utility is constant for cloud and nondecreasing in either
+// budget for local and hybrid (cost.hpp), so each option's score, and with
+// it each rival's lead, moves one way only as the number does.
+bool moves_budget_row_only(const ScoringModel& model, std::size_t i) {
+  const Dependencies& dep = model.dependencies();
+  return dep.rows[i].empty() && !dep.cost_utility[i] && dep.budget_utility[i] &&
+         !dep.one[i].constraints;
+}
+
+// The walk for a number that moves the budget row only: the values where
+// the recommendation wins form one stretch around today's value (each
+// rival's lead is monotone in it), so along the walk it wins up to some
+// grid value and loses from there on. That first losing grid value, which
+// the walk would reach step by step, is found by halving the list of grid
+// values: one score when even the last one keeps the winner, about six
+// when a threshold lies in between, instead of one per step of 50 %.
+template <class Next>
+std::optional<NumberFlip> search_monotone(const Decision& d, Probe& probe, std::size_t i, bool up,
+                                          Next next) {
+  const double start = d.values[i].number;
+  std::vector<double> grid{start};  // position 0 is today's value
+  for (auto x = next(start); x; x = next(*x)) grid.push_back(*x);
+  if (grid.size() < 2) return std::nullopt;
+  const std::size_t w = index(*d.recommendation);
+  struct Scored {
+    PerOption scores;
+    std::array<bool, kOptionCount> vetoed{};
+    std::optional<Option> winner;
+  };
+  const auto score = [&](std::size_t k) {
+    Scored s;
+    s.scores = probe.scores_with(i, Value{0, grid[k]});
+    s.vetoed = probe.vetoed();
+    s.winner = probe.winner(s.scores);
+    return s;
+  };
+  std::size_t keeps = 0, loses = grid.size() - 1;  // positions known to keep and to lose
+  Scored at_keeps{d.scores, d.vetoed, d.recommendation};
+  Scored at_loses = score(loses);
+  if (at_loses.winner == d.recommendation) return std::nullopt;
+  while (loses - keeps > 1) {
+    const std::size_t mid = keeps + (loses - keeps) / 2;
+    Scored s = score(mid);
+    if (s.winner == d.recommendation) {
+      keeps = mid, at_keeps = s;
+    } else {
+      loses = mid, at_loses = s;
+    }
+  }
+  const End keep_end{grid[keeps], lead_over_rivals(w, at_keeps.scores, at_keeps.vetoed)};
+  const End lose_end{grid[loses], lead_over_rivals(w, at_loses.scores, at_loses.vetoed)};
+  const Threshold t = find_threshold(probe, i, w, grid[keeps], keep_end, lose_end, at_loses.winner,
+                                     std::span<const double>{});
+  if (!t.winner) return std::nullopt;
+  return NumberFlip{i, t.value, up, *t.winner};
+}
+
+// Walks from the current value in one direction until the winner changes,
+// then bisects to the threshold. Grid values the lead provably survives
+// are not probed.
+std::optional<NumberFlip> search_number(const ScoringModel& model, const Decision& d, Probe& probe,
+                                        std::size_t i, bool up) {
+  const Criterion& c = model.questionnaire.criteria[i];
+  const auto range = search_range(c);
+  const double bottom = range.first, hi = range.second;
+  // Geometric steps need a positive floor; below it the search jumps to the bottom.
+  const double lo = std::max({bottom, c.plausible.first / kRangeStretch, 1e-3});
+  const double start = d.values[i].number;
+  // The next grid point away from `x`, or nothing past the end of the range.
+  const auto next = [&](double x) -> std::optional<double> {
+    if (up) {
+      const double n = x <= 0 ? std::max(1.0, lo) : x * kGridStep;
+      return n <= hi ? std::optional(n) : std::nullopt;
+    }
+    if (x <= bottom) return std::nullopt;
+    const double n = x / kGridStep;
+    return n >= lo ? n : bottom;  // finish at the very bottom (a zero budget)
+  };
+  const LeadLoss loss(model, d, i);
+  const std::size_t w = index(*d.recommendation);
+  if (moves_budget_row_only(model, i)) return search_monotone(d, probe, i, up, next);
+  double anchor = start;  // the last value scored, where the recommendation wins
+  PerOption anchor_scores = d.scores;
+  std::array<bool, kOptionCount> anchor_vetoed = d.vetoed;
+  // Skips stay on today's side of every constraint edge: the vetoed rivals
+  // stay vetoed.
+  const bool by_range = loss.usable() && !loss.has_own_row();
+  std::pair<double, double> safe{start, start};
+  if (by_range && start > 0) safe = loss.safe_range(w, anchor_scores, d.vetoed, start);
+  const auto provably_keeps = [&](double x) {
+    if (!loss.usable() || !(anchor > 0) || !(x > 0) || !loss.same_vetoes(start, x)) return false;
+    if (by_range) return safe.first < x && x < safe.second;
+    const PerOption most = loss.points(w, anchor, x);
+    for (std::size_t o = 0; o < kOptionCount; ++o) {
+      if (o == w || d.vetoed[o]) continue;
+      const double lead = anchor_scores[w] - anchor_scores[o];
+      if (!(lead - most[o] > kSkipGuard)) return false;
+    }
+    return true;
+  };
+  double previous = start;
+  for (auto x = next(start); x; previous = *x, x = next(*x)) {
+    if (provably_keeps(*x)) continue;
+    const PerOption scores = probe.scores_with(i, Value{0, *x});
+    if (probe.winner(scores) == d.recommendation) {
+      anchor = *x;
+      anchor_scores = scores;
+      anchor_vetoed = probe.vetoed();
+      if (by_range) safe = loss.safe_range(w, anchor_scores, d.vetoed, anchor);
+      continue;
+    }
+    const End keeps{anchor, lead_over_rivals(w, anchor_scores, anchor_vetoed)};
+    const End flips{*x, lead_over_rivals(w, scores, probe.vetoed())};
+    const Threshold t =
+        find_threshold(probe, i, w, previous, keeps, flips, probe.winner(scores), loss.edges());
+    if (!t.winner) return std::nullopt;
+    return NumberFlip{i, t.value, up, *t.winner};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+FlipPoints find_flip_points(const ScoringModel& model, const Decision& d) {
+  FlipPoints flips;
+  if (!d.recommendation) return flips;
+  flips.weights = weight_flips(d);
+  const Questionnaire& q = model.questionnaire;
+  Probe probe(model, d);
+  const Leads leads(model, d);
+  for (std::size_t i = 0; i < q.criteria.size(); ++i) {
+    const Criterion& c = q.criteria[i];
+    if (c.kind == CriterionKind::number) {
+      const auto [bottom, top] = search_range(c);
+      const double now = d.values[i].number;
+      for (bool up : {false, true}) {
+        // Each direction is searched only if some value in it could flip.
+        if (!could_flip(model, d, leads, i,
+                        curve_range(c.curve, up ? now : bottom, up ? top : now)))
+          continue;
+        if (auto f = search_number(model, d, probe, i, up)) flips.numbers.push_back(*f);
+      }
+    } else if (c.kind == CriterionKind::choice) {
+      // No answer can change the winner: nothing to try.
+      if (!could_flip(model, d, leads, i, answers_range(c))) continue;
+      for (std::size_t a = 0; a < c.answers.size(); ++a) {
+        if (a == d.values[i].choice) continue;
+        const auto w = probe.winner_with(i, Value{a, 0});
+        if (w && w != d.recommendation) flips.choices.push_back({i, a, *w});
+      }
+    }
+  }
+  // Nearest first, by the ratio to today's value. Distances are compared in
+  // steps of 1e-9 so that equal ones (two budgets the cost model reads
+  // alike) keep the criteria's order whatever the last bits of the search.
+  const auto distance = [&](const NumberFlip& f) {
+    const double now = d.values[f.criterion].number;
+    return now > 0 && f.value > 0 ? std::round(std::fabs(std::log(f.value / now)) * 1e9) : 1e18;
+  };
+  std::stable_sort(
+      flips.numbers.begin(), flips.numbers.end(),
+      [&](const NumberFlip& a, const NumberFlip& b) { return distance(a) < distance(b); });
+  return flips;
+}
+
+}  // namespace aidecide

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: MIT
+#include "engine/scorer.hpp"
+
+#include <algorithm>
+
+namespace aidecide {
+
+Touched touched_by(const Dependencies& d, std::span<const std::size_t> changed) {
+  Touched t;
+  bool budget = false;
+  for (std::size_t i : changed) {
+    t.rows.insert(t.rows.end(), d.rows[i].begin(), d.rows[i].end());
+    t.cost_utility = t.cost_utility || d.cost_utility[i];
+    budget = budget || d.budget_utility[i];
+    t.constraints = t.constraints || d.constraints[i];
+  }
+  std::sort(t.rows.begin(), t.rows.end());
+  t.rows.erase(std::unique(t.rows.begin(), t.rows.end()), t.rows.end());
+  for (std::size_t i : d.derived) {
+    const bool is_budget =
+        std::find(d.derived_budget.begin(), d.derived_budget.end(), i) != d.derived_budget.end();
+    if (is_budget ? budget : t.cost_utility) t.derived.push_back(i);
+  }
+  t.moving = t.rows;
+  t.moving.insert(t.moving.end(), t.derived.begin(), t.derived.end());
+  return t;
+}
+
+UtilityMatrix::UtilityMatrix(const ScoringModel& model, const Values& values,
+                             const CostEstimate& cost)
+    : m_model(model), m_rows(model.questionnaire.criteria.size()) {
+  const auto& criteria = model.questionnaire.criteria;
+  for (std::size_t i = 0; i < criteria.size(); ++i) {
+    const Criterion& c = criteria[i];
+    if (!c.scored) continue;
+    m_rows[i] = c.answerable()                    ? c.utilities(values)
+                : c.signal == DerivedSignal::cost ? cost.cost_utility
+                                                  : cost.budget_utility;
+  }
+  update_vetoes(values);
+}
+
+void UtilityMatrix::update(const Values& values, const Touched& touched) {
+  const auto& criteria = m_model.questionnaire.criteria;
+  for (std::size_t i : touched.rows) {
+    m_rows[i] = criteria[i].utilities(values);
+  }
+  bool budget = false;  // a budget row among the derived rows to recompute
+  for (std::size_t i : touched.derived)
+    budget = budget || criteria[i].signal == DerivedSignal::budget;
+  if (touched.cost_utility && budget) {
+    const DerivedUtilities u = derived_utilities(m_model.pricing, m_model.inputs, values);
+    for (std::size_t i : touched.derived)
+      m_rows[i] = criteria[i].signal == DerivedSignal::cost ? u.cost : u.budget;
+  } else if (touched.cost_utility) {
+    const PerOption cost = cost_utility(m_model.pricing, m_model.inputs, values);
+    for (std::size_t i : touched.derived) m_rows[i] = cost;
+  } else if (budget) {
+    const PerOption u = budget_utility(m_model.pricing, m_model.inputs, values);
+    for (std::size_t i : touched.derived) m_rows[i] = u;
+  }
+  if (touched.constraints) update_vetoes(values);
+}
+
+void UtilityMatrix::reset(const UtilityMatrix& from, const Touched& touched) {
+  for (std::size_t i : touched.moving) m_rows[i] = from.m_rows[i];
+  m_vetoed = from.m_vetoed;
+}
+
+void UtilityMatrix::update_vetoes(const Values& values) {
+  m_vetoed = {};
+  for (const Constraint& k : m_model.questionnaire.constraints) {
+    if (!k.holds(values)) continue;
+    for (Option o : kOptions) m_vetoed[index(o)] = m_vetoed[index(o)] || k.forbids[index(o)];
+  }
+}
+
+UtilityMatrix::Sums UtilityMatrix::sums_without(std::span<const double> weights,
+                                                std::span<const std::size_t> rows) const {
+  Sums s;
+  for (std::size_t i = 0; i < weights.size(); ++i) {
+    if (weights[i] <= 0 || std::find(rows.begin(), rows.end(), i) != rows.end()) continue;
+    s.total += weights[i];
+    for (std::size_t o = 0; o < kOptionCount; ++o) s.sum[o] += weights[i] * m_rows[i][o];
+  }
+  return s;
+}
+
+PerOption UtilityMatrix::scores(std::span<const double> weights, const Sums& fixed,
+                                std::span<const std::size_t> rows) const {
+  Sums s = fixed;
+  for (std::size_t i : rows) {
+    if (weights[i] <= 0) continue;
+    s.total += weights[i];
+    for (std::size_t o = 0; o < kOptionCount; ++o) s.sum[o] += weights[i] * m_rows[i][o];
+  }
+  PerOption scores{};
+  for (std::size_t o = 0; o < kOptionCount; ++o)
+    scores[o] = s.total > 0 ? 100 * s.sum[o] / s.total : 0;
+  return scores;
+}
+
+std::optional<Option> UtilityMatrix::winner(const PerOption& scores) const {
+  std::optional<Option> best;
+  for (Option o : kOptions) {
+    if (m_vetoed[index(o)]) continue;
+    if (!best || scores[index(o)] > scores[index(*best)] + kTieTolerance) best = o;
+  }
+  return best;
+}
+
+}  // namespace aidecide

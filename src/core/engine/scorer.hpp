@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The utility matrix of one profile: a row of per-option utilities for each
+// criterion and the vetoes, for answers that change many times (confidence
+// draws, flip-point probes). A change recomputes only the rows, cost-model
+// utilities and constraints that read the changed answers.
+
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "aidecide/engine.hpp"
+
+namespace aidecide {
+
+// What changes when some answers change (Dependencies, touched_by()).
+struct Touched {
+  std::vector<std::size_t> rows;     // answerable rows to recompute
+  std::vector<std::size_t> derived;  // derived (cost-model) rows to recompute
+  std::vector<std::size_t> moving;   // both together: every row whose utilities may change
+  bool cost_utility = false;         // a cost row among them (dearer than a budget row)
+  bool constraints = false;          // the vetoes
+};
+
+// What reads each criterion, so that a change to one answer recomputes only
+// that (confidence draws and flip-point probes; see scorer.hpp).
+struct Dependencies {
+  std::vector<std::vector<std::size_t>> rows;  // scored answerable rows whose utility reads it
+  std::vector<bool> cost_utility;              // an input the cost utility reads
+  std::vector<bool> budget_utility;            // an input the budget utility reads
+  std::vector<bool> constraints;               // read by a hard constraint
+  // Where a constraint's condition on a number starts or stops holding
+  // (its `below` and `at_least` values): the vetoes change nowhere else.
+  std::vector<std::vector<double>> edges;
+  std::vector<std::size_t> derived;         // the derived (cost-model) rows
+  std::vector<std::size_t> derived_budget;  // those of them that are budget rows
+  std::vector<Touched> one;                 // what answer i alone changes
+
+  static Dependencies of(const Questionnaire& q, const CostInputs& in);
+};
+
+// What changes when the answers `changed` change.
+Touched touched_by(const Dependencies& d, std::span<const std::size_t> changed);
+inline Touched touched_by(const ScoringModel& model, std::span<const std::size_t> changed) {
+  return touched_by(model.dependencies(), changed);
+}
+
+class UtilityMatrix {
+ public:
+  UtilityMatrix(const ScoringModel& model, const Values& values, const CostEstimate& cost);
+
+  // Recomputes what `touched` names from `values`.
+  void update(const Values& values, const Touched& touched);
+  // Takes back what `touched` names from `from` (the same profile's matrix).
+  void reset(const UtilityMatrix& from, const Touched& touched);
+
+  const PerOption& row(std::size_t criterion) const { return m_rows[criterion]; }
+
+  // Weighted sums over the rows not in `rows`: what stays fixed while only
+  // `rows` change (weights indexed like the criteria).
+  struct Sums {
+    PerOption sum{};
+    double total = 0;
+  };
+  Sums sums_without(std::span<const double> weights, std::span<const std::size_t> rows) const;
+
+  // The normalised scores for `weights` when every row but `rows` adds up
+  // to `fixed`.
+  PerOption scores(std::span<const double> weights, const Sums& fixed,
+                   std::span<const std::size_t> rows) const;
+  // The winner among those scores: the tie rule of score_values() (earlier
+  // option on a tie), vetoed options left out.
+  std::optional<Option> winner(const PerOption& scores) const;
+  const std::array<bool, kOptionCount>& vetoed() const { return m_vetoed; }
+
+ private:
+  void update_vetoes(const Values& values);
+
+  const ScoringModel& m_model;
+  std::vector<PerOption> m_rows;
+  std::array<bool, kOptionCount> m_vetoed{};
+};
+
+}  // namespace aidecide

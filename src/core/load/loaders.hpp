@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The loaders' entry points from a parsed tree, for the load layer and the
+// layers above it (decision records read their body with load_answer_body).
+
+#include <string>
+#include <string_view>
+
+#include "aidecide/pricing.hpp"
+#include "aidecide/profile.hpp"
+#include "aidecide/questionnaire.hpp"
+#include "yaml/yaml_tree.hpp"
+
+namespace aidecide {
+
+Questionnaire load_questionnaire(const YamlNode& root, const std::string& source);
+Pricing load_pricing(const YamlNode& root, const std::string& source, const Questionnaire& q);
+
+// Loads `answers:` and `weights:` mappings into `profile` (profiles and
+// decision records).
+void load_answer_body(const YamlNode* answers, const YamlNode* weights, const Questionnaire& q,
+                      Profile& profile, DiagnosticSink& sink,
+                      const AnswerBodyOptions& options = {});
+
+// The embedded criteria and prices as trees parsed at build time
+// (serialize_yaml_tree).
+std::string_view embedded_criteria_tree();
+std::string_view embedded_pricing_tree();
+
+}  // namespace aidecide

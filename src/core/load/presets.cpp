@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+#include "aidecide/presets.hpp"
+
+#include <fmt/format.h>
+
+#include "aidecide/text.hpp"
+#include "yaml/yaml_read.hpp"
+#include "aidecide/escape.hpp"
+
+namespace aidecide {
+
+std::vector<Preset> load_presets(std::string_view text, const std::string& source,
+                                 const Questionnaire& q) {
+  DiagnosticSink sink(source);
+  const YamlNode root = parse_yaml(text, source);
+  std::vector<Preset> presets;
+  if (!expect_mapping(root, "a presets file", sink)) sink.throw_if_any();
+  check_keys(root, {"version", "presets"}, "the presets file", sink);
+  require_key(root, "version", "the presets file", sink);
+  const YamlNode* list = require_key(root, "presets", "the presets file", sink);
+  if (list != nullptr && expect_mapping(*list, "'presets'", sink)) {
+    std::vector<std::string> weighted;
+    for (const auto& c : q.criteria) {
+      if (c.scored) weighted.push_back(c.id);
+    }
+    for (const auto& [key, value] : list->entries) {
+      Preset p;
+      p.name = key.value;
+      p.weights.assign(q.criteria.size(), std::nullopt);
+      const std::string context = fmt::format("preset '{}'", escape_for_message(p.name));
+      if (!expect_mapping(value, context, sink)) continue;
+      check_keys(value, {"description", "weights"}, context, sink);
+      if (const YamlNode* d = require_key(value, "description", context, sink)) {
+        p.description = read_string(*d, "'description'", sink).value_or("");
+      }
+      const YamlNode* weights = require_key(value, "weights", context, sink);
+      if (weights != nullptr &&
+          expect_mapping(*weights, fmt::format("'weights' of {}", context), sink)) {
+        check_keys(*weights, weighted, fmt::format("'weights' of {}", context), sink);
+        for (const auto& [id, w] : weights->entries) {
+          const std::size_t i = q.index_of(id.value);
+          if (i == kNoIndex || !q.criteria[i].scored) continue;  // reported by check_keys
+          const auto n = read_number(w, fmt::format("the weight of {}", id.value), sink);
+          if (n && (*n < 0 || *n > kMaxWeight))
+            sink.error(w.pos, fmt::format("the weight of {} must be between 0 and {}", id.value,
+                                          kMaxWeight));
+          p.weights[i] = n;
+        }
+      }
+      presets.push_back(std::move(p));
+    }
+  }
+  sink.throw_if_any();
+  return presets;
+}
+
+}  // namespace aidecide

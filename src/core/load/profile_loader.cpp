@@ -1,0 +1,357 @@
+// SPDX-License-Identifier: MIT
+// Loads and validates project profiles (contract section 2).
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "aidecide/profile.hpp"
+#include "aidecide/text.hpp"
+#include "load/loaders.hpp"
+#include "yaml/yaml_read.hpp"
+#include "aidecide/escape.hpp"
+#include "aidecide/number_format.hpp"
+
+namespace aidecide {
+
+namespace {
+double midpoint(const Criterion& c, double lo, double hi) {
+  // Volumes and budgets span orders of magnitude: the middle of [1k, 1M] is 31.6k, not 500k.
+  if (c.scale == Scale::log && lo > 0) return std::sqrt(lo * hi);
+  return (lo + hi) / 2;
+}
+}  // namespace
+
+Values resolve_values(const Questionnaire& q, const Profile& profile) {
+  Values values(q.criteria.size());
+  for (std::size_t i = 0; i < q.criteria.size(); ++i) {
+    const Criterion& c = q.criteria[i];
+    if (!c.answerable()) continue;
+    const Answer& a = profile.answers[i];
+    switch (a.kind) {
+      case Answer::Kind::choice:
+        values[i].choice = a.choice;
+        break;
+      case Answer::Kind::number:
+        values[i].number = a.low;
+        break;
+      case Answer::Kind::range:
+        values[i].number = midpoint(c, a.low, a.high);
+        break;
+      case Answer::Kind::unknown:
+      case Answer::Kind::missing:
+        values[i] = c.assumption;
+        break;
+    }
+  }
+  return values;
+}
+
+namespace {
+
+const std::vector<std::string> kProfileKeys{"name", "description", "owner",
+                                            "tags", "answers",     "weights"};
+
+std::vector<std::string> answer_ids(const Criterion& c) {
+  std::vector<std::string> ids;
+  for (const auto& a : c.answers) ids.push_back(a.id);
+  return ids;
+}
+
+std::string range_text(const Criterion& c) {
+  std::string text =
+      fmt::format("{} {}", c.exclusive_minimum ? "above" : "at least", format_number(c.minimum));
+  if (c.maximum) text += fmt::format(" and at most {}", format_number(*c.maximum));
+  return text;
+}
+
+bool number_in_range(const Criterion& c, double v) {
+  if (c.exclusive_minimum ? v <= c.minimum : v < c.minimum) return false;
+  return !c.maximum || v <= *c.maximum;
+}
+
+// The message for a choice value that is not one of the answers.
+std::string bad_choice_message(const Criterion& c, std::string_view value) {
+  const auto ids = answer_ids(c);
+  std::string message = fmt::format("'{}' is not an answer of {}", escape_for_message(value), c.id);
+  if (auto hint = did_you_mean(value, ids)) {
+    message += fmt::format("; did you mean '{}'?", *hint);
+  } else {
+    message += fmt::format(" (expected {}, or unknown)", join_words(ids, " or "));
+  }
+  return message;
+}
+
+Answer read_answer(const Criterion& c, const YamlNode& node, DiagnosticSink& sink) {
+  const DiagnosticSink::CodeScope scope(sink, "invalid-answer");
+  Answer a;
+  a.pos = node.pos;
+  if (node.is_null()) {
+    sink.error(node.pos, fmt::format("{} has no value; give an answer or 'unknown'", c.id));
+    return a;
+  }
+  if (node.is_scalar() && node.value == "unknown") {
+    a.kind = Answer::Kind::unknown;
+    return a;
+  }
+  if (c.kind == CriterionKind::choice) {
+    if (!node.is_scalar()) {
+      sink.error(node.pos, fmt::format("{} must be one of {}, not {}", c.id,
+                                       join_words(answer_ids(c), ", "), describe(node)));
+      return a;
+    }
+    a.choice = c.answer_index(node.value);
+    if (a.choice == kNoIndex) {
+      std::string message = bad_choice_message(c, node.value);
+      // Many YAML readers turn unquoted yes/no/on/off into booleans.
+      if (node.plain && looks_like_yaml_boolean(node.value))
+        message += " (note: many YAML tools read unquoted yes, no, on and off as true or false)";
+      sink.error(node.pos, std::move(message));
+      return a;
+    }
+    a.kind = Answer::Kind::choice;
+    return a;
+  }
+  // A number, or a range [low, high].
+  const auto read_bound = [&](const YamlNode& n) -> std::optional<double> {
+    auto v = n.is_scalar() ? parse_plain_number(n.value) : std::nullopt;
+    if (!v) {
+      sink.error(n.pos,
+                 fmt::format("{} must be a number ({}), a range [low, high] or unknown, not {}",
+                             c.id, c.unit.empty() ? "a number" : c.unit,
+                             n.is_scalar() ? fmt::format("'{}'", escape_for_message(n.value))
+                                           : std::string(describe(n))));
+      return std::nullopt;
+    }
+    if (!number_in_range(c, *v)) {
+      sink.error(n.pos,
+                 fmt::format("{} must be {}, not {}", c.id, range_text(c), format_number(*v)));
+      return std::nullopt;
+    }
+    return v;
+  };
+  if (node.is_sequence()) {
+    if (node.items.size() != 2) {
+      sink.error(node.pos, fmt::format("a range for {} must be [low, high]", c.id));
+      return a;
+    }
+    const auto lo = read_bound(node.items[0]);
+    const auto hi = read_bound(node.items[1]);
+    if (!lo || !hi) return a;
+    if (*lo > *hi) {
+      sink.error(node.pos, fmt::format("the range for {} is reversed: {} is above {}", c.id,
+                                       format_number(*lo), format_number(*hi)));
+      return a;
+    }
+    a.kind = *lo == *hi ? Answer::Kind::number : Answer::Kind::range;
+    a.low = *lo;
+    a.high = *hi;
+    return a;
+  }
+  if (auto v = read_bound(node)) {
+    a.kind = Answer::Kind::number;
+    a.low = a.high = *v;
+  }
+  return a;
+}
+
+}  // namespace
+
+void load_answer_body(const YamlNode* answers, const YamlNode* weights, const Questionnaire& q,
+                      Profile& profile, DiagnosticSink& sink, const AnswerBodyOptions& options) {
+  profile.answers.assign(q.criteria.size(), Answer{});
+  profile.weights.assign(q.criteria.size(), std::nullopt);
+  // The ids a misspelt key may have meant, gathered only when one is.
+  const auto ids = [&q](bool (*keep)(const Criterion&)) {
+    std::vector<std::string> out;
+    for (const auto& c : q.criteria) {
+      if (keep(c)) out.push_back(c.id);
+    }
+    return out;
+  };
+  const auto answerable = [](const Criterion& c) { return c.answerable(); };
+  const auto weighted = [](const Criterion& c) { return c.scored; };
+  if (answers != nullptr && expect_mapping(*answers, "'answers'", sink)) {
+    std::vector<bool> seen(q.criteria.size(), false);
+    std::size_t guess = 0;  // where the next key most likely is
+    for (const auto& [key, value] : answers->entries) {
+      if (key.value.starts_with("x-")) continue;
+      const std::size_t i = q.index_of(key.value, guess);
+      guess = i + 1;
+      if (i != kNoIndex && seen[i]) {
+        sink.error(
+            key.pos,
+            fmt::format(
+                "duplicate key '{}' in 'answers' (first given at line {}); remove one of them",
+                key.value, profile.answers[i].pos.line),
+            "duplicate-key");
+        continue;
+      }
+      if (i == kNoIndex || !q.criteria[i].answerable()) {
+        std::string message =
+            i != kNoIndex
+                ? fmt::format("'{}' is computed by the engine and cannot be answered", key.value)
+                : fmt::format("unknown criterion '{}' in 'answers'", escape_for_message(key.value));
+        if (i == kNoIndex) {
+          if (auto hint = did_you_mean(key.value, ids(answerable)))
+            message += fmt::format("; did you mean '{}'?", *hint);
+        }
+        sink.error(key.pos, std::move(message), "unknown-key");
+        continue;
+      }
+      seen[i] = true;
+      profile.answers[i] = read_answer(q.criteria[i], value, sink);
+      profile.answers[i].pos = value.is_null() ? key.pos : value.pos;
+    }
+    if (options.require_all) {
+      // A question whose ask_if does not hold needs no answer.
+      const Values values = resolve_values(q, profile);
+      std::vector<std::string> missing;
+      for (std::size_t i = 0; i < q.criteria.size(); ++i) {
+        if (q.criteria[i].answerable() && !seen[i] && applies(q.criteria[i], values))
+          missing.push_back(q.criteria[i].id);
+      }
+      if (!missing.empty()) {
+        sink.error(answers->pos,
+                   fmt::format("missing {} ({}): {}; answer each, or write 'unknown'",
+                               missing.size() == 1 ? "answer" : "answers", missing.size(),
+                               join_words(missing, ", ")),
+                   "missing-answer");
+      }
+    }
+  }
+  if (weights == nullptr || !expect_mapping(*weights, "'weights'", sink)) return;
+  std::vector<SourcePos> first_weight(q.criteria.size());
+  std::size_t guess = 0;
+  for (const auto& [key, value] : weights->entries) {
+    if (key.value.starts_with("x-")) continue;
+    const std::size_t i = q.index_of(key.value, guess);
+    guess = i + 1;
+    if (i != kNoIndex && first_weight[i].line > 0) {
+      sink.error(key.pos,
+                 fmt::format(
+                     "duplicate key '{}' in 'weights' (first given at line {}); remove one of them",
+                     key.value, first_weight[i].line),
+                 "duplicate-key");
+      continue;
+    }
+    if (i != kNoIndex) first_weight[i] = key.pos;
+    if (i == kNoIndex) {
+      std::string message =
+          fmt::format("unknown criterion '{}' in 'weights'", escape_for_message(key.value));
+      if (auto hint = did_you_mean(key.value, ids(weighted)))
+        message += fmt::format("; did you mean '{}'?", *hint);
+      sink.error(key.pos, std::move(message), "unknown-key");
+      continue;
+    }
+    const DiagnosticSink::CodeScope scope(sink, "invalid-answer");
+    if (!q.criteria[i].scored) {
+      sink.error(key.pos, fmt::format("'{}' has no weight of its own: it feeds the cost model; "
+                                      "weight 'cost' or 'budget' instead",
+                                      key.value));
+      continue;
+    }
+    auto w = read_number(value, fmt::format("the weight of {}", key.value), sink);
+    if (w && (*w < 0 || *w > kMaxWeight)) {
+      sink.error(value.pos, fmt::format("the weight of {} must be between 0 and {}, not {}",
+                                        key.value, kMaxWeight, format_number(*w)));
+      continue;
+    }
+    profile.weights[i] = w;
+  }
+  bool any_positive = false;
+  for (std::size_t i = 0; i < q.criteria.size(); ++i) {
+    const double w = profile.weights[i].value_or(q.criteria[i].weight);
+    if (q.criteria[i].scored && w > 0) any_positive = true;
+  }
+  if (!any_positive)
+    sink.error(weights->pos, "every weight is 0; at least one criterion must count");
+}
+
+Profile load_profile(std::string_view text, const std::string& source, const Questionnaire& q) {
+  DiagnosticSink sink(source);
+  const YamlNode root = parse_yaml(text, source);
+  Profile profile;
+  profile.source = source;
+  if (root.is_null()) {
+    sink.error(
+        {}, "file is empty; a profile needs 'name' and 'answers' (try 'aidecide ask --template')");
+    sink.throw_if_any();
+  }
+  if (!expect_mapping(root, "a profile", sink)) sink.throw_if_any();
+  check_keys(root, kProfileKeys, "the profile", sink);
+  if (const YamlNode* name = require_key(root, "name", "the profile", sink)) {
+    profile.name_pos = name->pos;
+    if (auto t = read_string(*name, "'name'", sink)) {
+      if (t->find_first_not_of(" \t") == std::string::npos) {
+        sink.error(name->pos, "'name' must not be empty");
+      }
+      profile.name = *t;
+    }
+  }
+  if (const YamlNode* d = root.find("description"))
+    profile.description = read_string(*d, "'description'", sink).value_or("");
+  if (const YamlNode* o = root.find("owner"))
+    profile.owner = read_string(*o, "'owner'", sink).value_or("");
+  if (const YamlNode* tags = root.find("tags")) {
+    if (!tags->is_sequence()) {
+      sink.error(tags->pos, "'tags' must be a list of words");
+    } else {
+      for (const auto& t : tags->items) {
+        if (auto s = read_string(t, "a tag", sink)) profile.tags.push_back(*s);
+      }
+    }
+  }
+  const YamlNode* answers = require_key(root, "answers", "the profile", sink);
+  load_answer_body(answers, root.find("weights"), q, profile, sink);
+  sink.throw_if_any();
+  return profile;
+}
+
+PartialProfile load_partial_profile(std::string_view text, const std::string& source,
+                                    const Questionnaire& q) {
+  const YamlNode root = parse_yaml(text, source);
+  if (!root.is_mapping())
+    throw InputError({{source, root.pos, "expected a profile (a mapping with name and answers)"}});
+  PartialProfile partial;
+  Profile& profile = partial.profile;
+  profile.source = source;
+  if (const YamlNode* name = root.find("name"); name && name->is_scalar())
+    profile.name = name->value;
+  if (const YamlNode* d = root.find("description"); d && d->is_scalar())
+    profile.description = d->value;
+  DiagnosticSink sink(source);
+  load_answer_body(root.find("answers"), root.find("weights"), q, profile, sink,
+                   AnswerBodyOptions{false});
+  if (const YamlNode* u = root.find("x-unanswered"); u && u->is_sequence()) {
+    for (const auto& item : u->items) partial.unanswered.push_back(item.value);
+  }
+  try {
+    sink.throw_if_any();
+  } catch (const InputError& e) {
+    partial.problems = e.diagnostics();
+  }
+  return partial;
+}
+
+Answer parse_answer_text(const Criterion& c, std::string_view text) {
+  // Reuse the YAML path so `--set` accepts exactly what a profile accepts.
+  YamlNode node;
+  const std::string source = fmt::format("--set {}", c.id);
+  try {
+    node = parse_yaml(text, source);
+  } catch (const InputError&) {
+    throw UsageError(fmt::format("--set {}={}: not a valid value", c.id, escape_for_message(text)));
+  }
+  DiagnosticSink sink(source);
+  Answer a = read_answer(c, node, sink);
+  try {
+    sink.throw_if_any();
+  } catch (const InputError& e) {
+    throw UsageError(fmt::format("--set {}={}: {}", c.id, escape_for_message(text),
+                                 e.diagnostics().front().message));
+  }
+  return a;
+}
+
+}  // namespace aidecide

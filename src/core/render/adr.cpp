@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+// A MADR-style architecture decision record for a scored profile, with the
+// decision record filled in so `aidecide check` holds it at once.
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "aidecide/adr.hpp"
+#include "aidecide/render.hpp"
+#include "aidecide/text.hpp"
+#include "aidecide/escape.hpp"
+#include "aidecide/number_format.hpp"
+
+namespace aidecide {
+namespace {
+
+// An answer as YAML the loaders read back exactly.
+std::string yaml_answer(const Criterion& c, const Answer& a) {
+  switch (a.kind) {
+    case Answer::Kind::unknown:
+    case Answer::Kind::missing:
+      return "unknown";
+    case Answer::Kind::choice:
+      return c.answers[a.choice].id;
+    case Answer::Kind::number:
+      return fmt::format("{:.15g}", a.low);
+    case Answer::Kind::range:
+      return fmt::format("[{:.15g}, {:.15g}]", a.low, a.high);
+  }
+  return "unknown";
+}
+
+}  // namespace
+
+std::string render_adr(const ScoringModel& model, const Profile& profile, const Decision& d,
+                       const AdrOptions& options) {
+  const Questionnaire& q = model.questionnaire;
+  const std::string title =
+      options.title.empty() ? fmt::format("Where to run {}", profile.name) : options.title;
+  std::string out = fmt::format("---\nstatus: proposed\ndate: {}\n---\n\n# {}\n\n", options.date,
+                                escape_markdown(title));
+  out += "## Context and problem statement\n\n";
+  if (!profile.description.empty()) out += escape_markdown(profile.description) + "\n\n";
+  out += fmt::format(
+      "Where should the models of *{}* run: on hosted model APIs (cloud), on open-weight models we "
+      "serve "
+      "ourselves (local), or split between them (hybrid)? Scored with aidecide {} (criteria "
+      "version {}).\n\n",
+      escape_markdown(profile.name), AIDECIDE_VERSION, q.version);
+
+  out += "## Decision drivers\n\n";
+  std::size_t shown = 0;
+  for (const Contribution& c : d.contributions) {
+    if (shown == 5 || std::fabs(c.separation) < 0.05) break;
+    out += "- " + escape_markdown(describe_contribution(model, d, c)) + "\n";
+    ++shown;
+  }
+  out +=
+      "\n## Considered options\n\n| Option | Score | Monthly cost (all-in) | Notes "
+      "|\n|---|---:|---:|---|\n";
+  for (Option o : kOptions) {
+    std::string note;
+    if (d.recommendation == o) note = "**chosen**";
+    for (const Veto& v : d.vetoes) {
+      if (v.option == o) note = "ruled out: " + escape_markdown(v.reason);
+    }
+    out += fmt::format("| {} | {:.1f} | {} | {} |\n", to_string(o), d.scores[index(o)],
+                       format_usd(d.cost.options[index(o)].monthly_usd), note);
+  }
+  out += "\n## Decision outcome\n\n";
+  if (d.recommendation) {
+    out += fmt::format("Chosen option: **{}**", to_string(*d.recommendation));
+    if (d.runner_up)
+      out += fmt::format(", {:.1f} points ahead of {}", d.margin, to_string(*d.runner_up));
+    out += fmt::format(" (confidence {:.0f}%).", 100 * d.confidence);
+    if (d.hybrid_pattern)
+      out += fmt::format(" Pattern: {}.", escape_markdown(d.hybrid_pattern->title));
+    out += "\n\n";
+  } else {
+    out += "No option is possible: every option is ruled out by a hard constraint.\n\n";
+  }
+  if (!d.assumptions.empty()) {
+    out += "Assumptions:\n\n";
+    for (const Assumption& a : d.assumptions) {
+      out += fmt::format("- `{}`: {}. {}\n", q.criteria[a.criterion].id,
+                         escape_markdown(a.value_text), escape_markdown(a.note));
+    }
+    out += "\n";
+  }
+  out += "### Consequences\n\n";
+  for (const std::string& item : d.checklist) out += "- [ ] " + escape_markdown(item) + "\n";
+
+  out +=
+      "\n## Decision record\n\nRe-scored by `aidecide check` in CI; update the answers when the "
+      "facts change.\n\n";
+  out += fmt::format("```yaml aidecide\ndecision: {}\ncriteria_version: {}\nanswers:\n",
+                     d.recommendation ? to_string(*d.recommendation) : "none", q.version);
+  for (const Criterion& c : q.criteria) {
+    if (c.answerable())
+      out += fmt::format("  {}: {}\n", c.id,
+                         yaml_answer(c, profile.answers[c.index_in_questionnaire]));
+  }
+  bool any_weight = false;
+  for (const Criterion& c : q.criteria) {
+    const auto& w = profile.weights[c.index_in_questionnaire];
+    if (!w) continue;
+    if (!any_weight) out += "weights:\n";
+    any_weight = true;
+    out += fmt::format("  {}: {:.15g}\n", c.id, *w);
+  }
+  out += "```\n";
+  return out;
+}
+
+}  // namespace aidecide

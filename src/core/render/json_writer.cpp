@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: MIT
+#include "render/json_writer.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <nlohmann/json.hpp>
+
+namespace aidecide {
+namespace {
+
+constexpr int kMaxFastDecimals = 3;
+
+// Printable ASCII without quote and backslash needs no escaping: the
+// common case of ids, numbers-as-text and sentences.
+// Eight bytes at a time (the classic "has a zero byte" and "has a byte less
+// than n" word tests, both exact about whether any byte qualifies), then the
+// rest one by one.
+bool is_plain(std::string_view text) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  const auto has_zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  const auto has_less = [](std::uint64_t v, std::uint64_t n) {
+    return (v - kOnes * n) & ~v & kHigh;
+  };
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, text.data() + i, sizeof w);
+    if ((w & kHigh) | has_less(w, 0x20) | has_zero(w ^ (kOnes * 0x7F)) |
+        has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\')))
+      return false;
+  }
+  for (; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') return false;
+  }
+  return true;
+}
+
+// x rounded to `decimals` places is k / 10^decimals. With |k| below 10^15
+// (15 significant digits, DBL_DIG) no two such decimals round to the same
+// double, so k's digits with the trailing zeros dropped are the shortest
+// text that reads back as the rounded double: what nlohmann::json writes,
+// without its general shortest-digits search. Checked against nlohmann for
+// every k below 2 * 10^7 and 200 million random ones up to 10^15 at 0 to 3
+// decimals (at 4, nlohmann's Grisu2 sometimes writes 17 digits where fewer
+// would do, so the fast path stops at 3). False when x is out of its reach.
+// Writes at `out` (room for 32 bytes) and returns the end, or nullptr when
+// x is out of its reach.
+char* write_fixed(char* out, double x, int decimals) {
+  static constexpr std::array<double, kMaxFastDecimals + 1> kScale{1, 10, 100, 1e3};
+  static constexpr std::array<std::uint64_t, kMaxFastDecimals + 1> kPower{1, 10, 100, 1000};
+  const double scaled = std::round(x * kScale[static_cast<std::size_t>(decimals)]);
+  if (!(std::fabs(scaled) < 1e15)) return nullptr;
+  if (scaled < 0) *out++ = '-';
+  const auto k = static_cast<std::uint64_t>(std::fabs(scaled));
+  const std::uint64_t power = kPower[static_cast<std::size_t>(decimals)];
+  out = std::to_chars(out, out + 20, k / power).ptr;
+  *out++ = '.';
+  std::uint64_t fraction = k % power;
+  if (fraction == 0) {
+    *out++ = '0';
+    return out;
+  }
+  int places = decimals;
+  while (fraction % 10 == 0) fraction /= 10, --places;
+  for (int p = places - 1; p >= 0; --p, fraction /= 10)
+    out[p] = static_cast<char>('0' + fraction % 10);
+  return out + places;
+}
+
+// The most any number takes (nlohmann's shortest round-trip form, or null).
+constexpr std::size_t kNumberRoom = 64;
+
+}  // namespace
+
+double round_to(double x, int decimals) {
+  static constexpr std::array<double, 7> kScale{1, 10, 100, 1e3, 1e4, 1e5, 1e6};
+  const double scale = decimals >= 0 && decimals < 7 ? kScale[static_cast<std::size_t>(decimals)]
+                                                     : std::pow(10.0, decimals);
+  const double r = std::round(x * scale) / scale;
+  return r == 0 ? 0 : r;  // no "-0"
+}
+
+void JsonWriter::grow(std::size_t n) {
+  // All the capacity there is, or double: the spare room is zero-filled
+  // once per growth, not per piece.
+  m_out.resize(std::max({m_out.capacity(), m_out.size() * 2, m_length + n, std::size_t{256}}));
+}
+
+void JsonWriter::put(std::string_view text) {
+  std::memcpy(room(text.size()), text.data(), text.size());
+  m_length += text.size();
+}
+
+void JsonWriter::newline(std::size_t depth) {
+  const std::size_t n = depth * static_cast<std::size_t>(m_indent);
+  char* p = room(n + 1);
+  *p = '\n';
+  std::memset(p + 1, ' ', n);
+  m_length += n + 1;
+}
+
+void JsonWriter::separate() {
+  if (m_after_key) {
+    m_after_key = false;
+    return;
+  }
+  if (!m_first.empty()) {
+    if (!m_first.back()) put(',');
+    m_first.back() = 0;
+    if (m_indent > 0) newline(m_first.size());
+  }
+}
+
+void JsonWriter::close(char bracket) {
+  const bool empty = m_first.back() != 0;
+  m_first.pop_back();
+  if (m_indent > 0 && !empty) newline(m_first.size());
+  put(bracket);
+}
+
+void JsonWriter::begin_object() {
+  separate();
+  put('{');
+  m_first.push_back(1);
+}
+
+void JsonWriter::end_object() {
+  close('}');
+}
+
+void JsonWriter::begin_array() {
+  separate();
+  put('[');
+  m_first.push_back(1);
+}
+
+void JsonWriter::end_array() {
+  close(']');
+}
+
+void JsonWriter::key(std::string_view name) {
+  separate();
+  char* p = room(name.size() + 3);
+  *p++ = '"';
+  std::memcpy(p, name.data(), name.size());
+  p += name.size();
+  *p++ = '"';
+  *p++ = ':';
+  m_length += name.size() + 3;
+  if (m_indent > 0) put(' ');
+  m_after_key = true;
+}
+
+void JsonWriter::string(std::string_view text) {
+  separate();
+  if (is_plain(text)) {
+    char* p = room(text.size() + 2);
+    *p++ = '"';
+    std::memcpy(p, text.data(), text.size());
+    p[text.size()] = '"';
+    m_length += text.size() + 2;
+    return;
+  }
+  // Escapes, non-ASCII and invalid UTF-8 are rare: let the library that
+  // defines the expected bytes write them.
+  put(nlohmann::json(std::string(text))
+          .dump(-1, ' ', true, nlohmann::json::error_handler_t::replace));
+}
+
+void JsonWriter::number(double x, int decimals) {
+  separate();
+  write_number(x, decimals);
+}
+
+void JsonWriter::number_object(std::span<const std::string_view> keys,
+                               std::span<const double> values, int decimals) {
+  if (m_indent > 0) {
+    begin_object();
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      key(keys[i]);
+      number(values[i], decimals);
+    }
+    end_object();
+    return;
+  }
+  separate();
+  put('{');
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    char* p = room(keys[i].size() + 4);
+    if (i > 0) *p++ = ',';
+    *p++ = '"';
+    std::memcpy(p, keys[i].data(), keys[i].size());
+    p += keys[i].size();
+    *p++ = '"';
+    *p++ = ':';
+    m_length = static_cast<std::size_t>(p - m_out.data());
+    write_number(values[i], decimals);
+  }
+  put('}');
+}
+
+void JsonWriter::write_number(double x, int decimals) {
+  char* start = room(kNumberRoom);
+  char* end = nullptr;
+  if (!std::isfinite(x)) {
+    constexpr std::string_view kNull = "null";
+    end = std::copy(kNull.begin(), kNull.end(), start);
+  } else if (decimals >= 0 && decimals <= kMaxFastDecimals) {
+    end = write_fixed(start, x, decimals);
+  }
+  if (end == nullptr) {
+    // The library that defines the expected bytes writes the rest.
+    const std::string text = nlohmann::json(decimals == kExact ? x : round_to(x, decimals)).dump();
+    end = std::copy(text.begin(), text.end(), start);
+  }
+  m_length += static_cast<std::size_t>(end - start);
+}
+
+void JsonWriter::integer(std::uint64_t n) {
+  separate();
+  char* start = room(24);
+  m_length += static_cast<std::size_t>(std::to_chars(start, start + 24, n).ptr - start);
+}
+
+void JsonWriter::boolean(bool b) {
+  separate();
+  put(b ? std::string_view("true") : std::string_view("false"));
+}
+
+void JsonWriter::null() {
+  separate();
+  put(std::string_view("null"));
+}
+
+}  // namespace aidecide

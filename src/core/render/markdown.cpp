@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: MIT
+// Markdown reports, ready to paste into a pull request. Every piece of text
+// that comes from a profile or a criteria file goes through escape_markdown.
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "aidecide/render.hpp"
+#include "aidecide/text.hpp"
+#include "render/portfolio.hpp"
+#include "aidecide/escape.hpp"
+
+namespace aidecide {
+namespace {
+
+std::string md(std::string_view text) {
+  return escape_markdown(text);
+}
+std::string percent(double x) {
+  return fmt::format("{:.0f}%", 100 * x);
+}
+std::string option_name(std::optional<Option> o) {
+  return o ? std::string(to_string(*o)) : std::string("none");
+}
+
+void write_decision(std::ostream& out, const ScoringModel& model, const Decision& d) {
+  const Questionnaire& q = model.questionnaire;
+  out << fmt::format("## {}: **{}**\n\n", md(d.name), option_name(d.recommendation));
+  if (d.recommendation) {
+    out << fmt::format("**Recommendation: {}**", to_string(*d.recommendation));
+    if (d.runner_up) {
+      out << fmt::format(", ahead of {} by {:.1f} points", to_string(*d.runner_up), d.margin);
+    } else {
+      out << " (the only option not ruled out)";
+    }
+    out << fmt::format("; confidence {} ({}).", percent(d.confidence),
+                       confidence_words(d.confidence));
+  } else {
+    out << "**No recommendation:** every option is ruled out by a hard constraint.";
+  }
+  out << fmt::format(" Profile: {}\n\n", md(d.source));
+  if (!d.description.empty()) out << "> " << md(d.description) << "\n\n";
+
+  if (d.what_if) {
+    const WhatIf& w = *d.what_if;
+    std::vector<std::string> changes;
+    for (const auto& c : w.changes) {
+      changes.push_back(
+          fmt::format("{} {} -&gt; {}", md(q.criteria[c.criterion].id), md(c.before), md(c.after)));
+    }
+    out << "**What if:** " << join_words(changes, ", ") << "\n\n";
+    out << "| | before | after |\n|---|---:|---:|\n";
+    out << fmt::format("| recommendation | {} | {} |\n", option_name(w.recommendation),
+                       option_name(d.recommendation));
+    for (Option o : kOptions) {
+      out << fmt::format("| {} score | {:.1f} | {:.1f} |\n", to_string(o), w.scores[index(o)],
+                         d.scores[index(o)]);
+    }
+    out << fmt::format("| confidence | {} | {} |\n\n", percent(w.confidence),
+                       percent(d.confidence));
+  }
+
+  out << "| Option | Score | Status |\n|---|---:|---|\n";
+  for (Option o : kOptions) {
+    std::string status;
+    if (d.recommendation == o) status = "**recommended**";
+    for (const Veto& v : d.vetoes) {
+      if (v.option == o) status = fmt::format("ruled out ({})", md(v.rule));
+    }
+    out << fmt::format("| {} | {:.1f} | {} |\n", to_string(o), d.scores[index(o)], status);
+  }
+
+  out << fmt::format("\n### Why {} over {}\n\n", to_string(d.versus[0]), to_string(d.versus[1]));
+  std::size_t shown = 0;
+  for (const Contribution& c : d.contributions) {
+    if (shown == 5 || std::fabs(c.separation) < 0.05) break;
+    out << (c.separation > 0 ? "- **+** " : "- **−** ") << md(describe_contribution(model, d, c))
+        << '\n';
+    ++shown;
+  }
+  if (shown == 0) out << "The options score alike on every criterion.\n";
+
+  if (!d.vetoes.empty()) {
+    out << "\n### Ruled out\n\n";
+    for (const Veto& v : d.vetoes) {
+      out << fmt::format("- **{}**: {} (`{}`)\n", to_string(v.option), md(v.reason), v.rule);
+    }
+  }
+  if (d.hybrid_pattern) {
+    out << fmt::format("\n### Hybrid pattern\n\n**{}.** {}\n", md(d.hybrid_pattern->title),
+                       md(d.hybrid_pattern->why));
+  }
+  if (!d.assumptions.empty()) {
+    out << "\n### Assumptions\n\n";
+    for (const Assumption& a : d.assumptions) {
+      out << fmt::format("- `{}`: {}. {}\n", q.criteria[a.criterion].id, md(a.value_text),
+                         md(a.note));
+    }
+  }
+
+  out << "\n### Cost estimate (USD)\n\n| | cloud | local | hybrid |\n|---|---:|---:|---:|\n";
+  for (const CostTableRow& row : cost_table(d)) {
+    const std::string_view label = row.label.substr(row.label.find_first_not_of(' '));
+    out << fmt::format("| {} | {} | {} | {} |\n", label, row.cells[0], row.cells[1], row.cells[2]);
+  }
+  out << fmt::format("\n{} Prices as of {} or later.\n", cost_note(d),
+                     model.pricing.oldest_as_of());
+
+  const std::vector<std::string> flips = flip_sentences(model, d);
+  if (!flips.empty()) {
+    out << "\n### What would change the recommendation\n\n";
+    for (const std::string& flip : flips) out << "- " << md(flip) << '\n';
+  }
+  if (!d.checklist.empty()) {
+    out << "\n### Implementation plan\n\n";
+    for (const std::string& item : d.checklist) out << "- [ ] " << md(item) << '\n';
+  }
+  out << fmt::format("\n<sub>aidecide {} · criteria version {} · confidence from {} draws</sub>\n",
+                     AIDECIDE_VERSION, q.version, d.samples);
+}
+
+class MarkdownRenderer : public SummaryRenderer {
+ public:
+  MarkdownRenderer(std::ostream& out, const ScoringModel& model, const RenderOptions& options)
+      : SummaryRenderer(options), m_out(out), m_model(model) {}
+
+ private:
+  void write_full(const Decision& d) override {
+    if (m_results > 1) m_out << "\n---\n\n";
+    write_decision(m_out, m_model, d);
+  }
+
+  void write_end(bool table) override {
+    if (!table) return;
+    m_out << fmt::format("\n**{} profiles:** {}.", m_results, counts());
+    if (!m_errors.empty()) m_out << fmt::format(" {} could not be scored.", m_errors.size());
+    if (m_portfolio.any_veto()) m_out << " (score) = ruled out by a hard constraint.";
+    m_out << '\n';
+  }
+
+  void write_header() override {
+    m_out << "## aidecide portfolio\n\n"
+          << "| Profile | Recommended | Cloud | Local | Hybrid | Confidence |\n"
+          << "|---|---|---:|---:|---:|---:|\n";
+  }
+  void write_row(const PortfolioRow& row) override {
+    const std::string name =
+        row.link.empty() ? md(row.name) : fmt::format("[{}]({})", md(row.name), md(row.link));
+    m_out << fmt::format("| {} | {} | {} | {} | {} | {} |\n", name, md(row.recommendation_text()),
+                         row.score_cell(Option::cloud), row.score_cell(Option::local),
+                         row.score_cell(Option::hybrid), percent(row.confidence));
+  }
+
+  std::ostream& m_out;
+  const ScoringModel& m_model;
+};
+
+}  // namespace
+
+std::unique_ptr<BatchRenderer> make_markdown_renderer(std::ostream& out, const ScoringModel& model,
+                                                      const RenderOptions& options) {
+  return std::make_unique<MarkdownRenderer>(out, model, options);
+}
+
+}  // namespace aidecide

@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: MIT
+#include "aidecide/schema.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "aidecide/rules.hpp"
+
+namespace aidecide {
+
+std::string_view embedded_output_schema_text();
+std::string_view embedded_criteria_schema_text();
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+constexpr std::string_view kDraft = "http://json-schema.org/draft-07/schema#";
+
+Json number_schema(const Criterion& c) {
+  Json n = {{"type", "number"}};
+  if (c.exclusive_minimum) {
+    n["exclusiveMinimum"] = c.minimum;
+  } else {
+    n["minimum"] = c.minimum;
+  }
+  if (c.maximum) n["maximum"] = *c.maximum;
+  return n;
+}
+
+std::string describe(const Criterion& c) {
+  std::string text = c.question;
+  if (!c.help.empty()) text += "\n\n" + c.help;
+  return text;
+}
+
+// One answer: a choice id, a number or a range [low, high], or "unknown".
+Json answer_schema(const Criterion& c) {
+  Json a = {{"title", c.title}, {"description", describe(c)}};
+  if (c.kind == CriterionKind::choice) {
+    Json ids = Json::array();
+    for (const ChoiceAnswer& answer : c.answers) ids.push_back(answer.id);
+    ids.push_back("unknown");
+    a["enum"] = ids;
+  } else {
+    const Json n = number_schema(c);
+    a["anyOf"] = Json::array(
+        {n, Json::object({{"type", "array"}, {"items", n}, {"minItems", 2}, {"maxItems", 2}}),
+         Json::object({{"const", "unknown"}})});
+  }
+  return a;
+}
+
+Json answers_schema(const Questionnaire& q, bool all_required) {
+  Json properties = Json::object();
+  Json required = Json::array();
+  for (const Criterion& c : q.criteria) {
+    if (!c.answerable()) continue;
+    properties[c.id] = answer_schema(c);
+    // A conditional question may go unanswered; the loader knows when.
+    if (c.ask_if.empty()) required.push_back(c.id);
+  }
+  Json s = {{"type", "object"},
+            {"description", "One answer per criterion: `aidecide explain` lists them."},
+            {"properties", properties},
+            {"additionalProperties", false}};
+  if (all_required) s["required"] = required;
+  return s;
+}
+
+Json weights_schema(const Questionnaire& q) {
+  Json properties = Json::object();
+  for (const Criterion& c : q.criteria) {
+    if (!c.scored) continue;
+    properties[c.id] = {{"type", "number"},
+                        {"minimum", 0},
+                        {"maximum", kMaxWeight},
+                        {"description", "Weight of " + c.title + " (default " +
+                                            nlohmann::json(c.weight).dump() + ")"}};
+  }
+  return {{"type", "object"},
+          {"description", "Weights that replace the criteria file's for this project."},
+          {"properties", properties},
+          {"additionalProperties", false}};
+}
+
+Json profile_schema(const Questionnaire& q) {
+  return {{"$schema", kDraft},
+          {"$id", "https://aidecide.invalid/schema/profile.schema.json"},
+          {"title", "aidecide project profile"},
+          {"description", "A project's answers to the aidecide questionnaire (docs/formats.md)."},
+          {"type", "object"},
+          {"required", {"name", "answers"}},
+          {"properties",
+           {{"name", {{"type", "string"}, {"minLength", 1}}},
+            {"description", {{"type", "string"}}},
+            {"owner", {{"type", "string"}}},
+            {"tags", {{"type", "array"}, {"items", {{"type", "string"}}}}},
+            {"answers", answers_schema(q, true)},
+            {"weights", weights_schema(q)}}},
+          {"additionalProperties", false}};
+}
+
+Json record_schema(const Questionnaire& q) {
+  return {{"$schema", kDraft},
+          {"$id", "https://aidecide.invalid/schema/record.schema.json"},
+          {"title", "aidecide decision record"},
+          {"description",
+           "The ```aidecide block (or front matter) of an ADR that `aidecide check` re-scores "
+           "(docs/check.md)."},
+          {"type", "object"},
+          {"required", {"decision", "answers"}},
+          {"properties",
+           {{"decision", {{"enum", {"cloud", "local", "hybrid"}}}},
+            {"criteria_version", {{"type", "integer"}, {"minimum", 1}}},
+            {"answers", answers_schema(q, false)},
+            {"weights", weights_schema(q)},
+            {"override",
+             {{"type", "object"},
+              {"required", {"reason"}},
+              {"properties",
+               {{"reason", {{"type", "string"}}},
+                {"until", {{"type", "string"}, {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}}}}},
+              {"additionalProperties", false}}}}},
+          {"additionalProperties", false}};
+}
+
+Json config_schema() {
+  Json rules = Json::object();
+  for (const RuleSpec& r : check_rules())
+    rules[std::string(r.id)] = {{"enum", {"error", "warning", "note", "off"}}};
+  return {
+      {"$schema", kDraft},
+      {"$id", "https://aidecide.invalid/schema/config.schema.json"},
+      {"title", "aidecide configuration (.aidecide.yaml)"},
+      {"type", "object"},
+      {"properties",
+       {{"criteria", {{"type", "string"}}},
+        {"pricing", {{"type", "string"}}},
+        {"check",
+         {{"type", "object"},
+          {"properties",
+           {{"paths", {{"type", "array"}, {"items", {{"type", "string"}}}}},
+            {"exclude", {{"type", "array"}, {"items", {{"type", "string"}}}}},
+            {"fail_on", {{"enum", {"error", "warning", "note", "never"}}}},
+            {"rules", {{"type", "object"}, {"properties", rules}, {"additionalProperties", false}}},
+            {"low_margin_points", {{"type", "number"}, {"minimum", 0}, {"maximum", 100}}}}},
+          {"additionalProperties", false}}}}},
+      {"additionalProperties", false}};
+}
+
+}  // namespace
+
+const std::vector<std::string_view>& schema_names() {
+  static const std::vector<std::string_view> names{"profile", "record", "config", "criteria",
+                                                   "output"};
+  return names;
+}
+
+std::optional<std::string> schema_text(std::string_view name, const Questionnaire& q) {
+  if (name == "profile") return profile_schema(q).dump(2) + "\n";
+  if (name == "record") return record_schema(q).dump(2) + "\n";
+  if (name == "config") return config_schema().dump(2) + "\n";
+  if (name == "criteria") return std::string(embedded_criteria_schema_text());
+  if (name == "output") return std::string(embedded_output_schema_text());
+  return std::nullopt;
+}
+
+}  // namespace aidecide

@@ -1,0 +1,310 @@
+// SPDX-License-Identifier: MIT
+// The terminal report: a full explanation for one profile, a summary table
+// for many. Colour is decoration only; every meaning is also in words.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "aidecide/render.hpp"
+#include "aidecide/text.hpp"
+#include "render/portfolio.hpp"
+#include "aidecide/escape.hpp"
+#include "aidecide/number_format.hpp"
+
+namespace aidecide {
+namespace {
+
+constexpr int kMaxWidth = 100;
+constexpr std::size_t kTopDrivers = 5;
+
+class Paint {
+ public:
+  explicit Paint(bool on) : m_on(on) {}
+  std::string bold(std::string_view s) const { return wrap("1", s); }
+  std::string green(std::string_view s) const { return wrap("1;32", s); }
+  std::string dim(std::string_view s) const { return wrap("2", s); }
+  std::string red(std::string_view s) const { return wrap("31", s); }
+
+ private:
+  std::string wrap(std::string_view code, std::string_view s) const {
+    return m_on ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : std::string(s);
+  }
+  bool m_on;
+};
+
+int clamp_width(int width) {
+  return std::clamp(width, 40, kMaxWidth);
+}
+
+// Greedy word wrap with a hanging indent; `first` is already on the line.
+void write_wrapped(std::ostream& out, std::string_view text, int width, int indent, int first = 0) {
+  int column = first;
+  bool line_start = true;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    const std::size_t end = std::min(text.find(' ', i), text.size());
+    if (i >= end) break;
+    const std::string_view word = text.substr(i, end - i);
+    const int len = static_cast<int>(count_code_points(word));
+    if (!line_start && column + 1 + len > width) {
+      out << '\n' << std::string(static_cast<std::size_t>(indent), ' ');
+      column = indent;
+      line_start = true;
+    }
+    if (!line_start) {
+      out << ' ';
+      ++column;
+    }
+    out << word;
+    column += len;
+    line_start = false;
+    i = end;
+  }
+  out << '\n';
+}
+
+std::string bar(double score, int cells) {
+  const int filled = static_cast<int>(std::lround(score / 100 * cells));
+  std::string s;
+  for (int i = 0; i < cells; ++i) s += i < filled ? "\u2588" : "\u2591";
+  return s;
+}
+
+// Cuts untrusted text to `cells` code points for a table column.
+std::string fit(std::string_view text, std::size_t cells) {
+  const std::string safe = escape_for_message(text);
+  if (count_code_points(safe) <= cells)
+    return safe + std::string(cells - count_code_points(safe), ' ');
+  std::string out;
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < safe.size() && n + 1 < cells; ++i) {
+    out += safe[i];
+    const bool next_starts =
+        i + 1 >= safe.size() || (static_cast<unsigned char>(safe[i + 1]) & 0xC0) != 0x80;
+    if (next_starts) ++n;
+  }
+  return out + "\u2026";
+}
+
+std::string percent(double x) {
+  return fmt::format("{:.0f}%", 100 * x);
+}
+
+void write_costs(std::ostream& out, const ScoringModel& model, const Decision& d,
+                 const Paint& paint, int width) {
+  out << '\n' << paint.bold("Cost estimate (USD)") << '\n';
+  out << fmt::format("  {:<22}{:>14}{:>14}{:>14}\n", "", "cloud", "local", "hybrid");
+  for (const CostTableRow& row : cost_table(d)) {
+    out << fmt::format("  {:<22}{:>14}{:>14}{:>14}\n", row.label, row.cells[0], row.cells[1],
+                       row.cells[2]);
+  }
+  out << "  ";
+  write_wrapped(
+      out,
+      cost_note(d) + fmt::format(" Prices as of {} or later ({}).", model.pricing.oldest_as_of(),
+                                 escape_for_message(model.pricing.source)),
+      width, 2, 2);
+}
+
+// Before and after side by side for `--set`.
+void write_what_if(std::ostream& out, const ScoringModel& model, const Decision& d,
+                   const Paint& paint, int width) {
+  const WhatIf& w = *d.what_if;
+  std::vector<std::string> changes;
+  for (const auto& c : w.changes) {
+    changes.push_back(fmt::format("{} {} -> {}", model.questionnaire.criteria[c.criterion].id,
+                                  c.before, c.after));
+  }
+  out << '\n' << paint.bold("What if: ");
+  write_wrapped(out, join_words(changes, ", "), width, 2, 9);
+  const auto rec = [](std::optional<Option> o) {
+    return o ? std::string(to_string(*o)) : std::string("none");
+  };
+  out << fmt::format("  {:<22}{:>12}{:>12}\n", "", "before", "after");
+  out << fmt::format("  {:<22}{:>12}{:>12}\n", "recommendation", rec(w.recommendation),
+                     rec(d.recommendation));
+  for (Option o : kOptions) {
+    out << fmt::format("  {:<22}{:>12.1f}{:>12.1f}\n", fmt::format("{} score", to_string(o)),
+                       w.scores[index(o)], d.scores[index(o)]);
+  }
+  out << fmt::format("  {:<22}{:>12}{:>12}\n", "confidence", percent(w.confidence),
+                     percent(d.confidence));
+  for (Option o : kOptions) {
+    out << fmt::format("  {:<22}{:>12}{:>12}\n", fmt::format("{} per month", to_string(o)),
+                       format_usd(w.monthly_usd[index(o)]),
+                       format_usd(d.cost.options[index(o)].monthly_usd));
+  }
+}
+
+void write_flips(std::ostream& out, const ScoringModel& model, const Decision& d,
+                 const Paint& paint, int width) {
+  const std::vector<std::string> flips = flip_sentences(model, d);
+  if (flips.empty()) return;
+  out << '\n' << paint.bold("What would change the recommendation") << '\n';
+  for (const std::string& flip : flips) {
+    out << "  - ";
+    write_wrapped(out, flip, width, 4, 4);
+  }
+}
+
+}  // namespace
+
+void render_text_decision(std::ostream& out, const ScoringModel& model, const Decision& d,
+                          const RenderOptions& options) {
+  const Paint paint(options.color);
+  const int width = clamp_width(options.width);
+  const Questionnaire& q = model.questionnaire;
+
+  out << paint.bold(escape_for_message(d.name)) << "  " << paint.dim(escape_for_message(d.source))
+      << '\n';
+  if (d.recommendation) {
+    std::string headline =
+        fmt::format("Recommendation: {}", paint.green(to_string(*d.recommendation)));
+    if (d.runner_up) {
+      headline += fmt::format(", ahead of {} by {:.1f} points", to_string(*d.runner_up), d.margin);
+    } else {
+      headline += " (the only option not ruled out)";
+    }
+    out << headline
+        << fmt::format("; confidence {} ({})\n", percent(d.confidence),
+                       confidence_words(d.confidence));
+  } else {
+    out << paint.red("No recommendation: every option is ruled out by a hard constraint.") << '\n';
+  }
+
+  if (d.what_if) write_what_if(out, model, d, paint, width);
+
+  out << '\n';
+  const int cells = std::max(10, std::min(30, width - 36));
+  for (Option o : kOptions) {
+    const double score = d.scores[index(o)];
+    const bool winner = d.recommendation == o;
+    std::string label = fmt::format("{:<7}", to_string(o));
+    std::string line = fmt::format("  {} {:5.1f}  {}", winner ? paint.green(label) : label, score,
+                                   bar(score, cells));
+    if (d.vetoed[index(o)]) line += "  " + paint.red("ruled out");
+    if (winner) line += "  " + paint.bold("recommended");
+    out << line << '\n';
+  }
+
+  if (!d.vetoes.empty()) {
+    out << '\n' << paint.bold("Ruled out") << '\n';
+    for (const Veto& v : d.vetoes) {
+      out << "  ";
+      write_wrapped(out, fmt::format("{}: {} [{}]", to_string(v.option), v.reason, v.rule), width,
+                    4, 2);
+    }
+  }
+
+  out << '\n'
+      << paint.bold(fmt::format("Why {} over {}", to_string(d.versus[0]), to_string(d.versus[1])))
+      << '\n';
+  std::size_t shown = 0;
+  for (const Contribution& c : d.contributions) {
+    if (shown == kTopDrivers || std::fabs(c.separation) < 0.05) break;
+    out << (c.separation > 0 ? "  + " : "  - ");
+    write_wrapped(out, describe_contribution(model, d, c), width, 4, 4);
+    ++shown;
+  }
+  if (shown == 0) out << "  The options score alike on every criterion.\n";
+
+  if (d.hybrid_pattern) {
+    out << '\n' << paint.bold("Hybrid pattern") << '\n' << "  ";
+    write_wrapped(out, fmt::format("{}. {}", d.hybrid_pattern->title, d.hybrid_pattern->why), width,
+                  2, 2);
+  }
+
+  write_costs(out, model, d, paint, width);
+  write_flips(out, model, d, paint, width);
+
+  if (!d.checklist.empty()) {
+    out << '\n' << paint.bold("Implementation plan") << '\n';
+    for (const std::string& item : d.checklist) {
+      out << "  [ ] ";
+      write_wrapped(out, item, width, 6, 6);
+    }
+  }
+
+  if (!d.assumptions.empty()) {
+    out << '\n' << paint.bold("Assumptions (answers given as unknown or as a range)") << '\n';
+    for (const Assumption& a : d.assumptions) {
+      out << "  - ";
+      write_wrapped(out,
+                    fmt::format("{}: {}. {}", q.criteria[a.criterion].id, a.value_text, a.note),
+                    width, 4, 4);
+    }
+  }
+  out << '\n';
+  write_wrapped(
+      out,
+      fmt::format("Confidence: the recommendation held in {} of {} draws with every weight scaled "
+                  "between half and double, and unknown answers and ranges varied.",
+                  percent(d.confidence), d.samples),
+      width, 0);
+}
+
+namespace {
+
+class TextRenderer : public SummaryRenderer {
+ public:
+  TextRenderer(std::ostream& out, const ScoringModel& model, const RenderOptions& options)
+      : SummaryRenderer(options), m_out(out), m_model(model), m_paint(options.color) {}
+
+ private:
+  void write_full(const Decision& d) override {
+    if (m_results > 1) {
+      m_out << '\n'
+            << std::string(static_cast<std::size_t>(clamp_width(m_options.width)), '-') << "\n\n";
+    }
+    render_text_decision(m_out, m_model, d, m_options);
+  }
+
+  void write_end(bool table) override {
+    if (!table) return;
+    m_out << '\n'
+          << fmt::format("{} {}: {}", m_results, m_results == 1 ? "profile" : "profiles", counts());
+    if (!m_errors.empty()) {
+      m_out << fmt::format("; {} {} could not be scored", m_errors.size(),
+                           m_errors.size() == 1 ? "file" : "files");
+    }
+    m_out << ".\n";
+    if (m_portfolio.any_veto()) m_out << "(score) = ruled out by a hard constraint.\n";
+    m_out << "Score one file for its full explanation, or add --explain.\n";
+  }
+
+  std::size_t name_width() const {
+    return static_cast<std::size_t>(std::max(16, clamp_width(m_options.width) - 50));
+  }
+  static std::string_view confidence_short(double c) {
+    return c >= 0.9 ? "high" : c >= 0.7 ? "mod" : c >= 0.5 ? "low" : "v.low";
+  }
+  void write_header() override {
+    m_out << m_paint.bold(fmt::format("{}  {:<13} {:>7} {:>7} {:>7}  {:>10}",
+                                      fit("PROFILE", name_width()), "RECOMMENDED", "CLOUD", "LOCAL",
+                                      "HYBRID", "CONFIDENCE"))
+          << '\n';
+  }
+  void write_row(const PortfolioRow& row) override {
+    const std::string rec = fmt::format("{:<13}", row.recommendation_text());
+    m_out << fmt::format(
+        "{}  {} {:>7} {:>7} {:>7}  {:>10}\n", fit(row.name, name_width()),
+        row.recommendation ? m_paint.green(rec) : m_paint.red(rec), row.score_cell(Option::cloud),
+        row.score_cell(Option::local), row.score_cell(Option::hybrid),
+        fmt::format("{} {}", percent(row.confidence), confidence_short(row.confidence)));
+  }
+
+  std::ostream& m_out;
+  const ScoringModel& m_model;
+  Paint m_paint;
+};
+
+}  // namespace
+
+std::unique_ptr<BatchRenderer> make_text_renderer(std::ostream& out, const ScoringModel& model,
+                                                  const RenderOptions& options) {
+  return std::make_unique<TextRenderer>(out, model, options);
+}
+
+}  // namespace aidecide

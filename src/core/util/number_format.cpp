@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+// Numbers and money for people (docs/formats.md, "Numbers").
+#include "aidecide/number_format.hpp"
+
+#include <fmt/compile.h>
+#include <fmt/format.h>
+
+#include <cmath>
+#include <string>
+
+namespace aidecide {
+namespace {
+
+std::string group_thousands(std::string_view digits) {
+  std::string out;
+  const std::size_t n = digits.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i > 0 && (n - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string format_number(double x) {
+  if (!std::isfinite(x)) return "n/a";
+  const double a = std::fabs(x);
+  // No hundred-digit numbers in messages.
+  if (a >= 1e15) return fmt::format(FMT_COMPILE("{:.3g}"), x);
+  const std::string sign = x < 0 ? "-" : "";
+  // A whole number: its digits, grouped by thousands.
+  if (a >= 1000 || std::fabs(a - std::round(a)) < 1e-9)
+    return sign + group_thousands(fmt::format(FMT_COMPILE("{:.0f}"), std::round(a)));
+  std::string text = fmt::format(FMT_COMPILE("{:.2f}"), a);
+  while (text.back() == '0') text.pop_back();
+  if (text.back() == '.') text.pop_back();
+  return sign + text;
+}
+
+std::string format_usd(double x) {
+  if (!std::isfinite(x)) return "n/a";
+  const double a = std::fabs(x);
+  const std::string sign = x < 0 ? "-" : "";
+  if (a > 0 && a < 10) return fmt::format(FMT_COMPILE("{}${:.2f}"), sign, a);
+  return sign + "$" + group_thousands(fmt::format(FMT_COMPILE("{:.0f}"), std::round(a)));
+}
+
+std::string format_compact(double x) {
+  if (!std::isfinite(x)) return "n/a";
+  const double a = std::fabs(x);
+  const auto scaled = [&](double div, const char* suffix) {
+    std::string t = fmt::format(FMT_COMPILE("{:.1f}"), x / div);
+    if (t.size() > 2 && t.ends_with(".0")) t.resize(t.size() - 2);
+    return t + suffix;
+  };
+  if (a >= 1e9) return scaled(1e9, "B");
+  if (a >= 1e6) return scaled(1e6, "M");
+  if (a >= 1e4) return scaled(1e3, "k");
+  return format_number(x);
+}
+
+std::string format_fixed(double x, int decimals) {
+  switch (decimals) {
+    case 0:
+      return fmt::format(FMT_COMPILE("{:.0f}"), x);
+    case 1:
+      return fmt::format(FMT_COMPILE("{:.1f}"), x);
+    case 2:
+      return fmt::format(FMT_COMPILE("{:.2f}"), x);
+    default:
+      return fmt::format("{:.{}f}", x, decimals);
+  }
+}
+
+}  // namespace aidecide

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+// Suggestions, joining words and dates.
+#include "aidecide/text.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <vector>
+
+namespace aidecide {
+
+namespace {
+// Levenshtein distance over bytes (ids are ASCII), or `limit` when it is at
+// least that: the length difference alone bounds it from below, so a long
+// line typed at a prompt costs nothing.
+std::size_t edit_distance_below(std::string_view word, std::string_view candidate,
+                                std::size_t limit) {
+  const std::size_t gap = word.size() > candidate.size() ? word.size() - candidate.size()
+                                                         : candidate.size() - word.size();
+  if (gap >= limit) return limit;
+  std::vector<std::size_t> row(candidate.size() + 1);
+  for (std::size_t j = 0; j <= candidate.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= word.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= candidate.size(); ++j) {
+      const std::size_t above = row[j];
+      const std::size_t cost = word[i - 1] == candidate[j - 1] ? 0 : 1;
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
+      diagonal = above;
+    }
+  }
+  return std::min(row[candidate.size()], limit);
+}
+}  // namespace
+
+std::optional<std::string> did_you_mean(std::string_view word,
+                                        const std::vector<std::string>& candidates) {
+  std::optional<std::string> best;
+  std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
+  for (const auto& candidate : candidates) {
+    const bool prefix = candidate.size() > 3 && word.size() >= 3 &&
+                        (candidate.starts_with(word) || word.starts_with(candidate));
+    const std::size_t distance = prefix ? 1 : edit_distance_below(word, candidate, best_distance);
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+bool is_iso_date(std::string_view t) {
+  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (!std::isdigit(static_cast<unsigned char>(t[i]))) return false;
+  }
+  const int month = (t[5] - '0') * 10 + (t[6] - '0');
+  const int day = (t[8] - '0') * 10 + (t[9] - '0');
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += separator;
+    out += parts[i];
+  }
+  return out;
+}
+
+std::string join_words(const std::vector<std::string>& words, std::string_view last) {
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) out += (i + 1 == words.size()) ? std::string(last) : std::string(", ");
+    out += words[i];
+  }
+  return out;
+}
+
+}  // namespace aidecide
