@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// Output formats of `aidecide check`: text, json and GitHub workflow commands.
+// Output formats of `aidecide check`: text, json, GitHub workflow commands,
+// JUnit, SARIF and GitLab Code Quality.
 
 #include <memory>
 #include <ostream>
+#include <span>
 
 #include "aidecide/check.hpp"
 
 namespace aidecide {
 
+// The output formats of `check`; the table in check/output/output.cpp names them.
 enum class CheckFormat { text, json, github, junit, sarif, gitlab };
+std::span<const Named<CheckFormat>> check_formats();
 std::optional<CheckFormat> parse_check_format(std::string_view text);
 
 struct CheckSummary {

@@ -6,6 +6,7 @@
 #include <array>
 #include <memory>
 #include <optional>
+#include <span>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -16,7 +17,23 @@
 
 namespace aidecide {
 
+// The output formats of `score` and `ask`. Adding one: its renderer's file
+// and one row in render.cpp's table (docs/architecture.md).
+enum class Format { text, json, markdown, html, csv };
+struct FormatInfo {
+  Format value;
+  std::string_view name;
+  std::string_view extension;  // of the files --out writes
+  bool cost_curve;             // the report draws cost against volume
+};
+std::span<const FormatInfo> formats();
+std::string_view to_string(Format f);
+std::optional<Format> parse_format(std::string_view text);
+const FormatInfo& format_info(Format f);
+
+// The orders of summary tables (--sort).
 enum class SortKey { input, score, name, confidence };
+std::span<const Named<SortKey>> sort_keys();
 std::optional<SortKey> parse_sort_key(std::string_view text);
 
 struct RenderOptions {
@@ -79,9 +96,6 @@ std::vector<std::string> flip_sentences(const ScoringModel& model, const Decisio
 
 // Confidence in words: "very high", "high", "moderate", "low".
 std::string_view confidence_words(double confidence);
-
-// File name extension for a format ("txt", "json", "md", "html", "csv").
-std::string_view file_extension(Format format);
 
 // The full explanation of one decision as plain text.
 void render_text_decision(std::ostream& out, const ScoringModel& model, const Decision& d,

@@ -5,14 +5,22 @@
 // configuration loader, the schema, --help and the output formats all read.
 
 #include <optional>
+#include <string>
+#include <span>
 #include <string_view>
 #include <vector>
+
+#include "aidecide/names.hpp"
 
 namespace aidecide {
 
 enum class Level { error, warning, note, off };
+std::span<const Named<Level>> levels();
 std::string_view to_string(Level level);
 std::optional<Level> parse_level(std::string_view text);
+// --fail-on and the config's fail_on: a level but "off", or "never" (Level::off).
+std::vector<std::string> fail_on_names();
+std::optional<Level> parse_fail_on(std::string_view text);
 
 struct RuleSpec {
   std::string_view id;

@@ -16,7 +16,7 @@
 namespace aidecide {
 
 // profile, record, config, criteria, output
-const std::vector<std::string_view>& schema_names();
+std::vector<std::string> schema_names();
 
 // The schema as pretty-printed JSON, or nothing for an unknown name.
 std::optional<std::string> schema_text(std::string_view name, const Questionnaire& q);

@@ -34,23 +34,49 @@ struct GlobalOptions {
 
 using Runner = std::function<int(const Streams&, const GlobalOptions&)>;
 
+// What shell completion offers after an option or as a command's operand:
+// registered by the setups with the option itself (add_choice), read by
+// `aidecide completion`. Values are worked out only when asked for (the
+// criteria's answers need the model).
+using CompletionValues = std::function<std::vector<std::string>()>;
+struct Completions {
+  std::vector<std::pair<const CLI::Option*, CompletionValues>> options;
+  std::vector<std::pair<const CLI::App*, CompletionValues>> operands;
+};
+
 struct CommandSpec {
   std::string_view name;
   std::string_view summary;
-  // Adds the subcommand's options to `app` and returns its runner; the
-  // runner reads the option values captured by the setup.
-  Runner (*setup)(CLI::App& app);
+  // Adds the subcommand's options to `app` (and what completes them to
+  // `completions`) and returns its runner; the runner reads the option
+  // values captured by the setup.
+  Runner (*setup)(CLI::App& app, Completions& completions);
 };
 
-Runner setup_score(CLI::App& app);
-Runner setup_check(CLI::App& app);
-Runner setup_adr(CLI::App& app);
-Runner setup_ask(CLI::App& app);
-Runner setup_explain(CLI::App& app);
-Runner setup_validate(CLI::App& app);
-Runner setup_completion(CLI::App& app);
-Runner setup_schema(CLI::App& app);
-Runner setup_man(CLI::App& app);
+Runner setup_score(CLI::App& app, Completions& completions);
+Runner setup_check(CLI::App& app, Completions& completions);
+Runner setup_adr(CLI::App& app, Completions& completions);
+Runner setup_ask(CLI::App& app, Completions& completions);
+Runner setup_explain(CLI::App& app, Completions& completions);
+Runner setup_validate(CLI::App& app, Completions& completions);
+Runner setup_completion(CLI::App& app, Completions& completions);
+Runner setup_schema(CLI::App& app, Completions& completions);
+Runner setup_man(CLI::App& app, Completions& completions);
+
+// An option (or operand) whose value is one of `names`, a closed set's
+// table: --help and the man page list them after `help`, parsing refuses
+// anything else, and completion offers them.
+CLI::Option* add_choice(CLI::App& app, Completions& completions, const std::string& flags,
+                        std::string& target, const std::vector<std::string>& names,
+                        const std::string& help);
+
+// --set KEY=VALUE (score, ask): completion offers the criterion ids, then
+// the answers of the one typed.
+CLI::Option* add_set_option(CLI::App& app, Completions& completions,
+                            std::vector<std::string>& target, const std::string& help);
+// "id=answer" for every answer of every choice criterion and "id=" for
+// every number, of the embedded criteria.
+std::vector<std::string> set_values();
 
 // Loads the criteria and pricing once per process (embedded unless a path is
 // given); warns on stale prices. Throws InputError.

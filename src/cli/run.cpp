@@ -35,6 +35,9 @@ const CommandSpec kCommands[] = {
     {"man", "Print the aidecide(1) manual page (roff)", &setup_man},
 };
 
+// --color's values (GlobalOptions::color).
+const std::vector<std::string> kColors{"auto", "always", "never"};
+
 constexpr std::string_view kDescription =
     "aidecide helps a team decide where its AI models should run: on hosted APIs (cloud), "
     "on open-weight models it serves itself (local), or split between them (hybrid).";
@@ -93,6 +96,42 @@ void print_diagnostics(std::ostream& err, const std::vector<Diagnostic>& diagnos
   for (const auto& d : diagnostics) err << "aidecide: error: " << d.to_string() << '\n';
 }
 
+CLI::Option* add_choice(CLI::App& app, Completions& completions, const std::string& flags,
+                        std::string& target, const std::vector<std::string>& names,
+                        const std::string& help) {
+  CLI::Option* option =
+      app.add_option(flags, target, fmt::format("{}: {}", help, join_words(names, " or ")))
+          ->check(CLI::IsMember(names));
+  if (option->get_lnames().empty() && option->get_snames().empty()) {
+    completions.operands.emplace_back(&app, [names] { return names; });
+  } else {
+    completions.options.emplace_back(option, [names] { return names; });
+  }
+  return option;
+}
+
+std::vector<std::string> set_values() {
+  std::vector<std::string> values;
+  for (const Criterion& c : embedded_questionnaire().criteria) {
+    if (!c.answerable()) continue;
+    if (c.kind == CriterionKind::choice) {
+      for (const auto& a : c.answers) values.push_back(fmt::format("{}={}", c.id, a.id));
+    } else {
+      values.push_back(c.id + "=");
+    }
+    values.push_back(c.id + "=unknown");
+  }
+  return values;
+}
+
+CLI::Option* add_set_option(CLI::App& app, Completions& completions,
+                            std::vector<std::string>& target, const std::string& help) {
+  CLI::Option* option =
+      app.add_option("--set", target, help)->type_name("KEY=VALUE")->allow_extra_args(false);
+  completions.options.emplace_back(option, &set_values);
+  return option;
+}
+
 void add_model_options(CLI::App& app, ModelPaths& paths) {
   app.add_option("--criteria", paths.criteria, "Criteria file to use instead of the built-in one")
       ->type_name("FILE");
@@ -148,9 +187,10 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
   app.set_version_flag("--version", version_text());
   app.require_subcommand(1);
   GlobalOptions global;
-  app.add_option("--color", global.color,
-                 "Colour output: auto (terminal without NO_COLOR), always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
+  Completions completions;
+  add_choice(app, completions, "--color", global.color,
+             kColors,
+             "Colour output (auto: a terminal without NO_COLOR)")
       ->capture_default_str();
   app.add_flag("-q,--quiet", global.quiet,
                "Print only errors on stderr: no warnings, notes or progress");
@@ -160,7 +200,7 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
   for (const auto& spec : kCommands) {
     CLI::App* sub = app.add_subcommand(std::string(spec.name), std::string(spec.summary));
     sub->fallthrough();
-    runners.emplace_back(sub, spec.setup(*sub));
+    runners.emplace_back(sub, spec.setup(*sub, completions));
   }
   // CLI11 would say "A subcommand is required" for a mistyped command.
   if (argc > 1 && argv[1][0] != '-') {

@@ -28,6 +28,26 @@ expect "warning" aidecide check --fail-on w
 expect "profiles" aidecide score prof
 expect "--resume" aidecide ask --r
 expect "--rule" aidecide check --ru
+# Each command offers only the formats it accepts.
+expect "text json markdown html csv" aidecide score --format ""
+expect "github gitlab" aidecide check --format g
+expect "" aidecide score --format g
+expect "json" aidecide ask -f j
+# Closed sets as operands and option values, from the same tables.
+expect "profile" aidecide schema pro
+expect "bash" aidecide completion ba
+expect "startup" aidecide score --preset st
+expect "confidence" aidecide score --sort co
+expect "data_sensitivity data_residency" aidecide explain data_
+# --set KEY=VALUE: the criterion ids, then the answers of the one typed
+# (bash splits words at '=').
+expect "data_sensitivity= data_residency=" aidecide score --set data_
+expect "public personal" aidecide score prof.yaml --set data_sensitivity = p
+expect "steady spiky" aidecide ask --set traffic_pattern = s
+expect "off" aidecide check --rule low-margin = of
+expect "error warning note never" aidecide check --fail-on ""
+"$bin" completion zsh | grep -q "'--format\[\]:value:(text json markdown html csv)'"
+"$bin" completion fish | grep -q "complete -c aidecide -n '__fish_seen_subcommand_from schema' -f -a 'profile record config criteria output'"
 "$bin" completion zsh | grep -q "^#compdef aidecide$"
 "$bin" completion fish | grep -q "complete -c aidecide -n '__fish_seen_subcommand_from check' -l fail-on"
 echo "completions work"

@@ -49,7 +49,7 @@ int run_adr(const AdrCliOptions& options, const Streams& io) {
 
 }  // namespace
 
-Runner setup_adr(CLI::App& app) {
+Runner setup_adr(CLI::App& app, Completions& /*completions*/) {
   auto options = std::make_shared<AdrCliOptions>();
   app.add_option("profile", options->profile, "The profile to decide (- for stdin)")
       ->required()

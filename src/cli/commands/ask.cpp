@@ -194,16 +194,14 @@ int run_ask(const AskCliOptions& options, const Streams& io, const GlobalOptions
 
 }  // namespace
 
-Runner setup_ask(CLI::App& app) {
+Runner setup_ask(CLI::App& app, Completions& completions) {
   auto options = std::make_shared<AskCliOptions>();
   app.add_option("--name", options->name,
                  "Project name (default: from --answers, else \"Untitled project\")");
   app.add_option("--answers", options->answers_file,
                  "Pre-fill answers from a profile; only the rest are asked")
       ->type_name("FILE");
-  app.add_option("--set", options->set, "Pre-fill one answer (repeatable)")
-      ->type_name("KEY=VALUE")
-      ->allow_extra_args(false);
+  add_set_option(app, completions, options->set, "Pre-fill one answer (repeatable)");
   app.add_flag("--defaults", options->defaults,
                "Answer every remaining question with its documented assumption");
   app.add_flag("--template", options->template_only,
@@ -214,9 +212,8 @@ Runner setup_ask(CLI::App& app) {
   app.add_option("--resume", options->resume,
                  "Continue from saved answers; asks what is still open")
       ->type_name("FILE");
-  app.add_option("-f,--format", options->format,
-                 "Format of the result: text, json, markdown, html or csv")
-      ->check(CLI::IsMember({"text", "json", "markdown", "html", "csv"}))
+  add_choice(app, completions, "-f,--format", options->format, names_of(formats()),
+             "Format of the result")
       ->capture_default_str();
   app.add_option("--adr", options->adr, "Also write a decision record (Markdown) for the result")
       ->type_name("FILE");

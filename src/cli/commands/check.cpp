@@ -158,7 +158,8 @@ int run_check(const CheckCliOptions& options, const Streams& io, const GlobalOpt
     }
     if (!level)
       throw UsageError(
-          fmt::format("--rule {}: expected ID=LEVEL with LEVEL error, warning, note or off", pair));
+          fmt::format("--rule {}: expected ID=LEVEL with LEVEL {}", escape_for_message(pair),
+                      join_words(names_of(levels()), " or ")));
     check.rule_levels.emplace_back(id, *level);
   }
   // .aidecide.yaml: settings below what the command line says.
@@ -224,9 +225,8 @@ int run_check(const CheckCliOptions& options, const Streams& io, const GlobalOpt
     }
   }
 
-  const Level fail_on = options.fail_on.empty()      ? config.fail_on.value_or(Level::error)
-                        : options.fail_on == "never" ? Level::off
-                                                     : *parse_level(options.fail_on);
+  const Level fail_on = options.fail_on.empty() ? config.fail_on.value_or(Level::error)
+                                               : *parse_fail_on(options.fail_on);
   CheckRenderOptions render;
   render.color = use_color(global, io.env);
   render.step_summary_path = io.env.github_step_summary;
@@ -246,9 +246,9 @@ int run_check(const CheckCliOptions& options, const Streams& io, const GlobalOpt
     const std::string name = spec.substr(0, eq);
     const auto format = parse_check_format(name);
     if (!format) {
-      throw UsageError(
-          fmt::format("--format {}: unknown format '{}' (text, json, github, junit, sarif, gitlab)",
-                      escape_for_message(spec), escape_for_message(name)));
+      throw UsageError(fmt::format("--format {}: unknown format '{}' ({})",
+                                   escape_for_message(spec), escape_for_message(name),
+                                   join(names_of(check_formats()), ", ")));
     }
     auto output = std::make_unique<Output>();
     output->path = eq == std::string::npos ? "" : spec.substr(eq + 1);
@@ -340,29 +340,40 @@ int run_check(const CheckCliOptions& options, const Streams& io, const GlobalOpt
 
 }  // namespace
 
-Runner setup_check(CLI::App& app) {
+Runner setup_check(CLI::App& app, Completions& completions) {
   auto options = std::make_shared<CheckCliOptions>();
   app.add_option("paths", options->paths,
                  "Markdown files or folders (every .md inside, templates skipped); default: the "
                  "usual ADR folders")
       ->type_name("PATH");
-  app.add_option("-f,--format", options->formats,
-                 "Output format, repeatable, each optionally to a file: text (default), json, "
-                 "github, junit, sarif, gitlab; e.g. --format github --format sarif=out.sarif")
-      ->type_name("FORMAT[=FILE]")
-      ->allow_extra_args(false);
+  const auto format_names = names_of(check_formats());
+  completions.options.emplace_back(
+      app.add_option("-f,--format", options->formats,
+                     fmt::format("Output format, repeatable, each optionally to a file: {} "
+                                 "(default: text); e.g. --format github --format sarif=out.sarif",
+                                 join_words(format_names, " or ")))
+          ->type_name("FORMAT[=FILE]")
+          ->allow_extra_args(false),
+      [format_names] { return format_names; });
   app.add_option("-o,--output", options->output,
                  "Write the format given without =FILE to this file")
       ->type_name("FILE");
-  app.add_option("--fail-on", options->fail_on,
-                 "Exit 1 when a finding is at or above: error, warning, note, never")
-      ->check(CLI::IsMember({"error", "warning", "note", "never"}));
+  add_choice(app, completions, "--fail-on", options->fail_on, fail_on_names(),
+             "Exit 1 when a finding is at or above");
   app.add_option("--config", options->config,
                  "Settings file (default: the nearest .aidecide.yaml up to the repository root)")
       ->type_name("FILE");
   app.add_flag("--no-config", options->no_config, "Ignore .aidecide.yaml");
-  app.add_option("--rule", options->rules,
-                 "Change a rule's level: ID=error|warning|note|off (repeatable)")
+  std::vector<std::string> rule_values;  // ID=LEVEL, for completion
+  for (const auto& r : check_rules()) {
+    for (const auto& level : levels()) rule_values.push_back(fmt::format("{}={}", r.id, level.name));
+  }
+  completions.options.emplace_back(
+      app.add_option("--rule", options->rules,
+                     fmt::format("Change a rule's level: ID={} (repeatable)",
+                                 join(names_of(levels()), "|"))),
+      [rule_values] { return rule_values; });
+  app.get_option("--rule")
       ->type_name("ID=LEVEL")
       ->allow_extra_args(false);
   app.add_option("--today", options->today, "Date used for override expiry (default: today)")

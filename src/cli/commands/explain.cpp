@@ -131,10 +131,15 @@ int run_explain(const ExplainOptions& options, const Streams& io) {
 
 }  // namespace
 
-Runner setup_explain(CLI::App& app) {
+Runner setup_explain(CLI::App& app, Completions& completions) {
   auto options = std::make_shared<ExplainOptions>();
   app.add_option("criterion", options->criterion,
                  "A criterion id; without one, a table of all criteria and weights");
+  completions.operands.emplace_back(&app, [] {
+    std::vector<std::string> ids;
+    for (const Criterion& c : embedded_questionnaire().criteria) ids.push_back(c.id);
+    return ids;
+  });
   add_model_options(app, options->model);
   app.footer(
       "Examples:\n  aidecide explain\n  aidecide explain data_sensitivity\n  aidecide explain "

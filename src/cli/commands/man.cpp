@@ -106,7 +106,7 @@ int run_man(const ManOptions& options, const Streams& io) {
 
 }  // namespace
 
-Runner setup_man(CLI::App& app) {
+Runner setup_man(CLI::App& app, Completions& /*completions*/) {
   auto options = std::make_shared<ManOptions>();
   options->app = &app;
   app.footer("Examples:\n  aidecide man | man -l -\n  aidecide man > aidecide.1");

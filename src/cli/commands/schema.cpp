@@ -16,7 +16,7 @@ struct SchemaOptions {
 };
 
 int run_schema(const SchemaOptions& options, const Streams& io) {
-  std::vector<std::string> names(schema_names().begin(), schema_names().end());
+  const std::vector<std::string> names = schema_names();
   if (std::find(names.begin(), names.end(), options.name) == names.end()) {
     const auto hint = did_you_mean(options.name, names);
     throw UsageError(fmt::format(
@@ -30,12 +30,14 @@ int run_schema(const SchemaOptions& options, const Streams& io) {
 
 }  // namespace
 
-Runner setup_schema(CLI::App& app) {
+Runner setup_schema(CLI::App& app, Completions& completions) {
   auto options = std::make_shared<SchemaOptions>();
   app.add_option("name", options->name,
-                 "profile, record, config (.aidecide.yaml), criteria or output (score JSON)")
+                 fmt::format("The schema: {} (config: .aidecide.yaml; output: score's JSON)",
+                             join_words(schema_names(), " or ")))
       ->required()
       ->type_name("NAME");
+  completions.operands.emplace_back(&app, &schema_names);
   add_model_options(app, options->model);
   app.footer(
       "The profile and record schemas list the answers of the criteria in use (--criteria).\n"

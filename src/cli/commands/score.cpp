@@ -78,7 +78,7 @@ class ReportDirectory {
   std::string finish() {
     m_index->finish();
     const std::string index =
-        (std::filesystem::path(m_dir) / fmt::format("index.{}", file_extension(m_format))).string();
+        (std::filesystem::path(m_dir) / fmt::format("index.{}", format_info(m_format).extension)).string();
     write_file_atomically(index, m_index_text.str());
     return fmt::format("aidecide: wrote {} {} and {}\n", m_written,
                        m_written == 1 ? "report" : "reports", index);
@@ -92,7 +92,7 @@ class ReportDirectory {
     std::string candidate = stem;
     for (int n = 2; !m_used.insert(candidate).second; ++n)
       candidate = fmt::format("{}-{}", stem, n);
-    return fmt::format("{}.{}", candidate, file_extension(m_format));
+    return fmt::format("{}.{}", candidate, format_info(m_format).extension);
   }
 
   std::string m_dir;
@@ -154,6 +154,15 @@ std::vector<std::optional<double>> preset_weights(const ScoringModel& model,
       hint ? fmt::format("; did you mean '{}'?", *hint) : "", join_words(names, ", ")));
 }
 
+// The built-in presets' names, for completion.
+std::vector<std::string> preset_names() {
+  std::vector<std::string> names;
+  for (const auto& p : load_presets(embedded_presets_text(), "<embedded criteria/presets.yaml>",
+                                    embedded_questionnaire()))
+    names.push_back(p.name);
+  return names;
+}
+
 int run_score(const ScoreOptions& options, const Streams& io, const GlobalOptions& global) {
   const auto model = load_model(options.model, io);
   const ExpandedInputs inputs = expand_inputs(options.paths);
@@ -173,7 +182,7 @@ int run_score(const ScoreOptions& options, const Streams& io, const GlobalOption
   }
   EngineOptions engine;
   engine.samples = options.samples;
-  engine.cost_curve = format == Format::html;
+  engine.cost_curve = format_info(format).cost_curve;
   engine.preset_weights = preset_weights(*model, options);
   const auto what_if = parse_what_if(model->questionnaire, options.set);
 
@@ -245,29 +254,29 @@ int run_score(const ScoreOptions& options, const Streams& io, const GlobalOption
 
 }  // namespace
 
-Runner setup_score(CLI::App& app) {
+Runner setup_score(CLI::App& app, Completions& completions) {
   auto options = std::make_shared<ScoreOptions>();
   app.add_option("paths", options->paths,
                  "Profile files, directories (every .yaml/.yml inside, sorted) or - for stdin")
       ->required()
       ->type_name("FILE|DIR|-");
-  app.add_option("-f,--format", options->format, "Output format: text, json, markdown, html or csv")
-      ->check(CLI::IsMember({"text", "json", "markdown", "html", "csv"}))
+  add_choice(app, completions, "-f,--format", options->format, names_of(formats()),
+             "Output format")
       ->capture_default_str();
   add_model_options(app, options->model);
-  app.add_option("--set", options->set,
-                 "What-if: score with an answer changed, shown next to the original (repeatable)")
-      ->type_name("KEY=VALUE")
-      ->allow_extra_args(false);
-  app.add_option("--preset", options->preset,
-                 "Weight preset for a typical organisation: startup, enterprise, regulated")
-      ->type_name("NAME");
+  add_set_option(app, completions, options->set,
+                 "What-if: score with an answer changed, shown next to the original (repeatable)");
+  completions.options.emplace_back(
+      app.add_option("--preset", options->preset,
+                     "Weight preset for a typical organisation, by its name in the presets "
+                     "file (built in: criteria/presets.yaml)")
+          ->type_name("NAME"),
+      &preset_names);
   app.add_option("--presets", options->presets_file,
                  "Presets file to use instead of the built-in one")
       ->type_name("FILE");
-  app.add_option("--sort", options->sort,
-                 "Order of summary tables: input, score (high first), name, confidence (low first)")
-      ->check(CLI::IsMember({"input", "score", "name", "confidence"}))
+  add_choice(app, completions, "--sort", options->sort, names_of(sort_keys()),
+             "Order of summary tables (score: high first; confidence: low first)")
       ->capture_default_str();
   app.add_option("-o,--out", options->out_dir, "Write one report per profile and an index into DIR")
       ->type_name("DIR");

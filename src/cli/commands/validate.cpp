@@ -70,7 +70,7 @@ int run_validate(const ValidateOptions& options, const Streams& io) {
 
 }  // namespace
 
-Runner setup_validate(CLI::App& app) {
+Runner setup_validate(CLI::App& app, Completions& /*completions*/) {
   auto options = std::make_shared<ValidateOptions>();
   app.add_option("paths", options->paths,
                  "Profiles, criteria, pricing or presets files, .aidecide.yaml, ADRs (.md), or "

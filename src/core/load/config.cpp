@@ -46,11 +46,9 @@ Config load_config(std::string_view text, const std::string& source, const std::
     if (const YamlNode* n = check->find("exclude"))
       c.exclude = read_string_list(*n, "'exclude'", sink);
     if (const YamlNode* n = check->find("fail_on")) {
-      const auto level =
-          n->is_scalar() ? (n->value == "never" ? std::optional(Level::off) : parse_level(n->value))
-                         : std::nullopt;
-      if (!level || (n->value == "off")) {
-        sink.error(n->pos, "'fail_on' must be error, warning, note or never");
+      const auto level = n->is_scalar() ? parse_fail_on(n->value) : std::nullopt;
+      if (!level) {
+        sink.error(n->pos, fmt::format("'fail_on' must be {}", join_words(fail_on_names(), " or ")));
       } else {
         c.fail_on = level;
       }
@@ -64,9 +62,8 @@ Config load_config(std::string_view text, const std::string& source, const std::
         // `off` is a YAML 1.1 boolean to many readers; accept it quoted or not.
         const auto level = value.is_scalar() ? parse_level(value.value) : std::nullopt;
         if (!level) {
-          sink.error(
-              value.pos,
-              fmt::format("the level of rule '{}' must be error, warning, note or off", key.value));
+          sink.error(value.pos, fmt::format("the level of rule '{}' must be {}", key.value,
+                                            join_words(names_of(levels()), " or ")));
         } else {
           c.rules.emplace_back(key.value, *level);
         }

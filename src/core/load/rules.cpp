@@ -8,7 +8,10 @@
 namespace aidecide {
 
 namespace {
-constexpr std::array<std::string_view, 4> kLevelNames{"error", "warning", "note", "off"};
+constexpr std::array<Named<Level>, 4> kLevels{{{Level::error, "error"},
+                                               {Level::warning, "warning"},
+                                               {Level::note, "note"},
+                                               {Level::off, "off"}}};
 
 const std::vector<RuleSpec> kRules{
     {"decision-mismatch", Level::error,
@@ -42,15 +45,27 @@ const std::vector<RuleSpec> kRules{
 };
 }  // namespace
 
+std::span<const Named<Level>> levels() {
+  return kLevels;
+}
+
 std::string_view to_string(Level level) {
-  return kLevelNames[static_cast<std::size_t>(level)];
+  return name_of(levels(), level);
 }
 
 std::optional<Level> parse_level(std::string_view text) {
-  for (std::size_t i = 0; i < kLevelNames.size(); ++i) {
-    if (kLevelNames[i] == text) return static_cast<Level>(i);
-  }
-  return std::nullopt;
+  return parse_named(levels(), text);
+}
+
+std::vector<std::string> fail_on_names() {
+  std::vector<std::string> names;
+  for (const auto& row : kLevels) names.emplace_back(row.value == Level::off ? "never" : row.name);
+  return names;
+}
+
+std::optional<Level> parse_fail_on(std::string_view text) {
+  if (text == "off") return std::nullopt;
+  return text == "never" ? std::optional(Level::off) : parse_level(text);
 }
 
 const std::vector<RuleSpec>& check_rules() {

@@ -18,44 +18,70 @@ std::unique_ptr<BatchRenderer> make_csv_renderer(std::ostream& out, const Scorin
                                                  const RenderOptions& options);
 
 namespace {
-struct FormatEntry {
-  Format format;
-  std::string_view extension;
-  std::unique_ptr<BatchRenderer> (*make)(std::ostream&, const ScoringModel&, const RenderOptions&);
+
+using MakeRenderer = std::unique_ptr<BatchRenderer> (*)(std::ostream&, const ScoringModel&,
+                                                        const RenderOptions&);
+struct FormatRow {
+  FormatInfo info;
+  MakeRenderer make;
 };
 
-constexpr std::array<FormatEntry, 5> kFormats{{
-    {Format::text, "txt", &make_text_renderer},
-    {Format::json, "json", &make_json_renderer},
-    {Format::markdown, "md", &make_markdown_renderer},
-    {Format::html, "html", &make_html_renderer},
-    {Format::csv, "csv", &make_csv_renderer},
+constexpr std::array<FormatRow, 5> kFormats{{
+    {{Format::text, "text", "txt", false}, &make_text_renderer},
+    {{Format::json, "json", "json", false}, &make_json_renderer},
+    {{Format::markdown, "markdown", "md", false}, &make_markdown_renderer},
+    {{Format::html, "html", "html", true}, &make_html_renderer},
+    {{Format::csv, "csv", "csv", false}, &make_csv_renderer},
 }};
 
-const FormatEntry& entry(Format format) {
-  for (const auto& e : kFormats) {
-    if (e.format == format) return e;
+constexpr std::array<FormatInfo, kFormats.size()> kFormatInfo = [] {
+  std::array<FormatInfo, kFormats.size()> info{};
+  for (std::size_t i = 0; i < kFormats.size(); ++i) info[i] = kFormats[i].info;
+  return info;
+}();
+
+constexpr std::array<Named<SortKey>, 4> kSortKeys{{{SortKey::input, "input"},
+                                                   {SortKey::score, "score"},
+                                                   {SortKey::name, "name"},
+                                                   {SortKey::confidence, "confidence"}}};
+
+const FormatRow& row(Format format) {
+  for (const auto& r : kFormats) {
+    if (r.info.value == format) return r;
   }
   throw Error("unknown output format");
 }
+
 }  // namespace
+
+std::span<const FormatInfo> formats() {
+  return kFormatInfo;
+}
+
+const FormatInfo& format_info(Format f) {
+  return row(f).info;
+}
+
+std::string_view to_string(Format f) {
+  return row(f).info.name;
+}
+
+std::optional<Format> parse_format(std::string_view text) {
+  return parse_named(formats(), text);
+}
 
 std::unique_ptr<BatchRenderer> make_renderer(Format format, std::ostream& out,
                                              const ScoringModel& model,
                                              const RenderOptions& options) {
-  return entry(format).make(out, model, options);
+  return row(format).make(out, model, options);
 }
 
-std::string_view file_extension(Format format) {
-  return entry(format).extension;
+std::span<const Named<SortKey>> sort_keys() {
+  return kSortKeys;
 }
 
 std::optional<SortKey> parse_sort_key(std::string_view text) {
-  if (text == "input") return SortKey::input;
-  if (text == "score") return SortKey::score;
-  if (text == "name") return SortKey::name;
-  if (text == "confidence") return SortKey::confidence;
-  return std::nullopt;
+  return parse_named(sort_keys(), text);
 }
 
 }  // namespace aidecide

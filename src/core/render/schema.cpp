@@ -149,18 +149,34 @@ Json config_schema() {
 
 }  // namespace
 
-const std::vector<std::string_view>& schema_names() {
-  static const std::vector<std::string_view> names{"profile", "record", "config", "criteria",
-                                                   "output"};
+namespace {
+
+struct SchemaRow {
+  std::string_view name;
+  std::string (*text)(const Questionnaire& q);
+};
+
+const std::array<SchemaRow, 5> kSchemas{{
+    {"profile", [](const Questionnaire& q) { return profile_schema(q).dump(2) + "\n"; }},
+    {"record", [](const Questionnaire& q) { return record_schema(q).dump(2) + "\n"; }},
+    {"config", [](const Questionnaire&) { return config_schema().dump(2) + "\n"; }},
+    {"criteria",
+     [](const Questionnaire&) { return std::string(embedded_criteria_schema_text()); }},
+    {"output", [](const Questionnaire&) { return std::string(embedded_output_schema_text()); }},
+}};
+
+}  // namespace
+
+std::vector<std::string> schema_names() {
+  std::vector<std::string> names;
+  for (const SchemaRow& row : kSchemas) names.emplace_back(row.name);
   return names;
 }
 
 std::optional<std::string> schema_text(std::string_view name, const Questionnaire& q) {
-  if (name == "profile") return profile_schema(q).dump(2) + "\n";
-  if (name == "record") return record_schema(q).dump(2) + "\n";
-  if (name == "config") return config_schema().dump(2) + "\n";
-  if (name == "criteria") return std::string(embedded_criteria_schema_text());
-  if (name == "output") return std::string(embedded_output_schema_text());
+  for (const SchemaRow& row : kSchemas) {
+    if (row.name == name) return row.text(q);
+  }
   return std::nullopt;
 }
 

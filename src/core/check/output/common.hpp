@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// What the check output formats share: summary line, fingerprints and the
+// table's renderer makers (one per file of this folder).
+
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "aidecide/check_output.hpp"
+
+namespace aidecide {
+
+// "Checked 3 records in 2 files: 1 error, 0 warnings, 0 notes."
+std::string summary_line(const CheckSummary& s);
+
+// Every finding of every file, in order.
+std::vector<const Finding*> all_findings(const std::vector<FileCheck>& files);
+
+// Fingerprints identify a finding without its line, so it keeps its
+// identity when lines move: file, rule and the n-th such finding in the file.
+std::string fingerprint(const Finding& f, std::size_t occurrence);
+// Numbers each finding by how many earlier findings share its file and rule.
+std::vector<std::size_t> occurrences(const std::vector<const Finding*>& all);
+
+using CheckRendererPtr = std::unique_ptr<CheckRenderer>;
+CheckRendererPtr make_text_check_renderer(std::ostream& out, const ScoringModel& model,
+                                          const CheckRenderOptions& options);
+CheckRendererPtr make_json_check_renderer(std::ostream& out, const ScoringModel& model,
+                                          const CheckRenderOptions& options);
+CheckRendererPtr make_github_check_renderer(std::ostream& out, const ScoringModel& model,
+                                            const CheckRenderOptions& options);
+CheckRendererPtr make_junit_check_renderer(std::ostream& out, const ScoringModel& model,
+                                           const CheckRenderOptions& options);
+CheckRendererPtr make_sarif_check_renderer(std::ostream& out, const ScoringModel& model,
+                                           const CheckRenderOptions& options);
+CheckRendererPtr make_gitlab_check_renderer(std::ostream& out, const ScoringModel& model,
+                                            const CheckRenderOptions& options);
+
+}  // namespace aidecide
