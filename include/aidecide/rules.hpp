@@ -5,8 +5,8 @@
 // configuration loader, the schema, --help and the output formats all read.
 
 #include <optional>
-#include <string>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 

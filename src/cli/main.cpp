@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <iostream>
 
-#include "run.hpp"
 #include "io/terminal.hpp"
+#include "run.hpp"
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);

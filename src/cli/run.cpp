@@ -10,11 +10,11 @@
 #include <iostream>
 
 #include "aidecide/diagnostic.hpp"
+#include "aidecide/escape.hpp"
 #include "aidecide/files.hpp"
+#include "aidecide/number_format.hpp"
 #include "aidecide/text.hpp"
 #include "commands.hpp"
-#include "aidecide/escape.hpp"
-#include "aidecide/number_format.hpp"
 
 namespace aidecide::cli {
 namespace {
@@ -147,8 +147,9 @@ std::unique_ptr<ScoringModel> load_model(const ModelPaths& paths, const Streams&
   Questionnaire q = paths.criteria.empty()
                         ? embedded_questionnaire()
                         : load_questionnaire(read_text_file(paths.criteria), criteria_source);
-  Pricing p = paths.pricing.empty() ? embedded_pricing(q)
-                                    : load_pricing(read_text_file(paths.pricing), pricing_source, q);
+  Pricing p = paths.pricing.empty()
+                  ? embedded_pricing(q)
+                  : load_pricing(read_text_file(paths.pricing), pricing_source, q);
   auto model = std::make_unique<ScoringModel>(std::move(q), std::move(p));
   if (io.verbose) {
     io.err << fmt::format("aidecide: criteria {} (version {}), pricing {} (prices as of {})\n",
@@ -188,8 +189,7 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
   app.require_subcommand(1);
   GlobalOptions global;
   Completions completions;
-  add_choice(app, completions, "--color", global.color,
-             kColors,
+  add_choice(app, completions, "--color", global.color, kColors,
              "Colour output (auto: a terminal without NO_COLOR)")
       ->capture_default_str();
   app.add_flag("-q,--quiet", global.quiet,

@@ -9,9 +9,9 @@
 #include <sstream>
 
 #include "aidecide/check_output.hpp"
+#include "aidecide/escape.hpp"
 #include "helpers.hpp"
 #include "run.hpp"
-#include "aidecide/escape.hpp"
 
 using namespace aidecide;
 using namespace aidecide::test;

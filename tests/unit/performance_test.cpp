@@ -11,13 +11,13 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "aidecide/render.hpp"
+#include "commands.hpp"
+#include "engine/scorer.hpp"
+#include "helpers.hpp"
 #include "io/parallel.hpp"
 #include "io/progress.hpp"
 #include "render/json_writer.hpp"
-#include "engine/scorer.hpp"
-#include "aidecide/render.hpp"
-#include "commands.hpp"
-#include "helpers.hpp"
 #include "run.hpp"
 
 using namespace aidecide;

@@ -9,11 +9,11 @@
 
 #include <fmt/format.h>
 
+#include "aidecide/escape.hpp"
 #include "aidecide/render.hpp"
 #include "aidecide/text.hpp"
 #include "helpers.hpp"
 #include "run.hpp"
-#include "aidecide/escape.hpp"
 
 using namespace aidecide;
 using namespace aidecide::test;

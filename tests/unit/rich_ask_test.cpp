@@ -6,9 +6,9 @@
 
 #include <sstream>
 
+#include "ask/rich_terminal.hpp"
 #include "ask/session.hpp"
 #include "helpers.hpp"
-#include "ask/rich_terminal.hpp"
 
 using namespace aidecide;
 using namespace aidecide::cli;

@@ -9,10 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "aidecide/number_format.hpp"
 #include "aidecide/text.hpp"
 #include "helpers.hpp"
-#include "aidecide/number_format.hpp"
-
 
 using aidecide::did_you_mean;
 
@@ -88,4 +87,3 @@ TEST_CASE("numbers for people: thousands grouped, at most two decimals", "[text]
   CHECK(format_compact(3e9) == "3B");
   CHECK(format_compact(9999) == "9,999");
 }
-

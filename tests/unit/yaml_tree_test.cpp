@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include <catch2/catch.hpp>
 
+#include "helpers.hpp"
 #include "load/loaders.hpp"
 #include "yaml/yaml_tree.hpp"
-#include "helpers.hpp"
 
 using namespace aidecide;
 using aidecide::test::first_error;

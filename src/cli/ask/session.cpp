@@ -7,11 +7,11 @@
 #include <istream>
 #include <ostream>
 
+#include "aidecide/escape.hpp"
 #include "aidecide/human_input.hpp"
+#include "aidecide/number_format.hpp"
 #include "aidecide/text.hpp"
 #include "ask/rich_terminal.hpp"
-#include "aidecide/escape.hpp"
-#include "aidecide/number_format.hpp"
 
 namespace aidecide::cli {
 

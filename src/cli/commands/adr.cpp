@@ -5,10 +5,10 @@
 #include <filesystem>
 
 #include "aidecide/adr.hpp"
+#include "aidecide/escape.hpp"
 #include "aidecide/files.hpp"
 #include "aidecide/text.hpp"
 #include "commands.hpp"
-#include "aidecide/escape.hpp"
 
 namespace aidecide::cli {
 namespace {

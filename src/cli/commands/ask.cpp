@@ -7,13 +7,13 @@
 #include <sstream>
 
 #include "aidecide/adr.hpp"
+#include "aidecide/escape.hpp"
 #include "aidecide/files.hpp"
 #include "aidecide/render.hpp"
 #include "aidecide/text.hpp"
+#include "ask/rich_terminal.hpp"
 #include "ask/session.hpp"
 #include "commands.hpp"
-#include "ask/rich_terminal.hpp"
-#include "aidecide/escape.hpp"
 
 namespace aidecide::cli {
 namespace {

@@ -11,13 +11,13 @@
 
 #include "aidecide/check_output.hpp"
 #include "aidecide/config.hpp"
+#include "aidecide/escape.hpp"
 #include "aidecide/files.hpp"
-#include "aidecide/glob.hpp"
 #include "aidecide/text.hpp"
 #include "commands.hpp"
+#include "commands/check_inputs.hpp"
 #include "io/parallel.hpp"
 #include "io/progress.hpp"
-#include "aidecide/escape.hpp"
 
 namespace aidecide::cli {
 namespace {
@@ -37,114 +37,10 @@ struct CheckCliOptions {
   ModelPaths model;
 };
 
-// The folders ADR tools use, in the order they are looked for.
-const std::vector<std::string> kAdrFolders{"docs/decisions", "docs/adr", "doc/adr",
-                                           "docs/architecture/decisions"};
-
-bool skipped_directory(const fs::path& p) {
-  const std::string name = p.filename().string();
-  return name == ".git" || name == "node_modules" || name == "templates" || name == "template";
-}
-
-bool is_template(const fs::path& p) {
-  const std::string name = p.filename().string();
-  return name.starts_with("template") || name.starts_with("adr-template");
-}
-
-// The absolute path with symbolic links resolved, computed by the file
-// system once per folder given, not once per file found in it.
-fs::path resolved(const fs::path& p) {
-  std::error_code ec;
-  fs::path r = fs::weakly_canonical(fs::absolute(p, ec), ec);
-  return ec ? fs::absolute(p, ec).lexically_normal() : r;
-}
-
-// What the configuration and .gitignore leave out.
-struct Exclusions {
-  fs::path config_dir;                // resolved
-  std::vector<std::string> patterns;  // relative to config_dir
-  fs::path repository_root;           // resolved; empty outside a repository
-  IgnoreRules gitignore;
-
-  // `p` is resolved: the walk below never follows links, so an entry under
-  // a resolved folder is resolved too.
-  bool excluded(const fs::path& p, bool is_directory) const {
-    if (!repository_root.empty()) {
-      const std::string in_repo = p.lexically_relative(repository_root).generic_string();
-      if (!in_repo.empty() && !in_repo.starts_with("..") &&
-          gitignore.ignored(in_repo, is_directory))
-        return true;
-    }
-    if (!patterns.empty()) {
-      const std::string in_config = p.lexically_relative(config_dir).generic_string();
-      for (const auto& pattern : patterns) {
-        if (!in_config.empty() && glob_match(pattern, in_config)) return true;
-      }
-    }
-    return false;
-  }
-};
-
-// Markdown files under `dir`, sorted; links are never followed.
-void collect_markdown(const fs::path& dir, const Exclusions& exclusions,
-                      std::vector<std::string>& out) {
-  std::error_code ec;
-  std::vector<std::string> found;
-  const fs::path resolved_dir = resolved(dir);
-  const auto excluded = [&](const fs::path& p, bool is_directory) {
-    return exclusions.excluded(resolved_dir / p.lexically_relative(dir), is_directory);
-  };
-  for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec),
-       end;
-       !ec && it != end; it.increment(ec)) {
-    if (it->is_symlink(ec)) {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
-      continue;
-    }
-    if (it->is_directory(ec)) {
-      if (skipped_directory(it->path()) || excluded(it->path(), true))
-        it.disable_recursion_pending();
-      continue;
-    }
-    if (it->path().extension() == ".md" && !is_template(it->path()) && !excluded(it->path(), false))
-      found.push_back(it->path().string());
-  }
-  std::sort(found.begin(), found.end());
-  out.insert(out.end(), found.begin(), found.end());
-}
-
-std::vector<std::string> default_paths() {
-  std::vector<std::string> paths;
-  std::ifstream adr_dir(".adr-dir");  // adr-tools: the folder on the first line
-  std::string line;
-  if (adr_dir && std::getline(adr_dir, line) && !line.empty()) paths.push_back(line);
-  // log4brains: "adrFolder: ./docs/adr" under "project:" in .log4brains.yml.
-  std::ifstream log4brains(".log4brains.yml");
-  while (log4brains && std::getline(log4brains, line)) {
-    const auto at = line.find("adrFolder:");
-    if (at == std::string::npos) continue;
-    std::string folder = line.substr(at + 10);
-    folder.erase(0, folder.find_first_not_of(" \t\"'"));
-    folder.erase(folder.find_last_not_of(" \t\"'\r") + 1);
-    if (folder.starts_with("./")) folder.erase(0, 2);
-    if (!folder.empty()) paths.push_back(folder);
-  }
-  for (const auto& f : kAdrFolders) {
-    std::error_code ec;
-    if (fs::is_directory(f, ec) && std::find(paths.begin(), paths.end(), f) == paths.end())
-      paths.push_back(f);
-  }
-  return paths;
-}
-
-int run_check(const CheckCliOptions& options, const Streams& io, const GlobalOptions& global) {
-  CheckOptions check;
-  check.today = options.today.empty() ? io.env.today : options.today;
-  if (!options.today.empty() && !is_iso_date(options.today)) {
-    throw UsageError(fmt::format("--today {}: expected a date written YYYY-MM-DD",
-                                 escape_for_message(options.today)));
-  }
-  for (const std::string& pair : options.rules) {
+// --rule ID=LEVEL, validated.
+std::vector<std::pair<std::string, Level>> rule_levels(const std::vector<std::string>& rules) {
+  std::vector<std::pair<std::string, Level>> levels_set;
+  for (const std::string& pair : rules) {
     const auto eq = pair.find('=');
     const auto level = eq == std::string::npos ? std::nullopt : parse_level(pair.substr(eq + 1));
     const std::string id = pair.substr(0, eq);
@@ -157,90 +53,38 @@ int run_check(const CheckCliOptions& options, const Streams& io, const GlobalOpt
                                    hint ? fmt::format("; did you mean '{}'?", *hint) : ""));
     }
     if (!level)
-      throw UsageError(
-          fmt::format("--rule {}: expected ID=LEVEL with LEVEL {}", escape_for_message(pair),
-                      join_words(names_of(levels()), " or ")));
-    check.rule_levels.emplace_back(id, *level);
+      throw UsageError(fmt::format("--rule {}: expected ID=LEVEL with LEVEL {}",
+                                   escape_for_message(pair),
+                                   join_words(names_of(levels()), " or ")));
+    levels_set.emplace_back(id, *level);
   }
-  // .aidecide.yaml: settings below what the command line says.
-  Config config;
-  const std::string config_path = options.no_config         ? ""
-                                  : !options.config.empty() ? options.config
-                                                            : find_config(".");
-  if (!config_path.empty()) {
-    const std::string dir = fs::path(config_path).parent_path().string();
-    config = load_config(read_text_file(config_path), config_path, dir.empty() ? "." : dir);
-  }
-  const auto from_config = [&](const std::string& p) {
-    std::error_code ec;
-    const fs::path joined = fs::path(config.dir) / p;
-    const fs::path relative = fs::relative(joined, fs::current_path(ec), ec);
-    return ec || relative.empty() ? joined.lexically_normal().string() : relative.string();
-  };
-  ModelPaths model_paths = options.model;
-  if (model_paths.criteria.empty() && config.criteria)
-    model_paths.criteria = from_config(*config.criteria);
-  if (model_paths.pricing.empty() && config.pricing)
-    model_paths.pricing = from_config(*config.pricing);
-  check.rule_levels.insert(check.rule_levels.begin(), config.rules.begin(), config.rules.end());
-  if (config.low_margin_points) check.low_margin_points = *config.low_margin_points;
-  const auto model = load_model(model_paths, io);
-  check.engine.samples = 200;  // enough for low-margin; checks run in CI on every push
+  return levels_set;
+}
 
-  Exclusions exclusions;
-  exclusions.config_dir = resolved(config.dir.empty() ? "." : config.dir);
-  exclusions.patterns = config.exclude;
-  if (const std::string root = find_repository_root("."); !root.empty())
-    exclusions.repository_root = resolved(root);
-  if (!exclusions.repository_root.empty()) {
-    const fs::path gitignore = exclusions.repository_root / ".gitignore";
-    std::error_code ec;
-    if (fs::is_regular_file(gitignore, ec)) {
-      exclusions.gitignore = IgnoreRules::from_gitignore(read_text_file(gitignore.string()));
-    }
-  }
+// .aidecide.yaml: settings below what the command line says.
+Config load_settings(const CheckCliOptions& options) {
+  const std::string path = options.no_config         ? ""
+                           : !options.config.empty() ? options.config
+                                                     : find_config(".");
+  if (path.empty()) return {};
+  const std::string dir = fs::path(path).parent_path().string();
+  return load_config(read_text_file(path), path, dir.empty() ? "." : dir);
+}
 
-  std::vector<std::string> files;
-  std::vector<Diagnostic> unreadable;
-  std::vector<std::string> configured;
-  for (const auto& p : config.paths) configured.push_back(from_config(p));
-  const std::vector<std::string> roots = !options.paths.empty() ? options.paths
-                                         : !configured.empty()  ? configured
-                                                                : default_paths();
-  if (options.paths.empty() && roots.empty()) {
-    unreadable.push_back(
-        {".",
-         {},
-         "no paths given and no ADR folder found (looked for .adr-dir, docs/decisions, docs/adr, "
-         "doc/adr, docs/architecture/decisions)"});
-  }
-  for (const std::string& root : roots) {
-    std::error_code ec;
-    if (fs::is_directory(root, ec)) {
-      collect_markdown(root, exclusions, files);
-    } else if (fs::exists(root, ec)) {
-      files.push_back(root);
-    } else {
-      unreadable.push_back({root, {}, "cannot read: no such file or directory"});
-    }
-  }
+// One format of a run: to standard output or to its own file.
+struct Output {
+  std::string path;  // empty: standard output
+  std::ostringstream text;
+  std::unique_ptr<CheckRenderer> renderer;
+};
 
-  const Level fail_on = options.fail_on.empty() ? config.fail_on.value_or(Level::error)
-                                               : *parse_fail_on(options.fail_on);
-  CheckRenderOptions render;
-  render.color = use_color(global, io.env);
-  render.step_summary_path = io.env.github_step_summary;
-  render.fail_on = fail_on;
-  // Several formats in one run: each to standard output or to its own file.
-  struct Output {
-    std::string path;  // empty: standard output
-    std::ostringstream text;
-    std::unique_ptr<CheckRenderer> renderer;
-  };
+// --format FORMAT[=FILE] (repeatable) and --output FILE.
+std::vector<std::unique_ptr<Output>> open_outputs(const CheckCliOptions& options,
+                                                  const std::vector<std::string>& formats,
+                                                  const CheckRenderOptions& render,
+                                                  const ScoringModel& model, std::ostream& out) {
   std::vector<std::unique_ptr<Output>> outputs;
   bool stdout_taken = false;
-  const std::vector<std::string> formats =
-      options.formats.empty() ? std::vector<std::string>{"text"} : options.formats;
   for (const std::string& spec : formats) {
     const auto eq = spec.find('=');
     const std::string name = spec.substr(0, eq);
@@ -265,9 +109,42 @@ int run_check(const CheckCliOptions& options, const Streams& io, const GlobalOpt
     CheckRenderOptions mine = render;
     if (!output->path.empty()) mine.color = false;
     output->renderer =
-        make_check_renderer(*format, output->path.empty() ? io.out : output->text, *model, mine);
+        make_check_renderer(*format, output->path.empty() ? out : output->text, model, mine);
     outputs.push_back(std::move(output));
   }
+  return outputs;
+}
+
+int run_check(const CheckCliOptions& options, const Streams& io, const GlobalOptions& global) {
+  CheckOptions check;
+  check.today = options.today.empty() ? io.env.today : options.today;
+  if (!options.today.empty() && !is_iso_date(options.today)) {
+    throw UsageError(fmt::format("--today {}: expected a date written YYYY-MM-DD",
+                                 escape_for_message(options.today)));
+  }
+  check.rule_levels = rule_levels(options.rules);
+  const Config config = load_settings(options);
+  ModelPaths model_paths = options.model;
+  if (model_paths.criteria.empty() && config.criteria)
+    model_paths.criteria = from_config(config, *config.criteria);
+  if (model_paths.pricing.empty() && config.pricing)
+    model_paths.pricing = from_config(config, *config.pricing);
+  check.rule_levels.insert(check.rule_levels.begin(), config.rules.begin(), config.rules.end());
+  if (config.low_margin_points) check.low_margin_points = *config.low_margin_points;
+  const auto model = load_model(model_paths, io);
+  check.engine.samples = 200;  // enough for low-margin; checks run in CI on every push
+
+  auto [files, unreadable] = find_check_inputs(options.paths, config);
+
+  const Level fail_on = options.fail_on.empty() ? config.fail_on.value_or(Level::error)
+                                                : *parse_fail_on(options.fail_on);
+  CheckRenderOptions render;
+  render.color = use_color(global, io.env);
+  render.step_summary_path = io.env.github_step_summary;
+  render.fail_on = fail_on;
+  const std::vector<std::string> formats =
+      options.formats.empty() ? std::vector<std::string>{"text"} : options.formats;
+  const auto outputs = open_outputs(options, formats, render, *model, io.out);
   // Flip points, the hybrid pattern and the checklist cost time, and only
   // the JSON report shows them.
   check.engine.flip_points = std::any_of(formats.begin(), formats.end(), [](const std::string& f) {
@@ -366,16 +243,15 @@ Runner setup_check(CLI::App& app, Completions& completions) {
   app.add_flag("--no-config", options->no_config, "Ignore .aidecide.yaml");
   std::vector<std::string> rule_values;  // ID=LEVEL, for completion
   for (const auto& r : check_rules()) {
-    for (const auto& level : levels()) rule_values.push_back(fmt::format("{}={}", r.id, level.name));
+    for (const auto& level : levels())
+      rule_values.push_back(fmt::format("{}={}", r.id, level.name));
   }
   completions.options.emplace_back(
-      app.add_option("--rule", options->rules,
-                     fmt::format("Change a rule's level: ID={} (repeatable)",
-                                 join(names_of(levels()), "|"))),
+      app.add_option(
+          "--rule", options->rules,
+          fmt::format("Change a rule's level: ID={} (repeatable)", join(names_of(levels()), "|"))),
       [rule_values] { return rule_values; });
-  app.get_option("--rule")
-      ->type_name("ID=LEVEL")
-      ->allow_extra_args(false);
+  app.get_option("--rule")->type_name("ID=LEVEL")->allow_extra_args(false);
   app.add_option("--today", options->today, "Date used for override expiry (default: today)")
       ->type_name("YYYY-MM-DD");
   app.add_option("-j,--jobs", options->jobs,

@@ -93,7 +93,8 @@ std::string bash_key_values(const std::string& option, const std::vector<std::st
   for (const auto& v : values) {
     const auto eq = v.find('=');
     const std::string key = v.substr(0, eq);
-    if (keys.empty() || keys.back().first != key) keys.emplace_back(key, std::vector<std::string>{});
+    if (keys.empty() || keys.back().first != key)
+      keys.emplace_back(key, std::vector<std::string>{});
     if (eq + 1 < v.size()) keys.back().second.push_back(v.substr(eq + 1));
   }
   std::vector<std::string> ids;
@@ -260,10 +261,10 @@ const std::array<Shell, 3> kShells{{
      [](const std::vector<CommandInfo>& c, const CompletionOptions& o) {
        return bash_script(c, root_options(o), root_values(o, "color"));
      }},
-    {"zsh", [](const std::vector<CommandInfo>& c,
-               const CompletionOptions&) { return zsh_script(c); }},
-    {"fish", [](const std::vector<CommandInfo>& c,
-                const CompletionOptions&) { return fish_script(c); }},
+    {"zsh",
+     [](const std::vector<CommandInfo>& c, const CompletionOptions&) { return zsh_script(c); }},
+    {"fish",
+     [](const std::vector<CommandInfo>& c, const CompletionOptions&) { return fish_script(c); }},
 }};
 
 std::vector<std::string> shell_names() {

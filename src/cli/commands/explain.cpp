@@ -3,10 +3,10 @@
 // and challenge every weight, utility and constraint.
 #include <fmt/format.h>
 
-#include "aidecide/text.hpp"
-#include "commands.hpp"
 #include "aidecide/escape.hpp"
 #include "aidecide/number_format.hpp"
+#include "aidecide/text.hpp"
+#include "commands.hpp"
 
 namespace aidecide::cli {
 namespace {

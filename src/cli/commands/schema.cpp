@@ -2,10 +2,10 @@
 // `aidecide schema NAME`: JSON Schemas for editors and validators.
 #include <fmt/format.h>
 
+#include "aidecide/escape.hpp"
 #include "aidecide/schema.hpp"
 #include "aidecide/text.hpp"
 #include "commands.hpp"
-#include "aidecide/escape.hpp"
 
 namespace aidecide::cli {
 namespace {

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "aidecide/escape.hpp"
 #include "aidecide/files.hpp"
 #include "aidecide/presets.hpp"
 #include "aidecide/render.hpp"
@@ -15,7 +16,6 @@
 #include "commands.hpp"
 #include "io/parallel.hpp"
 #include "io/progress.hpp"
-#include "aidecide/escape.hpp"
 
 namespace aidecide::cli {
 namespace {
@@ -78,7 +78,8 @@ class ReportDirectory {
   std::string finish() {
     m_index->finish();
     const std::string index =
-        (std::filesystem::path(m_dir) / fmt::format("index.{}", format_info(m_format).extension)).string();
+        (std::filesystem::path(m_dir) / fmt::format("index.{}", format_info(m_format).extension))
+            .string();
     write_file_atomically(index, m_index_text.str());
     return fmt::format("aidecide: wrote {} {} and {}\n", m_written,
                        m_written == 1 ? "report" : "reports", index);
@@ -260,8 +261,7 @@ Runner setup_score(CLI::App& app, Completions& completions) {
                  "Profile files, directories (every .yaml/.yml inside, sorted) or - for stdin")
       ->required()
       ->type_name("FILE|DIR|-");
-  add_choice(app, completions, "-f,--format", options->format, names_of(formats()),
-             "Output format")
+  add_choice(app, completions, "-f,--format", options->format, names_of(formats()), "Output format")
       ->capture_default_str();
   add_model_options(app, options->model);
   add_set_option(app, completions, options->set,

@@ -5,8 +5,8 @@
 
 #include <cmath>
 
-#include "aidecide/text.hpp"
 #include "aidecide/number_format.hpp"
+#include "aidecide/text.hpp"
 
 namespace aidecide::cli {
 

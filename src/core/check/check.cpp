@@ -6,8 +6,8 @@
 
 #include <algorithm>
 
-#include "aidecide/text.hpp"
 #include "aidecide/escape.hpp"
+#include "aidecide/text.hpp"
 
 namespace aidecide {
 

@@ -7,10 +7,10 @@
 #include <algorithm>
 #include <cctype>
 
+#include "aidecide/escape.hpp"
 #include "aidecide/text.hpp"
 #include "load/loaders.hpp"
 #include "yaml/yaml_read.hpp"
-#include "aidecide/escape.hpp"
 
 namespace aidecide {
 namespace {

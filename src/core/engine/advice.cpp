@@ -7,8 +7,8 @@
 #include <string_view>
 
 #include "aidecide/engine.hpp"
-#include "aidecide/text.hpp"
 #include "aidecide/number_format.hpp"
+#include "aidecide/text.hpp"
 
 namespace aidecide {
 

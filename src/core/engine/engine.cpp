@@ -8,9 +8,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "aidecide/number_format.hpp"
 #include "aidecide/text.hpp"
 #include "engine/scorer.hpp"
-#include "aidecide/number_format.hpp"
 
 namespace aidecide {
 
@@ -18,7 +18,8 @@ ScoringModel::ScoringModel(Questionnaire q, Pricing p)
     : questionnaire(std::move(q)),
       pricing(std::move(p)),
       inputs(CostInputs::resolve(questionnaire)),
-      m_dependencies(std::make_shared<const Dependencies>(Dependencies::of(questionnaire, inputs))) {}
+      m_dependencies(
+          std::make_shared<const Dependencies>(Dependencies::of(questionnaire, inputs))) {}
 
 ScoringModel embedded_model() {
   Questionnaire q = embedded_questionnaire();

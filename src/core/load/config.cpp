@@ -48,7 +48,8 @@ Config load_config(std::string_view text, const std::string& source, const std::
     if (const YamlNode* n = check->find("fail_on")) {
       const auto level = n->is_scalar() ? parse_fail_on(n->value) : std::nullopt;
       if (!level) {
-        sink.error(n->pos, fmt::format("'fail_on' must be {}", join_words(fail_on_names(), " or ")));
+        sink.error(n->pos,
+                   fmt::format("'fail_on' must be {}", join_words(fail_on_names(), " or ")));
       } else {
         c.fail_on = level;
       }

@@ -6,12 +6,12 @@
 #include <cctype>
 #include <cmath>
 
+#include "aidecide/escape.hpp"
+#include "aidecide/number_format.hpp"
 #include "aidecide/questionnaire.hpp"
 #include "aidecide/text.hpp"
 #include "load/loaders.hpp"
 #include "yaml/yaml_read.hpp"
-#include "aidecide/escape.hpp"
-#include "aidecide/number_format.hpp"
 
 namespace aidecide {
 namespace {

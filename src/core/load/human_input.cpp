@@ -7,10 +7,10 @@
 #include <cctype>
 #include <cmath>
 
-#include "aidecide/text.hpp"
-#include "yaml/yaml_read.hpp"
 #include "aidecide/escape.hpp"
 #include "aidecide/number_format.hpp"
+#include "aidecide/text.hpp"
+#include "yaml/yaml_read.hpp"
 
 namespace aidecide {
 namespace {

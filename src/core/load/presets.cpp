@@ -3,9 +3,9 @@
 
 #include <fmt/format.h>
 
+#include "aidecide/escape.hpp"
 #include "aidecide/text.hpp"
 #include "yaml/yaml_read.hpp"
-#include "aidecide/escape.hpp"
 
 namespace aidecide {
 

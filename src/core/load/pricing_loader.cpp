@@ -5,12 +5,12 @@
 #include <algorithm>
 #include <type_traits>
 
+#include "aidecide/escape.hpp"
+#include "aidecide/number_format.hpp"
 #include "aidecide/pricing.hpp"
 #include "aidecide/text.hpp"
 #include "load/loaders.hpp"
 #include "yaml/yaml_read.hpp"
-#include "aidecide/escape.hpp"
-#include "aidecide/number_format.hpp"
 
 namespace aidecide {
 namespace {

@@ -5,12 +5,12 @@
 #include <algorithm>
 #include <cmath>
 
+#include "aidecide/escape.hpp"
+#include "aidecide/number_format.hpp"
 #include "aidecide/profile.hpp"
 #include "aidecide/text.hpp"
 #include "load/loaders.hpp"
 #include "yaml/yaml_read.hpp"
-#include "aidecide/escape.hpp"
-#include "aidecide/number_format.hpp"
 
 namespace aidecide {
 

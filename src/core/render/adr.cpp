@@ -6,10 +6,10 @@
 #include <cmath>
 
 #include "aidecide/adr.hpp"
-#include "aidecide/render.hpp"
-#include "aidecide/text.hpp"
 #include "aidecide/escape.hpp"
 #include "aidecide/number_format.hpp"
+#include "aidecide/render.hpp"
+#include "aidecide/text.hpp"
 
 namespace aidecide {
 namespace {

@@ -3,9 +3,9 @@
 // cells go through csv_cell, which also defuses spreadsheet formulas.
 #include <fmt/format.h>
 
+#include "aidecide/escape.hpp"
 #include "aidecide/render.hpp"
 #include "aidecide/text.hpp"
-#include "aidecide/escape.hpp"
 
 namespace aidecide {
 namespace {

@@ -6,18 +6,17 @@
 #include <array>
 #include <cmath>
 
+#include "aidecide/number_format.hpp"
 #include "aidecide/render.hpp"
 #include "aidecide/text.hpp"
-#include "aidecide/number_format.hpp"
 
 namespace aidecide {
 
 std::string describe_contribution(const ScoringModel& model, const Decision& d,
                                   const Contribution& c) {
   const Criterion& crit = model.questionnaire.criteria[c.criterion];
-  const std::string subject =
-      crit.answerable() ? fmt::format("{} is {}", crit.title, c.value_text)
-                        : fmt::format("{} (computed)", crit.title);
+  const std::string subject = crit.answerable() ? fmt::format("{} is {}", crit.title, c.value_text)
+                                                : fmt::format("{} (computed)", crit.title);
   const auto [first, second] = d.versus;
   if (std::fabs(c.separation) < 0.05) {
     return fmt::format("{}: no difference between {} and {}", subject, to_string(first),
@@ -43,8 +42,7 @@ std::string describe_flip(const ScoringModel& model, const NumberFlip& f) {
 
 std::string describe_flip(const ScoringModel& model, const ChoiceFlip& f) {
   const Criterion& c = model.questionnaire.criteria[f.criterion];
-  return fmt::format("{} wins if {} were {}", to_string(f.winner), c.title,
-                     c.answers[f.answer].id);
+  return fmt::format("{} wins if {} were {}", to_string(f.winner), c.title, c.answers[f.answer].id);
 }
 
 std::vector<CostTableRow> cost_table(const Decision& d) {

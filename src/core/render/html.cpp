@@ -6,11 +6,11 @@
 
 #include <cmath>
 
+#include "aidecide/escape.hpp"
 #include "aidecide/render.hpp"
 #include "aidecide/text.hpp"
 #include "render/portfolio.hpp"
 #include "render/svg.hpp"
-#include "aidecide/escape.hpp"
 
 namespace aidecide {
 namespace {

@@ -5,10 +5,10 @@
 
 #include <cmath>
 
+#include "aidecide/escape.hpp"
 #include "aidecide/render.hpp"
 #include "aidecide/text.hpp"
 #include "render/portfolio.hpp"
-#include "aidecide/escape.hpp"
 
 namespace aidecide {
 namespace {

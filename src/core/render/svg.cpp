@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "aidecide/text.hpp"
 #include "aidecide/escape.hpp"
 #include "aidecide/number_format.hpp"
+#include "aidecide/text.hpp"
 
 namespace aidecide::svg {
 namespace {

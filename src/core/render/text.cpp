@@ -6,11 +6,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "aidecide/escape.hpp"
+#include "aidecide/number_format.hpp"
 #include "aidecide/render.hpp"
 #include "aidecide/text.hpp"
 #include "render/portfolio.hpp"
-#include "aidecide/escape.hpp"
-#include "aidecide/number_format.hpp"
 
 namespace aidecide {
 namespace {

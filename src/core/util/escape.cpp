@@ -107,9 +107,10 @@ std::string escape_markdown(std::string_view text) {
 }
 
 std::string csv_cell(std::string_view text) {
-  std::string cell = escape_for_message(text);
-  if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@'))
-    cell.insert(0, "'");
+  const std::string visible = escape_for_message(text);
+  const bool formula = !visible.empty() && (visible[0] == '=' || visible[0] == '+' ||
+                                            visible[0] == '-' || visible[0] == '@');
+  const std::string cell = formula ? "'" + visible : visible;
   const bool quote = cell.find_first_of(",\"") != std::string::npos ||
                      (!cell.empty() && (cell.front() == ' ' || cell.back() == ' '));
   if (!quote) return cell;
@@ -172,6 +173,5 @@ std::string github_escape_property(std::string_view text) {
   }
   return out;
 }
-
 
 }  // namespace aidecide

@@ -9,8 +9,8 @@
 #include <cmath>
 #include <cstdlib>
 
-#include "aidecide/text.hpp"
 #include "aidecide/escape.hpp"
+#include "aidecide/text.hpp"
 
 namespace aidecide {
 

@@ -11,8 +11,8 @@
 #include <iterator>
 #include <sstream>
 
-#include "aidecide/text.hpp"
 #include "aidecide/escape.hpp"
+#include "aidecide/text.hpp"
 
 namespace aidecide {
 namespace {

@@ -104,11 +104,10 @@ class GithubCheckRenderer : public CheckRenderer {
   std::vector<Diagnostic> m_errors;
 };
 
-
 }  // namespace
 
 CheckRendererPtr make_github_check_renderer(std::ostream& out, const ScoringModel& model,
-                                const CheckRenderOptions& options) {
+                                            const CheckRenderOptions& options) {
   (void)model, (void)options;
   return std::make_unique<GithubCheckRenderer>(out, options.step_summary_path);
 }

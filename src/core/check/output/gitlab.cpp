@@ -44,11 +44,10 @@ class GitlabCheckRenderer : public CheckRenderer {
   std::vector<FileCheck> m_files;
 };
 
-
 }  // namespace
 
 CheckRendererPtr make_gitlab_check_renderer(std::ostream& out, const ScoringModel& model,
-                                const CheckRenderOptions& options) {
+                                            const CheckRenderOptions& options) {
   (void)model, (void)options;
   return std::make_unique<GitlabCheckRenderer>(out);
 }

@@ -4,9 +4,9 @@
 
 #include <algorithm>
 
-#include "render/json_output.hpp"
 #include "aidecide/escape.hpp"
 #include "check/output/common.hpp"
+#include "render/json_output.hpp"
 
 namespace aidecide {
 namespace {
@@ -95,11 +95,10 @@ class JsonCheckRenderer : public CheckRenderer {
   std::vector<Diagnostic> m_errors;
 };
 
-
 }  // namespace
 
 CheckRendererPtr make_json_check_renderer(std::ostream& out, const ScoringModel& model,
-                                const CheckRenderOptions& options) {
+                                          const CheckRenderOptions& options) {
   (void)model, (void)options;
   return std::make_unique<JsonCheckRenderer>(out, model);
 }

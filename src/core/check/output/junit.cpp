@@ -90,11 +90,10 @@ class JunitCheckRenderer : public CheckRenderer {
   std::vector<Diagnostic> m_errors;
 };
 
-
 }  // namespace
 
 CheckRendererPtr make_junit_check_renderer(std::ostream& out, const ScoringModel& model,
-                                const CheckRenderOptions& options) {
+                                           const CheckRenderOptions& options) {
   (void)model, (void)options;
   return std::make_unique<JunitCheckRenderer>(out, options.fail_on);
 }

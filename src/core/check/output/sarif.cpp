@@ -80,11 +80,10 @@ class SarifCheckRenderer : public CheckRenderer {
   std::vector<Diagnostic> m_errors;
 };
 
-
 }  // namespace
 
 CheckRendererPtr make_sarif_check_renderer(std::ostream& out, const ScoringModel& model,
-                                const CheckRenderOptions& options) {
+                                           const CheckRenderOptions& options) {
   (void)model, (void)options;
   return std::make_unique<SarifCheckRenderer>(out);
 }

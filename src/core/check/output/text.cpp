@@ -32,11 +32,10 @@ class TextCheckRenderer : public CheckRenderer {
   bool m_color;
 };
 
-
 }  // namespace
 
 CheckRendererPtr make_text_check_renderer(std::ostream& out, const ScoringModel& model,
-                                const CheckRenderOptions& options) {
+                                          const CheckRenderOptions& options) {
   (void)model, (void)options;
   return std::make_unique<TextCheckRenderer>(out, options.color);
 }

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: MIT
+#include "engine/confidence/reach.hpp"
+
+#include <algorithm>
+
+#include "engine/confidence/draws.hpp"
+
+namespace aidecide::confidence {
+namespace {
+
+// Lowest and highest utility each option can take in row `i` while the
+// uncertain answers vary (conservative: every adjustment may or may not apply).
+std::pair<PerOption, PerOption> row_bounds(const ScoringModel& model, const Profile& profile,
+                                           const std::vector<bool>& is_uncertain,
+                                           const Values& base, std::size_t i) {
+  const Criterion& c = model.questionnaire.criteria[i];
+  PerOption lo, hi;
+  lo.fill(1e300);
+  hi.fill(-1e300);
+  const auto take = [&](Option o, double u) {
+    lo[index(o)] = std::min(lo[index(o)], u);
+    hi[index(o)] = std::max(hi[index(o)], u);
+  };
+  if (!c.answerable()) {
+    // Cost-model utilities: anything in [0, 1].
+    for (Option o : kOptions) take(o, 0), take(o, 1);
+  } else if (c.kind == CriterionKind::number) {
+    const auto [a, b] = sampled_range(c, profile.answers[i]);
+    for (Option o : kOptions) {
+      take(o, c.curve.eval(o, a));
+      take(o, c.curve.eval(o, b));
+      for (const auto& [x, u] : c.curve.points[index(o)]) {
+        if (x > a && x < b) take(o, u);
+      }
+    }
+  } else {
+    for (std::size_t answer = 0; answer < c.answers.size(); ++answer) {
+      if (!is_uncertain[i] && answer != base[i].choice) continue;
+      for (Option o : kOptions) take(o, c.answers[answer].utility[index(o)]);
+      for (const Adjustment& adj : c.adjustments) {
+        for (const auto& [which, overrides] : adj.utilities) {
+          if (which != answer) continue;
+          for (Option o : kOptions) {
+            if (overrides[index(o)]) take(o, *overrides[index(o)]);
+          }
+        }
+      }
+    }
+  }
+  return {lo, hi};
+}
+
+}  // namespace
+
+// Options vetoed in every draw: by a constraint that reads no uncertain
+// answer and holds.
+std::array<bool, kOptionCount> surely_vetoed(const Questionnaire& q, const Values& base,
+                                             const std::vector<bool>& is_uncertain) {
+  std::array<bool, kOptionCount> vetoed{};
+  for (const Constraint& k : q.constraints) {
+    const bool varies = std::any_of(k.when.begin(), k.when.end(),
+                                    [&](const Condition& c) { return is_uncertain[c.criterion]; });
+    if (varies || !k.holds(base)) continue;
+    for (Option o : kOptions) vetoed[index(o)] = vetoed[index(o)] || k.forbids[index(o)];
+  }
+  return vetoed;
+}
+
+Reach reach(const ScoringModel& model, const Profile& profile, const Values& base,
+            const UtilityMatrix& matrix, const std::vector<double>& weights,
+            const std::vector<bool>& is_uncertain, const Touched& touched, Option recommendation,
+            double spread) {
+  const Questionnaire& q = model.questionnaire;
+  const std::size_t w = index(recommendation);
+  Reach r;
+  for (const Constraint& k : q.constraints) {
+    r.may_be_vetoed =
+        r.may_be_vetoed ||
+        (k.forbids[w] && std::any_of(k.when.begin(), k.when.end(), [&](const Condition& c) {
+           return is_uncertain[c.criterion];
+         }));
+  }
+  std::vector<bool> varies(q.criteria.size(), false);
+  for (std::size_t i : touched.moving) varies[i] = true;
+  PerOption worst_lead{};  // per rival, in weighted-utility units
+  double scale = 0;
+  for (std::size_t i = 0; i < weights.size(); ++i) {
+    if (weights[i] <= 0) continue;
+    scale += weights[i];
+    PerOption lo = matrix.row(i), hi = matrix.row(i);
+    if (varies[i]) std::tie(lo, hi) = row_bounds(model, profile, is_uncertain, base, i);
+    for (std::size_t o = 0; o < kOptionCount; ++o) {
+      const double d = lo[w] - hi[o];  // the smallest lead this row can give
+      worst_lead[o] += weights[i] * (d >= 0 ? d / spread : d * spread);
+    }
+  }
+  const auto vetoed = surely_vetoed(q, base, is_uncertain);
+  for (std::size_t o = 0; o < kOptionCount; ++o) {
+    // Ties go to the earlier option, and rounding must not matter.
+    r.may_win[o] = o != w && !vetoed[o] && !(worst_lead[o] > 1e-9 * scale);
+  }
+  return r;
+}
+
+bool row_reads(const ScoringModel& model, std::size_t row, std::size_t answer) {
+  const Criterion& c = model.questionnaire.criteria[row];
+  const Dependencies& d = model.dependencies();
+  if (c.answerable())
+    return std::find(d.rows[answer].begin(), d.rows[answer].end(), row) != d.rows[answer].end();
+  return c.signal == DerivedSignal::cost ? d.cost_utility[answer] : d.budget_utility[answer];
+}
+
+PerOption row_utilities(const ScoringModel& model, std::size_t row, const Values& values) {
+  const Criterion& c = model.questionnaire.criteria[row];
+  if (c.answerable()) return c.utilities(values);
+  return c.signal == DerivedSignal::cost ? cost_utility(model.pricing, model.inputs, values)
+                                         : budget_utility(model.pricing, model.inputs, values);
+}
+
+}  // namespace aidecide::confidence

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Bounds over every draw (docs/scoring.md, "Confidence"): which options a
+// constraint vetoes in every draw, and which rivals can beat the
+// recommendation in any draw at all. A proof that none can skips the
+// sampling.
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "engine/scorer.hpp"
+
+namespace aidecide::confidence {
+
+// What the draws can do to the recommendation, from bounds: each weight at
+// the end of its range that hurts most and each uncertain utility at its
+// worst. A rival outside `may_win` loses to the recommendation in every
+// draw; with no such rival and no veto that may come, no draw can change
+// the winner.
+struct Reach {
+  bool may_be_vetoed = false;                // by a constraint that reads uncertain answers
+  std::array<bool, kOptionCount> may_win{};  // rivals that may beat it in some draw
+  bool settled() const {
+    return !may_be_vetoed && std::none_of(may_win.begin(), may_win.end(), [](bool b) { return b; });
+  }
+};
+
+// Options vetoed in every draw: by a constraint that reads no uncertain
+// answer and holds.
+std::array<bool, kOptionCount> surely_vetoed(const Questionnaire& q, const Values& base,
+                                             const std::vector<bool>& is_uncertain);
+
+// The rivals that may win some draw against `recommendation` (weights
+// within a factor `spread` of theirs, uncertain answers anywhere in their
+// range), and whether a veto may come.
+Reach reach(const ScoringModel& model, const Profile& profile, const Values& base,
+            const UtilityMatrix& matrix, const std::vector<double>& weights,
+            const std::vector<bool>& is_uncertain, const Touched& touched, Option recommendation,
+            double spread);
+
+// True when row `row` reads answer `answer`: the row's own answer and the
+// adjustments' conditions, or the cost model's inputs for a derived row.
+bool row_reads(const ScoringModel& model, std::size_t row, std::size_t answer);
+
+// Row `row`'s utilities for `values`, computed afresh.
+PerOption row_utilities(const ScoringModel& model, std::size_t row, const Values& values);
+
+}  // namespace aidecide::confidence
