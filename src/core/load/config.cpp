@@ -32,10 +32,10 @@ Config load_config(std::string_view text, const std::string& source, const std::
   Config c;
   c.source = source;
   c.dir = dir;
-  if (root.is_null()) return c;
-  if (!expect_mapping(root, "a configuration file", sink)) sink.throw_if_any();
-  check_keys(root, {"criteria", "pricing", "check"},
-             source.ends_with(".aidecide.yaml") ? ".aidecide.yaml" : "the configuration", sink);
+  if (root.is_null()) return c;  // an empty configuration changes nothing
+  expect_document(root, "a configuration file", "", {"criteria", "pricing", "check"},
+                  source.ends_with(".aidecide.yaml") ? ".aidecide.yaml" : "the configuration",
+                  sink);
   if (const YamlNode* n = root.find("criteria")) c.criteria = read_string(*n, "'criteria'", sink);
   if (const YamlNode* n = root.find("pricing")) c.pricing = read_string(*n, "'pricing'", sink);
   if (const YamlNode* check = root.find("check");

@@ -43,21 +43,10 @@ class CriteriaLoader {
   Questionnaire load(std::string_view text) { return load(parse_yaml(text, m_sink.source())); }
 
   Questionnaire load(const YamlNode& root) {
-    if (root.is_null()) {
-      m_sink.error({}, "file is empty; expected a criteria file with 'version' and 'criteria'");
-      m_sink.throw_if_any();
-    }
-    if (!expect_mapping(root, "a criteria file", m_sink)) m_sink.throw_if_any();
-    check_keys(root, kTopKeys, "the criteria file", m_sink);
-    if (const YamlNode* v = require_key(root, "version", "the criteria file", m_sink)) {
-      if (auto n = read_number(*v, "'version'", m_sink)) {
-        if (const auto version = whole_number(*n, 1, 1000000)) {
-          m_q.version = *version;
-        } else {
-          m_sink.error(v->pos, "'version' must be a whole number of 1 or more");
-        }
-      }
-    }
+    expect_document(root, "a criteria file",
+                    "expected a criteria file with 'version' and 'criteria'", kTopKeys,
+                    "the criteria file", m_sink);
+    m_q.version = read_version(root, "the criteria file", m_sink);
     const YamlNode* list = require_key(root, "criteria", "the criteria file", m_sink);
     if (list != nullptr) load_criteria(*list);
     if (const YamlNode* c = root.find("constraints")) load_constraints(*c);

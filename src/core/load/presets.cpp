@@ -14,9 +14,9 @@ std::vector<Preset> load_presets(std::string_view text, const std::string& sourc
   DiagnosticSink sink(source);
   const YamlNode root = parse_yaml(text, source);
   std::vector<Preset> presets;
-  if (!expect_mapping(root, "a presets file", sink)) sink.throw_if_any();
-  check_keys(root, {"version", "presets"}, "the presets file", sink);
-  require_key(root, "version", "the presets file", sink);
+  expect_document(root, "a presets file", "expected a presets file with 'version' and 'presets'",
+                  {"version", "presets"}, "the presets file", sink);
+  read_version(root, "the presets file", sink);
   const YamlNode* list = require_key(root, "presets", "the presets file", sink);
   if (list != nullptr && expect_mapping(*list, "'presets'", sink)) {
     std::vector<std::string> weighted;

@@ -57,20 +57,10 @@ class PricingLoader {
   Pricing load(std::string_view text) { return load(parse_yaml(text, m_sink.source())); }
 
   Pricing load(const YamlNode& root) {
-    if (root.is_null()) {
-      m_sink.error({}, "file is empty; expected a pricing file (see docs/cost-model.md)");
-      m_sink.throw_if_any();
-    }
-    if (!expect_mapping(root, "a pricing file", m_sink)) m_sink.throw_if_any();
-    check_keys(root, {"version", "cloud", "gpus", "local", "figures", "tables"}, "the pricing file",
-               m_sink);
-    if (const YamlNode* v = require_key(root, "version", "the pricing file", m_sink)) {
-      if (const auto n = read_number(*v, "'version'", m_sink)) {
-        const auto version = whole_number(*n, 1, 1000000);
-        if (!version) m_sink.error(v->pos, "'version' must be a whole number of 1 or more");
-        m_p.version = version.value_or(0);
-      }
-    }
+    expect_document(root, "a pricing file", "expected a pricing file (see docs/cost-model.md)",
+                    {"version", "cloud", "gpus", "local", "figures", "tables"}, "the pricing file",
+                    m_sink);
+    m_p.version = read_version(root, "the pricing file", m_sink);
     const Criterion* tiers = tier_criterion(root);
     if (const YamlNode* gpus = require_key(root, "gpus", "the pricing file", m_sink))
       load_gpus(*gpus);

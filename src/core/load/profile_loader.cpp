@@ -273,13 +273,9 @@ Profile load_profile(std::string_view text, const std::string& source, const Que
   const YamlNode root = parse_yaml(text, source);
   Profile profile;
   profile.source = source;
-  if (root.is_null()) {
-    sink.error(
-        {}, "file is empty; a profile needs 'name' and 'answers' (try 'aidecide ask --template')");
-    sink.throw_if_any();
-  }
-  if (!expect_mapping(root, "a profile", sink)) sink.throw_if_any();
-  check_keys(root, kProfileKeys, "the profile", sink);
+  expect_document(root, "a profile",
+                  "a profile needs 'name' and 'answers' (try 'aidecide ask --template')",
+                  kProfileKeys, "the profile", sink);
   if (const YamlNode* name = require_key(root, "name", "the profile", sink)) {
     profile.name_pos = name->pos;
     if (auto t = read_string(*name, "'name'", sink)) {

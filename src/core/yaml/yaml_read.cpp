@@ -125,6 +125,27 @@ std::optional<int> whole_number(double value, int min, int max) {
   return static_cast<int>(value);
 }
 
+void expect_document(const YamlNode& root, std::string_view what, std::string_view empty,
+                     const std::vector<std::string>& keys, std::string_view context,
+                     DiagnosticSink& sink) {
+  if (root.is_null() && !empty.empty()) {
+    sink.error({}, fmt::format("file is empty; {}", empty));
+    sink.throw_if_any();
+  }
+  if (!expect_mapping(root, what, sink)) sink.throw_if_any();
+  check_keys(root, keys, context, sink);
+}
+
+int read_version(const YamlNode& root, std::string_view context, DiagnosticSink& sink) {
+  const YamlNode* v = require_key(root, "version", context, sink);
+  if (v == nullptr) return 0;
+  const auto n = read_number(*v, "'version'", sink);
+  if (!n) return 0;
+  const auto version = whole_number(*n, 1, 1000000);
+  if (!version) sink.error(v->pos, "'version' must be a whole number of 1 or more");
+  return version.value_or(0);
+}
+
 std::optional<std::string> read_date(const YamlNode& node, std::string_view what,
                                      DiagnosticSink& sink) {
   if (node.is_scalar() && is_iso_date(node.value)) return node.value;

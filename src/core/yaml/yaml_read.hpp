@@ -39,6 +39,18 @@ std::optional<double> read_number(const YamlNode& node, std::string_view what,
 // a huge double to int is undefined behaviour).
 std::optional<int> whole_number(double value, int min, int max);
 
+// The top of a data file, the same for every loader: an empty file is an
+// error that says what it should hold (`empty`), a file that is not a
+// mapping stops the load, and `context` ("the pricing file") may hold only
+// `keys`. Throws InputError when the file cannot be read further.
+void expect_document(const YamlNode& root, std::string_view what, std::string_view empty,
+                     const std::vector<std::string>& keys, std::string_view context,
+                     DiagnosticSink& sink);
+
+// The required 'version': a whole number of 1 or more; 0 when it is
+// missing or wrong (and reported).
+int read_version(const YamlNode& root, std::string_view context, DiagnosticSink& sink);
+
 // An ISO 8601 date YYYY-MM-DD.
 std::optional<std::string> read_date(const YamlNode& node, std::string_view what,
                                      DiagnosticSink& sink);
