@@ -28,8 +28,15 @@ build: configure
 run: build
 	./$(BUILD_DIR)/aidecide score profiles/
 
+# The suite must leave the work tree as it found it: git status before and
+# after must agree (a test that writes into the tree fails the run).
 test: build
+	@git status --porcelain --untracked-files=all > $(BUILD_DIR)/tree-before 2>/dev/null || true
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+	@git status --porcelain --untracked-files=all > $(BUILD_DIR)/tree-after 2>/dev/null || true
+	@cmp -s $(BUILD_DIR)/tree-before $(BUILD_DIR)/tree-after || \
+	  { echo "make test: the suite changed the work tree:"; \
+	    diff $(BUILD_DIR)/tree-before $(BUILD_DIR)/tree-after; exit 1; }
 
 # The Debian package (CPack; dpkg-shlibdeps from dpkg-dev works out the
 # library dependencies), then a check that it installs and runs: unpacked

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Fitting the ecosystem: schemas and the manual page, generated from the
-// definitions they describe.
+// The manual page, generated from the definitions of --help.
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
@@ -21,20 +20,6 @@ std::pair<int, std::string> run_cli(const std::vector<std::string>& args,
 }
 
 }  // namespace
-
-TEST_CASE("schema prints each schema and names the choices for a typo", "[cli][schema]") {
-  const auto [code, out] = run_cli({"schema", "profile"});
-  CHECK(code == 0);
-  const auto schema = nlohmann::json::parse(out);
-  CHECK(schema["properties"]["answers"]["properties"]["data_sensitivity"]["enum"].back() ==
-        "unknown");
-  CHECK(schema["properties"]["answers"]["required"].size() == 18);
-  std::string err;
-  CHECK(run_cli({"schema", "prof"}, &err).first == 2);
-  CHECK(err ==
-        "aidecide: error: unknown schema 'prof'; did you mean 'profile'? (schemas: profile, "
-        "record, config, criteria, output)\n");
-}
 
 TEST_CASE("the manual page names every command and every option of --help", "[cli][man]") {
   const auto [code, page] = run_cli({"man"});

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// decide() and decide_what_if(): scores, vetoes, contributions, assumptions.
 #include <fmt/format.h>
 #include <catch2/catch.hpp>
 
@@ -22,6 +23,32 @@ std::string only_weights(const std::map<std::string, double>& keep) {
   }
   return text;
 }
+}  // namespace
+
+// SPDX-License-Identifier: MIT
+// Decision depth: flip points against brute force, hybrid patterns,
+// the tailored checklist, presets and what-if.
+#include <catch2/catch.hpp>
+
+#include "aidecide/presets.hpp"
+#include "aidecide/render.hpp"
+#include "helpers.hpp"
+
+using namespace aidecide;
+using namespace aidecide::test;
+
+namespace {
+
+const std::vector<std::map<std::string, std::string>> kCases{
+    {},
+    {{"data_sensitivity", "personal"}, {"workload_mix", "mixed"}, {"team_mlops", "experienced"}},
+    {{"monthly_requests", "30000000"},
+     {"team_mlops", "experienced"},
+     {"model_capability", "frontier"}},
+    {{"connectivity", "intermittent"}, {"project_stage", "pilot"}},
+    {{"latency_budget_ms", "250"}, {"customization", "fine_tuning"}},
+};
+
 }  // namespace
 
 TEST_CASE("scores are the normalised weighted sum of utilities", "[engine]") {
@@ -394,4 +421,21 @@ TEST_CASE("all options' utilities at once are each option's utility, to the bit"
       for (Option o : kOptions) CHECK(all[index(o)] == c.utility(o, d.values));
     }
   }
+}
+
+TEST_CASE("what-if scores the change and keeps the original", "[what-if]") {
+  const auto& m = default_model();
+  const auto& q = m.questionnaire;
+  const Profile p = make_profile({{"connectivity", "online"}});
+  const std::size_t conn = q.index_of("connectivity");
+  const Decision d = decide_what_if(m, p, {{conn, parse_answer_text(q.criteria[conn], "offline")}},
+                                    EngineOptions{});
+  REQUIRE(d.what_if.has_value());
+  CHECK(d.recommendation == Option::local);
+  const Decision original = decide(m, p, EngineOptions{});
+  CHECK(d.what_if->recommendation == original.recommendation);
+  CHECK(d.what_if->scores == original.scores);
+  REQUIRE(d.what_if->changes.size() == 1);
+  CHECK(d.what_if->changes[0].before == "online");
+  CHECK(d.what_if->changes[0].after == "offline");
 }

@@ -23,6 +23,56 @@ constexpr double kH100Amortised = kH100Purchase / 36;
 constexpr double kH100Running = 0.7 * 730 * 1.4 * 0.12 + 150;
 }  // namespace
 
+// SPDX-License-Identifier: MIT
+// Decision depth: flip points against brute force, hybrid patterns,
+// the tailored checklist, presets and what-if.
+#include <catch2/catch.hpp>
+
+#include "aidecide/presets.hpp"
+#include "aidecide/render.hpp"
+#include "helpers.hpp"
+
+using namespace aidecide;
+using namespace aidecide::test;
+
+namespace {
+
+const std::vector<std::map<std::string, std::string>> kCases{
+    {},
+    {{"data_sensitivity", "personal"}, {"workload_mix", "mixed"}, {"team_mlops", "experienced"}},
+    {{"monthly_requests", "30000000"},
+     {"team_mlops", "experienced"},
+     {"model_capability", "frontier"}},
+    {{"connectivity", "intermittent"}, {"project_stage", "pilot"}},
+    {{"latency_budget_ms", "250"}, {"customization", "fine_tuning"}},
+};
+
+}  // namespace
+
+// SPDX-License-Identifier: MIT
+// The pieces that make batch scoring fast must not change what it computes:
+// the streaming JSON writer, the closed-form break-even, the confidence
+// shortcut, and parallel scoring.
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "aidecide/render.hpp"
+#include "commands.hpp"
+#include "engine/scorer.hpp"
+#include "helpers.hpp"
+#include "io/parallel.hpp"
+#include "io/progress.hpp"
+#include "render/json_writer.hpp"
+#include "run.hpp"
+
+using namespace aidecide;
+
 TEST_CASE("cost model matches the hand-computed baseline", "[cost]") {
   // 1M requests of 1,000 input and 300 output tokens, strong tier, basic team.
   const CostEstimate e = costs_for();
@@ -180,4 +230,43 @@ TEST_CASE("volume, tokens, traffic and the workload split never move the budget 
   for (const std::string id : {"upfront_budget_usd", "monthly_budget_usd", "existing_gpus",
                                "model_capability", "team_mlops", "criticality"})
     CHECK(m.dependencies().budget_utility[q.index_of(id)]);
+}
+
+TEST_CASE("payback months come from the monthly saving", "[cost]") {
+  const Decision d = decide_with({{"model_capability", "frontier"},
+                                  {"monthly_requests", "5000000"},
+                                  {"team_mlops", "experienced"}},
+                                 0);
+  const auto& c = d.cost.options;
+  REQUIRE(d.cost.payback_months > 0);
+  CHECK(d.cost.payback_months == Approx(c[index(Option::local)].upfront_usd /
+                                        (c[index(Option::cloud)].running_monthly_usd -
+                                         c[index(Option::local)].running_monthly_usd)));
+}
+
+TEST_CASE("the break-even volume is where local and cloud cost the same", "[perf][cost]") {
+  const ScoringModel& m = test::default_model();
+  int crossings = 0;
+  for (const char* tier : {"basic", "strong", "frontier"}) {
+    for (const char* tokens : {"200", "1000", "6000"}) {
+      for (const char* team : {"none", "basic", "experienced"}) {
+        const Profile p = test::make_profile(
+            {{"model_capability", tier}, {"tokens_in_per_request", tokens}, {"team_mlops", team}});
+        Values v = resolve_values(m.questionnaire, p);
+        const CostEstimate e = estimate_costs(m.pricing, m.inputs, m.questionnaire, v);
+        if (e.break_even_requests <= 0) continue;
+        ++crossings;
+        // Just below the break-even local costs more than cloud, just above less.
+        const auto local_minus_cloud = [&](double requests) {
+          v[m.inputs.monthly_requests].number = requests;
+          const CostEstimate at = estimate_costs(m.pricing, m.inputs, m.questionnaire, v);
+          return at.cost_utility[index(Option::cloud)] - at.cost_utility[index(Option::local)];
+        };
+        INFO(tier << " " << tokens << " " << team << " " << e.break_even_requests);
+        CHECK(local_minus_cloud(e.break_even_requests * 0.999) > 0);
+        CHECK(local_minus_cloud(e.break_even_requests * 1.001) < 0);
+      }
+    }
+  }
+  CHECK(crossings > 5);
 }

@@ -48,6 +48,30 @@ std::string read_file(const fs::path& p) {
 
 }  // namespace
 
+// SPDX-License-Identifier: MIT
+// The pieces that make batch scoring fast must not change what it computes:
+// the streaming JSON writer, the closed-form break-even, the confidence
+// shortcut, and parallel scoring.
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "aidecide/render.hpp"
+#include "commands.hpp"
+#include "engine/scorer.hpp"
+#include "helpers.hpp"
+#include "io/parallel.hpp"
+#include "io/progress.hpp"
+#include "render/json_writer.hpp"
+#include "run.hpp"
+
+using namespace aidecide;
+
 TEST_CASE("the version flag prints the version", "[cli]") {
   const Result r = run_cli({"--version"});
   CHECK(r.code == 0);
@@ -340,4 +364,33 @@ TEST_CASE("validate checks every kind of file without scoring", "[cli][validate]
         "model_capability "
         "(expected basic, strong or frontier, or unknown)\naidecide: error: README.md: no decision "
         "record found\n");
+}
+
+TEST_CASE("score and check give the same output for any --jobs", "[perf][cli]") {
+  const std::string root = AIDECIDE_SOURCE_DIR;
+  cli::Environment env;
+  env.today = "2026-11-23";
+  const auto run = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), "aidecide");
+    std::istringstream in;
+    std::ostringstream out, err;
+    const int code = cli::run(args, in, out, err, env);
+    return std::pair(code, out.str() + err.str());
+  };
+  for (const char* format : {"json", "text", "csv"}) {
+    const auto one = run({"score", "-j", "1", "--format", format, root + "/profiles",
+                          root + "/tests/data/invalid/bad-choice.yaml"});
+    const auto two = run({"score", "-j", "2", "--format", format, root + "/profiles",
+                          root + "/tests/data/invalid/bad-choice.yaml"});
+    const auto many = run({"score", "-j", "7", "--format", format, root + "/profiles",
+                           root + "/tests/data/invalid/bad-choice.yaml"});
+    CHECK(one.first == 2);
+    CHECK(one == two);
+    CHECK(one == many);
+  }
+  const auto one = run({"check", "-j", "1", "--format", "json", root + "/docs/adr",
+                        root + "/tests/data/adr-hostile"});
+  const auto two = run({"check", "-j", "2", "--format", "json", root + "/docs/adr",
+                        root + "/tests/data/adr-hostile"});
+  CHECK(one == two);
 }

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: MIT
+// Flip points against brute force (src/core/engine/flips/flip_points.cpp).
+#include <catch2/catch.hpp>
+
+#include "aidecide/presets.hpp"
+#include "aidecide/render.hpp"
+#include "helpers.hpp"
+
+using namespace aidecide;
+using namespace aidecide::test;
+
+namespace {
+
+std::optional<Option> winner_with(const Decision& d, std::size_t criterion, double weight_factor) {
+  std::vector<double> w = d.weights;
+  w[criterion] *= weight_factor;
+  return score_values(default_model(), d.values, w, d.cost).winner;
+}
+
+std::optional<Option> winner_with_value(const Decision& d, std::size_t criterion, double value) {
+  Values v = d.values;
+  v[criterion].number = value;
+  const auto& m = default_model();
+  return score_values(m, v, d.weights, estimate_costs(m.pricing, m.inputs, m.questionnaire, v))
+      .winner;
+}
+
+const std::vector<std::map<std::string, std::string>> kCases{
+    {},
+    {{"data_sensitivity", "personal"}, {"workload_mix", "mixed"}, {"team_mlops", "experienced"}},
+    {{"monthly_requests", "30000000"},
+     {"team_mlops", "experienced"},
+     {"model_capability", "frontier"}},
+    {{"connectivity", "intermittent"}, {"project_stage", "pilot"}},
+    {{"latency_budget_ms", "250"}, {"customization", "fine_tuning"}},
+};
+
+}  // namespace
+
+TEST_CASE("weight flip points are exact", "[flips]") {
+  for (const auto& changes : kCases) {
+    const Decision d = decide_with(changes, 0);
+    REQUIRE(d.recommendation.has_value());
+    REQUIRE_FALSE(d.flips.weights.empty());
+    for (const WeightFlip& f : d.flips.weights) {
+      INFO(default_model().questionnaire.criteria[f.criterion].id << " x" << f.factor);
+      const double before = f.factor < 1 ? f.factor * 1.001 : f.factor / 1.001;
+      const double after = f.factor < 1 ? f.factor / 1.001 : f.factor * 1.001;
+      CHECK(winner_with(d, f.criterion, before) == d.recommendation);
+      CHECK(winner_with(d, f.criterion, after) == f.winner);
+    }
+    for (std::size_t i = 1; i < d.flips.weights.size(); ++i) {
+      CHECK(std::fabs(std::log(d.flips.weights[i - 1].factor)) <=
+            std::fabs(std::log(d.flips.weights[i].factor)));
+    }
+  }
+}
+
+TEST_CASE("numeric flip points match a brute-force scan", "[flips]") {
+  for (const auto& changes : kCases) {
+    const Decision d = decide_with(changes, 0);
+    for (const NumberFlip& f : d.flips.numbers) {
+      INFO(default_model().questionnaire.criteria[f.criterion].id << " at " << f.value);
+      const double inside = f.above ? f.value / 1.001 : f.value * 1.001;
+      const double beyond = f.above ? f.value * 1.001 : f.value / 1.001;
+      CHECK(winner_with_value(d, f.criterion, inside) == d.recommendation);
+      CHECK(winner_with_value(d, f.criterion, beyond) == f.winner);
+      // Nothing flips between the current value and the threshold (scan in 2 % steps).
+      const double now = d.values[f.criterion].number;
+      if (now > 0) {
+        for (double x = now; f.above ? x < f.value / 1.001 : x > f.value * 1.001;
+             x *= f.above ? 1.02 : 1 / 1.02) {
+          REQUIRE(winner_with_value(d, f.criterion, x) == d.recommendation);
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("volume flip reads in domain terms", "[flips]") {
+  const Decision d = decide_with({{"model_capability", "basic"},
+                                  {"team_mlops", "experienced"},
+                                  {"monthly_requests", "100000"},
+                                  {"traffic_pattern", "steady"},
+                                  {"lock_in_tolerance", "high"},
+                                  {"customization", "none"}},
+                                 0);
+  REQUIRE(d.recommendation == Option::cloud);
+  const auto& q = default_model().questionnaire;
+  const auto it = std::find_if(
+      d.flips.numbers.begin(), d.flips.numbers.end(),
+      [&](const NumberFlip& f) { return q.criteria[f.criterion].id == "monthly_requests"; });
+  REQUIRE(it != d.flips.numbers.end());
+  CHECK(it->above);
+  CHECK(it->winner != Option::cloud);
+  CHECK(
+      describe_flip(default_model(), *it)
+          .starts_with(std::string(to_string(it->winner)) + " wins with Monthly requests above "));
+}
+
+TEST_CASE("choice flip points list exactly the answers that change the winner", "[flips]") {
+  for (const auto& changes : kCases) {
+    const Decision d = decide_with(changes, 0);
+    const auto& q = default_model().questionnaire;
+    std::vector<std::pair<std::size_t, std::size_t>> brute;
+    for (std::size_t i = 0; i < q.criteria.size(); ++i) {
+      if (q.criteria[i].kind != CriterionKind::choice) continue;
+      for (std::size_t a = 0; a < q.criteria[i].answers.size(); ++a) {
+        if (a == d.values[i].choice) continue;
+        Values v = d.values;
+        v[i].choice = a;
+        const auto& m = default_model();
+        const auto w =
+            score_values(m, v, d.weights, estimate_costs(m.pricing, m.inputs, q, v)).winner;
+        if (w && w != d.recommendation) brute.emplace_back(i, a);
+      }
+    }
+    std::vector<std::pair<std::size_t, std::size_t>> found;
+    for (const ChoiceFlip& f : d.flips.choices) found.emplace_back(f.criterion, f.answer);
+    CHECK(found == brute);
+  }
+}

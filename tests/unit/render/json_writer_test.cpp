@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: MIT
+// The streaming JSON writer writes the bytes nlohmann::json would, compact
+// or indented (src/core/render/json_writer.cpp).
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "aidecide/render.hpp"
+#include "commands.hpp"
+#include "engine/scorer.hpp"
+#include "helpers.hpp"
+#include "io/parallel.hpp"
+#include "io/progress.hpp"
+#include "render/json_writer.hpp"
+#include "run.hpp"
+
+using namespace aidecide;
+
+TEST_CASE("the JSON writer writes numbers exactly as nlohmann::json does", "[perf]") {
+  std::vector<double> values{0,     -0.0,      1,      -1,   0.1,  1.0 / 3, 77.0,
+                             1e13,  1e15,      1e16,   1e17, 1e-5, 1.5e-7,  123456.789,
+                             2e300, -2.5e-300, 5e-324, 0.97, 100};
+  test::add_random_doubles(values, 12345, 2000, 0.5, 40, -20);
+  for (const double v : values) {
+    std::string text;
+    JsonWriter w(text);
+    w.number(v);
+    INFO(v);
+    w.finish();
+    CHECK(text == nlohmann::json(v).dump());
+  }
+  std::string text;
+  JsonWriter w(text);
+  w.begin_array();
+  w.number(-0.0001, 2);
+  w.number(1.23456, 3);
+  w.number(std::nan(""));
+  w.end_array();
+  w.finish();
+  CHECK(text == "[0.0,1.235,null]");
+}
+
+TEST_CASE("rounded numbers are written exactly as nlohmann::json writes the rounded value",
+          "[perf]") {
+  // The fast path for 0 to 3 decimals against the library, near the edges
+  // of its reach (10^15) and across magnitudes; 4 decimals take the slow path.
+  std::vector<double> values{0,       -0.0,
+                             0.0004,  -0.0004,
+                             0.0005,  -0.0005,
+                             0.05,    0.5,
+                             1.005,   2.675,
+                             -2.675,  9.995,
+                             99.5,    999999.9995,
+                             1e14,    1e15,
+                             -1e15,   999999999999999.0,
+                             1e16,    123456789012.345,
+                             4.35e-3, 368231.06};
+  test::add_random_doubles(values, 777, 20000, 0.3, 19, -3);
+  for (const double v : values) {
+    for (int decimals = 0; decimals <= 4; ++decimals) {
+      std::string text;
+      JsonWriter w(text);
+      w.number(v, decimals);
+      INFO(v << " at " << decimals << " decimals");
+      w.finish();
+      CHECK(text == nlohmann::json(round_to(v, decimals)).dump());
+    }
+  }
+}
+
+TEST_CASE("the JSON writer escapes strings exactly as nlohmann::json does", "[perf]") {
+  const std::vector<std::string> strings{"plain",
+                                         "quote \" and \\\\ backslash",
+                                         "line\nbreak\ttab\r",
+                                         std::string("nul\0byte", 8),
+                                         "\x1b[31mred\x1b[0m",
+                                         "caf\xc3\xa9 \xe2\x80\xae rtl \xf0\x9f\x98\x80",
+                                         "bad \xff\xfe utf-8 \xc3",
+                                         "del \x7f"};
+  for (const std::string& s : strings) {
+    std::string text;
+    JsonWriter w(text);
+    w.string(s);
+    w.finish();
+    CHECK(text == nlohmann::json(s).dump(-1, ' ', true, nlohmann::json::error_handler_t::replace));
+  }
+}
+
+TEST_CASE("every byte at every place of a string is escaped as nlohmann::json does", "[perf]") {
+  // The plain-text check reads eight bytes at a time, then the rest one by
+  // one: each byte value at each of 17 places covers both.
+  for (int byte = 0; byte < 256; ++byte) {
+    for (std::size_t at = 0; at < 17; ++at) {
+      std::string s(17, 'a');
+      s[at] = static_cast<char>(byte);
+      std::string text;
+      JsonWriter w(text);
+      w.string(s);
+      INFO("byte " << byte << " at " << at);
+      w.finish();
+      REQUIRE(text ==
+              nlohmann::json(s).dump(-1, ' ', true, nlohmann::json::error_handler_t::replace));
+    }
+  }
+}
+
+TEST_CASE("objects and arrays get their commas and colons", "[perf]") {
+  std::string text;
+  JsonWriter w(text);
+  w.begin_object();
+  w.key("a");
+  w.begin_array();
+  w.integer(1);
+  w.boolean(true);
+  w.null();
+  w.begin_object();
+  w.end_object();
+  w.end_array();
+  w.key("b");
+  w.string("x");
+  w.end_object();
+  w.finish();
+  CHECK(text == R"({"a":[1,true,null,{}],"b":"x"})");
+  // Written after what the string held, growing past its room as needed;
+  // finish() leaves exactly what was written, also when called twice.
+  std::string appended = ",\n";
+  JsonWriter more(appended);
+  more.begin_array();
+  const std::string long_text(10000, 'y');
+  for (int i = 0; i < 3; ++i) more.string(long_text);
+  more.end_array();
+  more.finish();
+  more.finish();
+  CHECK(appended == ",\n[\"" + long_text + "\",\"" + long_text + "\",\"" + long_text + "\"]");
+}

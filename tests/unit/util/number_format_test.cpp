@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+// Numbers and money for people (src/core/util/number_format.cpp).
+#include <fmt/format.h>
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "aidecide/number_format.hpp"
+#include "aidecide/text.hpp"
+#include "helpers.hpp"
+
+using aidecide::did_you_mean;
+
+TEST_CASE("numbers for people: thousands grouped, at most two decimals", "[text]") {
+  using aidecide::format_compact;
+  using aidecide::format_number;
+  using aidecide::format_usd;
+  CHECK(format_number(0) == "0");
+  CHECK(format_number(1200000) == "1,200,000");
+  CHECK(format_number(999) == "999");
+  CHECK(format_number(1000) == "1,000");
+  CHECK(format_number(1234.56) == "1,235");  // from a thousand on, whole numbers
+  CHECK(format_number(0.5) == "0.5");
+  CHECK(format_number(2.675) == "2.67");  // the double just below 2.675
+  CHECK(format_number(0.125) == "0.12");  // an exact tie rounds to even
+  CHECK(format_number(10.001) == "10");
+  CHECK(format_number(-3.25) == "-3.25");
+  CHECK(format_number(-1e-12) == "-0");
+  CHECK(format_number(999999999999999.0) == "999,999,999,999,999");
+  CHECK(format_number(1e15) == "1e+15");
+  CHECK(format_number(std::nan("")) == "n/a");
+  CHECK(format_number(12345.4) == "12,345");
+  CHECK(format_usd(1234.5) == "$1,235");  // halves round away from zero
+  CHECK(format_usd(0.25) == "$0.25");
+  CHECK(format_usd(-20) == "-$20");
+  CHECK(format_compact(1200000) == "1.2M");
+  CHECK(format_compact(250000) == "250k");
+  CHECK(format_compact(3e9) == "3B");
+  CHECK(format_compact(9999) == "9,999");
+}
