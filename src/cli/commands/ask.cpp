@@ -66,22 +66,18 @@ void prefill(const ScoringModel& model, const std::string& path, bool resuming, 
   }
 }
 
-int run_ask(const AskCliOptions& options, const Streams& io, const GlobalOptions& global) {
-  const auto model = load_model(options.model, io);
-  const Questionnaire& q = model->questionnaire;
-  if (options.template_only) {
-    io.out << answers_template(q, options.name.empty() ? "My project" : options.name);
-    return static_cast<int>(ExitCode::success);
-  }
-  const auto format = parse_format(options.format);
+// The answers the questionnaire starts from: --resume, --answers, --set
+// and --defaults, in that order; `answered` marks them.
+Profile starting_profile(const ScoringModel& model, const AskCliOptions& options,
+                         std::vector<bool>& answered, const Streams& io) {
+  const Questionnaire& q = model.questionnaire;
   Profile profile;
   profile.name = options.name;
   profile.answers.assign(q.criteria.size(), Answer{});
   profile.weights.assign(q.criteria.size(), std::nullopt);
-  std::vector<bool> answered(q.criteria.size(), false);
-  if (!options.resume.empty()) prefill(*model, options.resume, true, profile, answered, io);
+  if (!options.resume.empty()) prefill(model, options.resume, true, profile, answered, io);
   if (!options.answers_file.empty())
-    prefill(*model, options.answers_file, false, profile, answered, io);
+    prefill(model, options.answers_file, false, profile, answered, io);
   for (const std::string& pair : options.set) {
     const auto eq = pair.find('=');
     const std::size_t i = eq == std::string::npos ? kNoIndex : q.index_of(pair.substr(0, eq));
@@ -102,6 +98,19 @@ int run_ask(const AskCliOptions& options, const Streams& io, const GlobalOptions
       }
     }
   }
+  return profile;
+}
+
+int run_ask(const AskCliOptions& options, const Streams& io, const GlobalOptions& global) {
+  const auto model = load_model(options.model, io);
+  const Questionnaire& q = model->questionnaire;
+  if (options.template_only) {
+    io.out << answers_template(q, options.name.empty() ? "My project" : options.name);
+    return static_cast<int>(ExitCode::success);
+  }
+  const auto format = parse_format(options.format);
+  std::vector<bool> answered(q.criteria.size(), false);
+  Profile profile = starting_profile(*model, options, answered, io);
 
   // Progress is saved after every answer: to --save, the file being resumed,
   // or the state folder.

@@ -215,53 +215,49 @@ void find_status(const std::vector<Line>& lines, DecisionRecord& r) {
 
 }  // namespace
 
-RecordScan scan_markdown(std::string_view text, const std::string& source, const Questionnaire& q) {
-  RecordScan scan;
-  if (const auto bad = find_invalid_text(strip_bom(text))) {
-    scan.problems.push_back({source, bad->pos, bad->message, "malformed-record"});
-    return scan;
-  }
-  const std::vector<Line> lines = split_lines(strip_bom(text));
-  std::vector<Extract> extracts;
-  std::string front_status;
-  std::size_t body = 0;
+namespace {
 
-  // Front matter: "---" on line 1, closed by "---" or "...".
-  if (!lines.empty() && trim(lines[0].text) == "---") {
-    for (std::size_t i = 1; i < lines.size(); ++i) {
-      const std::string_view l = trim(lines[i].text);
-      if (l != "---" && l != "...") continue;
-      std::string yaml;
-      for (std::size_t k = 1; k < i; ++k) yaml.append(lines[k].text).append("\n");
-      body = i + 1;
-      Extract fm{std::move(yaml), 1, 0, {2, 1}, true};
-      std::vector<Diagnostic> problems;
-      if (auto node = parse_extract(fm, source, problems)) {
-        if (const YamlNode* status = node->find("status"); status && status->is_scalar())
-          front_status = lower(status->value);
-        if (const YamlNode* record = node->find("aidecide")) {
-          fm.pos = node->entries.front().first.pos;
-          for (const auto& [k, v] : node->entries) {
-            if (k.value == "aidecide") fm.pos = k.pos;
-          }
-          scan.records.push_back({});  // placeholder, loaded below in file order
-          DiagnosticSink sink(source);
-          scan.records.back() = load_record(*record, fm.pos, source, q, sink);
-          try {
-            sink.throw_if_any();
-          } catch (const InputError& e) {
-            scan.problems.insert(scan.problems.end(), e.diagnostics().begin(),
-                                 e.diagnostics().end());
-          }
-        }
-      } else {
-        scan.problems.insert(scan.problems.end(), problems.begin(), problems.end());
-      }
-      break;
+// Front matter: "---" on line 1, closed by "---" or "...". Its `status`,
+// and a record under `aidecide:`. Returns the first line after it.
+std::size_t scan_front_matter(const std::vector<Line>& lines, const std::string& source,
+                              const Questionnaire& q, RecordScan& scan, std::string& front_status) {
+  if (lines.empty() || trim(lines[0].text) != "---") return 0;
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    const std::string_view l = trim(lines[i].text);
+    if (l != "---" && l != "...") continue;
+    std::string yaml;
+    for (std::size_t k = 1; k < i; ++k) yaml.append(lines[k].text).append("\n");
+    Extract fm{std::move(yaml), 1, 0, {2, 1}, true};
+    std::vector<Diagnostic> problems;
+    const auto node = parse_extract(fm, source, problems);
+    if (!node) {
+      scan.problems.insert(scan.problems.end(), problems.begin(), problems.end());
+      return i + 1;
     }
+    if (const YamlNode* status = node->find("status"); status && status->is_scalar())
+      front_status = lower(status->value);
+    if (const YamlNode* record = node->find("aidecide")) {
+      fm.pos = node->entries.front().first.pos;
+      for (const auto& [k, v] : node->entries) {
+        if (k.value == "aidecide") fm.pos = k.pos;
+      }
+      DiagnosticSink sink(source);
+      scan.records.push_back(load_record(*record, fm.pos, source, q, sink));
+      try {
+        sink.throw_if_any();
+      } catch (const InputError& e) {
+        scan.problems.insert(scan.problems.end(), e.diagnostics().begin(), e.diagnostics().end());
+      }
+    }
+    return i + 1;
   }
+  return 0;
+}
 
-  // Fenced blocks.
+// Fenced blocks from line `body` on: every ```aidecide block is a record.
+// Returns the document's title (its first "# " heading), if any.
+std::string scan_fences(const std::vector<Line>& lines, std::size_t body, const std::string& source,
+                        const Questionnaire& q, RecordScan& scan) {
   std::string title;
   for (std::size_t i = body; i < lines.size(); ++i) {
     const auto fence = fence_at(lines[i].text);
@@ -308,16 +304,29 @@ RecordScan scan_markdown(std::string_view text, const std::string& source, const
     }
     i = end;
   }
+  return title;
+}
 
-  if (scan.records.size() > 1) {
-    for (std::size_t k = 1; k < scan.records.size(); ++k) {
-      scan.problems.push_back(
-          {source, scan.records[k].pos,
-           fmt::format(
-               "a second decision record (the first is at line {}); keep one record per document",
-               scan.records[0].pos.line),
-           "multiple-records"});
-    }
+}  // namespace
+
+RecordScan scan_markdown(std::string_view text, const std::string& source, const Questionnaire& q) {
+  RecordScan scan;
+  if (const auto bad = find_invalid_text(strip_bom(text))) {
+    scan.problems.push_back({source, bad->pos, bad->message, "malformed-record"});
+    return scan;
+  }
+  const std::vector<Line> lines = split_lines(strip_bom(text));
+  std::string front_status;
+  const std::size_t body = scan_front_matter(lines, source, q, scan, front_status);
+  std::string title = scan_fences(lines, body, source, q, scan);
+
+  for (std::size_t k = 1; k < scan.records.size(); ++k) {
+    scan.problems.push_back(
+        {source, scan.records[k].pos,
+         fmt::format(
+             "a second decision record (the first is at line {}); keep one record per document",
+             scan.records[0].pos.line),
+         "multiple-records"});
   }
   if (title.empty()) {
     const std::size_t slash = source.find_last_of('/');

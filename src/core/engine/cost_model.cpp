@@ -12,6 +12,7 @@
 #include <cmath>
 
 #include "aidecide/cost.hpp"
+#include "engine/cost_model.hpp"
 
 namespace aidecide {
 namespace {

@@ -164,6 +164,113 @@ Scoring score_values(const ScoringModel& model, const Values& values,
   return s;
 }
 
+namespace {
+
+// The runner-up: the best other option still allowed; and the two options
+// the explanation compares (failing a runner-up, the best other option at
+// all, so the explanation can still compare).
+void rank(Decision& d) {
+  if (d.recommendation) {
+    std::array<bool, kOptionCount> excluded = d.vetoed;
+    excluded[index(*d.recommendation)] = true;
+    d.runner_up = best_of(d.scores, excluded);
+    if (d.runner_up) d.margin = d.scores[index(*d.recommendation)] - d.scores[index(*d.runner_up)];
+  }
+  std::optional<Option> first = d.recommendation;
+  std::optional<Option> second = d.runner_up;
+  if (!first || !second) {
+    std::array<bool, kOptionCount> none{};
+    if (!first) first = best_of(d.scores, none);
+    none[index(*first)] = true;
+    second = best_of(d.scores, none);
+  }
+  d.versus = {*first, *second};
+}
+
+// Each scored criterion's points per option, largest separation between
+// the two compared options first.
+std::vector<Contribution> contributions(const Questionnaire& q, const Decision& d) {
+  double total = 0;
+  for (double w : d.weights) total += w;
+  const auto [first, second] = d.versus;
+  std::vector<Contribution> unsorted;
+  unsorted.reserve(q.criteria.size());
+  for (std::size_t i = 0; i < q.criteria.size(); ++i) {
+    const Criterion& c = q.criteria[i];
+    if (!c.scored || d.weights[i] <= 0) continue;
+    Contribution ct;
+    ct.criterion = i;
+    ct.weight = d.weights[i];
+    ct.value_text = c.answerable() ? c.value_text(d.values[i]) : "computed";
+    ct.utility = criterion_utilities(c, d.values, d.cost);
+    for (std::size_t o = 0; o < kOptionCount; ++o)
+      ct.points[o] = 100 * ct.weight * ct.utility[o] / total;
+    ct.separation = ct.points[index(first)] - ct.points[index(second)];
+    unsorted.push_back(std::move(ct));
+  }
+  // Largest separation first, ties in the criteria's order: a stable
+  // insertion sort of positions (a score has a few dozen criteria at most),
+  // then each contribution moved once.
+  std::vector<std::size_t> order(unsorted.size());
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    std::size_t m = k;
+    for (;
+         m > 0 && std::fabs(unsorted[order[m - 1]].separation) < std::fabs(unsorted[k].separation);
+         --m)
+      order[m] = order[m - 1];
+    order[m] = k;
+  }
+  std::vector<Contribution> sorted;
+  sorted.reserve(order.size());
+  for (std::size_t k : order) sorted.push_back(std::move(unsorted[k]));
+  return sorted;
+}
+
+// What the engine assumed: unknown and missing answers, ranges scored at
+// their middle, questions that do not apply.
+std::vector<Assumption> assumptions(const Questionnaire& q, const Profile& profile,
+                                    const Decision& d) {
+  std::vector<Assumption> out;
+  for (std::size_t i = 0; i < q.criteria.size(); ++i) {
+    const Criterion& c = q.criteria[i];
+    if (!c.answerable()) continue;
+    const Answer& a = profile.answers[i];
+    if (!applies(c, d.values)) {
+      out.push_back(
+          {i, "does not apply",
+           "Not asked: its ask_if conditions do not hold for this project, so it does not count "
+           "in the score."});
+    } else if (a.kind == Answer::Kind::unknown || a.kind == Answer::Kind::missing) {
+      out.push_back({i, c.value_text(d.values[i]), c.assumption_note});
+    } else if (a.kind == Answer::Kind::range) {
+      out.push_back(
+          {i, c.value_text(d.values[i]),
+           fmt::format(
+               "Scored at the middle of the range {} to {}; confidence covers the whole range.",
+               format_number(a.low), format_number(a.high))});
+    }
+  }
+  return out;
+}
+
+// Monthly cost per option two decades either side of today's volume, 25 points.
+std::vector<CostPoint> cost_curve(const ScoringModel& model, const Values& values) {
+  std::vector<CostPoint> curve;
+  const double now = values[model.inputs.monthly_requests].number;
+  const double centre = now > 0 ? now : 1e5;
+  Values v = values;
+  for (int k = 0; k <= 24; ++k) {
+    v[model.inputs.monthly_requests].number = centre * std::pow(10.0, -2 + k / 6.0);
+    const CostEstimate e = estimate_costs(model.pricing, model.inputs, model.questionnaire, v);
+    CostPoint point{v[model.inputs.monthly_requests].number, {}};
+    for (Option o : kOptions) point.monthly_usd[index(o)] = e.options[index(o)].monthly_usd;
+    curve.push_back(point);
+  }
+  return curve;
+}
+
+}  // namespace
+
 Decision decide(const ScoringModel& model, const Profile& profile, const EngineOptions& options) {
   const Questionnaire& q = model.questionnaire;
   Decision d;
@@ -183,97 +290,18 @@ Decision decide(const ScoringModel& model, const Profile& profile, const EngineO
       if (k.forbids[index(o)]) d.vetoes.push_back({o, k.id, k.reason});
     }
   }
-
-  // The runner-up: the best other option still allowed; failing that, the
-  // best other option at all, so the explanation can still compare.
-  if (d.recommendation) {
-    std::array<bool, kOptionCount> excluded = d.vetoed;
-    excluded[index(*d.recommendation)] = true;
-    d.runner_up = best_of(d.scores, excluded);
-    if (d.runner_up) d.margin = d.scores[index(*d.recommendation)] - d.scores[index(*d.runner_up)];
-  }
-  std::optional<Option> first = d.recommendation;
-  std::optional<Option> second = d.runner_up;
-  if (!first || !second) {
-    std::array<bool, kOptionCount> none{};
-    if (!first) first = best_of(d.scores, none);
-    none[index(*first)] = true;
-    second = best_of(d.scores, none);
-  }
-  d.versus = {*first, *second};
-
+  rank(d);
   // Explanations (and the flip points, which are read off them).
-  const bool explain = options.explain || options.flip_points;
-  double total = 0;
-  for (double w : d.weights) total += w;
-  std::vector<Contribution> unsorted;
-  if (explain) unsorted.reserve(q.criteria.size());
-  for (std::size_t i = 0; explain && i < q.criteria.size(); ++i) {
-    const Criterion& c = q.criteria[i];
-    if (!c.scored || d.weights[i] <= 0) continue;
-    Contribution ct;
-    ct.criterion = i;
-    ct.weight = d.weights[i];
-    ct.value_text = c.answerable() ? c.value_text(d.values[i]) : "computed";
-    ct.utility = criterion_utilities(c, d.values, d.cost);
-    for (std::size_t o = 0; o < kOptionCount; ++o)
-      ct.points[o] = 100 * ct.weight * ct.utility[o] / total;
-    ct.separation = ct.points[index(*first)] - ct.points[index(*second)];
-    unsorted.push_back(std::move(ct));
+  if (options.explain || options.flip_points) {
+    d.contributions = contributions(q, d);
+    d.assumptions = assumptions(q, profile, d);
   }
-  // Largest separation first, ties in the criteria's order: a stable
-  // insertion sort of positions (a score has a few dozen criteria at most),
-  // then each contribution moved once.
-  std::vector<std::size_t> order(unsorted.size());
-  for (std::size_t k = 0; k < order.size(); ++k) {
-    std::size_t m = k;
-    for (;
-         m > 0 && std::fabs(unsorted[order[m - 1]].separation) < std::fabs(unsorted[k].separation);
-         --m)
-      order[m] = order[m - 1];
-    order[m] = k;
-  }
-  d.contributions.reserve(order.size());
-  for (std::size_t k : order) d.contributions.push_back(std::move(unsorted[k]));
-
-  for (std::size_t i = 0; explain && i < q.criteria.size(); ++i) {
-    const Criterion& c = q.criteria[i];
-    if (!c.answerable()) continue;
-    const Answer& a = profile.answers[i];
-    if (!applies(c, d.values)) {
-      d.assumptions.push_back(
-          {i, "does not apply",
-           "Not asked: its ask_if conditions do not hold for this project, so it does not count "
-           "in the score."});
-    } else if (a.kind == Answer::Kind::unknown || a.kind == Answer::Kind::missing) {
-      d.assumptions.push_back({i, c.value_text(d.values[i]), c.assumption_note});
-    } else if (a.kind == Answer::Kind::range) {
-      d.assumptions.push_back(
-          {i, c.value_text(d.values[i]),
-           fmt::format(
-               "Scored at the middle of the range {} to {}; confidence covers the whole range.",
-               format_number(a.low), format_number(a.high))});
-    }
-  }
-
   d.samples = options.samples;
   d.confidence =
       estimate_confidence(model, profile, d.values, d.cost, d.weights, d.recommendation, options);
   if (options.flip_points) d.flips = find_flip_points(model, d);
   if (options.advice) d.hybrid_pattern = choose_hybrid_pattern(q, d);
-  if (options.cost_curve) {
-    // Two decades either side of today's volume, 25 points.
-    const double now = d.values[model.inputs.monthly_requests].number;
-    const double centre = now > 0 ? now : 1e5;
-    Values v = d.values;
-    for (int k = 0; k <= 24; ++k) {
-      v[model.inputs.monthly_requests].number = centre * std::pow(10.0, -2 + k / 6.0);
-      const CostEstimate e = estimate_costs(model.pricing, model.inputs, q, v);
-      CostPoint point{v[model.inputs.monthly_requests].number, {}};
-      for (Option o : kOptions) point.monthly_usd[index(o)] = e.options[index(o)].monthly_usd;
-      d.cost_curve.push_back(point);
-    }
-  }
+  if (options.cost_curve) d.cost_curve = cost_curve(model, d.values);
   if (options.advice) d.checklist = build_checklist(model, d);
   return d;
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "engine/scorer.hpp"
+#include "engine/cost_model.hpp"
 
 #include <algorithm>
 

@@ -64,6 +64,7 @@ const std::vector<std::map<std::string, std::string>> kCases{
 
 #include "aidecide/render.hpp"
 #include "commands.hpp"
+#include "engine/cost_model.hpp"
 #include "engine/scorer.hpp"
 #include "helpers.hpp"
 #include "io/parallel.hpp"

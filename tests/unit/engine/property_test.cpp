@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "engine/cost_model.hpp"
 #include "helpers.hpp"
 
 using namespace aidecide;

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// What the check output formats share: summary line, fingerprints and the
-// table's renderer makers (one per file of this folder).
+// What the check output formats share: the summary line and fingerprints.
 
 #include <memory>
 #include <ostream>
@@ -25,17 +24,5 @@ std::string fingerprint(const Finding& f, std::size_t occurrence);
 std::vector<std::size_t> occurrences(const std::vector<const Finding*>& all);
 
 using CheckRendererPtr = std::unique_ptr<CheckRenderer>;
-CheckRendererPtr make_text_check_renderer(std::ostream& out, const ScoringModel& model,
-                                          const CheckRenderOptions& options);
-CheckRendererPtr make_json_check_renderer(std::ostream& out, const ScoringModel& model,
-                                          const CheckRenderOptions& options);
-CheckRendererPtr make_github_check_renderer(std::ostream& out, const ScoringModel& model,
-                                            const CheckRenderOptions& options);
-CheckRendererPtr make_junit_check_renderer(std::ostream& out, const ScoringModel& model,
-                                           const CheckRenderOptions& options);
-CheckRendererPtr make_sarif_check_renderer(std::ostream& out, const ScoringModel& model,
-                                           const CheckRenderOptions& options);
-CheckRendererPtr make_gitlab_check_renderer(std::ostream& out, const ScoringModel& model,
-                                            const CheckRenderOptions& options);
 
 }  // namespace aidecide

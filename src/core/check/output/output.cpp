@@ -6,6 +6,21 @@
 #include "check/output/common.hpp"
 
 namespace aidecide {
+
+// The makers, one per file of this folder.
+CheckRendererPtr make_text_check_renderer(std::ostream& out, const ScoringModel& model,
+                                          const CheckRenderOptions& options);
+CheckRendererPtr make_json_check_renderer(std::ostream& out, const ScoringModel& model,
+                                          const CheckRenderOptions& options);
+CheckRendererPtr make_github_check_renderer(std::ostream& out, const ScoringModel& model,
+                                            const CheckRenderOptions& options);
+CheckRendererPtr make_junit_check_renderer(std::ostream& out, const ScoringModel& model,
+                                           const CheckRenderOptions& options);
+CheckRendererPtr make_sarif_check_renderer(std::ostream& out, const ScoringModel& model,
+                                           const CheckRenderOptions& options);
+CheckRendererPtr make_gitlab_check_renderer(std::ostream& out, const ScoringModel& model,
+                                            const CheckRenderOptions& options);
+
 namespace {
 
 struct CheckFormatRow {

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "engine/confidence/draws.hpp"
+#include "engine/cost_model.hpp"
 
 namespace aidecide::confidence {
 namespace {

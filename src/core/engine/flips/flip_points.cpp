@@ -11,6 +11,7 @@
 #include "aidecide/cost.hpp"
 #include "aidecide/engine.hpp"
 #include "engine/scorer.hpp"
+#include "engine/cost_model.hpp"
 
 namespace aidecide {
 namespace {

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The cost model's utilities on their own, for the engine's inner loops
+// (confidence draws, flip-point probes) and their bounds.
+
+#include <utility>
+
+#include "aidecide/cost.hpp"
+
+namespace aidecide {
+
+// The derived criteria's utilities alone (what a score needs from the cost
+// model): cheap enough for every confidence draw and flip-point probe.
+struct DerivedUtilities {
+  PerOption cost{};
+  PerOption budget{};
+};
+DerivedUtilities derived_utilities(const Pricing& p, const CostInputs& in, const Values& values);
+// The cost utility alone: enough when no budget row is to be recomputed.
+PerOption cost_utility(const Pricing& p, const CostInputs& in, const Values& values);
+// The budget utility alone: enough when only the budgets or the GPUs already
+// owned changed, which the cost utility does not read. Constant for cloud
+// and nondecreasing in either budget for local and hybrid (a property test
+// holds it to that; the flip-point search relies on it).
+PerOption budget_utility(const Pricing& p, const CostInputs& in, const Values& values);
+// The lowest and highest budget utility of each option over every answer.
+std::pair<PerOption, PerOption> budget_utility_range();
+
+// How fast the derived utilities can move with one numeric input x > 0,
+// everything else fixed (docs/cost-model.md, "How fast the utilities
+// move"): between x1 and x2 the difference between two options' cost
+// utilities changes by at most cost_utility_slope() x |ln(x2 / x1)|, and
+// likewise for the budget utilities. Flip-point searches use it to skip
+// values that cannot change the winner.
+double cost_utility_slope();
+double budget_utility_slope();
+
+}  // namespace aidecide
