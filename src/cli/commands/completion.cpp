@@ -256,7 +256,7 @@ std::vector<std::string> root_values(const CompletionOptions& options, std::stri
 }
 
 // The shells: one row each, for parsing, help and the scripts.
-const std::array<Shell, 3> kShells{{
+const auto kShells = std::to_array<Shell>({
     {"bash",
      [](const std::vector<CommandInfo>& c, const CompletionOptions& o) {
        return bash_script(c, root_options(o), root_values(o, "color"));
@@ -265,7 +265,7 @@ const std::array<Shell, 3> kShells{{
      [](const std::vector<CommandInfo>& c, const CompletionOptions&) { return zsh_script(c); }},
     {"fish",
      [](const std::vector<CommandInfo>& c, const CompletionOptions&) { return fish_script(c); }},
-}};
+});
 
 std::vector<std::string> shell_names() {
   std::vector<std::string> names;

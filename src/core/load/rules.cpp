@@ -8,10 +8,10 @@
 namespace aidecide {
 
 namespace {
-constexpr std::array<Named<Level>, 4> kLevels{{{Level::error, "error"},
-                                               {Level::warning, "warning"},
-                                               {Level::note, "note"},
-                                               {Level::off, "off"}}};
+constexpr auto kLevels = std::to_array<Named<Level>>({{Level::error, "error"},
+                                                      {Level::warning, "warning"},
+                                                      {Level::note, "note"},
+                                                      {Level::off, "off"}});
 
 const std::vector<RuleSpec> kRules{
     {"decision-mismatch", Level::error,

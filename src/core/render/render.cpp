@@ -26,13 +26,13 @@ struct FormatRow {
   MakeRenderer make;
 };
 
-constexpr std::array<FormatRow, 5> kFormats{{
+constexpr auto kFormats = std::to_array<FormatRow>({
     {{Format::text, "text", "txt", false}, &make_text_renderer},
     {{Format::json, "json", "json", false}, &make_json_renderer},
     {{Format::markdown, "markdown", "md", false}, &make_markdown_renderer},
     {{Format::html, "html", "html", true}, &make_html_renderer},
     {{Format::csv, "csv", "csv", false}, &make_csv_renderer},
-}};
+});
 
 constexpr std::array<FormatInfo, kFormats.size()> kFormatInfo = [] {
   std::array<FormatInfo, kFormats.size()> info{};
@@ -40,10 +40,10 @@ constexpr std::array<FormatInfo, kFormats.size()> kFormatInfo = [] {
   return info;
 }();
 
-constexpr std::array<Named<SortKey>, 4> kSortKeys{{{SortKey::input, "input"},
-                                                   {SortKey::score, "score"},
-                                                   {SortKey::name, "name"},
-                                                   {SortKey::confidence, "confidence"}}};
+constexpr auto kSortKeys = std::to_array<Named<SortKey>>({{SortKey::input, "input"},
+                                                          {SortKey::score, "score"},
+                                                          {SortKey::name, "name"},
+                                                          {SortKey::confidence, "confidence"}});
 
 const FormatRow& row(Format format) {
   for (const auto& r : kFormats) {

@@ -156,13 +156,13 @@ struct SchemaRow {
   std::string (*text)(const Questionnaire& q);
 };
 
-const std::array<SchemaRow, 5> kSchemas{{
+const auto kSchemas = std::to_array<SchemaRow>({
     {"profile", [](const Questionnaire& q) { return profile_schema(q).dump(2) + "\n"; }},
     {"record", [](const Questionnaire& q) { return record_schema(q).dump(2) + "\n"; }},
     {"config", [](const Questionnaire&) { return config_schema().dump(2) + "\n"; }},
     {"criteria", [](const Questionnaire&) { return std::string(embedded_criteria_schema_text()); }},
     {"output", [](const Questionnaire&) { return std::string(embedded_output_schema_text()); }},
-}};
+});
 
 }  // namespace
 

@@ -28,14 +28,14 @@ struct CheckFormatRow {
   CheckRendererPtr (*make)(std::ostream&, const ScoringModel&, const CheckRenderOptions&);
 };
 
-constexpr std::array<CheckFormatRow, 6> kCheckFormats{{
+constexpr auto kCheckFormats = std::to_array<CheckFormatRow>({
     {{CheckFormat::text, "text"}, &make_text_check_renderer},
     {{CheckFormat::json, "json"}, &make_json_check_renderer},
     {{CheckFormat::github, "github"}, &make_github_check_renderer},
     {{CheckFormat::junit, "junit"}, &make_junit_check_renderer},
     {{CheckFormat::sarif, "sarif"}, &make_sarif_check_renderer},
     {{CheckFormat::gitlab, "gitlab"}, &make_gitlab_check_renderer},
-}};
+});
 
 constexpr std::array<Named<CheckFormat>, kCheckFormats.size()> kCheckFormatNames = [] {
   std::array<Named<CheckFormat>, kCheckFormats.size()> names{};
