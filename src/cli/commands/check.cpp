@@ -134,7 +134,9 @@ int run_check(const CheckCliOptions& options, const Streams& io, const GlobalOpt
   const auto model = load_model(model_paths, io);
   check.engine.samples = 200;  // enough for low-margin; checks run in CI on every push
 
-  auto [files, unreadable] = find_check_inputs(options.paths, config);
+  CheckInputs inputs = find_check_inputs(options.paths, config);
+  const std::vector<std::string>& files = inputs.files;
+  std::vector<Diagnostic>& unreadable = inputs.unreadable;
 
   const Level fail_on = options.fail_on.empty() ? config.fail_on.value_or(Level::error)
                                                 : *parse_fail_on(options.fail_on);
