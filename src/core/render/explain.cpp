@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Sentences shared by every renderer, so they read the same everywhere.
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -15,14 +16,15 @@ namespace aidecide {
 std::string describe_contribution(const ScoringModel& model, const Decision& d,
                                   const Contribution& c) {
   const Criterion& crit = model.questionnaire.criteria[c.criterion];
-  const std::string subject = crit.answerable() ? fmt::format("{} is {}", crit.title, c.value_text)
-                                                : fmt::format("{} (computed)", crit.title);
+  const std::string subject = crit.answerable()
+                                  ? fmt::format(FMT_COMPILE("{} is {}"), crit.title, c.value_text)
+                                  : fmt::format(FMT_COMPILE("{} (computed)"), crit.title);
   const auto [first, second] = d.versus;
   if (std::fabs(c.separation) < 0.05) {
-    return fmt::format("{}: no difference between {} and {}", subject, to_string(first),
-                       to_string(second));
+    return fmt::format(FMT_COMPILE("{}: no difference between {} and {}"), subject,
+                       to_string(first), to_string(second));
   }
-  return fmt::format("{}: favours {}, +{:.1f} points over {}", subject,
+  return fmt::format(FMT_COMPILE("{}: favours {}, +{:.1f} points over {}"), subject,
                      to_string(c.separation > 0 ? first : second), std::fabs(c.separation),
                      to_string(c.separation > 0 ? second : first));
 }
@@ -30,19 +32,20 @@ std::string describe_contribution(const ScoringModel& model, const Decision& d,
 std::string describe_flip(const ScoringModel& model, const Decision& d, const WeightFlip& f) {
   const Criterion& c = model.questionnaire.criteria[f.criterion];
   const double now = d.weights[f.criterion];
-  return fmt::format("weight of {} x{:.2f} ({} -> {}): {} wins", c.title, f.factor,
+  return fmt::format(FMT_COMPILE("weight of {} x{:.2f} ({} -> {}): {} wins"), c.title, f.factor,
                      format_number(now), format_number(now * f.factor), to_string(f.winner));
 }
 
 std::string describe_flip(const ScoringModel& model, const NumberFlip& f) {
   const Criterion& c = model.questionnaire.criteria[f.criterion];
-  return fmt::format("{} wins with {} {} {}", to_string(f.winner), c.title,
+  return fmt::format(FMT_COMPILE("{} wins with {} {} {}"), to_string(f.winner), c.title,
                      f.above ? "above" : "below", describe_value(c, f.value));
 }
 
 std::string describe_flip(const ScoringModel& model, const ChoiceFlip& f) {
   const Criterion& c = model.questionnaire.criteria[f.criterion];
-  return fmt::format("{} wins if {} were {}", to_string(f.winner), c.title, c.answers[f.answer].id);
+  return fmt::format(FMT_COMPILE("{} wins if {} were {}"), to_string(f.winner), c.title,
+                     c.answers[f.answer].id);
 }
 
 std::vector<CostTableRow> cost_table(const Decision& d) {

@@ -7,14 +7,25 @@
 namespace aidecide::confidence {
 
 void sum_fixed(BlockLeads& lead, const FixedRows& fixed, std::span<const double> factor) {
-  for (auto& l : lead) l.fill(0);
-  for (std::size_t k = 0; k < fixed.rows.size(); ++k) {
-    const double* f = &factor[fixed.rows[k] * kBlock];
-    const auto [a, b] = fixed.lead[k];
-    for (std::size_t j = 0; j < kBlock; ++j) {
-      lead[0][j] += a * f[j];
-      lead[1][j] += b * f[j];
+  // A tile of draws is summed over every row before the next tile, so its
+  // sums stay in registers instead of going through memory once per row
+  // (3 us of a profile's 14). Each draw's sum adds the same terms in the
+  // same order either way.
+  constexpr std::size_t kTile = 8;
+  static_assert(kBlock % kTile == 0);
+  for (std::size_t j0 = 0; j0 < kBlock; j0 += kTile) {
+    std::array<double, kTile> a{}, b{};
+    for (std::size_t k = 0; k < fixed.rows.size(); ++k) {
+      const double* f = &factor[fixed.rows[k] * kBlock + j0];
+      const auto [da, db] = fixed.lead[k];
+#pragma GCC unroll 8  // unrolled, the tile's sums live in registers
+      for (std::size_t t = 0; t < kTile; ++t) {
+        a[t] += da * f[t];
+        b[t] += db * f[t];
+      }
     }
+    std::copy(a.begin(), a.end(), lead[0].begin() + static_cast<std::ptrdiff_t>(j0));
+    std::copy(b.begin(), b.end(), lead[1].begin() + static_cast<std::ptrdiff_t>(j0));
   }
 }
 
