@@ -2,21 +2,10 @@
 // run(): the options every command shares (--quiet, --verbose).
 #include <catch2/catch.hpp>
 
-#include <atomic>
-#include <cmath>
-#include <filesystem>
-#include <fstream>
-#include <nlohmann/json.hpp>
-#include <sstream>
-
 #include "aidecide/render.hpp"
+#include "aidecide/text.hpp"
 #include "commands.hpp"
-#include "engine/scorer.hpp"
 #include "helpers.hpp"
-#include "io/parallel.hpp"
-#include "io/progress.hpp"
-#include "render/json_writer.hpp"
-#include "run.hpp"
 
 using namespace aidecide;
 
@@ -53,4 +42,21 @@ TEST_CASE("verbose mode says what was read and how fast", "[cli]") {
   CHECK(err.str().ends_with(" on 1 thread\n"));
   CHECK(cli::verbose_summary("files", 10, 2, 2.0) ==
         "aidecide: 10 files in 2.00 s (5/s) on 2 threads\n");
+}
+
+TEST_CASE("help, validation and completion list each closed set from its table", "[cli]") {
+  const auto score_help = aidecide::test::run_cli({"score", "--help"});
+  CHECK(score_help.out.find("Output format: " + join_words(names_of(formats()), " or ")) !=
+        std::string::npos);
+  CHECK(score_help.out.find("input, score, name or confidence") != std::string::npos);
+  const auto check_help = aidecide::test::run_cli({"check", "--help"});
+  CHECK(check_help.out.find("text, json, github, junit, sarif or gitlab") != std::string::npos);
+  CHECK(check_help.out.find("error, warning, note or never") != std::string::npos);
+  const auto bad = aidecide::test::run_cli({"score", "--format", "sarif", "profiles/"});
+  CHECK(bad.code == 2);
+  CHECK(bad.err.find("sarif not in {text,json,markdown,html,csv}") != std::string::npos);
+  const auto bash = aidecide::test::run_cli({"completion", "bash"});
+  CHECK(bash.code == 0);
+  CHECK(bash.out.find("'text json markdown html csv'") != std::string::npos);
+  CHECK(bash.out.find("'text json github junit sarif gitlab'") != std::string::npos);
 }

@@ -9,20 +9,6 @@
 using namespace aidecide;
 using namespace aidecide::test;
 
-namespace {
-
-const std::vector<std::map<std::string, std::string>> kCases{
-    {},
-    {{"data_sensitivity", "personal"}, {"workload_mix", "mixed"}, {"team_mlops", "experienced"}},
-    {{"monthly_requests", "30000000"},
-     {"team_mlops", "experienced"},
-     {"model_capability", "frontier"}},
-    {{"connectivity", "intermittent"}, {"project_stage", "pilot"}},
-    {{"latency_budget_ms", "250"}, {"customization", "fine_tuning"}},
-};
-
-}  // namespace
-
 TEST_CASE("each hybrid pattern is chosen where it fits", "[patterns]") {
   SECTION("a mixed workload: sensitive local, general in the cloud") {
     const Decision d = decide_with({{"data_sensitivity", "personal"},

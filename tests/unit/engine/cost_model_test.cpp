@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "aidecide/render.hpp"
+#include "engine/cost_model.hpp"
 #include "engine/scorer.hpp"
 #include "helpers.hpp"
 
@@ -24,55 +26,9 @@ constexpr double kH100Running = 0.7 * 730 * 1.4 * 0.12 + 150;
 }  // namespace
 
 // SPDX-License-Identifier: MIT
-// Decision depth: flip points against brute force, hybrid patterns,
-// the tailored checklist, presets and what-if.
-#include <catch2/catch.hpp>
-
-#include "aidecide/presets.hpp"
-#include "aidecide/render.hpp"
-#include "helpers.hpp"
-
-using namespace aidecide;
-using namespace aidecide::test;
-
-namespace {
-
-const std::vector<std::map<std::string, std::string>> kCases{
-    {},
-    {{"data_sensitivity", "personal"}, {"workload_mix", "mixed"}, {"team_mlops", "experienced"}},
-    {{"monthly_requests", "30000000"},
-     {"team_mlops", "experienced"},
-     {"model_capability", "frontier"}},
-    {{"connectivity", "intermittent"}, {"project_stage", "pilot"}},
-    {{"latency_budget_ms", "250"}, {"customization", "fine_tuning"}},
-};
-
-}  // namespace
-
-// SPDX-License-Identifier: MIT
 // The pieces that make batch scoring fast must not change what it computes:
 // the streaming JSON writer, the closed-form break-even, the confidence
 // shortcut, and parallel scoring.
-#include <catch2/catch.hpp>
-
-#include <atomic>
-#include <cmath>
-#include <filesystem>
-#include <fstream>
-#include <nlohmann/json.hpp>
-#include <sstream>
-
-#include "aidecide/render.hpp"
-#include "commands.hpp"
-#include "engine/cost_model.hpp"
-#include "engine/scorer.hpp"
-#include "helpers.hpp"
-#include "io/parallel.hpp"
-#include "io/progress.hpp"
-#include "render/json_writer.hpp"
-#include "run.hpp"
-
-using namespace aidecide;
 
 TEST_CASE("cost model matches the hand-computed baseline", "[cost]") {
   // 1M requests of 1,000 input and 300 output tokens, strong tier, basic team.

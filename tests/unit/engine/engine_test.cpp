@@ -7,6 +7,8 @@
 #include <cmath>
 #include <numeric>
 
+#include "aidecide/presets.hpp"
+#include "aidecide/render.hpp"
 #include "helpers.hpp"
 
 using namespace aidecide;
@@ -23,32 +25,6 @@ std::string only_weights(const std::map<std::string, double>& keep) {
   }
   return text;
 }
-}  // namespace
-
-// SPDX-License-Identifier: MIT
-// Decision depth: flip points against brute force, hybrid patterns,
-// the tailored checklist, presets and what-if.
-#include <catch2/catch.hpp>
-
-#include "aidecide/presets.hpp"
-#include "aidecide/render.hpp"
-#include "helpers.hpp"
-
-using namespace aidecide;
-using namespace aidecide::test;
-
-namespace {
-
-const std::vector<std::map<std::string, std::string>> kCases{
-    {},
-    {{"data_sensitivity", "personal"}, {"workload_mix", "mixed"}, {"team_mlops", "experienced"}},
-    {{"monthly_requests", "30000000"},
-     {"team_mlops", "experienced"},
-     {"model_capability", "frontier"}},
-    {{"connectivity", "intermittent"}, {"project_stage", "pilot"}},
-    {{"latency_budget_ms", "250"}, {"customization", "fine_tuning"}},
-};
-
 }  // namespace
 
 TEST_CASE("scores are the normalised weighted sum of utilities", "[engine]") {

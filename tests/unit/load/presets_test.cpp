@@ -9,20 +9,6 @@
 using namespace aidecide;
 using namespace aidecide::test;
 
-namespace {
-
-const std::vector<std::map<std::string, std::string>> kCases{
-    {},
-    {{"data_sensitivity", "personal"}, {"workload_mix", "mixed"}, {"team_mlops", "experienced"}},
-    {{"monthly_requests", "30000000"},
-     {"team_mlops", "experienced"},
-     {"model_capability", "frontier"}},
-    {{"connectivity", "intermittent"}, {"project_stage", "pilot"}},
-    {{"latency_budget_ms", "250"}, {"customization", "fine_tuning"}},
-};
-
-}  // namespace
-
 TEST_CASE("presets replace default weights, profiles replace presets", "[presets]") {
   const auto& m = default_model();
   const auto presets = load_presets(embedded_presets_text(), "presets.yaml", m.questionnaire);
@@ -42,4 +28,16 @@ TEST_CASE("presets replace default weights, profiles replace presets", "[presets
           "p.yaml", m.questionnaire),
       "p.yaml:5:15: unknown key 'data_sensitivty' in 'weights' of preset 'x'; did you mean "
       "'data_sensitivity'?");
+}
+
+TEST_CASE("a presets file starts like every data file", "[presets]") {
+  const auto& q = default_model().questionnaire;
+  const auto load = [&](const std::string& text) {
+    return first_error([&] { load_presets(text, "presets.yaml", q); });
+  };
+  CHECK(load("") == "file is empty; expected a presets file with 'version' and 'presets'");
+  CHECK(load("- a\n") == "1:1: a presets file must be a mapping of keys to values, not a list");
+  CHECK(load("version: 0\npresets: []\n") == "1:10: 'version' must be a whole number of 1 or more");
+  CHECK(load("version: 1\npresets: {}\nextra: 1\n") ==
+        "3:1: unknown key 'extra' in the presets file (expected one of: version, presets)");
 }

@@ -2,21 +2,11 @@
 // The JSON renderer (src/core/render/json.cpp): results leave in large writes.
 #include <catch2/catch.hpp>
 
-#include <atomic>
-#include <cmath>
-#include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "aidecide/render.hpp"
-#include "commands.hpp"
-#include "engine/scorer.hpp"
 #include "helpers.hpp"
-#include "io/parallel.hpp"
-#include "io/progress.hpp"
-#include "render/json_writer.hpp"
-#include "run.hpp"
 
 using namespace aidecide;
 

@@ -3,21 +3,12 @@
 // or indented (src/core/render/json_writer.cpp).
 #include <catch2/catch.hpp>
 
-#include <atomic>
+#include <array>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
-#include "aidecide/render.hpp"
-#include "commands.hpp"
-#include "engine/scorer.hpp"
 #include "helpers.hpp"
-#include "io/parallel.hpp"
-#include "io/progress.hpp"
 #include "render/json_writer.hpp"
-#include "run.hpp"
 
 using namespace aidecide;
 
@@ -137,4 +128,40 @@ TEST_CASE("objects and arrays get their commas and colons", "[perf]") {
   more.finish();
   more.finish();
   CHECK(appended == ",\n[\"" + long_text + "\",\"" + long_text + "\",\"" + long_text + "\"]");
+}
+
+TEST_CASE("indented, the writer writes what nlohmann::json's dump(2) writes", "[json]") {
+  std::string text;
+  JsonWriter w(text, 2);
+  w.begin_object();
+  w.key("empty_object");
+  w.begin_object();
+  w.end_object();
+  w.key("empty_array");
+  w.begin_array();
+  w.end_array();
+  w.key("list");
+  w.begin_array();
+  w.integer(1);
+  w.number(2.5, 1);
+  w.begin_object();
+  w.key("x");
+  w.null();
+  w.end_object();
+  w.end_array();
+  w.key("scores");
+  const std::array<std::string_view, 2> keys{"cloud", "local"};
+  const std::array<double, 2> values{12.25, -0.0};
+  w.number_object(keys, values, 1);
+  w.key("text");
+  w.string("caf\xc3\xa9 \x01");
+  w.end_object();
+  w.finish();
+  nlohmann::ordered_json expected;
+  expected["empty_object"] = nlohmann::ordered_json::object();
+  expected["empty_array"] = nlohmann::ordered_json::array();
+  expected["list"] = {1, 2.5, {{"x", nullptr}}};
+  expected["scores"] = {{"cloud", 12.3}, {"local", 0.0}};
+  expected["text"] = "caf\xc3\xa9 \x01";
+  CHECK(text == expected.dump(2, ' ', true));
 }

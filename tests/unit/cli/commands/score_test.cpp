@@ -2,11 +2,13 @@
 // `aidecide score` driven in-process through run() with string streams.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "aidecide/render.hpp"
 #include "helpers.hpp"
 #include "run.hpp"
 
@@ -47,30 +49,6 @@ std::string read_file(const fs::path& p) {
 }
 
 }  // namespace
-
-// SPDX-License-Identifier: MIT
-// The pieces that make batch scoring fast must not change what it computes:
-// the streaming JSON writer, the closed-form break-even, the confidence
-// shortcut, and parallel scoring.
-#include <catch2/catch.hpp>
-
-#include <atomic>
-#include <cmath>
-#include <filesystem>
-#include <fstream>
-#include <nlohmann/json.hpp>
-#include <sstream>
-
-#include "aidecide/render.hpp"
-#include "commands.hpp"
-#include "engine/scorer.hpp"
-#include "helpers.hpp"
-#include "io/parallel.hpp"
-#include "io/progress.hpp"
-#include "render/json_writer.hpp"
-#include "run.hpp"
-
-using namespace aidecide;
 
 TEST_CASE("the version flag prints the version", "[cli]") {
   const Result r = run_cli({"--version"});

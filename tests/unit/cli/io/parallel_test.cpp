@@ -3,20 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
-#include <cmath>
-#include <filesystem>
-#include <fstream>
-#include <nlohmann/json.hpp>
-#include <sstream>
+#include <stdexcept>
 
-#include "aidecide/render.hpp"
-#include "commands.hpp"
-#include "engine/scorer.hpp"
-#include "helpers.hpp"
 #include "io/parallel.hpp"
-#include "io/progress.hpp"
-#include "render/json_writer.hpp"
-#include "run.hpp"
 
 using namespace aidecide;
 

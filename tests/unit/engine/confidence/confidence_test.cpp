@@ -2,21 +2,7 @@
 // Confidence: the settled check agrees with sampling.
 #include <catch2/catch.hpp>
 
-#include <atomic>
-#include <cmath>
-#include <filesystem>
-#include <fstream>
-#include <nlohmann/json.hpp>
-#include <sstream>
-
-#include "aidecide/render.hpp"
-#include "commands.hpp"
-#include "engine/scorer.hpp"
 #include "helpers.hpp"
-#include "io/parallel.hpp"
-#include "io/progress.hpp"
-#include "render/json_writer.hpp"
-#include "run.hpp"
 
 using namespace aidecide;
 
