@@ -50,10 +50,8 @@ void close_page(std::ostream& out) {
       AIDECIDE_VERSION);
 }
 
-void write_decision(std::ostream& out, const ScoringModel& model, const Decision& d) {
-  const Questionnaire& q = model.questionnaire;
-  out << "<article>\n<h1>" << h(d.name) << "</h1>\n<p class=\"muted\">" << h(d.source) << "</p>\n";
-  if (!d.description.empty()) out << "<p>" << h(d.description) << "</p>\n";
+// The recommendation, its margin and confidence, in one line.
+void write_headline(std::ostream& out, const Decision& d) {
   out << "<p class=\"headline\">";
   if (d.recommendation) {
     out << "Recommendation: <span class=\"badge\">" << to_string(*d.recommendation) << "</span>";
@@ -68,7 +66,11 @@ void write_decision(std::ostream& out, const ScoringModel& model, const Decision
     out << "<strong>No recommendation:</strong> every option is ruled out by a hard constraint.";
   }
   out << "</p>\n";
+}
 
+// --set: the answers changed and the decision before and after.
+void write_what_if(std::ostream& out, const ScoringModel& model, const Decision& d) {
+  const Questionnaire& q = model.questionnaire;
   if (d.what_if) {
     const WhatIf& w = *d.what_if;
     out << "<h2>What if</h2>\n<p>";
@@ -92,7 +94,11 @@ void write_decision(std::ostream& out, const ScoringModel& model, const Decision
         "class=\"num\">{}</td></tr>\n</table>\n",
         percent(w.confidence), percent(d.confidence));
   }
+}
 
+// Scores, what is ruled out, the drivers, the hybrid pattern and the assumptions.
+void write_reasons(std::ostream& out, const ScoringModel& model, const Decision& d) {
+  const Questionnaire& q = model.questionnaire;
   out << "<h2>Scores</h2>\n<figure id=\"score-chart\">" << svg::score_chart(d) << "</figure>\n";
   if (!d.vetoes.empty()) {
     out << "<h2>Ruled out</h2>\n<ul>\n";
@@ -126,7 +132,10 @@ void write_decision(std::ostream& out, const ScoringModel& model, const Decision
     }
     out << "</ul>\n";
   }
+}
 
+// The cost table, the cost chart and the sentence under them.
+void write_costs(std::ostream& out, const ScoringModel& model, const Decision& d) {
   out << "<h2>Cost estimate (USD)</h2>\n<table>\n<tr><th></th><th class=\"num\">cloud</th><th "
          "class=\"num\">local</th><th class=\"num\">hybrid</th></tr>\n";
   for (const CostTableRow& row : cost_table(d)) {
@@ -141,7 +150,10 @@ void write_decision(std::ostream& out, const ScoringModel& model, const Decision
   if (!cost_svg.empty()) out << "<figure id=\"cost-chart\">" << cost_svg << "</figure>\n";
   out << "<p class=\"muted\">" << h(cost_note(d)) << " Prices as of "
       << h(model.pricing.oldest_as_of()) << " or later.</p>\n";
+}
 
+// What would change the recommendation, and the implementation plan.
+void write_changes(std::ostream& out, const ScoringModel& model, const Decision& d) {
   const std::vector<std::string> flips = flip_sentences(model, d);
   if (!flips.empty()) {
     out << "<h2>What would change the recommendation</h2>\n";
@@ -156,6 +168,16 @@ void write_decision(std::ostream& out, const ScoringModel& model, const Decision
     for (const std::string& item : d.checklist) out << "<li>" << h(item) << "</li>\n";
     out << "</ul>\n";
   }
+}
+
+void write_decision(std::ostream& out, const ScoringModel& model, const Decision& d) {
+  out << "<article>\n<h1>" << h(d.name) << "</h1>\n<p class=\"muted\">" << h(d.source) << "</p>\n";
+  if (!d.description.empty()) out << "<p>" << h(d.description) << "</p>\n";
+  write_headline(out, d);
+  write_what_if(out, model, d);
+  write_reasons(out, model, d);
+  write_costs(out, model, d);
+  write_changes(out, model, d);
   out << fmt::format(
       "<p class=\"muted\">Confidence from {} draws with every weight scaled between half and "
       "double, "

@@ -23,8 +23,8 @@ std::string option_name(std::optional<Option> o) {
   return o ? std::string(to_string(*o)) : std::string("none");
 }
 
-void write_decision(std::ostream& out, const ScoringModel& model, const Decision& d) {
-  const Questionnaire& q = model.questionnaire;
+// The title, the recommendation, its margin and confidence.
+void write_headline(std::ostream& out, const Decision& d) {
   out << fmt::format("## {}: **{}**\n\n", md(d.name), option_name(d.recommendation));
   if (d.recommendation) {
     out << fmt::format("**Recommendation: {}**", to_string(*d.recommendation));
@@ -40,7 +40,11 @@ void write_decision(std::ostream& out, const ScoringModel& model, const Decision
   }
   out << fmt::format(" Profile: {}\n\n", md(d.source));
   if (!d.description.empty()) out << "> " << md(d.description) << "\n\n";
+}
 
+// --set: the answers changed and the decision before and after.
+void write_what_if(std::ostream& out, const ScoringModel& model, const Decision& d) {
+  const Questionnaire& q = model.questionnaire;
   if (d.what_if) {
     const WhatIf& w = *d.what_if;
     std::vector<std::string> changes;
@@ -59,7 +63,11 @@ void write_decision(std::ostream& out, const ScoringModel& model, const Decision
     out << fmt::format("| confidence | {} | {} |\n\n", percent(w.confidence),
                        percent(d.confidence));
   }
+}
 
+// Scores, the drivers, what is ruled out, the hybrid pattern and the assumptions.
+void write_reasons(std::ostream& out, const ScoringModel& model, const Decision& d) {
+  const Questionnaire& q = model.questionnaire;
   out << "| Option | Score | Status |\n|---|---:|---|\n";
   for (Option o : kOptions) {
     std::string status;
@@ -97,7 +105,10 @@ void write_decision(std::ostream& out, const ScoringModel& model, const Decision
                          md(a.note));
     }
   }
+}
 
+// The cost table and the sentence under it.
+void write_costs(std::ostream& out, const ScoringModel& model, const Decision& d) {
   out << "\n### Cost estimate (USD)\n\n| | cloud | local | hybrid |\n|---|---:|---:|---:|\n";
   for (const CostTableRow& row : cost_table(d)) {
     const std::string_view label = row.label.substr(row.label.find_first_not_of(' '));
@@ -105,7 +116,10 @@ void write_decision(std::ostream& out, const ScoringModel& model, const Decision
   }
   out << fmt::format("\n{} Prices as of {} or later.\n", cost_note(d),
                      model.pricing.oldest_as_of());
+}
 
+// What would change the recommendation, and the implementation plan.
+void write_changes(std::ostream& out, const ScoringModel& model, const Decision& d) {
   const std::vector<std::string> flips = flip_sentences(model, d);
   if (!flips.empty()) {
     out << "\n### What would change the recommendation\n\n";
@@ -115,8 +129,16 @@ void write_decision(std::ostream& out, const ScoringModel& model, const Decision
     out << "\n### Implementation plan\n\n";
     for (const std::string& item : d.checklist) out << "- [ ] " << md(item) << '\n';
   }
+}
+
+void write_decision(std::ostream& out, const ScoringModel& model, const Decision& d) {
+  write_headline(out, d);
+  write_what_if(out, model, d);
+  write_reasons(out, model, d);
+  write_costs(out, model, d);
+  write_changes(out, model, d);
   out << fmt::format("\n<sub>aidecide {} · criteria version {} · confidence from {} draws</sub>\n",
-                     AIDECIDE_VERSION, q.version, d.samples);
+                     AIDECIDE_VERSION, model.questionnaire.version, d.samples);
 }
 
 class MarkdownRenderer : public SummaryRenderer {
