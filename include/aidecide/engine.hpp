@@ -39,9 +39,9 @@ struct EngineOptions {
   std::vector<std::optional<double>> preset_weights;
 };
 
-// Everything loaded once per process and shared read-only.
 struct Dependencies;  // what reads each criterion: the engine's own (engine/scorer.hpp)
 
+// Everything loaded once per process and shared read-only.
 struct ScoringModel {
   Questionnaire questionnaire;
   Pricing pricing;
