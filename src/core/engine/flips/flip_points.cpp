@@ -10,8 +10,8 @@
 
 #include "aidecide/cost.hpp"
 #include "aidecide/engine.hpp"
-#include "engine/scorer.hpp"
 #include "engine/cost_model.hpp"
+#include "engine/scorer.hpp"
 
 namespace aidecide {
 namespace {
