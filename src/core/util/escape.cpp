@@ -41,30 +41,103 @@ std::string escape_for_message(std::string_view text) {
   return out;
 }
 
-std::string escape_html(std::string_view text) {
+namespace {
+
+// `text` with each byte that `replacement` names replaced (an empty
+// replacement keeps the byte): the shape the escapers below share.
+template <class Replacement>
+std::string replace_bytes(std::string_view text, Replacement replacement) {
   std::string out;
-  for (char c : escape_for_message(text)) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
+  out.reserve(text.size());
+  for (char c : text) {
+    const std::string_view r = replacement(c);
+    if (r.empty()) {
+      out += c;
+    } else {
+      out += r;
     }
   }
   return out;
+}
+
+std::string_view html_entity(char c) {
+  switch (c) {
+    case '&':
+      return "&amp;";
+    case '<':
+      return "&lt;";
+    case '>':
+      return "&gt;";
+    case '"':
+      return "&quot;";
+    case '\'':
+      return "&#39;";
+    default:
+      return {};
+  }
+}
+
+std::string_view markdown_escape(char c) {
+  switch (c) {
+    case '&':
+      return "&amp;";
+    case '<':
+      return "&lt;";
+    case '>':
+      return "&gt;";
+    case '@':
+      return "&#64;";
+    case '\\':
+      return "\\\\";
+    case '`':
+      return "\\`";
+    case '*':
+      return "\\*";
+    case '_':
+      return "\\_";
+    case '[':
+      return "\\[";
+    case ']':
+      return "\\]";
+    case '|':
+      return "\\|";
+    case '#':
+      return "\\#";
+    case '~':
+      return "\\~";
+    default:
+      return {};
+  }
+}
+
+std::string_view github_message_escape(char c) {
+  switch (c) {
+    case '%':
+      return "%25";
+    case '\r':
+      return "%0D";
+    case '\n':
+      return "%0A";
+    default:
+      return {};
+  }
+}
+
+std::string_view github_property_escape(char c) {
+  switch (c) {
+    case ':':
+      return "%3A";
+    case ',':
+      return "%2C";
+    default:
+      return github_message_escape(c);
+  }
+}
+
+}  // namespace
+
+std::string escape_html(std::string_view text) {
+  return replace_bytes(escape_for_message(text), html_entity);
 }
 
 std::string escape_xml(std::string_view text) {
@@ -72,38 +145,7 @@ std::string escape_xml(std::string_view text) {
 }
 
 std::string escape_markdown(std::string_view text) {
-  std::string out;
-  for (char c : escape_for_message(text)) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '@':
-        out += "&#64;";
-        break;
-      case '\\':
-      case '`':
-      case '*':
-      case '_':
-      case '[':
-      case ']':
-      case '|':
-      case '#':
-      case '~':
-        out += '\\';
-        out += c;
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  return replace_bytes(escape_for_message(text), markdown_escape);
 }
 
 std::string csv_cell(std::string_view text) {
@@ -138,40 +180,11 @@ std::string safe_file_stem(std::string_view text) {
 }
 
 std::string github_escape_message(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '%':
-        out += "%25";
-        break;
-      case '\r':
-        out += "%0D";
-        break;
-      case '\n':
-        out += "%0A";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  return replace_bytes(text, github_message_escape);
 }
 
 std::string github_escape_property(std::string_view text) {
-  std::string out;
-  for (char c : github_escape_message(text)) {
-    switch (c) {
-      case ':':
-        out += "%3A";
-        break;
-      case ',':
-        out += "%2C";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  return replace_bytes(text, github_property_escape);
 }
 
 }  // namespace aidecide
