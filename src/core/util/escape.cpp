@@ -60,7 +60,8 @@ std::string replace_bytes(std::string_view text, Replacement replacement) {
   return out;
 }
 
-std::string_view html_entity(char c) {
+// The entities HTML and Markdown both need.
+std::string_view markup_entity(char c) {
   switch (c) {
     case '&':
       return "&amp;";
@@ -68,23 +69,24 @@ std::string_view html_entity(char c) {
       return "&lt;";
     case '>':
       return "&gt;";
-    case '"':
-      return "&quot;";
-    case '\'':
-      return "&#39;";
     default:
       return {};
   }
 }
 
+std::string_view html_entity(char c) {
+  switch (c) {
+    case '"':
+      return "&quot;";
+    case '\'':
+      return "&#39;";
+    default:
+      return markup_entity(c);
+  }
+}
+
 std::string_view markdown_escape(char c) {
   switch (c) {
-    case '&':
-      return "&amp;";
-    case '<':
-      return "&lt;";
-    case '>':
-      return "&gt;";
     case '@':
       return "&#64;";
     case '\\':
@@ -106,7 +108,7 @@ std::string_view markdown_escape(char c) {
     case '~':
       return "\\~";
     default:
-      return {};
+      return markup_entity(c);
   }
 }
 
