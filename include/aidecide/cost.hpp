@@ -22,6 +22,8 @@ struct CostInputs {
   std::size_t workload_mix = kNoIndex;
   std::size_t upfront_budget = kNoIndex;
   std::size_t monthly_budget = kNoIndex;
+  // Optional (kNoIndex: both budgets firm): which budgets may be exceeded.
+  std::size_t budget_flexibility = kNoIndex;
 
   // Throws InputError naming the first criterion the questionnaire lacks.
   static CostInputs resolve(const Questionnaire& q);
@@ -35,9 +37,30 @@ struct OptionCost {
   double gpus = 0;                 // whole GPUs provisioned (local part)
   double gpus_exact = 0;           // fractional GPUs the peak needs (for smooth scoring)
   double local_share = 0;          // share of traffic served locally
-  bool fits_upfront = true;
-  bool fits_monthly = true;
+  double ops_fte = 0;              // operations staff (full-time equivalents), local part
+  double ops_usd = 0;              // their cost per month (part of running_monthly_usd)
+  bool fits_upfront = true;        // upfront_usd <= the upfront budget
+  bool fits_monthly = true;        // running_monthly_usd <= the monthly budget
 };
+
+// Which budgets are firm limits (budget_flexibility): an option over a firm
+// budget is ruled out while another option not vetoed fits (engine.hpp).
+struct BudgetFirmness {
+  bool upfront = true;
+  bool monthly = true;
+  bool any() const { return upfront || monthly; }
+};
+BudgetFirmness budget_firmness(const CostInputs& in, const Values& values);
+
+// Per option, whether it is over a firm budget (report view: whole GPUs),
+// without the rest of the estimate: what every confidence draw and
+// flip-point probe needs to apply the budgets.
+std::array<bool, kOptionCount> over_firm_budget(const Pricing& p, const CostInputs& in,
+                                                const Values& values);
+// The report view of each option alone (whole GPUs, budget fit), as in
+// estimate_costs() but without the utilities and break-even.
+std::array<OptionCost, kOptionCount> option_costs(const Pricing& p, const CostInputs& in,
+                                                  const Values& values);
 
 struct CostEstimate {
   std::array<OptionCost, kOptionCount> options;
@@ -51,6 +74,8 @@ struct CostEstimate {
   // Months until local's hardware pays for itself out of the monthly saving
   // against cloud (running costs only); negative when it never does.
   double payback_months = -1;
+  double horizon_months = 0;  // the write-off horizon the 3-year total uses
+  BudgetFirmness firm;
   // Utilities in [0, 1] for the derived criteria.
   PerOption cost_utility{};
   PerOption budget_utility{};

@@ -57,9 +57,13 @@ struct ScoringModel {
 // The built-in criteria and prices, from the trees compiled in at build time.
 ScoringModel embedded_model();
 
+// How the answer a contribution scored came about.
+enum class AnswerBasis { given, assumed, range_middle, computed };
+
 struct Contribution {
   std::size_t criterion = 0;
   std::string value_text;  // the answer as scored ("regulated", "1.2M requests/month")
+  AnswerBasis basis = AnswerBasis::given;  // assumed or a range's middle: never read as a fact
   double weight = 0;       // effective weight
   PerOption utility{};     // in [0, 1]
   PerOption points{};      // weight x utility / total weight x 100: adds up to the score
@@ -76,6 +80,43 @@ struct Assumption {
   std::size_t criterion = 0;
   std::string value_text;  // what the engine used
   std::string note;        // why that value
+  AnswerBasis basis = AnswerBasis::assumed;  // assumed, range_middle, or given (does not apply)
+};
+
+enum class Budget { upfront, monthly };
+inline constexpr auto kBudgetNames = std::to_array<Named<Budget>>({
+    {Budget::upfront, "upfront"},
+    {Budget::monthly, "monthly"},
+});
+inline std::string_view to_string(Budget b) {
+  return name_of(std::span<const Named<Budget>>(kBudgetNames), b);
+}
+
+// An option whose figures exceed a budget (docs/scoring.md, "Budgets").
+struct OverBudget {
+  Option option = Option::cloud;
+  Budget budget = Budget::upfront;
+  double need_usd = 0;   // upfront: hardware to buy; monthly: running cost
+  double limit_usd = 0;  // the budget
+  bool firm = true;      // the budget is a firm limit
+  bool ruled_out = false;  // not recommended for it (a firm budget, and another option fits)
+};
+
+// A cheaper variant that fits every firm budget when no option does: one
+// answer changed (a lower capability tier, fewer spare replicas).
+struct BudgetVariant {
+  std::size_t criterion = 0;
+  std::size_t answer = 0;
+  Option option = Option::cloud;
+  double upfront_usd = 0;
+  double monthly_usd = 0;  // running
+};
+
+// An uncertain answer and the confidence expected once it is answered (the
+// draws grouped by its value, each group won by its most frequent winner).
+struct Settler {
+  std::size_t criterion = 0;
+  double expected_confidence = 0;
 };
 
 // A weight change that makes another option win: multiply the weight by
@@ -139,10 +180,19 @@ struct Decision {
   std::string name;
   std::string description;
   PerOption scores{};  // 0..100, every option, vetoed or not
-  std::array<bool, kOptionCount> vetoed{};
+  std::array<bool, kOptionCount> vetoed{};     // by a hard constraint
+  std::array<bool, kOptionCount> ruled_out{};  // vetoed, or over a firm budget while another fits
   std::vector<Veto> vetoes;
+  std::vector<OverBudget> over_budget;  // every option over a budget, in option order
+  // Every option not vetoed is over a firm budget: the scores decide, and
+  // the report says what it would take.
+  bool no_option_fits = false;
+  std::optional<Option> cheapest;              // with no_option_fits: lowest 3-year total allowed
+  std::vector<BudgetVariant> fitting_variants;  // with no_option_fits
+  std::size_t assumed_answers = 0;   // unknown, missing or range answers to questions that apply
+  std::size_t applicable_answers = 0;  // questions that apply
   std::optional<Option> recommendation;  // empty only when all are vetoed
-  std::optional<Option> runner_up;       // best other option not vetoed, if any
+  std::optional<Option> runner_up;       // best other option not ruled out, if any
   double margin = 0;                     // score(recommendation) - score(runner_up)
   // The two options the explanation compares: the recommendation and the
   // runner-up, or the two best scores when vetoes leave fewer than two.
@@ -150,6 +200,8 @@ struct Decision {
   std::vector<Contribution> contributions;  // most separating first
   std::vector<Assumption> assumptions;
   double confidence = 0;  // share of perturbed draws that keep the recommendation
+  PerOption win_shares{};  // share of the draws each option wins (sum 1 with a recommendation)
+  std::vector<Settler> settlers;  // up to two uncertain answers that would settle most
   std::size_t samples = 0;
   CostEstimate cost;
   FlipPoints flips;
@@ -176,7 +228,8 @@ Decision decide_what_if(const ScoringModel& model, const Profile& profile,
 // decide() and the confidence sampling.
 struct Scoring {
   PerOption scores{};
-  std::array<bool, kOptionCount> vetoed{};
+  std::array<bool, kOptionCount> vetoed{};     // by a constraint
+  std::array<bool, kOptionCount> ruled_out{};  // vetoed or over a firm budget while another fits
   std::optional<Option> winner;
 };
 Scoring score_values(const ScoringModel& model, const Values& values,
@@ -192,9 +245,17 @@ std::vector<std::string> build_checklist(const ScoringModel& model, const Decisi
 
 // Share of perturbed draws (weights, unknown answers, ranges) whose winner is
 // `recommendation`, starting from the values, weights and costs decide()
-// already resolved. See docs/scoring.md for the distribution.
-double estimate_confidence(const ScoringModel& model, const Profile& profile, const Values& base,
-                           const CostEstimate& base_cost, const std::vector<double>& weights,
-                           std::optional<Option> recommendation, const EngineOptions& options);
+// already resolved, with the share each option wins and the uncertain
+// answers that would settle most. See docs/scoring.md for the distribution.
+struct ConfidenceResult {
+  double confidence = 0;
+  PerOption win_shares{};
+  std::vector<Settler> settlers;
+};
+ConfidenceResult estimate_confidence(const ScoringModel& model, const Profile& profile,
+                                     const Values& base, const CostEstimate& base_cost,
+                                     const std::vector<double>& weights,
+                                     std::optional<Option> recommendation,
+                                     const EngineOptions& options);
 
 }  // namespace aidecide

@@ -83,6 +83,10 @@ struct Criterion {
   CriterionKind kind = CriterionKind::choice;
   double weight = 0;    // default weight; 0 with `scored == false`
   bool scored = false;  // has utilities of its own (inputs of the cost model do not)
+  // A profile may leave it out (`optional: true`): then its assumption is
+  // used and listed, as for `unknown`. Keys added after the first contract
+  // are optional, so older profiles and records stay valid.
+  bool optional = false;
   // choice
   std::vector<ChoiceAnswer> answers;
   std::vector<Adjustment> adjustments;

@@ -74,7 +74,7 @@ std::string describe_contribution(const ScoringModel& model, const Decision& d,
                                   const Contribution& c);
 
 // Flip points in words: "local wins above 38M requests/month",
-// "weight of Data sensitivity x0.42 (5 -> 2.1): hybrid wins",
+// "hybrid wins if Data sensitivity mattered 42% as much (weight 5 -> 2.1)",
 // "Team MLOps skills = none: cloud wins".
 std::string describe_flip(const ScoringModel& model, const Decision& d, const WeightFlip& f);
 std::string describe_flip(const ScoringModel& model, const NumberFlip& f);
@@ -87,8 +87,29 @@ struct CostTableRow {
 };
 std::vector<CostTableRow> cost_table(const Decision& d);
 
-// "Local hardware pays for itself in about 9 months. Break-even: ..."
+// "Local hardware pays for itself in about 9 months, within the 36-month
+// write-off. Break-even: ..."; never a payback next to "never costs less".
 std::string cost_note(const Decision& d);
+
+// Weight factors beyond this (or below its inverse) read "only if X
+// mattered more than five times as much" and stay out of the text lists.
+inline constexpr double kPlainWeightFactor = 5;
+bool plain_weight_flip(const WeightFlip& f);
+
+// "local is over the upfront budget by $1.95M (...): not recommended while
+// another option fits.", one per entry of d.over_budget.
+std::vector<std::string> budget_sentences(const Decision& d);
+// With d.no_option_fits: what it would take (empty otherwise).
+std::string no_fit_sentence(const ScoringModel& model, const Decision& d);
+// ", the only option not ruled out" (or within the firm budgets), for a
+// headline without a runner-up.
+std::string_view only_option_text(const Decision& d);
+// "3 of 19 answers were assumed ..." or, past half, a warning (empty with none).
+std::string assumed_sentence(const Decision& d);
+// "confidence 44% (very low): hybrid wins 38% of draws, local 18%".
+std::string confidence_sentence(const Decision& d);
+// "Answering Workload mix would settle most of it (...)" (empty with no settler).
+std::string settler_sentence(const ScoringModel& model, const Decision& d);
 
 // What would change the recommendation, nearest first: up to four numeric
 // thresholds, four other answers and three weights.

@@ -174,7 +174,8 @@ void AskSession::show_leaning(const std::vector<Veto>& before) {
   parts.reserve(ranked.size());
   for (const auto& [score, o] : ranked) {
     parts.push_back(
-        fmt::format("{} {:.0f}{}", to_string(o), score, d.vetoed[index(o)] ? " (ruled out)" : ""));
+        fmt::format("{} {:.0f}{}", to_string(o), score,
+                    d.vetoed[index(o)] ? " (ruled out)" : d.ruled_out[index(o)] ? " (over budget)" : ""));
   }
   m_out << "  Leaning: " << join(parts, " · ") << '\n';
   for (const Veto& v : d.vetoes) {

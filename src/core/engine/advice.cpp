@@ -13,7 +13,7 @@
 namespace aidecide {
 
 std::optional<PatternAdvice> choose_hybrid_pattern(const Questionnaire& q, const Decision& d) {
-  if (!d.recommendation || d.vetoed[index(Option::hybrid)]) return std::nullopt;
+  if (!d.recommendation || d.ruled_out[index(Option::hybrid)]) return std::nullopt;
   const bool close = d.scores[index(*d.recommendation)] - d.scores[index(Option::hybrid)] <=
                      q.hybrid_pattern_margin;
   if (d.recommendation != Option::hybrid && !close) return std::nullopt;

@@ -21,9 +21,6 @@ constexpr double kHoursPerMonth = 730;
 constexpr double kSecondsPerMonth = kHoursPerMonth * 3600;
 // A cost 20 times the cheapest option's scores 0; twice the cheapest, 0.77.
 constexpr double kCostRatioForZero = 20;
-// A hybrid can start cloud-only and buy hardware later (the "start in the
-// cloud, then invest" pattern), so a budget shortfall costs it half as much.
-constexpr double kHybridDeferral = 0.5;
 
 struct Inputs {
   double requests = 0;
@@ -58,8 +55,24 @@ GpuMonth gpu_month(const Pricing& p, const LocalTier& tier) {
   return m;
 }
 
-double fraction_covered(double budget, double need) {
-  return need <= 0 ? 1 : std::min(1.0, budget / need);
+// A small allowance added to budget and need alike, so that a budget of
+// zero still tells a small overrun from a large one (a smoothing constant,
+// not a price: no source to cite).
+constexpr double kUpfrontAllowance = 1000;
+constexpr double kMonthlyAllowance = 100;
+// An option that needs this many times a budget scores 0 on it; twice the
+// budget scores 0.70, within it 1.
+constexpr double kOverrunForZero = 10;
+
+// How well a budget covers a need: 1 within it, then falling with the
+// logarithm of the overrun ratio (need + allowance) / (budget + allowance).
+// Every option over a budget loses the same per unit of ln(budget) (at most
+// 1 / ln 10), so a smaller budget never narrows the gap between an option
+// over it and a needier one, until the needier one reaches 0.
+double fraction_covered(double budget, double need, double allowance) {
+  if (need <= budget) return 1;
+  static const double log_zero = std::log(kOverrunForZero);
+  return std::max(0.0, 1 - std::log((need + allowance) / (budget + allowance)) / log_zero);
 }
 
 // The local part of an option serving `share` of the traffic.
@@ -105,6 +118,21 @@ CostInputs CostInputs::resolve(const Questionnaire& q) {
   need(in.workload_mix, "workload_mix", CriterionKind::choice);
   need(in.upfront_budget, "upfront_budget_usd", CriterionKind::number);
   need(in.monthly_budget, "monthly_budget_usd", CriterionKind::number);
+  // Optional: a criteria file without it has firm budgets.
+  if (const std::size_t i = q.index_of("budget_flexibility"); i != kNoIndex) {
+    in.budget_flexibility = i;
+    const Criterion& c = q.criteria[i];
+    const std::vector<std::string_view> expected{"firm", "flexible_upfront", "flexible_monthly",
+                                                 "flexible"};
+    bool same = c.kind == CriterionKind::choice && c.answers.size() == expected.size();
+    for (std::size_t k = 0; same && k < expected.size(); ++k) same = c.answers[k].id == expected[k];
+    if (!same) {
+      problems.push_back({q.source,
+                          {},
+                          "the cost model needs 'budget_flexibility' to be a choice of firm, "
+                          "flexible_upfront, flexible_monthly, flexible (in that order)"});
+    }
+  }
   if (!problems.empty()) throw InputError(std::move(problems));
   return in;
 }
@@ -149,16 +177,24 @@ double scored_cost(const Pricing& p, const Basis& b, double requests, double loc
   return f.gpus_exact * b.gpu_cost + b.ops + requests * b.cloud_usd_per_request * (1 - local_share);
 }
 
-// Budget: can the budgets start and run a minimal deployment at all? Reads
-// only the budgets, the GPUs owned, the tier, the spares and the team
-// (Dependencies::of relies on it).
-PerOption budget_from(const Basis& b) {
-  const double min_gpus = (1 + b.spares) * b.tier->gpus_per_replica;
-  const double start_upfront = std::max(0.0, min_gpus - b.owned) * b.gm.purchase;
-  const double floor_monthly = b.ops + min_gpus * b.gm.running;
-  const double local_fit = fraction_covered(b.in.upfront_budget, start_upfront) *
-                           fraction_covered(b.in.monthly_budget, floor_monthly);
-  return {1.0, local_fit, kHybridDeferral + (1 - kHybridDeferral) * local_fit};
+// Budget: each option's own needs against the budgets, scored on the same
+// fractional fleet as the cost row (so it moves smoothly with the budgets):
+// within a budget 1, over it the share of the need the budget covers; the
+// two budgets multiply. Nondecreasing in either budget (Dependencies::of and
+// the flip-point search rely on it).
+PerOption budget_from(const Pricing& p, const Basis& b) {
+  PerOption u{};
+  const double api_bill = b.in.requests * b.cloud_usd_per_request;
+  u[index(Option::cloud)] = fraction_covered(b.in.monthly_budget, api_bill, kMonthlyAllowance);
+  for (Option o : {Option::local, Option::hybrid}) {
+    const double share = o == Option::local ? 1.0 : b.share;
+    const Fleet f = size_fleet(p, *b.tier, b.in.requests * b.peak_per_request, share, b.spares);
+    const double upfront = std::max(0.0, f.gpus_exact - b.owned) * b.gm.purchase;
+    const double monthly = f.gpus_exact * b.gm.running + b.ops + api_bill * (1 - share);
+    u[index(o)] = fraction_covered(b.in.upfront_budget, upfront, kUpfrontAllowance) *
+                  fraction_covered(b.in.monthly_budget, monthly, kMonthlyAllowance);
+  }
+  return u;
 }
 
 PerOption cost_from(const Pricing& p, const Basis& b) {
@@ -186,7 +222,7 @@ PerOption cost_from(const Pricing& p, const Basis& b) {
 }
 
 DerivedUtilities derived_from(const Pricing& p, const Basis& b) {
-  return {cost_from(p, b), budget_from(b)};
+  return {cost_from(p, b), budget_from(p, b)};
 }
 
 // Break-even of the scoring view, solved exactly: local costs a constant
@@ -222,7 +258,7 @@ PerOption cost_utility(const Pricing& p, const CostInputs& in, const Values& val
 }
 
 PerOption budget_utility(const Pricing& p, const CostInputs& in, const Values& values) {
-  return budget_from(make_basis(p, in, values));
+  return budget_from(p, make_basis(p, in, values));
 }
 
 // Every option's scored cost is a sum of non-negative terms, each constant
@@ -237,54 +273,88 @@ double cost_utility_slope() {
   return 1 / std::log(kCostRatioForZero);
 }
 
-// local_fit is a product of min(1, budget / need) factors: one budget moves
-// its factor by at most the factor itself (at most 1) per unit of ln(budget),
-// so local_fit moves by at most 1, hybrid's utility by half that, cloud's
-// (always 1) not at all.
+// Each option's budget utility is a product of fraction_covered() factors in
+// [0, 1], one per budget: one budget moves its factor by at most 1 / ln 10
+// per unit of ln(budget), so the utility and the difference of two options'
+// utilities (both nondecreasing in the budget) by at most that, within the
+// stated slope of 1. Only for the budgets: a volume moves the needs with no such
+// bound (GPUs owned cover a need up to a point, then stop).
 double budget_utility_slope() {
   return 1;
 }
 
 std::pair<PerOption, PerOption> budget_utility_range() {
-  // budget_from() with local_fit at 0 and at 1.
-  return {{1.0, 0.0, kHybridDeferral}, {1.0, 1.0, 1.0}};
+  return {{0.0, 0.0, 0.0}, {1.0, 1.0, 1.0}};
+}
+
+BudgetFirmness budget_firmness(const CostInputs& in, const Values& values) {
+  if (in.budget_flexibility == kNoIndex) return {};
+  // firm, flexible_upfront, flexible_monthly, flexible
+  const std::size_t a = values[in.budget_flexibility].choice;
+  return {a == 0 || a == 2, a == 0 || a == 1};
+}
+
+namespace {
+
+// Report view, whole GPUs: what each option costs and whether it fits.
+std::array<OptionCost, kOptionCount> report_costs(const Pricing& p, const Basis& b) {
+  const double api_bill = b.in.requests * b.cloud_usd_per_request;
+  const double peak_tps = b.in.requests * b.peak_per_request;
+  std::array<OptionCost, kOptionCount> out{};
+  OptionCost& cloud = out[index(Option::cloud)];
+  cloud.monthly_usd = cloud.running_monthly_usd = api_bill;
+  for (Option o : {Option::local, Option::hybrid}) {
+    OptionCost& c = out[index(o)];
+    const double share = o == Option::local ? 1.0 : b.share;
+    const Fleet f = size_fleet(p, *b.tier, peak_tps, share, b.spares);
+    c.local_share = share;
+    c.gpus = f.gpus;
+    c.gpus_exact = f.gpus_exact;
+    c.ops_fte = p.ops_fte.by_answer[b.in.team];
+    c.ops_usd = b.ops;
+    c.upfront_usd = std::max(0.0, f.gpus - b.owned) * b.gm.purchase;
+    c.running_monthly_usd = f.gpus * b.gm.running + b.ops + api_bill * (1 - share);
+    c.monthly_usd = c.running_monthly_usd + f.gpus * b.gm.amortised;
+  }
+  for (OptionCost& c : out) {
+    c.tco_usd = c.monthly_usd * p.horizon_months.value;
+    c.fits_upfront = c.upfront_usd <= b.in.upfront_budget;
+    c.fits_monthly = c.running_monthly_usd <= b.in.monthly_budget;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::array<OptionCost, kOptionCount> option_costs(const Pricing& p, const CostInputs& in,
+                                                  const Values& values) {
+  return report_costs(p, make_basis(p, in, values));
+}
+
+std::array<bool, kOptionCount> over_firm_budget(const Pricing& p, const CostInputs& in,
+                                                const Values& values) {
+  const BudgetFirmness firm = budget_firmness(in, values);
+  std::array<bool, kOptionCount> over{};
+  if (!firm.any()) return over;
+  const auto costs = report_costs(p, make_basis(p, in, values));
+  for (std::size_t o = 0; o < kOptionCount; ++o)
+    over[o] = (firm.upfront && !costs[o].fits_upfront) || (firm.monthly && !costs[o].fits_monthly);
+  return over;
 }
 
 CostEstimate estimate_costs(const Pricing& p, const CostInputs& cin, const Questionnaire&,
                             const Values& values) {
   const Basis b = make_basis(p, cin, values);
-  const Inputs& in = b.in;
-  const CloudTier& api = p.cloud[in.tier];
-  const double horizon = p.horizon_months.value;
-
   CostEstimate e;
-  e.monthly_tokens_in = in.requests * in.tokens_in;
-  e.monthly_tokens_out = in.requests * in.tokens_out;
-  const double api_bill = e.monthly_tokens_in / 1e6 * api.input_per_mtok +
-                          e.monthly_tokens_out / 1e6 * api.output_per_mtok;
+  e.monthly_tokens_in = b.in.requests * b.in.tokens_in;
+  e.monthly_tokens_out = b.in.requests * b.in.tokens_out;
   e.cloud_usd_per_request = b.cloud_usd_per_request;
-  e.peak_output_tps = in.requests * b.peak_per_request;
+  e.peak_output_tps = b.in.requests * b.peak_per_request;
+  e.options = report_costs(p, b);
+  e.horizon_months = p.horizon_months.value;
+  e.firm = budget_firmness(cin, values);
 
-  // Report view, whole GPUs.
-  const auto local_part = [&](double local_share, double cloud_share, OptionCost& c) {
-    const Fleet f = size_fleet(p, *b.tier, e.peak_output_tps, local_share, b.spares);
-    c.local_share = local_share;
-    c.gpus = f.gpus;
-    c.gpus_exact = f.gpus_exact;
-    c.upfront_usd = std::max(0.0, f.gpus - b.owned) * b.gm.purchase;
-    c.running_monthly_usd = f.gpus * b.gm.running + b.ops + api_bill * cloud_share;
-    c.monthly_usd = c.running_monthly_usd + f.gpus * b.gm.amortised;
-  };
-  OptionCost& cloud = e.options[index(Option::cloud)];
-  cloud.monthly_usd = cloud.running_monthly_usd = api_bill;
-  local_part(1.0, 0.0, e.options[index(Option::local)]);
-  local_part(b.share, 1.0 - b.share, e.options[index(Option::hybrid)]);
-  for (auto& c : e.options) {
-    c.tco_usd = c.monthly_usd * horizon;
-    c.fits_upfront = c.upfront_usd <= in.upfront_budget;
-    c.fits_monthly = c.running_monthly_usd <= in.monthly_budget;
-  }
-
+  const OptionCost& cloud = e.options[index(Option::cloud)];
   const OptionCost& local = e.options[index(Option::local)];
   const double saving = cloud.running_monthly_usd - local.running_monthly_usd;
   if (saving > 0) e.payback_months = local.upfront_usd / saving;

@@ -10,6 +10,7 @@
 
 #include "aidecide/number_format.hpp"
 #include "aidecide/text.hpp"
+#include "engine/budgets.hpp"
 #include "engine/scorer.hpp"
 
 namespace aidecide {
@@ -56,9 +57,15 @@ Dependencies Dependencies::of(const Questionnaire& q, const CostInputs& in) {
   for (std::size_t i : {in.monthly_requests, in.tokens_in, in.tokens_out, in.traffic_pattern,
                         in.model_capability, in.team_mlops, in.criticality, in.workload_mix})
     d.cost_utility[i] = true;
-  for (std::size_t i : {in.upfront_budget, in.monthly_budget, in.existing_gpus, in.model_capability,
-                        in.team_mlops, in.criticality})
-    d.budget_utility[i] = true;
+  // The budget utility and the firm-budget test read every option's needs
+  // and the budgets (the test also which budgets are firm).
+  d.budgets.assign(n, false);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (d.cost_utility[i]) d.budget_utility[i] = d.budgets[i] = true;
+  }
+  for (std::size_t i : {in.upfront_budget, in.monthly_budget, in.existing_gpus})
+    d.budget_utility[i] = d.budgets[i] = true;
+  if (in.budget_flexibility != kNoIndex) d.budgets[in.budget_flexibility] = true;
   d.edges.resize(n);
   for (const Constraint& k : q.constraints) {
     for (const Condition& c : k.when) {
@@ -156,11 +163,10 @@ Scoring score_values(const ScoringModel& model, const Values& values,
     for (std::size_t o = 0; o < kOptionCount; ++o) s.scores[o] += weights[i] * u[o];
   }
   for (double& score : s.scores) score = total > 0 ? 100 * score / total : 0;
-  for (const Constraint& k : q.constraints) {
-    if (!k.holds(values)) continue;
-    for (Option o : kOptions) s.vetoed[index(o)] = s.vetoed[index(o)] || k.forbids[index(o)];
-  }
-  s.winner = best_of(s.scores, s.vetoed);
+  s.vetoed = vetoes_of(q, values);
+  s.ruled_out =
+      rule_out_over_budget(s.vetoed, over_firm_budget(model.pricing, model.inputs, values));
+  s.winner = best_of(s.scores, s.ruled_out);
   return s;
 }
 
@@ -171,7 +177,7 @@ namespace {
 // all, so the explanation can still compare).
 void rank(Decision& d) {
   if (d.recommendation) {
-    std::array<bool, kOptionCount> excluded = d.vetoed;
+    std::array<bool, kOptionCount> excluded = d.ruled_out;
     excluded[index(*d.recommendation)] = true;
     d.runner_up = best_of(d.scores, excluded);
     if (d.runner_up) d.margin = d.scores[index(*d.recommendation)] - d.scores[index(*d.runner_up)];
@@ -189,7 +195,8 @@ void rank(Decision& d) {
 
 // Each scored criterion's points per option, largest separation between
 // the two compared options first.
-std::vector<Contribution> contributions(const Questionnaire& q, const Decision& d) {
+std::vector<Contribution> contributions(const Questionnaire& q, const Decision& d,
+                                        const std::vector<AnswerBasis>& basis) {
   double total = 0;
   for (double w : d.weights) total += w;
   const auto [first, second] = d.versus;
@@ -202,6 +209,7 @@ std::vector<Contribution> contributions(const Questionnaire& q, const Decision& 
     ct.criterion = i;
     ct.weight = d.weights[i];
     ct.value_text = c.answerable() ? c.value_text(d.values[i]) : "computed";
+    ct.basis = basis[i];
     ct.utility = criterion_utilities(c, d.values, d.cost);
     for (std::size_t o = 0; o < kOptionCount; ++o)
       ct.points[o] = 100 * ct.weight * ct.utility[o] / total;
@@ -226,6 +234,24 @@ std::vector<Contribution> contributions(const Questionnaire& q, const Decision& 
   return sorted;
 }
 
+// How each answer came about: given, assumed (unknown or missing), a
+// range scored at its middle, or computed (the cost model's rows).
+std::vector<AnswerBasis> answer_basis(const Questionnaire& q, const Profile& profile) {
+  std::vector<AnswerBasis> out(q.criteria.size(), AnswerBasis::given);
+  for (std::size_t i = 0; i < q.criteria.size(); ++i) {
+    if (!q.criteria[i].answerable()) {
+      out[i] = AnswerBasis::computed;
+      continue;
+    }
+    const Answer::Kind kind = profile.answers[i].kind;
+    if (kind == Answer::Kind::unknown || kind == Answer::Kind::missing)
+      out[i] = AnswerBasis::assumed;
+    else if (kind == Answer::Kind::range)
+      out[i] = AnswerBasis::range_middle;
+  }
+  return out;
+}
+
 // What the engine assumed: unknown and missing answers, ranges scored at
 // their middle, questions that do not apply.
 std::vector<Assumption> assumptions(const Questionnaire& q, const Profile& profile,
@@ -239,15 +265,17 @@ std::vector<Assumption> assumptions(const Questionnaire& q, const Profile& profi
       out.push_back(
           {i, "does not apply",
            "Not asked: its ask_if conditions do not hold for this project, so it does not count "
-           "in the score."});
+           "in the score.",
+           AnswerBasis::given});
     } else if (a.kind == Answer::Kind::unknown || a.kind == Answer::Kind::missing) {
-      out.push_back({i, c.value_text(d.values[i]), c.assumption_note});
+      out.push_back({i, c.value_text(d.values[i]), c.assumption_note, AnswerBasis::assumed});
     } else if (a.kind == Answer::Kind::range) {
       out.push_back(
           {i, c.value_text(d.values[i]),
            fmt::format(
                "Scored at the middle of the range {} to {}; confidence covers the whole range.",
-               format_number(a.low), format_number(a.high))});
+               format_number(a.low), format_number(a.high)),
+           AnswerBasis::range_middle});
     }
   }
   return out;
@@ -283,6 +311,7 @@ Decision decide(const ScoringModel& model, const Profile& profile, const EngineO
   const Scoring s = score_values(model, d.values, d.weights, d.cost);
   d.scores = s.scores;
   d.vetoed = s.vetoed;
+  d.ruled_out = s.ruled_out;
   d.recommendation = s.winner;
   for (const Constraint& k : q.constraints) {
     if (!k.holds(d.values)) continue;
@@ -290,15 +319,25 @@ Decision decide(const ScoringModel& model, const Profile& profile, const EngineO
       if (k.forbids[index(o)]) d.vetoes.push_back({o, k.id, k.reason});
     }
   }
+  explain_budgets(model, d);
+  const std::vector<AnswerBasis> basis = answer_basis(q, profile);
+  for (std::size_t i = 0; i < q.criteria.size(); ++i) {
+    if (!q.criteria[i].answerable() || !applies(q.criteria[i], d.values)) continue;
+    ++d.applicable_answers;
+    if (basis[i] != AnswerBasis::given) ++d.assumed_answers;
+  }
   rank(d);
   // Explanations (and the flip points, which are read off them).
   if (options.explain || options.flip_points) {
-    d.contributions = contributions(q, d);
+    d.contributions = contributions(q, d, basis);
     d.assumptions = assumptions(q, profile, d);
   }
   d.samples = options.samples;
-  d.confidence =
+  ConfidenceResult c =
       estimate_confidence(model, profile, d.values, d.cost, d.weights, d.recommendation, options);
+  d.confidence = c.confidence;
+  d.win_shares = c.win_shares;
+  d.settlers = std::move(c.settlers);
   if (options.flip_points) d.flips = find_flip_points(model, d);
   if (options.advice) d.hybrid_pattern = choose_hybrid_pattern(q, d);
   if (options.cost_curve) d.cost_curve = cost_curve(model, d.values);

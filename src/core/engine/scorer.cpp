@@ -14,6 +14,7 @@ Touched touched_by(const Dependencies& d, std::span<const std::size_t> changed) 
     t.cost_utility = t.cost_utility || d.cost_utility[i];
     budget = budget || d.budget_utility[i];
     t.constraints = t.constraints || d.constraints[i];
+    t.budgets = t.budgets || d.budgets[i];
   }
   std::sort(t.rows.begin(), t.rows.end());
   t.rows.erase(std::unique(t.rows.begin(), t.rows.end()), t.rows.end());
@@ -60,7 +61,7 @@ void UtilityMatrix::update(const Values& values, const Touched& touched) {
     const PerOption u = budget_utility(m_model.pricing, m_model.inputs, values);
     for (std::size_t i : touched.derived) m_rows[i] = u;
   }
-  if (touched.constraints) update_vetoes(values);
+  if (touched.constraints || touched.budgets) update_vetoes(values);
 }
 
 void UtilityMatrix::reset(const UtilityMatrix& from, const Touched& touched) {
@@ -69,11 +70,31 @@ void UtilityMatrix::reset(const UtilityMatrix& from, const Touched& touched) {
 }
 
 void UtilityMatrix::update_vetoes(const Values& values) {
-  m_vetoed = {};
-  for (const Constraint& k : m_model.questionnaire.constraints) {
+  m_vetoed = ruled_out(m_model, values);
+}
+
+std::array<bool, kOptionCount> vetoes_of(const Questionnaire& q, const Values& values) {
+  std::array<bool, kOptionCount> vetoed{};
+  for (const Constraint& k : q.constraints) {
     if (!k.holds(values)) continue;
-    for (Option o : kOptions) m_vetoed[index(o)] = m_vetoed[index(o)] || k.forbids[index(o)];
+    for (Option o : kOptions) vetoed[index(o)] = vetoed[index(o)] || k.forbids[index(o)];
   }
+  return vetoed;
+}
+
+std::array<bool, kOptionCount> rule_out_over_budget(const std::array<bool, kOptionCount>& vetoed,
+                                                    const std::array<bool, kOptionCount>& over) {
+  bool some_fit = false;
+  for (std::size_t o = 0; o < kOptionCount; ++o) some_fit = some_fit || (!vetoed[o] && !over[o]);
+  std::array<bool, kOptionCount> out = vetoed;
+  if (!some_fit) return out;  // none fits: the scores decide among those allowed
+  for (std::size_t o = 0; o < kOptionCount; ++o) out[o] = out[o] || over[o];
+  return out;
+}
+
+std::array<bool, kOptionCount> ruled_out(const ScoringModel& model, const Values& values) {
+  return rule_out_over_budget(vetoes_of(model.questionnaire, values),
+                              over_firm_budget(model.pricing, model.inputs, values));
 }
 
 UtilityMatrix::Sums UtilityMatrix::sums_without(std::span<const double> weights,

@@ -20,6 +20,7 @@ struct Touched {
   std::vector<std::size_t> moving;   // both together: every row whose utilities may change
   bool cost_utility = false;         // a cost row among them (dearer than a budget row)
   bool constraints = false;          // the vetoes
+  bool budgets = false;              // which options a firm budget rules out
 };
 
 // What reads each criterion, so that a change to one answer recomputes only
@@ -29,6 +30,7 @@ struct Dependencies {
   std::vector<bool> cost_utility;              // an input the cost utility reads
   std::vector<bool> budget_utility;            // an input the budget utility reads
   std::vector<bool> constraints;               // read by a hard constraint
+  std::vector<bool> budgets;                   // read by the firm-budget test (over_firm_budget)
   // Where a constraint's condition on a number starts or stops holding
   // (its `below` and `at_least` values): the vetoes change nowhere else.
   std::vector<std::vector<double>> edges;
@@ -44,6 +46,14 @@ Touched touched_by(const Dependencies& d, std::span<const std::size_t> changed);
 inline Touched touched_by(const ScoringModel& model, std::span<const std::size_t> changed) {
   return touched_by(model.dependencies(), changed);
 }
+
+// The options ruled out: vetoed by a constraint, or over a firm budget
+// while another option not vetoed fits every firm budget (docs/scoring.md,
+// "Budgets").
+std::array<bool, kOptionCount> rule_out_over_budget(const std::array<bool, kOptionCount>& vetoed,
+                                                    const std::array<bool, kOptionCount>& over);
+std::array<bool, kOptionCount> vetoes_of(const Questionnaire& q, const Values& values);
+std::array<bool, kOptionCount> ruled_out(const ScoringModel& model, const Values& values);
 
 class UtilityMatrix {
  public:
@@ -69,8 +79,9 @@ class UtilityMatrix {
   PerOption scores(std::span<const double> weights, const Sums& fixed,
                    std::span<const std::size_t> rows) const;
   // The winner among those scores: the tie rule of score_values() (earlier
-  // option on a tie), vetoed options left out.
+  // option on a tie), options ruled out (vetoed or over a firm budget) left out.
   std::optional<Option> winner(const PerOption& scores) const;
+  // Ruled out: vetoed, or over a firm budget (ruled_out()).
   const std::array<bool, kOptionCount>& vetoed() const { return m_vetoed; }
 
  private:

@@ -21,7 +21,7 @@ const std::vector<std::string> kTopKeys{
 const std::vector<std::string> kCriterionKeys{
     "id",      "title",   "question", "help",   "type",    "weight",
     "unknown", "answers", "adjust",   "unit",   "minimum", "exclusive_minimum",
-    "maximum", "scale",   "curve",    "signal", "ask_if"};
+    "maximum", "scale",   "curve",    "signal", "ask_if",  "optional"};
 const std::vector<std::string> kAnswerKeys{"id", "label", "why", "utility"};
 const std::vector<std::string> kUnknownKeys{"assume", "range", "note"};
 const std::vector<std::string> kAdjustKeys{"when", "why", "utility"};
@@ -129,6 +129,13 @@ class CriteriaLoader {
     c.question = required_text(node, "question", context).value_or("");
     if (const YamlNode* help = node.find("help"))
       c.help = read_string(*help, "'help'", m_sink).value_or("");
+    if (const YamlNode* o = node.find("optional")) {
+      if (o->is_scalar() && (o->value == "true" || o->value == "false")) {
+        c.optional = o->value == "true";
+      } else {
+        m_sink.error(o->pos, "'optional' must be true or false");
+      }
+    }
     const std::string type = required_text(node, "type", context).value_or("");
     if (type == "choice") {
       c.kind = CriterionKind::choice;
@@ -205,14 +212,17 @@ class CriteriaLoader {
   }
 
   void load_choice(const YamlNode& node, Criterion& c, const std::string& context) {
-    load_weight(node, c, context);
+    // Without a weight, a choice is an input of the cost model only (as
+    // budget_flexibility is): no utilities of its own.
+    const bool weighted = node.find("weight") != nullptr;
+    if (weighted) load_weight(node, c, context);
     const YamlNode* answers = require_key(node, "answers", context, m_sink);
     if (answers != nullptr) {
       if (!answers->is_sequence() || answers->items.empty()) {
         m_sink.error(answers->pos,
                      fmt::format("'answers' of {} must be a non-empty list", context));
       } else {
-        for (const YamlNode& a : answers->items) load_answer(a, c, context);
+        for (const YamlNode& a : answers->items) load_answer(a, c, context, weighted);
       }
     }
     const YamlNode* unknown = require_key(node, "unknown", context, m_sink);
@@ -232,7 +242,8 @@ class CriteriaLoader {
     }
   }
 
-  void load_answer(const YamlNode& node, Criterion& c, const std::string& context) {
+  void load_answer(const YamlNode& node, Criterion& c, const std::string& context,
+                   bool weighted) {
     if (!expect_mapping(node, fmt::format("an answer of {}", context), m_sink)) return;
     ChoiceAnswer a;
     const YamlNode* id = require_key(node, "id", fmt::format("an answer of {}", context), m_sink);
@@ -251,7 +262,13 @@ class CriteriaLoader {
     check_keys(node, kAnswerKeys, answer_context, m_sink);
     a.label = required_text(node, "label", answer_context).value_or(a.id);
     a.why = required_text(node, "why", answer_context).value_or("");
-    if (const YamlNode* u = require_key(node, "utility", answer_context, m_sink)) {
+    if (!weighted) {
+      if (const YamlNode* u = node.find("utility")) {
+        m_sink.error(u->pos, fmt::format("{} has a utility but {} has no weight; give it a weight, "
+                                         "or drop the utilities",
+                                         answer_context, context));
+      }
+    } else if (const YamlNode* u = require_key(node, "utility", answer_context, m_sink)) {
       const auto values = read_per_option(*u, false, answer_context);
       for (Option o : kOptions) a.utility[index(o)] = values[index(o)].value_or(0);
     }

@@ -208,7 +208,8 @@ void load_answer_body(const YamlNode* answers, const YamlNode* weights, const Qu
       const Values values = resolve_values(q, profile);
       std::vector<std::string> missing;
       for (std::size_t i = 0; i < q.criteria.size(); ++i) {
-        if (q.criteria[i].answerable() && !seen[i] && applies(q.criteria[i], values))
+        if (q.criteria[i].answerable() && !q.criteria[i].optional && !seen[i] &&
+            applies(q.criteria[i], values))
           missing.push_back(q.criteria[i].id);
       }
       if (!missing.empty()) {

@@ -16,9 +16,23 @@ namespace aidecide {
 std::string describe_contribution(const ScoringModel& model, const Decision& d,
                                   const Contribution& c) {
   const Criterion& crit = model.questionnaire.criteria[c.criterion];
-  const std::string subject = crit.answerable()
-                                  ? fmt::format(FMT_COMPILE("{} is {}"), crit.title, c.value_text)
-                                  : fmt::format(FMT_COMPILE("{} (computed)"), crit.title);
+  std::string subject;
+  switch (c.basis) {
+    case AnswerBasis::computed:
+      subject = fmt::format(FMT_COMPILE("{} (computed)"), crit.title);
+      break;
+    case AnswerBasis::assumed:
+      subject = fmt::format(FMT_COMPILE("{} is unknown, assumed {}"), crit.title, c.value_text);
+      break;
+    case AnswerBasis::range_middle:
+      subject =
+          fmt::format(FMT_COMPILE("{} is a range, scored at its middle ({})"), crit.title,
+                      c.value_text);
+      break;
+    case AnswerBasis::given:
+      subject = fmt::format(FMT_COMPILE("{} is {}"), crit.title, c.value_text);
+      break;
+  }
   const auto [first, second] = d.versus;
   if (std::fabs(c.separation) < 0.05) {
     return fmt::format(FMT_COMPILE("{}: no difference between {} and {}"), subject,
@@ -29,11 +43,26 @@ std::string describe_contribution(const ScoringModel& model, const Decision& d,
                      to_string(c.separation > 0 ? second : first));
 }
 
+bool plain_weight_flip(const WeightFlip& f) {
+  return f.factor <= kPlainWeightFactor && f.factor >= 1 / kPlainWeightFactor;
+}
+
 std::string describe_flip(const ScoringModel& model, const Decision& d, const WeightFlip& f) {
   const Criterion& c = model.questionnaire.criteria[f.criterion];
   const double now = d.weights[f.criterion];
-  return fmt::format(FMT_COMPILE("weight of {} x{:.2f} ({} -> {}): {} wins"), c.title, f.factor,
-                     format_number(now), format_number(now * f.factor), to_string(f.winner));
+  if (f.factor > kPlainWeightFactor) {
+    return fmt::format(FMT_COMPILE("{} wins only if {} mattered more than five times as much"),
+                       to_string(f.winner), c.title);
+  }
+  if (f.factor < 1 / kPlainWeightFactor) {
+    return fmt::format(FMT_COMPILE("{} wins only if {} mattered less than a fifth as much"),
+                       to_string(f.winner), c.title);
+  }
+  return fmt::format(FMT_COMPILE("{} wins if {} mattered {} as much (weight {} -> {})"),
+                     to_string(f.winner), c.title,
+                     f.factor >= 1 ? fmt::format("{:.1f} times", f.factor)
+                                   : fmt::format("{:.0f}%", 100 * f.factor),
+                     format_number(now), format_number(now * f.factor));
 }
 
 std::string describe_flip(const ScoringModel& model, const NumberFlip& f) {
@@ -60,6 +89,8 @@ std::vector<CostTableRow> cost_table(const Decision& d) {
   row("  of which running", [](const OptionCost& o) { return format_usd(o.running_monthly_usd); });
   row("3-year total", [](const OptionCost& o) { return format_usd(o.tco_usd); });
   row("GPUs provisioned", [](const OptionCost& o) { return format_number(o.gpus); });
+  row("operations staff, FTE", [](const OptionCost& o) { return format_number(o.ops_fte); });
+  row("  their cost per month", [](const OptionCost& o) { return format_usd(o.ops_usd); });
   row("within budget", [](const OptionCost& o) {
     return std::string(o.fits_upfront && o.fits_monthly     ? "yes"
                        : !o.fits_upfront && !o.fits_monthly ? "no"
@@ -71,19 +102,128 @@ std::vector<CostTableRow> cost_table(const Decision& d) {
 
 std::string cost_note(const Decision& d) {
   std::string note;
-  if (d.cost.payback_months > 0) {
-    note = fmt::format("Local hardware pays for itself in about {:.0f} months. ",
-                       std::ceil(d.cost.payback_months));
-  }
-  if (d.cost.break_even_requests < 0) {
-    note += "Local never costs less than cloud per request at these prices.";
-  } else if (d.cost.break_even_requests == 0) {
-    note += "Local costs less than cloud at any volume.";
+  const CostEstimate& e = d.cost;
+  const double horizon = e.horizon_months;
+  // Never "pays for itself" next to "never costs less": when local never
+  // costs less all-in, the hardware cannot pay back within the write-off.
+  if (e.break_even_requests < 0) {
+    note = "Local never costs less than cloud at these prices, at any volume.";
   } else {
-    note += fmt::format("Break-even: local costs the same as cloud at about {} requests/month.",
-                        format_compact(d.cost.break_even_requests));
+    const double upfront = e.options[index(Option::local)].upfront_usd;
+    if (upfront > 0 && e.payback_months > 0 && e.payback_months <= horizon) {
+      note = fmt::format(
+          "Local hardware pays for itself in about {:.0f} months, within the {:.0f}-month "
+          "write-off. ",
+          std::ceil(e.payback_months), horizon);
+    } else if (upfront > 0) {
+      note = fmt::format(
+          "At this volume local hardware does not pay for itself within the {:.0f}-month "
+          "write-off. ",
+          horizon);
+    }
+    if (e.break_even_requests == 0) {
+      note += "Local costs less than cloud at any volume.";
+    } else {
+      note += fmt::format("Break-even: local costs the same as cloud at about {} requests/month.",
+                          format_compact(e.break_even_requests));
+    }
   }
   return note;
+}
+
+std::vector<std::string> budget_sentences(const Decision& d) {
+  std::vector<std::string> out;
+  for (const OverBudget& b : d.over_budget) {
+    const std::string what =
+        fmt::format("{} is over the {} budget by {} (needs {}{}; the budget is {})",
+                    to_string(b.option), to_string(b.budget), format_usd(b.need_usd - b.limit_usd),
+                    format_usd(b.need_usd), b.budget == Budget::monthly ? " a month" : " up front",
+                    format_usd(b.limit_usd));
+    if (b.ruled_out) {
+      out.push_back(what + ": not recommended while another option fits.");
+    } else if (!b.firm) {
+      out.push_back(what + ": the budget is flexible, so only its score is lower.");
+    } else {
+      out.push_back(what + ".");
+    }
+  }
+  return out;
+}
+
+std::string no_fit_sentence(const ScoringModel& model, const Decision& d) {
+  if (!d.no_option_fits || !d.recommendation) return {};
+  const OptionCost& rec = d.cost.options[index(*d.recommendation)];
+  std::string s = fmt::format(
+      "No option fits the budgets, so the scores decide. {} would need a budget of {} up front "
+      "and {} a month.",
+      to_string(*d.recommendation), format_usd(rec.upfront_usd),
+      format_usd(rec.running_monthly_usd));
+  if (d.cheapest) {
+    const OptionCost& c = d.cost.options[index(*d.cheapest)];
+    s += fmt::format(" The cheapest option over {:.0f} months is {}: {} up front, {} a month.",
+                     d.cost.horizon_months, to_string(*d.cheapest), format_usd(c.upfront_usd),
+                     format_usd(c.running_monthly_usd));
+  }
+  for (const BudgetVariant& v : d.fitting_variants) {
+    const Criterion& c = model.questionnaire.criteria[v.criterion];
+    s += fmt::format(" With {} {}, {} would fit: {} up front, {} a month.", c.title,
+                     c.answers[v.answer].id, to_string(v.option), format_usd(v.upfront_usd),
+                     format_usd(v.monthly_usd));
+  }
+  if (d.fitting_variants.empty()) s += " No lower capability tier or fewer spares would fit either.";
+  return s;
+}
+
+std::string_view only_option_text(const Decision& d) {
+  for (Option o : kOptions) {
+    if (d.ruled_out[index(o)] && !d.vetoed[index(o)]) return ", the only option within the firm budgets";
+  }
+  return ", the only option not ruled out";
+}
+
+std::string assumed_sentence(const Decision& d) {
+  if (d.assumed_answers == 0) return {};
+  if (2 * d.assumed_answers > d.applicable_answers) {
+    return fmt::format(
+        "Most answers were assumed ({} of {}: unknown, left out or a range): read this as a first "
+        "estimate and answer the questions below to firm it up.",
+        d.assumed_answers, d.applicable_answers);
+  }
+  return fmt::format("{} of {} answers were assumed (unknown, left out or a range); see "
+                     "Assumptions.",
+                     d.assumed_answers, d.applicable_answers);
+}
+
+std::string confidence_sentence(const Decision& d) {
+  std::string s = fmt::format("confidence {:.0f}% ({})", 100 * d.confidence,
+                              confidence_words(d.confidence));
+  if (!d.recommendation) return s;
+  std::array<Option, kOptionCount> order = kOptions;
+  std::stable_sort(order.begin(), order.end(), [&](Option a, Option b) {
+    return d.win_shares[index(a)] > d.win_shares[index(b)];
+  });
+  std::vector<std::string> others;
+  for (Option o : order) {
+    if (o == *d.recommendation || d.win_shares[index(o)] < 0.005) continue;
+    others.push_back(fmt::format("{} {:.0f}%", to_string(o), 100 * d.win_shares[index(o)]));
+  }
+  if (others.empty()) return s;
+  // "hybrid wins 38% of draws, local 18%"
+  const std::size_t space = others[0].find(' ');
+  s += fmt::format(": {} wins{} of draws", others[0].substr(0, space), others[0].substr(space));
+  for (std::size_t k = 1; k < others.size(); ++k) s += ", " + others[k];
+  return s;
+}
+
+std::string settler_sentence(const ScoringModel& model, const Decision& d) {
+  if (d.settlers.empty()) return {};
+  std::vector<std::string> names;
+  for (const Settler& st : d.settlers)
+    names.push_back(model.questionnaire.criteria[st.criterion].title);
+  const double best = d.settlers[0].expected_confidence;
+  return fmt::format("Answering {} would {} (expected confidence {:.0f}% once answered).",
+                     join_words(names, " or "),
+                     best >= 0.9 ? "settle most of it" : "narrow it down", 100 * best);
 }
 
 std::vector<std::string> flip_sentences(const ScoringModel& model, const Decision& d) {
@@ -93,8 +233,16 @@ std::vector<std::string> flip_sentences(const ScoringModel& model, const Decisio
     out.push_back(describe_flip(model, f.numbers[i]));
   for (std::size_t i = 0; i < std::min<std::size_t>(4, f.choices.size()); ++i)
     out.push_back(describe_flip(model, f.choices[i]));
-  for (std::size_t i = 0; i < std::min<std::size_t>(3, f.weights.size()); ++i)
-    out.push_back(describe_flip(model, d, f.weights[i]));
+  // Weights within a factor of five; past that, one plain sentence (the
+  // factors stay in JSON).
+  std::size_t weights = 0;
+  for (const WeightFlip& w : f.weights) {
+    if (weights == 3 || !plain_weight_flip(w)) continue;
+    out.push_back(describe_flip(model, d, w));
+    ++weights;
+  }
+  if (weights == 0 && !f.weights.empty())
+    out.push_back("No weight changed within a factor of five changes the recommendation.");
   return out;
 }
 

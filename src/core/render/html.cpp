@@ -51,21 +51,26 @@ void close_page(std::ostream& out) {
 }
 
 // The recommendation, its margin and confidence, in one line.
-void write_headline(std::ostream& out, const Decision& d) {
+void write_headline(std::ostream& out, const ScoringModel& model, const Decision& d) {
   out << "<p class=\"headline\">";
   if (d.recommendation) {
     out << "Recommendation: <span class=\"badge\">" << to_string(*d.recommendation) << "</span>";
     if (d.runner_up) {
       out << fmt::format(", ahead of {} by {:.1f} points", to_string(*d.runner_up), d.margin);
     } else {
-      out << " (the only option not ruled out)";
+      out << only_option_text(d);
     }
-    out << fmt::format("; confidence {} ({}).", percent(d.confidence),
-                       confidence_words(d.confidence));
+    out << "; " << h(confidence_sentence(d)) << '.';
+    if (const std::string s = settler_sentence(model, d); !s.empty()) out << ' ' << h(s);
   } else {
     out << "<strong>No recommendation:</strong> every option is ruled out by a hard constraint.";
   }
   out << "</p>\n";
+  if (const std::string s = no_fit_sentence(model, d); !s.empty())
+    out << "<p class=\"vetoed\"><strong>Over budget:</strong> " << h(s) << "</p>\n";
+  if (2 * d.assumed_answers > d.applicable_answers)
+    out << "<p class=\"vetoed\"><strong>Mostly assumed:</strong> " << h(assumed_sentence(d))
+        << "</p>\n";
 }
 
 // --set: the answers changed and the decision before and after.
@@ -108,6 +113,11 @@ void write_reasons(std::ostream& out, const ScoringModel& model, const Decision&
     }
     out << "</ul>\n";
   }
+  if (!d.over_budget.empty()) {
+    out << "<h2>Over budget</h2>\n<ul>\n";
+    for (const std::string& line : budget_sentences(d)) out << "<li>" << h(line) << "</li>\n";
+    out << "</ul>\n";
+  }
 
   out << fmt::format("<h2>Why {} over {}</h2>\n", to_string(d.versus[0]), to_string(d.versus[1]));
   out << "<figure id=\"contributions-chart\">" << svg::contributions_chart(model, d)
@@ -125,7 +135,9 @@ void write_reasons(std::ostream& out, const ScoringModel& model, const Decision&
         << h(d.hybrid_pattern->why) << "</p>\n";
   }
   if (!d.assumptions.empty()) {
-    out << "<h2>Assumptions</h2>\n<ul>\n";
+    out << "<h2>Assumptions</h2>\n";
+    if (const std::string s = assumed_sentence(d); !s.empty()) out << "<p>" << h(s) << "</p>\n";
+    out << "<ul>\n";
     for (const Assumption& a : d.assumptions) {
       out << "<li><code>" << h(q.criteria[a.criterion].id) << "</code>: " << h(a.value_text) << ". "
           << h(a.note) << "</li>\n";
@@ -173,7 +185,7 @@ void write_changes(std::ostream& out, const ScoringModel& model, const Decision&
 void write_decision(std::ostream& out, const ScoringModel& model, const Decision& d) {
   out << "<article>\n<h1>" << h(d.name) << "</h1>\n<p class=\"muted\">" << h(d.source) << "</p>\n";
   if (!d.description.empty()) out << "<p>" << h(d.description) << "</p>\n";
-  write_headline(out, d);
+  write_headline(out, model, d);
   write_what_if(out, model, d);
   write_reasons(out, model, d);
   write_costs(out, model, d);
@@ -205,7 +217,7 @@ class HtmlRenderer : public SummaryRenderer {
       m_out << "</tbody>\n</table>\n";
       m_out << fmt::format("<p>{} profiles: {}.</p>\n", m_portfolio.total(), counts());
       if (m_portfolio.any_veto())
-        m_out << "<p class=\"muted\">(score) = ruled out by a hard constraint.</p>\n";
+        m_out << "<p class=\"muted\">(score) = ruled out by a hard constraint or a firm budget.</p>\n";
     }
     if (!m_errors.empty()) {
       m_out << "<h2>Files that could not be scored</h2>\n<ul>\n";

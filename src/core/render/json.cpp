@@ -66,6 +66,10 @@ void write_cost(JsonWriter& w, const ScoringModel& model, const Decision& d,
     w.boolean(c.fits_upfront);
     w.key("within_monthly_budget");
     w.boolean(c.fits_monthly);
+    w.key("ops_fte");
+    w.number(c.ops_fte, 2);
+    w.key("ops_usd_per_month");
+    w.number(c.ops_usd, 2);
     w.end_object();
   }
   w.end_object();
@@ -77,6 +81,8 @@ void write_cost(JsonWriter& w, const ScoringModel& model, const Decision& d,
   number_or_null(w, d.cost.payback_months, 1);
   w.key("break_even_requests_per_month");
   number_or_null(w, d.cost.break_even_requests, 0);
+  w.key("note");
+  w.string(cost_note(d));
   w.key("prices_as_of");
   w.string(prices_as_of);
   w.end_object();
@@ -191,8 +197,75 @@ void write_decision_members(JsonWriter& w, const ScoringModel& model, const Deci
     w.end_object();
   }
   w.end_array();
+  w.key("over_budget");
+  w.begin_array();
+  for (const OverBudget& b : d.over_budget) {
+    w.begin_object();
+    w.key("option");
+    w.string(to_string(b.option));
+    w.key("budget");
+    w.string(to_string(b.budget));
+    w.key("need");
+    w.number(b.need_usd, 2);
+    w.key("limit");
+    w.number(b.limit_usd, 2);
+    w.key("firm");
+    w.boolean(b.firm);
+    w.key("ruled_out");
+    w.boolean(b.ruled_out);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("budgets");
+  w.begin_object();
+  w.key("upfront_firm");
+  w.boolean(d.cost.firm.upfront);
+  w.key("monthly_firm");
+  w.boolean(d.cost.firm.monthly);
+  w.key("no_option_fits");
+  w.boolean(d.no_option_fits);
+  w.key("cheapest");
+  option_or_null(w, d.cheapest);
+  w.key("fitting_variants");
+  w.begin_array();
+  for (const BudgetVariant& v : d.fitting_variants) {
+    const Criterion& c = q.criteria[v.criterion];
+    w.begin_object();
+    w.key("criterion");
+    w.string(c.id);
+    w.key("answer");
+    w.string(c.answers[v.answer].id);
+    w.key("option");
+    w.string(to_string(v.option));
+    w.key("upfront_usd");
+    w.number(v.upfront_usd, 2);
+    w.key("running_monthly_usd");
+    w.number(v.monthly_usd, 2);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("sentence");
+  no_fit_sentence(model, d).empty() ? w.null() : w.string(no_fit_sentence(model, d));
+  w.end_object();
   w.key("confidence");
   w.number(d.confidence, 3);
+  w.key("win_shares");
+  per_option(w, d.win_shares, 3);
+  w.key("settlers");
+  w.begin_array();
+  for (const Settler& st : d.settlers) {
+    w.begin_object();
+    w.key("criterion");
+    w.string(q.criteria[st.criterion].id);
+    w.key("expected_confidence");
+    w.number(st.expected_confidence, 3);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("assumed_answers");
+  w.integer(d.assumed_answers);
+  w.key("applicable_answers");
+  w.integer(d.applicable_answers);
   w.key("runner_up");
   option_or_null(w, d.runner_up);
   w.key("margin");
@@ -207,6 +280,8 @@ void write_decision_members(JsonWriter& w, const ScoringModel& model, const Deci
     w.string(q.criteria[c.criterion].id);
     w.key("answer");
     w.string(c.value_text);
+    w.key("assumed");
+    w.boolean(c.basis == AnswerBasis::assumed || c.basis == AnswerBasis::range_middle);
     w.key("weight");
     w.number(c.weight, 3);
     w.key("utility");
@@ -230,6 +305,10 @@ void write_decision_members(JsonWriter& w, const ScoringModel& model, const Deci
     w.string(a.value_text);
     w.key("note");
     w.string(a.note);
+    w.key("kind");
+    w.string(a.basis == AnswerBasis::assumed        ? "assumed"
+             : a.basis == AnswerBasis::range_middle ? "range_middle"
+                                                    : "not_applicable");
     w.end_object();
   }
   w.end_array();

@@ -24,21 +24,25 @@ std::string option_name(std::optional<Option> o) {
 }
 
 // The title, the recommendation, its margin and confidence.
-void write_headline(std::ostream& out, const Decision& d) {
+void write_headline(std::ostream& out, const ScoringModel& model, const Decision& d) {
   out << fmt::format("## {}: **{}**\n\n", md(d.name), option_name(d.recommendation));
   if (d.recommendation) {
     out << fmt::format("**Recommendation: {}**", to_string(*d.recommendation));
     if (d.runner_up) {
       out << fmt::format(", ahead of {} by {:.1f} points", to_string(*d.runner_up), d.margin);
     } else {
-      out << " (the only option not ruled out)";
+      out << only_option_text(d);
     }
-    out << fmt::format("; confidence {} ({}).", percent(d.confidence),
-                       confidence_words(d.confidence));
+    out << "; " << confidence_sentence(d) << '.';
+    if (const std::string s = settler_sentence(model, d); !s.empty()) out << ' ' << md(s);
   } else {
     out << "**No recommendation:** every option is ruled out by a hard constraint.";
   }
   out << fmt::format(" Profile: {}\n\n", md(d.source));
+  if (const std::string s = no_fit_sentence(model, d); !s.empty())
+    out << "**Over budget:** " << md(s) << "\n\n";
+  if (2 * d.assumed_answers > d.applicable_answers)
+    out << "**Mostly assumed:** " << md(assumed_sentence(d)) << "\n\n";
   if (!d.description.empty()) out << "> " << md(d.description) << "\n\n";
 }
 
@@ -72,6 +76,7 @@ void write_reasons(std::ostream& out, const ScoringModel& model, const Decision&
   for (Option o : kOptions) {
     std::string status;
     if (d.recommendation == o) status = "**recommended**";
+    if (d.ruled_out[index(o)] && !d.vetoed[index(o)]) status = "over budget";
     for (const Veto& v : d.vetoes) {
       if (v.option == o) status = fmt::format("ruled out ({})", md(v.rule));
     }
@@ -94,12 +99,17 @@ void write_reasons(std::ostream& out, const ScoringModel& model, const Decision&
       out << fmt::format("- **{}**: {} (`{}`)\n", to_string(v.option), md(v.reason), v.rule);
     }
   }
+  if (!d.over_budget.empty()) {
+    out << "\n### Over budget\n\n";
+    for (const std::string& line : budget_sentences(d)) out << "- " << md(line) << '\n';
+  }
   if (d.hybrid_pattern) {
     out << fmt::format("\n### Hybrid pattern\n\n**{}.** {}\n", md(d.hybrid_pattern->title),
                        md(d.hybrid_pattern->why));
   }
   if (!d.assumptions.empty()) {
     out << "\n### Assumptions\n\n";
+    if (const std::string s = assumed_sentence(d); !s.empty()) out << md(s) << "\n\n";
     for (const Assumption& a : d.assumptions) {
       out << fmt::format("- `{}`: {}. {}\n", q.criteria[a.criterion].id, md(a.value_text),
                          md(a.note));
@@ -132,7 +142,7 @@ void write_changes(std::ostream& out, const ScoringModel& model, const Decision&
 }
 
 void write_decision(std::ostream& out, const ScoringModel& model, const Decision& d) {
-  write_headline(out, d);
+  write_headline(out, model, d);
   write_what_if(out, model, d);
   write_reasons(out, model, d);
   write_costs(out, model, d);
@@ -155,8 +165,9 @@ class MarkdownRenderer : public SummaryRenderer {
   void write_end(bool table) override {
     if (!table) return;
     m_out << fmt::format("\n**{} profiles:** {}.", m_results, counts());
-    if (!m_errors.empty()) m_out << fmt::format(" {} could not be scored.", m_errors.size());
-    if (m_portfolio.any_veto()) m_out << " (score) = ruled out by a hard constraint.";
+    if (!m_errors.empty()) m_out << fmt::format(" {} {} could not be scored.", failed_files(),
+                                                 failed_files() == 1 ? "file" : "files");
+    if (m_portfolio.any_veto()) m_out << " (score) = ruled out by a hard constraint or a firm budget.";
     m_out << '\n';
   }
 

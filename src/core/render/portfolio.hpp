@@ -41,7 +41,7 @@ struct PortfolioRow {
       r.before = d.what_if->recommendation;
     }
     r.scores = d.scores;
-    r.vetoed = d.vetoed;
+    r.vetoed = d.ruled_out;
     r.confidence = d.confidence;
     r.margin = d.margin;
     for (Option o : kOptions) r.monthly_usd[index(o)] = d.cost.options[index(o)].monthly_usd;
@@ -162,6 +162,16 @@ class SummaryRenderer : public BatchRenderer {
     if (m_portfolio.none() > 0)
       parts.push_back(std::to_string(m_portfolio.none()) + " with no option left");
     return join_words(parts, ", ");
+  }
+
+  // Files that could not be scored (one file may have several messages).
+  std::size_t failed_files() const {
+    std::vector<std::string_view> files;
+    for (const Diagnostic& e : m_errors) {
+      if (std::find(files.begin(), files.end(), e.source) == files.end())
+        files.push_back(e.source);
+    }
+    return files.size();
   }
 
   virtual void write_full(const Decision& d) = 0;  // m_results counts it already

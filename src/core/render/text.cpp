@@ -160,18 +160,27 @@ void render_text_decision(std::ostream& out, const ScoringModel& model, const De
   out << paint.bold(escape_for_message(d.name)) << "  " << paint.dim(escape_for_message(d.source))
       << '\n';
   if (d.recommendation) {
-    std::string headline =
-        fmt::format("Recommendation: {}", paint.green(to_string(*d.recommendation)));
-    if (d.runner_up) {
-      headline += fmt::format(", ahead of {} by {:.1f} points", to_string(*d.runner_up), d.margin);
-    } else {
-      headline += " (the only option not ruled out)";
+    const std::string_view rec = to_string(*d.recommendation);
+    out << "Recommendation: " << paint.green(rec);
+    std::string rest = d.runner_up ? fmt::format(", ahead of {} by {:.1f} points",
+                                                 to_string(*d.runner_up), d.margin)
+                                   : std::string(only_option_text(d));
+    rest += "; " + confidence_sentence(d);
+    write_wrapped(out, rest, width, 2, static_cast<int>(16 + rec.size()));
+    if (const std::string s = settler_sentence(model, d); !s.empty()) {
+      out << "  ";
+      write_wrapped(out, s, width, 2, 2);
     }
-    out << headline
-        << fmt::format("; confidence {} ({})\n", percent(d.confidence),
-                       confidence_words(d.confidence));
   } else {
     out << paint.red("No recommendation: every option is ruled out by a hard constraint.") << '\n';
+  }
+  if (const std::string s = no_fit_sentence(model, d); !s.empty()) {
+    out << paint.red("Over budget: ");
+    write_wrapped(out, s, width, 2, 13);
+  }
+  if (2 * d.assumed_answers > d.applicable_answers) {
+    out << paint.red("Mostly assumed: ");
+    write_wrapped(out, assumed_sentence(d), width, 2, 16);
   }
 
   if (d.what_if) write_what_if(out, model, d, paint, width);
@@ -184,7 +193,11 @@ void render_text_decision(std::ostream& out, const ScoringModel& model, const De
     std::string label = fmt::format("{:<7}", to_string(o));
     std::string line = fmt::format("  {} {:5.1f}  {}", winner ? paint.green(label) : label, score,
                                    bar(score, cells));
-    if (d.vetoed[index(o)]) line += "  " + paint.red("ruled out");
+    if (d.vetoed[index(o)]) {
+      line += "  " + paint.red("ruled out");
+    } else if (d.ruled_out[index(o)]) {
+      line += "  " + paint.red("over budget");
+    }
     if (winner) line += "  " + paint.bold("recommended");
     out << line << '\n';
   }
@@ -198,6 +211,13 @@ void render_text_decision(std::ostream& out, const ScoringModel& model, const De
     }
   }
 
+  if (!d.over_budget.empty()) {
+    out << '\n' << paint.bold("Over budget") << '\n';
+    for (const std::string& line : budget_sentences(d)) {
+      out << "  ";
+      write_wrapped(out, line, width, 4, 2);
+    }
+  }
   out << '\n'
       << paint.bold(fmt::format("Why {} over {}", to_string(d.versus[0]), to_string(d.versus[1])))
       << '\n';
@@ -228,7 +248,11 @@ void render_text_decision(std::ostream& out, const ScoringModel& model, const De
   }
 
   if (!d.assumptions.empty()) {
-    out << '\n' << paint.bold("Assumptions (answers given as unknown or as a range)") << '\n';
+    out << '\n' << paint.bold("Assumptions") << '\n';
+    if (const std::string s = assumed_sentence(d); !s.empty()) {
+      out << "  ";
+      write_wrapped(out, s, width, 2, 2);
+    }
     for (const Assumption& a : d.assumptions) {
       out << "  - ";
       write_wrapped(out,
@@ -266,11 +290,11 @@ class TextRenderer : public SummaryRenderer {
     m_out << '\n'
           << fmt::format("{} {}: {}", m_results, m_results == 1 ? "profile" : "profiles", counts());
     if (!m_errors.empty()) {
-      m_out << fmt::format("; {} {} could not be scored", m_errors.size(),
-                           m_errors.size() == 1 ? "file" : "files");
+      m_out << fmt::format("; {} {} could not be scored", failed_files(),
+                           failed_files() == 1 ? "file" : "files");
     }
     m_out << ".\n";
-    if (m_portfolio.any_veto()) m_out << "(score) = ruled out by a hard constraint.\n";
+    if (m_portfolio.any_veto()) m_out << "(score) = ruled out by a hard constraint or a firm budget.\n";
     m_out << "Score one file for its full explanation, or add --explain.\n";
   }
 

@@ -114,18 +114,74 @@ TEST_CASE("local never breaks even when its marginal cost is above the API's", "
   CHECK(e.break_even_requests == -1);
 }
 
-TEST_CASE("the budget criterion asks whether a minimal deployment is affordable", "[cost]") {
-  const CostEstimate broke = costs_for({{"upfront_budget_usd", "0"}});
-  CHECK(broke.budget_utility[index(Option::cloud)] == 1);
-  CHECK(broke.budget_utility[index(Option::local)] == 0);
-  CHECK(broke.budget_utility[index(Option::hybrid)] == 0.5);
+TEST_CASE("each option's budget fit comes from its own figures", "[cost][budgets]") {
+  // Baseline: 1M requests, one replica plus a spare (whole GPUs equal the
+  // fractional fleet), no GPUs owned. Within a budget: 1; over it:
+  // 1 - ln((need + a) / (budget + a)) / ln 10, at least 0, allowances a of
+  // $1,000 up front and $100 a month; the two budgets multiply.
   const CostEstimate rich =
-      costs_for({{"upfront_budget_usd", "1000000"}, {"monthly_budget_usd", "1000000"}});
-  CHECK(rich.budget_utility[index(Option::local)] == 1);
-  // Half the hardware money and enough running money: half the fit.
-  const CostEstimate half =
-      costs_for({{"upfront_budget_usd", "40625"}, {"monthly_budget_usd", "1000000"}});
-  CHECK(half.budget_utility[index(Option::local)] == Approx(0.5));
+      costs_for({{"upfront_budget_usd", "1e9"}, {"monthly_budget_usd", "1e9"}});
+  for (Option o : kOptions) CHECK(rich.budget_utility[index(o)] == 1);
+  const OptionCost& cloud = rich.options[index(Option::cloud)];
+  const OptionCost& local = rich.options[index(Option::local)];
+  REQUIRE(local.gpus == local.gpus_exact);
+  REQUIRE(cloud.running_monthly_usd > 500);
+
+  // Cloud's API bill against the monthly budget (not always 1 any more).
+  const CostEstimate tight = costs_for({{"upfront_budget_usd", "1e9"}, {"monthly_budget_usd", "400"}});
+  const auto fit = [](double budget, double need, double a) {
+    return std::max(0.0, 1 - std::log((need + a) / (budget + a)) / std::log(10.0));
+  };
+  CHECK(tight.budget_utility[index(Option::cloud)] ==
+        Approx(fit(400, cloud.running_monthly_usd, 100)).epsilon(1e-12));
+  CHECK(tight.budget_utility[index(Option::cloud)] > 0);
+  CHECK_FALSE(tight.options[index(Option::cloud)].fits_monthly);
+
+  // Local's purchase against the upfront budget, even at zero: a larger
+  // purchase scores lower.
+  const CostEstimate broke = costs_for({{"upfront_budget_usd", "0"}, {"monthly_budget_usd", "1e9"}});
+  CHECK(broke.budget_utility[index(Option::cloud)] == 1);
+  CHECK(broke.budget_utility[index(Option::local)] ==
+        Approx(fit(0, local.upfront_usd, 1000)).epsilon(1e-12));
+  CHECK_FALSE(broke.options[index(Option::local)].fits_upfront);
+  const CostEstimate bigger = costs_for({{"upfront_budget_usd", "0"},
+                                         {"monthly_budget_usd", "1e9"},
+                                         {"criticality", "mission_critical"}});
+  CHECK(bigger.options[index(Option::local)].upfront_usd >
+        broke.options[index(Option::local)].upfront_usd);
+  CHECK(bigger.budget_utility[index(Option::local)] <= broke.budget_utility[index(Option::local)]);
+  // Twice the budget scores 0.70 (to two places), ten times 0.
+  CHECK(fit(1000, 2100, 100) == Approx(1 - std::log(2.0) / std::log(10.0)));
+
+  // Both budgets short: the factors multiply.
+  const CostEstimate both = costs_for({{"upfront_budget_usd", "0"}, {"monthly_budget_usd", "0"}});
+  const CostEstimate both_near =
+      costs_for({{"upfront_budget_usd", std::to_string(local.upfront_usd / 2)},
+                 {"monthly_budget_usd", std::to_string(local.running_monthly_usd / 2)}});
+  CHECK(both_near.budget_utility[index(Option::local)] ==
+        Approx(fit(local.upfront_usd / 2, local.upfront_usd, 1000) *
+               fit(local.running_monthly_usd / 2, local.running_monthly_usd, 100))
+            .epsilon(1e-9));
+  CHECK(both.budget_utility[index(Option::local)] <= both_near.budget_utility[index(Option::local)]);
+}
+
+TEST_CASE("budget_flexibility says which budgets are firm", "[cost][budgets]") {
+  const auto& m = default_model();
+  const auto firm = [&](const std::string& answer) {
+    return budget_firmness(m.inputs,
+                           resolve_values(m.questionnaire,
+                                          make_profile({{"budget_flexibility", answer}})));
+  };
+  CHECK((firm("firm").upfront && firm("firm").monthly));
+  CHECK((!firm("flexible_upfront").upfront && firm("flexible_upfront").monthly));
+  CHECK((firm("flexible_monthly").upfront && !firm("flexible_monthly").monthly));
+  CHECK_FALSE(firm("flexible").any());
+  // Left out: assumed firm.
+  auto answers = baseline_answers();
+  answers.erase("budget_flexibility");
+  const Profile p = load_profile(profile_yaml(answers), "p.yaml", m.questionnaire);
+  CHECK(budget_firmness(m.inputs, resolve_values(m.questionnaire, p)).any());
+  CHECK(p.answers[m.inputs.budget_flexibility].kind == Answer::Kind::missing);
 }
 
 TEST_CASE("only inputs marked as read by the cost utility change it", "[cost][dependencies]") {
@@ -159,34 +215,30 @@ TEST_CASE("only inputs marked as read by the cost utility change it", "[cost][de
     CHECK(m.dependencies().cost_utility[q.index_of(id)]);
 }
 
-TEST_CASE("volume, tokens, traffic and the workload split never move the budget utility",
-          "[cost][dependencies]") {
+TEST_CASE("more volume or tokens never raise any option's budget fit", "[cost][budgets]") {
+  // The budget row reads each option's needs, which only grow with volume
+  // and tokens (Dependencies::of marks them as read by it).
   const auto& m = default_model();
   const Questionnaire& q = m.questionnaire;
   const std::map<std::string, std::vector<std::string>> variations{
       {"monthly_requests", {"1", "50000", "3e7", "1e10"}},
       {"tokens_in_per_request", {"10", "8000", "100000"}},
-      {"tokens_out_per_request", {"1", "2000"}},
-      {"traffic_pattern", {"steady", "variable", "spiky"}},
-      {"workload_mix", {"uniform", "mixed"}}};
+      {"tokens_out_per_request", {"1", "2000", "50000"}}};
   for (const std::string budget : {"0", "30000", "10000000"}) {
-    const std::map<std::string, std::string> base_answers{{"upfront_budget_usd", budget},
-                                                          {"monthly_budget_usd", budget}};
-    const PerOption before =
-        budget_utility(m.pricing, m.inputs, resolve_values(q, make_profile(base_answers)));
     for (const auto& [id, answers] : variations) {
-      CHECK_FALSE(m.dependencies().budget_utility[q.index_of(id)]);
+      CHECK(m.dependencies().budget_utility[q.index_of(id)]);
+      CHECK(m.dependencies().budgets[q.index_of(id)]);
+      PerOption previous{1, 1, 1};
       for (const std::string& answer : answers) {
-        auto changed = base_answers;
-        changed[id] = answer;
-        const Values values = resolve_values(q, make_profile(changed));
-        CHECK(derived_utilities(m.pricing, m.inputs, values).budget == before);
+        const Values values = resolve_values(
+            q, make_profile({{"upfront_budget_usd", budget}, {"monthly_budget_usd", budget},
+                             {id, answer}}));
+        const PerOption now = budget_utility(m.pricing, m.inputs, values);
+        for (Option o : kOptions) CHECK(now[index(o)] <= previous[index(o)]);
+        previous = now;
       }
     }
   }
-  for (const std::string id : {"upfront_budget_usd", "monthly_budget_usd", "existing_gpus",
-                               "model_capability", "team_mlops", "criticality"})
-    CHECK(m.dependencies().budget_utility[q.index_of(id)]);
 }
 
 TEST_CASE("payback months come from the monthly saving", "[cost]") {

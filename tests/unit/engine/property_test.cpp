@@ -51,6 +51,7 @@ std::map<std::string, std::string> random_answers(Generator& g) {
   a["criticality"] = pick({"low", "business", "mission_critical"});
   a["lock_in_tolerance"] = pick({"low", "medium", "high"});
   a["existing_gpus"] = pick({"none", "some", "cluster"});
+  a["budget_flexibility"] = pick({"firm", "firm", "flexible_upfront", "flexible_monthly", "flexible"});
   return a;
 }
 
@@ -129,6 +130,9 @@ TEST_CASE("higher volume with an experienced team never lowers local relative to
   for (int i = 0; i < kProfiles; ++i) {
     auto answers = random_answers(g);
     answers["team_mlops"] = "experienced";
+    // With budgets that do not bind: a bounded budget rightly turns against
+    // whichever option's needs outgrow it (see the budget properties).
+    answers["upfront_budget_usd"] = answers["monthly_budget_usd"] = "1000000000000";
     require_cloud_never_gains(answers, "monthly_requests",
                               {"0", "1000", "10000", "100000", "1000000", "3000000", "10000000",
                                "30000000", "100000000", "1000000000", "10000000000"},
@@ -140,6 +144,7 @@ TEST_CASE("a higher capability need never raises local relative to cloud", "[pro
   Generator g(4);
   for (int i = 0; i < kProfiles; ++i) {
     auto answers = random_answers(g);
+    answers["upfront_budget_usd"] = answers["monthly_budget_usd"] = "1000000000000";
     double previous = 1e9;
     for (const char* cap : {"basic", "strong", "frontier"}) {
       answers["model_capability"] = cap;
@@ -353,8 +358,8 @@ TEST_CASE("the cost model's utilities move no faster than their stated slopes",
 }
 
 TEST_CASE("the budget utility never falls as a budget grows", "[properties][cost]") {
-  // cost.hpp: constant for cloud, nondecreasing in either budget for local
-  // and hybrid. The flip-point search halves the grid of a budget instead of
+  // cost_model.hpp: nondecreasing in either budget for every option. The
+  // flip-point search halves the grid of a flexible budget instead of
   // walking it because of this.
   const auto& m = default_model();
   const Questionnaire& q = m.questionnaire;
@@ -372,7 +377,7 @@ TEST_CASE("the budget utility never falls as a budget grows", "[properties][cost
         const PerOption a = budget_utility(m.pricing, m.inputs, lower);
         const PerOption b = budget_utility(m.pricing, m.inputs, higher);
         INFO(q.criteria[i].id << " from " << budgets[k - 1] << " in profile " << n);
-        REQUIRE(a[index(Option::cloud)] == b[index(Option::cloud)]);
+        REQUIRE(a[index(Option::cloud)] <= b[index(Option::cloud)]);
         REQUIRE(a[index(Option::local)] <= b[index(Option::local)]);
         REQUIRE(a[index(Option::hybrid)] <= b[index(Option::hybrid)]);
         ++pairs;
@@ -380,4 +385,173 @@ TEST_CASE("the budget utility never falls as a budget grows", "[properties][cost
     }
   }
   CHECK(pairs == 200 * 2 * 9);
+}
+
+TEST_CASE("an option over a firm budget is recommended only when no allowed option fits",
+          "[properties][budgets]") {
+  // Part 2 of the budgets: firm budgets bind. Over varied profiles (a fifth
+  // of them with some budget flexible), the recommendation fits every firm
+  // budget whenever some option not vetoed does; an option within both
+  // budgets never loses the budget row to one outside them.
+  Generator g(20261201);
+  int bound = 0, none_fits = 0;
+  for (int n = 0; n < 2000; ++n) {
+    const Decision d = decide_answers(random_answers(g));
+    if (!d.recommendation) continue;
+    const BudgetFirmness firm = d.cost.firm;
+    const auto fits = [&](Option o) {
+      const OptionCost& c = d.cost.options[index(o)];
+      return (!firm.upfront || c.fits_upfront) && (!firm.monthly || c.fits_monthly);
+    };
+    bool some_fit = false;
+    for (Option o : kOptions) some_fit = some_fit || (!d.vetoed[index(o)] && fits(o));
+    INFO("profile " << n);
+    if (some_fit) {
+      REQUIRE(fits(*d.recommendation));
+      ++bound;
+    } else if (firm.any()) {
+      REQUIRE(d.no_option_fits);
+      ++none_fits;
+    }
+    for (Option a : kOptions) {
+      for (Option b : kOptions) {
+        const OptionCost& ca = d.cost.options[index(a)];
+        const OptionCost& cb = d.cost.options[index(b)];
+        if (ca.fits_upfront && ca.fits_monthly && !(cb.fits_upfront && cb.fits_monthly))
+          REQUIRE(d.cost.budget_utility[index(a)] >= d.cost.budget_utility[index(b)]);
+      }
+    }
+    // Cloud is never "within the monthly budget" above it.
+    const double monthly = d.values[default_model().inputs.monthly_budget].number;
+    REQUIRE(d.cost.options[index(Option::cloud)].fits_monthly ==
+            (d.cost.options[index(Option::cloud)].running_monthly_usd <= monthly));
+  }
+  CHECK(bound > 1000);
+  CHECK(none_fits > 50);
+}
+
+TEST_CASE("less money never favours the option that needs more of it", "[properties][budgets]") {
+  // Lowering a budget never raises an option's budget utility; with firm
+  // budgets the recommendation moves to an option that needs more of it
+  // than the one before only when no option fits any more (then the scores
+  // decide, as documented).
+  const auto& m = default_model();
+  Generator g(20261202);
+  int checked = 0;
+  for (int n = 0; n < 400; ++n) {
+    auto answers = random_answers(g);
+    for (const char* key : {"upfront_budget_usd", "monthly_budget_usd"}) {
+      const Budget which = std::string(key) == "upfront_budget_usd" ? Budget::upfront
+                                                                      : Budget::monthly;
+      std::optional<Option> before;
+      PerOption before_utility{};
+      bool before_fits = false;
+      for (const char* amount : {"100000000", "1000000", "100000", "10000", "1000", "0"}) {
+        answers[key] = amount;
+        const Decision d = decide_answers(answers);
+        INFO(key << " = " << amount << " in profile " << n);
+        if (before) {
+          for (Option o : kOptions)
+            REQUIRE(d.cost.budget_utility[index(o)] <= before_utility[index(o)]);
+          if (d.recommendation && before_fits && d.recommendation != before) {
+            const OptionCost& c = d.cost.options[index(*d.recommendation)];
+            const OptionCost& was = d.cost.options[index(*before)];
+            // The new choice needs no more of this budget than the old one.
+            const double need = which == Budget::upfront ? c.upfront_usd : c.running_monthly_usd;
+            const double old = which == Budget::upfront ? was.upfront_usd : was.running_monthly_usd;
+            const bool old_still_fits = which == Budget::upfront ? was.fits_upfront : was.fits_monthly;
+            if (d.cost.firm.upfront && d.cost.firm.monthly && !old_still_fits &&
+                need > old + 1e-6)
+              REQUIRE(d.no_option_fits);
+            ++checked;
+          }
+        }
+        before = d.recommendation;
+        before_utility = d.cost.budget_utility;
+        before_fits =
+            d.recommendation && (which == Budget::upfront
+                                     ? d.cost.options[index(*d.recommendation)].fits_upfront
+                                     : d.cost.options[index(*d.recommendation)].fits_monthly);
+      }
+    }
+  }
+  CHECK(checked > 20);
+}
+
+TEST_CASE("no recommendation a legal requirement forbids, in every workload shape",
+          "[properties][constraints]") {
+  // Part 3: every combination of the answers the constraints read, over
+  // varied other answers and budgets (firm budgets must never push the
+  // choice onto a forbidden option).
+  const Questionnaire& q = default_model().questionnaire;
+  Generator g(20261203);
+  int checked = 0;
+  for (const char* residency : {"anywhere", "region", "on_premises"}) {
+    for (const char* mix : {"uniform", "mixed"}) {
+      for (const char* connectivity : {"online", "intermittent", "offline"}) {
+        for (const char* customization : {"none", "prompting", "fine_tuning", "full_control"}) {
+          for (const char* latency : {"50", "99", "100", "800"}) {
+            for (int k = 0; k < 4; ++k) {
+              auto answers = random_answers(g);
+              answers["data_residency"] = residency;
+              answers["workload_mix"] = mix;
+              answers["connectivity"] = connectivity;
+              answers["customization"] = customization;
+              answers["latency_budget_ms"] = latency;
+              const Decision d = decide_answers(answers);
+              INFO(residency << " " << mix << " " << connectivity << " " << customization << " "
+                             << latency);
+              if (!d.recommendation) continue;
+              const Option r = *d.recommendation;
+              const std::string rs = residency;
+              if (rs == "on_premises") REQUIRE(r != Option::cloud);
+              if (rs == "on_premises" && std::string(mix) == "uniform") REQUIRE(r == Option::local);
+              if (std::string(connectivity) == "offline") REQUIRE(r == Option::local);
+              if (std::string(customization) == "full_control") REQUIRE(r != Option::cloud);
+              if (std::stod(latency) < 100) REQUIRE(r != Option::cloud);
+              for (const Constraint& c : q.constraints) {
+                if (c.holds(d.values)) REQUIRE_FALSE(c.forbids[index(r)]);
+              }
+              ++checked;
+            }
+          }
+        }
+      }
+    }
+  }
+  CHECK(checked > 1000);
+}
+
+TEST_CASE("win shares sum to one and the recommendation's share is the confidence",
+          "[properties][confidence]") {
+  Generator g(20261204);
+  const auto& m = default_model();
+  int checked = 0;
+  for (int n = 0; n < 150; ++n) {
+    auto answers = random_answers(g);
+    // A few unknowns, so that draws differ.
+    for (const char* key : {"workload_mix", "monthly_requests", "team_mlops"})
+      if (g.below(2) == 0) answers[key] = "unknown";
+    const Profile p = load_profile(profile_yaml(answers), "gen.yaml", m.questionnaire);
+    EngineOptions options;
+    options.samples = 500;
+    options.flip_points = false;
+    const Decision d = decide(m, p, options);
+    if (!d.recommendation) continue;
+    INFO("profile " << n);
+    double sum = 0;
+    for (double share : d.win_shares) sum += share;
+    REQUIRE(sum == Approx(1).margin(1e-9));
+    REQUIRE(d.win_shares[index(*d.recommendation)] == d.confidence);
+    for (const Settler& s : d.settlers) REQUIRE(s.expected_confidence >= d.confidence + 0.05);
+    // Every driver from an unknown answer is marked assumed.
+    for (const Contribution& c : d.contributions) {
+      if (!m.questionnaire.criteria[c.criterion].answerable()) continue;
+      const Answer::Kind kind = p.answers[c.criterion].kind;
+      if (kind == Answer::Kind::unknown || kind == Answer::Kind::missing)
+        REQUIRE(c.basis == AnswerBasis::assumed);
+    }
+    ++checked;
+  }
+  CHECK(checked > 100);
 }

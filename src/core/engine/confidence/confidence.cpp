@@ -70,6 +70,8 @@ class Sampler {
     const EngineOptions& options;
     const std::vector<std::size_t>& uncertain;
     const std::vector<bool>& is_uncertain;
+    bool apply_budgets;  // some draw may have a firm budget
+    bool budgets_vary;   // the firm-budget test reads an uncertain answer
   };
 
   Sampler(Workspace& workspace, const Inputs& in, const UtilityMatrix& matrix,
@@ -85,8 +87,14 @@ class Sampler {
     prepare_answers();
   }
 
-  // How many of the draws keep the recommendation.
+  // How many of the draws keep the recommendation; with wins() and
+  // settlers() what they say about the other options.
   std::size_t kept();
+  // Draws won by each option, and (last) by none.
+  const std::array<std::size_t, kOptionCount + 1>& wins() const { return m_wins; }
+  // Per uncertain answer, the draws the most frequent winner of each of its
+  // values (number levels in four groups) wins, summed over its values.
+  std::vector<std::size_t> settled() const;
 
  private:
   void split_rows(const UtilityMatrix& matrix, const Touched& touched);
@@ -118,7 +126,10 @@ class Sampler {
   const double* block_vetoes(std::size_t count);
   // Adds every moving row's part to the leads of the block's draws.
   void add_moving_rows(const WeightBlock& factors, std::size_t count);
-  std::size_t count_kept(const double* vetoed, std::size_t count) const;
+  std::size_t count_kept(const double* vetoed, std::size_t count);
+  // Who wins each draw the recommendation does not keep; the tallies.
+  void tally(const double* vetoed, std::size_t count);
+  std::size_t bins(std::size_t u) const { return m_choices[u] != 0 ? m_choices[u] : 4; }
 
   Workspace& m_ws;
   const Inputs& m_in;
@@ -135,6 +146,11 @@ class Sampler {
   BlockLeads m_lead{};
   std::array<std::uint32_t, kBlock> m_index{};  // per draw, where a row's numbers are
   std::array<std::uint32_t, kBlock> m_veto_index{};
+  bool m_exclusions_vary = false;              // constraints or budgets read uncertain answers
+  std::array<std::uint8_t, kBlock> m_keeps{};  // per draw of the block: the recommendation wins
+  std::array<std::size_t, kOptionCount + 1> m_wins{};
+  std::vector<std::size_t> m_settle_at;     // per uncertain answer: where its tallies start
+  std::vector<std::uint32_t> m_settle;      // [value][winner or none] per uncertain answer
 };
 
 void Sampler::split_rows(const UtilityMatrix& matrix, const Touched& touched) {
@@ -172,7 +188,10 @@ void Sampler::prepare_vetoes() {
                     [&](const Condition& c) { return m_in.is_uncertain[c.criterion]; }))
       m_varying_constraints.push_back(&k);
   }
+  m_exclusions_vary = !m_varying_constraints.empty() || m_in.budgets_vary;
+  const Dependencies& dep = m_in.model.dependencies();
   m_ws.vetoes.reset(m_in.model, m_in.uncertain, [&](std::size_t u) {
+    if (m_in.apply_budgets && dep.budgets[m_in.uncertain[u]]) return true;
     return std::any_of(
         m_varying_constraints.begin(), m_varying_constraints.end(), [&](const Constraint* k) {
           return std::any_of(k->when.begin(), k->when.end(),
@@ -199,6 +218,10 @@ void Sampler::prepare_answers() {
       m_choices[u] = static_cast<std::uint32_t>(c.answers.size());
     }
   }
+  m_settle_at.assign(count_uncertain + 1, 0);
+  for (std::size_t u = 0; u < count_uncertain; ++u)
+    m_settle_at[u + 1] = m_settle_at[u] + bins(u) * (kOptionCount + 1);
+  m_settle.assign(m_settle_at.back(), 0);
   // A block's drawn answers: outcome[u * kBlock + j] is the answer (or
   // level) of uncertain answer u in draw j; each draw's answers are drawn
   // before they are read.
@@ -239,13 +262,17 @@ void Sampler::draw_answers(std::size_t first, std::size_t count) {
 }
 
 void Sampler::veto_row(double* out) const {
-  for (std::size_t o = 0; o < kOptionCount; ++o) out[o] = m_fixed_vetoes[o] ? 1 : 0;
+  std::array<bool, kOptionCount> vetoed = m_fixed_vetoes;
   for (const Constraint* k : m_varying_constraints) {
     if (!k->holds(m_values)) continue;
-    for (std::size_t o = 0; o < kOptionCount; ++o) {
-      if (k->forbids[o]) out[o] = 1;
-    }
+    for (std::size_t o = 0; o < kOptionCount; ++o) vetoed[o] = vetoed[o] || k->forbids[o];
   }
+  if (m_in.apply_budgets) {
+    const ScoringModel& model = m_in.model;
+    vetoed = rule_out_over_budget(vetoed,
+                                  over_firm_budget(model.pricing, model.inputs, m_values));
+  }
+  for (std::size_t o = 0; o < kOptionCount; ++o) out[o] = vetoed[o] ? 1 : 0;
 }
 
 void Sampler::lead_row(const Remembered& m, double* out) const {
@@ -255,8 +282,9 @@ void Sampler::lead_row(const Remembered& m, double* out) const {
 }
 
 const double* Sampler::block_vetoes(std::size_t count) {
-  // The same place for every draw when no constraint reads an uncertain answer.
-  const bool vary = !m_varying_constraints.empty();
+  // The same place for every draw when no constraint and no firm budget
+  // reads an uncertain answer.
+  const bool vary = m_exclusions_vary;
   Remembered& vetoes = m_ws.vetoes;
   const Remembered::Places places = vetoes.for_block(
       m_ws.outcome.data(), vary ? count : 1, kOptionCount, m_in.options.samples,
@@ -307,13 +335,14 @@ void Sampler::add_moving_rows(const WeightBlock& factors, std::size_t count) {
   }
 }
 
-std::size_t Sampler::count_kept(const double* vetoed, std::size_t count) const {
+std::size_t Sampler::count_kept(const double* vetoed, std::size_t count) {
   if (!m_in.recommendation) {
     // Nothing wins now: a draw keeps that when it vetoes every option.
     std::size_t kept = 0;
     for (std::size_t j = 0; j < count; ++j) {
       const double* v = vetoed + m_veto_index[j] * kOptionCount;
-      kept += v[0] + v[1] + v[2] == 3;
+      m_keeps[j] = v[0] + v[1] + v[2] == 3;
+      kept += m_keeps[j];
     }
     return kept;
   }
@@ -329,25 +358,27 @@ std::size_t Sampler::count_kept(const double* vetoed, std::size_t count) const {
   for (std::size_t r = 0; r < m_rivals.size(); ++r) {
     above[r] = m_rivals[r] < m_w ? tie : std::nextafter(-tie, -HUGE_VAL);
   }
-  if (m_varying_constraints.empty()) {
+  if (!m_exclusions_vary) {
     // The same vetoes in every draw: a vetoed rival needs no test, a
     // vetoed recommendation is never kept.
-    if (vetoed[m_w] != 0) return 0;
+    if (vetoed[m_w] != 0) {
+      m_keeps.fill(0);
+      return 0;
+    }
     std::array<double, kOptionCount - 1> bar = above;
     for (std::size_t r = 0; r < m_rivals.size(); ++r) {
       if (vetoed[m_rivals[r]] != 0) bar[r] = -HUGE_VAL;
     }
-    std::size_t keeps = 0;
     if (m_rivals.size() == 2) {
       for (std::size_t j = 0; j < count; ++j)
-        keeps += static_cast<std::size_t>((m_lead[0][j] > bar[0]) & (m_lead[1][j] > bar[1]));
+        m_keeps[j] = static_cast<std::uint8_t>((m_lead[0][j] > bar[0]) & (m_lead[1][j] > bar[1]));
     } else if (m_rivals.size() == 1) {
       for (std::size_t j = 0; j < count; ++j)
-        keeps += static_cast<std::size_t>(m_lead[0][j] > bar[0]);
+        m_keeps[j] = static_cast<std::uint8_t>(m_lead[0][j] > bar[0]);
     } else {
-      keeps = count;
+      std::fill_n(m_keeps.begin(), count, 1);
     }
-    return keeps;
+    return static_cast<std::size_t>(std::count(m_keeps.begin(), m_keeps.begin() + count, 1));
   }
   std::size_t kept = 0;
   for (std::size_t j = 0; j < count; ++j) {
@@ -355,9 +386,63 @@ std::size_t Sampler::count_kept(const double* vetoed, std::size_t count) const {
     bool keeps = v[m_w] == 0;
     for (std::size_t r = 0; r < m_rivals.size(); ++r)
       keeps &= (v[m_rivals[r]] != 0) | (m_lead[r][j] > above[r]);
-    kept += keeps ? 1 : 0;
+    m_keeps[j] = keeps ? 1 : 0;
+    kept += m_keeps[j];
   }
   return kept;
+}
+
+void Sampler::tally(const double* vetoed, std::size_t count) {
+  constexpr std::uint8_t kNone = kOptionCount;
+  std::array<std::uint8_t, kBlock> winner{};
+  const double tie = kTieTolerance / 100 *
+                     std::accumulate(m_in.weights.begin(), m_in.weights.end(), 0.0,
+                                     [](double a, double x) { return x > 0 ? a + x : a; });
+  for (std::size_t j = 0; j < count; ++j) {
+    if (!m_in.recommendation) {
+      winner[j] = kNone;  // only "nothing wins" is counted without a recommendation
+      continue;
+    }
+    if (m_keeps[j] != 0) {
+      winner[j] = static_cast<std::uint8_t>(m_w);
+      continue;
+    }
+    // The best rival left, by the tie rule of score_values(): an earlier
+    // option keeps a tie. A rival's score is the recommendation's less its lead.
+    const double* v = vetoed + m_veto_index[j] * kOptionCount;
+    std::uint8_t best = kNone;
+    double best_lead = 0;
+    std::array<std::size_t, kOptionCount - 1> order{};
+    for (std::size_t r = 0; r < m_rivals.size(); ++r) order[r] = r;
+    if (m_rivals.size() == 2 && m_rivals[1] < m_rivals[0]) std::swap(order[0], order[1]);
+    for (std::size_t k = 0; k < m_rivals.size(); ++k) {
+      const std::size_t r = order[k];
+      if (v[m_rivals[r]] != 0) continue;
+      if (best == kNone || m_lead[r][j] < best_lead - tie) {
+        best = static_cast<std::uint8_t>(m_rivals[r]);
+        best_lead = m_lead[r][j];
+      }
+    }
+    winner[j] = best;
+  }
+  for (std::size_t j = 0; j < count; ++j) ++m_wins[winner[j]];
+  for (std::size_t u = 0; u < m_in.uncertain.size(); ++u) {
+    std::uint32_t* t = &m_settle[m_settle_at[u]];
+    const std::uint32_t* o = &m_ws.outcome[u * kBlock];
+    const unsigned shift = m_choices[u] != 0 ? 0 : kNumberBits - 2;
+    for (std::size_t j = 0; j < count; ++j) ++t[(o[j] >> shift) * (kOptionCount + 1) + winner[j]];
+  }
+}
+
+std::vector<std::size_t> Sampler::settled() const {
+  std::vector<std::size_t> out(m_in.uncertain.size(), 0);
+  for (std::size_t u = 0; u < out.size(); ++u) {
+    for (std::size_t b = 0; b < bins(u); ++b) {
+      const std::uint32_t* t = &m_settle[m_settle_at[u] + b * (kOptionCount + 1)];
+      out[u] += *std::max_element(t, t + kOptionCount);
+    }
+  }
+  return out;
 }
 
 std::size_t Sampler::kept() {
@@ -373,6 +458,7 @@ std::size_t Sampler::kept() {
     const double* vetoed = block_vetoes(count);
     if (m_in.recommendation) add_moving_rows(factors, count);
     kept += count_kept(vetoed, count);
+    tally(vetoed, count);
   }
   return kept;
 }
@@ -382,34 +468,96 @@ std::size_t Sampler::kept() {
 
 namespace aidecide {
 
-double estimate_confidence(const ScoringModel& model, const Profile& profile, const Values& base,
-                           const CostEstimate& base_cost, const std::vector<double>& weights,
-                           std::optional<Option> recommendation, const EngineOptions& options) {
+namespace {
+
+// The uncertain answers that would settle the most: the expected
+// confidence once each is answered, kept when it rises by 5 points or more;
+// the best two.
+std::vector<Settler> best_settlers(const std::vector<std::size_t>& uncertain,
+                                   const std::vector<std::size_t>& settled, double confidence,
+                                   std::size_t samples) {
+  std::vector<Settler> out;
+  for (std::size_t u = 0; u < uncertain.size(); ++u) {
+    const double expected = static_cast<double>(settled[u]) / static_cast<double>(samples);
+    if (expected - confidence >= 0.05) out.push_back({uncertain[u], expected});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Settler& a, const Settler& b) {
+    return a.expected_confidence > b.expected_confidence;
+  });
+  if (out.size() > 2) out.resize(2);
+  return out;
+}
+
+}  // namespace
+
+ConfidenceResult estimate_confidence(const ScoringModel& model, const Profile& profile,
+                                     const Values& base, const CostEstimate& base_cost,
+                                     const std::vector<double>& weights,
+                                     std::optional<Option> recommendation,
+                                     const EngineOptions& options) {
   using namespace confidence;  // NOLINT(google-build-using-namespace): its own driver
-  if (options.samples == 0) return 0;
+  ConfidenceResult result;
+  if (options.samples == 0) return result;
+  const auto settled_on = [&](Option o) {
+    result.confidence = 1;
+    result.win_shares[index(o)] = 1;
+    return result;
+  };
   const Questionnaire& q = model.questionnaire;
   const std::vector<std::size_t> uncertain = uncertain_answers(q, profile, base);
   std::vector<bool> is_uncertain(q.criteria.size(), false);
   for (std::size_t i : uncertain) is_uncertain[i] = true;
+  // Firm budgets rule options out in some draw when a budget is firm in
+  // some draw; the rule varies when it reads an uncertain answer.
+  const Dependencies& dep = model.dependencies();
+  const CostInputs& in = model.inputs;
+  const bool flexibility_uncertain =
+      in.budget_flexibility != kNoIndex && is_uncertain[in.budget_flexibility];
+  const bool apply_budgets = flexibility_uncertain || base_cost.firm.any();
+  const bool budgets_vary =
+      apply_budgets && std::any_of(uncertain.begin(), uncertain.end(),
+                                   [&](std::size_t i) { return dep.budgets[i]; });
+  auto surely_out = surely_vetoed(q, base, is_uncertain);
   if (!recommendation) {
     // Nothing can win now; settled if that holds for every draw.
-    const auto vetoed = surely_vetoed(q, base, is_uncertain);
-    if (std::all_of(vetoed.begin(), vetoed.end(), [](bool v) { return v; })) return 1;
+    if (std::all_of(surely_out.begin(), surely_out.end(), [](bool v) { return v; })) {
+      result.confidence = 1;
+      return result;
+    }
   }
   UtilityMatrix matrix(model, base, base_cost);
   const Touched touched = touched_by(model, uncertain);
   Reach can{};
   if (recommendation) {
+    const bool exclusions_fixed =
+        !budgets_vary && std::none_of(q.constraints.begin(), q.constraints.end(),
+                                      [&](const Constraint& k) {
+                                        return std::any_of(k.when.begin(), k.when.end(),
+                                                           [&](const Condition& c) {
+                                                             return is_uncertain[c.criterion];
+                                                           });
+                                      });
+    if (exclusions_fixed) surely_out = matrix.vetoed();
     can = reach(model, profile, base, matrix, weights, is_uncertain, touched, *recommendation,
-                options.weight_spread);
-    if (can.settled()) return 1;
+                options.weight_spread, surely_out, budgets_vary);
+    if (can.settled()) return settled_on(*recommendation);
   }
   // The one per-thread workspace (see Workspace).
   thread_local Workspace workspace;
-  const Sampler::Inputs inputs{model,          profile, base,      weights,
-                               recommendation, options, uncertain, is_uncertain};
+  const Sampler::Inputs inputs{model,     profile,      base,         weights,      recommendation,
+                               options,   uncertain,    is_uncertain, apply_budgets, budgets_vary};
   Sampler sampler(workspace, inputs, matrix, touched, can);
-  return static_cast<double>(sampler.kept()) / static_cast<double>(options.samples);
+  const auto samples = static_cast<double>(options.samples);
+  result.confidence = static_cast<double>(sampler.kept()) / samples;
+  if (recommendation) {
+    for (Option o : kOptions)
+      result.win_shares[index(o)] = static_cast<double>(sampler.wins()[index(o)]) / samples;
+    // The recommendation's share is the confidence itself.
+    result.win_shares[index(*recommendation)] = result.confidence;
+    result.settlers = best_settlers(uncertain, sampler.settled(), result.confidence,
+                                    options.samples);
+  }
+  return result;
 }
 
 }  // namespace aidecide

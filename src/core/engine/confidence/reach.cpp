@@ -70,7 +70,7 @@ std::array<bool, kOptionCount> surely_vetoed(const Questionnaire& q, const Value
 Reach reach(const ScoringModel& model, const Profile& profile, const Values& base,
             const UtilityMatrix& matrix, const std::vector<double>& weights,
             const std::vector<bool>& is_uncertain, const Touched& touched, Option recommendation,
-            double spread) {
+            double spread, const std::array<bool, kOptionCount>& surely_out, bool budgets_vary) {
   const Questionnaire& q = model.questionnaire;
   const std::size_t w = index(recommendation);
   Reach r;
@@ -81,6 +81,7 @@ Reach reach(const ScoringModel& model, const Profile& profile, const Values& bas
            return is_uncertain[c.criterion];
          }));
   }
+  r.may_be_vetoed = r.may_be_vetoed || budgets_vary;
   std::vector<bool> varies(q.criteria.size(), false);
   for (std::size_t i : touched.moving) varies[i] = true;
   PerOption worst_lead{};  // per rival, in weighted-utility units
@@ -95,10 +96,11 @@ Reach reach(const ScoringModel& model, const Profile& profile, const Values& bas
       worst_lead[o] += weights[i] * (d >= 0 ? d / spread : d * spread);
     }
   }
-  const auto vetoed = surely_vetoed(q, base, is_uncertain);
   for (std::size_t o = 0; o < kOptionCount; ++o) {
-    // Ties go to the earlier option, and rounding must not matter.
-    r.may_win[o] = o != w && !vetoed[o] && !(worst_lead[o] > 1e-9 * scale);
+    // Ties go to the earlier option, and rounding must not matter; with the
+    // recommendation ruled out, any option left may win the draw.
+    r.may_win[o] =
+        o != w && !surely_out[o] && (r.may_be_vetoed || !(worst_lead[o] > 1e-9 * scale));
   }
   return r;
 }

@@ -35,11 +35,14 @@ std::array<bool, kOptionCount> surely_vetoed(const Questionnaire& q, const Value
 
 // The rivals that may win some draw against `recommendation` (weights
 // within a factor `spread` of theirs, uncertain answers anywhere in their
-// range), and whether a veto may come.
+// range), and whether a veto may come. `surely_out`: options ruled out in
+// every draw; `budgets_vary`: a firm budget may rule out other options in
+// some draws than in others. When the recommendation may be ruled out,
+// every option not surely out may win.
 Reach reach(const ScoringModel& model, const Profile& profile, const Values& base,
             const UtilityMatrix& matrix, const std::vector<double>& weights,
             const std::vector<bool>& is_uncertain, const Touched& touched, Option recommendation,
-            double spread);
+            double spread, const std::array<bool, kOptionCount>& surely_out, bool budgets_vary);
 
 // True when row `row` reads answer `answer`: the row's own answer and the
 // adjustments' conditions, or the cost model's inputs for a derived row.

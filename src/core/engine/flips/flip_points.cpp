@@ -19,6 +19,7 @@ namespace {
 constexpr double kGridStep = 1.5;  // numeric search: 50 % steps
 constexpr int kBisections = 36;
 constexpr double kRangeStretch = 100;  // search 100x beyond the plausible range
+constexpr double kNarrowest = 1e-9;    // a new winner must hold this far past its flip point
 
 // Probes one answer at a time: the decision's utility matrix with only what
 // reads that answer recomputed.
@@ -87,7 +88,7 @@ std::vector<WeightFlip> weight_flips(const Decision& d) {
     std::optional<WeightFlip> best;
     double best_change = 0;
     for (Option o : kOptions) {
-      if (o == w || d.vetoed[index(o)]) continue;
+      if (o == w || d.ruled_out[index(o)]) continue;
       const double lead = leads[index(o)];
       const double diff = c.utility[index(w)] - c.utility[index(o)];
       if (std::fabs(diff) < 1e-12 || c.weight <= 0) continue;
@@ -193,6 +194,13 @@ struct Leads {
       if (!k.forbids[w]) continue;
       for (const Condition& c : k.when) may_veto[c.criterion] = true;
     }
+    // A firm budget may rule it out (or another option in) wherever the
+    // needs cross a budget: not bounded by the leads.
+    const Dependencies& dep = model.dependencies();
+    const std::size_t flexibility = model.inputs.budget_flexibility;
+    for (std::size_t i = 0; i < may_veto.size(); ++i) {
+      if (dep.budgets[i] && (d.cost.firm.any() || i == flexibility)) may_veto[i] = true;
+    }
   }
 };
 
@@ -212,7 +220,7 @@ bool could_flip(const ScoringModel& model, const Decision& d, const Leads& leads
   for (Option rival : kOptions) {
     const std::size_t o = index(rival);
     // A rival ruled out by a constraint that reads `i` may come back.
-    if (o == w || (d.vetoed[o] && !t.constraints)) continue;
+    if (o == w || (d.ruled_out[o] && !t.constraints && !t.budgets)) continue;
     double loss = 0;
     for (std::size_t row : t.moving) {
       const Contribution* c = leads.driver[row];
@@ -256,11 +264,16 @@ class LeadLoss {
       else if (d.weights[row] > 0)
         m_usable = false;
     }
+    const bool is_budget = i == model.inputs.upfront_budget || i == model.inputs.monthly_budget;
     for (std::size_t row : dep.derived) {
       const bool budget = q.criteria[row].signal == DerivedSignal::budget;
-      if (budget ? dep.budget_utility[i] : dep.cost_utility[i])
-        m_slope += d.weights[row] * (budget ? budget_utility_slope() : cost_utility_slope());
+      if (!(budget ? dep.budget_utility[i] : dep.cost_utility[i])) continue;
+      // The budget row's slope bound holds for the budgets alone.
+      if (budget && !is_budget && d.weights[row] > 0) m_usable = false;
+      m_slope += d.weights[row] * (budget ? budget_utility_slope() : cost_utility_slope());
     }
+    // Where a firm budget starts or stops ruling an option out is no edge.
+    if (dep.budgets[i] && d.cost.firm.any()) m_usable = false;
     for (double w : d.weights) m_total += w > 0 ? w : 0;
     m_usable = m_usable && m_total > 0;
   }
@@ -430,10 +443,10 @@ Threshold find_threshold(Probe& probe, std::size_t i, std::size_t w, double prev
 // it. The budget utility is constant for cloud and nondecreasing in either
 // budget for local and hybrid (cost.hpp), so each option's score, and with
 // it each rival's lead, moves one way only as the number does.
-bool moves_budget_row_only(const ScoringModel& model, std::size_t i) {
+bool moves_budget_row_only(const ScoringModel& model, const Decision& d, std::size_t i) {
   const Dependencies& dep = model.dependencies();
   return dep.rows[i].empty() && !dep.cost_utility[i] && dep.budget_utility[i] &&
-         !dep.one[i].constraints;
+         !dep.one[i].constraints && !(dep.budgets[i] && d.cost.firm.any());
 }
 
 // The walk for a number that moves the budget row only: the values where
@@ -464,7 +477,7 @@ std::optional<NumberFlip> search_monotone(const Decision& d, Probe& probe, std::
     return s;
   };
   std::size_t keeps = 0, loses = grid.size() - 1;  // positions known to keep and to lose
-  Scored at_keeps{d.scores, d.vetoed, d.recommendation};
+  Scored at_keeps{d.scores, d.ruled_out, d.recommendation};
   Scored at_loses = score(loses);
   if (at_loses.winner == d.recommendation) return std::nullopt;
   while (loses - keeps > 1) {
@@ -495,8 +508,42 @@ std::optional<NumberFlip> search_number(const ScoringModel& model, const Decisio
   // Geometric steps need a positive floor; below it the search jumps to the bottom.
   const double lo = std::max({bottom, c.plausible.first / kRangeStretch, 1e-3});
   const double start = d.values[i].number;
-  // The next grid point away from `x`, or nothing past the end of the range.
-  const auto next = [&](double x) -> std::optional<double> {
+  // A firm budget rules options in and out where it crosses an option's
+  // need, a window that may be narrower than a grid step: the walk visits
+  // each need and the double below it.
+  std::vector<double> edges;
+  if (d.cost.firm.any() &&
+      (i == model.inputs.upfront_budget || i == model.inputs.monthly_budget)) {
+    for (const OptionCost& oc : d.cost.options) {
+      const double need = i == model.inputs.upfront_budget ? oc.upfront_usd : oc.running_monthly_usd;
+      if (need > bottom) edges.insert(edges.end(), {need, std::nextafter(need, 0.0)});
+    }
+  } else if (d.cost.firm.any() && (i == model.inputs.monthly_requests ||
+                                    i == model.inputs.tokens_in || i == model.inputs.tokens_out)) {
+    // Each option's needs grow with the volume and the tokens, so whether
+    // it is over a budget changes once on the searched range: halve to it.
+    Values v = d.values;
+    const auto over = [&](double x, std::size_t o, bool upfront) {
+      v[i].number = x;
+      const OptionCost c = option_costs(model.pricing, model.inputs, v)[o];
+      return upfront ? !c.fits_upfront : !c.fits_monthly;
+    };
+    const double a0 = std::max(lo, 1e-3);
+    for (std::size_t o = 0; o < kOptionCount; ++o) {
+      for (bool upfront : {true, false}) {
+        if (over(a0, o, upfront) == over(hi, o, upfront)) continue;
+        double a = a0, b = hi;
+        for (int k = 0; k < 40; ++k) {
+          const double mid = std::sqrt(a * b);
+          (over(mid, o, upfront) ? b : a) = mid;
+        }
+        edges.insert(edges.end(), {a, b});
+      }
+    }
+  }
+  std::sort(edges.begin(), edges.end());
+  // The next grid point (or need) away from `x`, or nothing past the end of the range.
+  const auto grid_next = [&](double x) -> std::optional<double> {
     if (up) {
       const double n = x <= 0 ? std::max(1.0, lo) : x * kGridStep;
       return n <= hi ? std::optional(n) : std::nullopt;
@@ -505,23 +552,32 @@ std::optional<NumberFlip> search_number(const ScoringModel& model, const Decisio
     const double n = x / kGridStep;
     return n >= lo ? n : bottom;  // finish at the very bottom (a zero budget)
   };
+  const auto next = [&](double x) -> std::optional<double> {
+    std::optional<double> n = grid_next(x);
+    for (double e : edges) {
+      const bool beyond = up ? e > x : e < x;
+      const bool before = !n || (up ? e < *n : e > *n);
+      if (beyond && before) n = e;
+    }
+    return n;
+  };
   const LeadLoss loss(model, d, i);
   const std::size_t w = index(*d.recommendation);
-  if (moves_budget_row_only(model, i)) return search_monotone(d, probe, i, up, next);
+  if (moves_budget_row_only(model, d, i)) return search_monotone(d, probe, i, up, next);
   double anchor = start;  // the last value scored, where the recommendation wins
   PerOption anchor_scores = d.scores;
-  std::array<bool, kOptionCount> anchor_vetoed = d.vetoed;
+  std::array<bool, kOptionCount> anchor_vetoed = d.ruled_out;
   // Skips stay on today's side of every constraint edge: the vetoed rivals
   // stay vetoed.
   const bool by_range = loss.usable() && !loss.has_own_row();
   std::pair<double, double> safe{start, start};
-  if (by_range && start > 0) safe = loss.safe_range(w, anchor_scores, d.vetoed, start);
+  if (by_range && start > 0) safe = loss.safe_range(w, anchor_scores, d.ruled_out, start);
   const auto provably_keeps = [&](double x) {
     if (!loss.usable() || !(anchor > 0) || !(x > 0) || !loss.same_vetoes(start, x)) return false;
     if (by_range) return safe.first < x && x < safe.second;
     const PerOption most = loss.points(w, anchor, x);
     for (std::size_t o = 0; o < kOptionCount; ++o) {
-      if (o == w || d.vetoed[o]) continue;
+      if (o == w || d.ruled_out[o]) continue;
       const double lead = anchor_scores[w] - anchor_scores[o];
       if (!(lead - most[o] > kSkipGuard)) return false;
     }
@@ -535,14 +591,22 @@ std::optional<NumberFlip> search_number(const ScoringModel& model, const Decisio
       anchor = *x;
       anchor_scores = scores;
       anchor_vetoed = probe.vetoed();
-      if (by_range) safe = loss.safe_range(w, anchor_scores, d.vetoed, anchor);
+      if (by_range) safe = loss.safe_range(w, anchor_scores, d.ruled_out, anchor);
       continue;
     }
     const End keeps{anchor, lead_over_rivals(w, anchor_scores, anchor_vetoed)};
     const End flips{*x, lead_over_rivals(w, scores, probe.vetoed())};
     const Threshold t =
         find_threshold(probe, i, w, previous, keeps, flips, probe.winner(scores), loss.edges());
-    if (!t.winner) return std::nullopt;
+    // A change at the very bottom alone (a zero budget or volume) is no
+    // "below": nothing lies below it.
+    if (!t.winner || (!up && t.value <= bottom)) return std::nullopt;
+    // Two options' whole-GPU steps that fall on the same volume but for
+    // rounding open a window a few ulps wide: no flip a reader could use.
+    // The walk goes on past it.
+    if (probe.winner_with(i, Value{0, t.value * (up ? 1 + kNarrowest : 1 - kNarrowest)}) !=
+        t.winner)
+      continue;
     return NumberFlip{i, t.value, up, *t.winner};
   }
   return std::nullopt;
