@@ -64,10 +64,10 @@ struct Contribution {
   std::size_t criterion = 0;
   std::string value_text;  // the answer as scored ("regulated", "1.2M requests/month")
   AnswerBasis basis = AnswerBasis::given;  // assumed or a range's middle: never read as a fact
-  double weight = 0;       // effective weight
-  PerOption utility{};     // in [0, 1]
-  PerOption points{};      // weight x utility / total weight x 100: adds up to the score
-  double separation = 0;   // points(winner) - points(runner-up)
+  double weight = 0;                       // effective weight
+  PerOption utility{};                     // in [0, 1]
+  PerOption points{};     // weight x utility / total weight x 100: adds up to the score
+  double separation = 0;  // points(winner) - points(runner-up)
 };
 
 struct Veto {
@@ -78,8 +78,8 @@ struct Veto {
 
 struct Assumption {
   std::size_t criterion = 0;
-  std::string value_text;  // what the engine used
-  std::string note;        // why that value
+  std::string value_text;                    // what the engine used
+  std::string note;                          // why that value
   AnswerBasis basis = AnswerBasis::assumed;  // assumed, range_middle, or given (does not apply)
 };
 
@@ -96,9 +96,9 @@ inline std::string_view to_string(Budget b) {
 struct OverBudget {
   Option option = Option::cloud;
   Budget budget = Budget::upfront;
-  double need_usd = 0;   // upfront: hardware to buy; monthly: running cost
-  double limit_usd = 0;  // the budget
-  bool firm = true;      // the budget is a firm limit
+  double need_usd = 0;     // upfront: hardware to buy; monthly: running cost
+  double limit_usd = 0;    // the budget
+  bool firm = true;        // the budget is a firm limit
   bool ruled_out = false;  // not recommended for it (a firm budget, and another option fits)
 };
 
@@ -179,7 +179,7 @@ struct Decision {
   std::string source;
   std::string name;
   std::string description;
-  PerOption scores{};  // 0..100, every option, vetoed or not
+  PerOption scores{};                          // 0..100, every option, vetoed or not
   std::array<bool, kOptionCount> vetoed{};     // by a hard constraint
   std::array<bool, kOptionCount> ruled_out{};  // vetoed, or over a firm budget while another fits
   std::vector<Veto> vetoes;
@@ -187,9 +187,9 @@ struct Decision {
   // Every option not vetoed is over a firm budget: the scores decide, and
   // the report says what it would take.
   bool no_option_fits = false;
-  std::optional<Option> cheapest;              // with no_option_fits: lowest 3-year total allowed
+  std::optional<Option> cheapest;               // with no_option_fits: lowest 3-year total allowed
   std::vector<BudgetVariant> fitting_variants;  // with no_option_fits
-  std::size_t assumed_answers = 0;   // unknown, missing or range answers to questions that apply
+  std::size_t assumed_answers = 0;     // unknown, missing or range answers to questions that apply
   std::size_t applicable_answers = 0;  // questions that apply
   std::optional<Option> recommendation;  // empty only when all are vetoed
   std::optional<Option> runner_up;       // best other option not ruled out, if any
@@ -199,7 +199,7 @@ struct Decision {
   std::array<Option, 2> versus{Option::cloud, Option::local};
   std::vector<Contribution> contributions;  // most separating first
   std::vector<Assumption> assumptions;
-  double confidence = 0;  // share of perturbed draws that keep the recommendation
+  double confidence = 0;   // share of perturbed draws that keep the recommendation
   PerOption win_shares{};  // share of the draws each option wins (sum 1 with a recommendation)
   std::vector<Settler> settlers;  // up to two uncertain answers that would settle most
   std::size_t samples = 0;

@@ -49,8 +49,7 @@ inline std::map<std::string, std::string> baseline_answers() {
           {"monthly_budget_usd", "20000"},   {"team_mlops", "basic"},
           {"customization", "prompting"},    {"model_capability", "strong"},
           {"project_stage", "production"},   {"criticality", "business"},
-          {"lock_in_tolerance", "medium"},   {"existing_gpus", "none"},
-          {"budget_flexibility", "firm"}};
+          {"lock_in_tolerance", "medium"},   {"existing_gpus", "none"}};
 }
 
 inline std::string profile_yaml(const std::map<std::string, std::string>& answers,

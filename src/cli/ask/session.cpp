@@ -173,9 +173,10 @@ void AskSession::show_leaning(const std::vector<Veto>& before) {
   std::vector<std::string> parts;
   parts.reserve(ranked.size());
   for (const auto& [score, o] : ranked) {
-    parts.push_back(
-        fmt::format("{} {:.0f}{}", to_string(o), score,
-                    d.vetoed[index(o)] ? " (ruled out)" : d.ruled_out[index(o)] ? " (over budget)" : ""));
+    parts.push_back(fmt::format("{} {:.0f}{}", to_string(o), score,
+                                d.vetoed[index(o)]      ? " (ruled out)"
+                                : d.ruled_out[index(o)] ? " (over budget)"
+                                                        : ""));
   }
   m_out << "  Leaning: " << join(parts, " · ") << '\n';
   for (const Veto& v : d.vetoes) {
@@ -285,7 +286,7 @@ std::optional<AskOutcome> AskSession::ask_open() {
           if (applies_now(m_order[k])) break;
         }
         const Step again = ask(m_order[k]);
-        if (again == Step::eof) return AskOutcome::incomplete;
+        if (again == Step::eof) return end_of_input();
         if (again == Step::quit) return AskOutcome::quit;
         if (again == Step::invalid) return AskOutcome::invalid;
         if (again == Step::answered) ++k;
@@ -294,12 +295,21 @@ std::optional<AskOutcome> AskSession::ask_open() {
       case Step::quit:
         return AskOutcome::quit;
       case Step::eof:
-        return AskOutcome::incomplete;
+        return end_of_input();
       case Step::invalid:
         return AskOutcome::invalid;
     }
   }
   return std::nullopt;
+}
+
+AskOutcome AskSession::end_of_input() const {
+  // Optional questions (added after a profile was written) may stay open:
+  // their assumption is used and listed, as for a profile that leaves them out.
+  for (const std::string& id : missing()) {
+    if (!m_model.questionnaire.at(id).optional) return AskOutcome::incomplete;
+  }
+  return AskOutcome::completed;
 }
 
 bool AskSession::has_open_question() const {

@@ -42,6 +42,8 @@ class AskSession {
  private:
   enum class Step { answered, back, quit, eof, invalid };
   std::optional<AskOutcome> ask_open();
+  // What the end of input means: incomplete unless only optional questions are open.
+  AskOutcome end_of_input() const;
   bool has_open_question() const;
   bool applies_now(std::size_t criterion) const;
   Step ask(std::size_t criterion);

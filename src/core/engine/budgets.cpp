@@ -24,8 +24,7 @@ std::optional<BudgetVariant> cheaper_variant(const ScoringModel& model, const De
   Values v = d.values;
   for (std::size_t a = now; a-- > 0;) {
     v[criterion].choice = a;
-    const CostEstimate e =
-        estimate_costs(model.pricing, model.inputs, model.questionnaire, v);
+    const CostEstimate e = estimate_costs(model.pricing, model.inputs, model.questionnaire, v);
     const auto vetoed = vetoes_of(model.questionnaire, v);
     std::optional<BudgetVariant> best;
     for (Option o : kOptions) {
@@ -50,8 +49,8 @@ void explain_budgets(const ScoringModel& model, Decision& d) {
     const OptionCost& c = d.cost.options[index(o)];
     const bool ruled_out = d.ruled_out[index(o)] && !d.vetoed[index(o)];
     if (!c.fits_upfront)
-      d.over_budget.push_back({o, Budget::upfront, c.upfront_usd, upfront, firm.upfront,
-                               ruled_out && firm.upfront});
+      d.over_budget.push_back(
+          {o, Budget::upfront, c.upfront_usd, upfront, firm.upfront, ruled_out && firm.upfront});
     if (!c.fits_monthly)
       d.over_budget.push_back({o, Budget::monthly, c.running_monthly_usd, monthly, firm.monthly,
                                ruled_out && firm.monthly});

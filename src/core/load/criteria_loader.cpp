@@ -242,8 +242,7 @@ class CriteriaLoader {
     }
   }
 
-  void load_answer(const YamlNode& node, Criterion& c, const std::string& context,
-                   bool weighted) {
+  void load_answer(const YamlNode& node, Criterion& c, const std::string& context, bool weighted) {
     if (!expect_mapping(node, fmt::format("an answer of {}", context), m_sink)) return;
     ChoiceAnswer a;
     const YamlNode* id = require_key(node, "id", fmt::format("an answer of {}", context), m_sink);

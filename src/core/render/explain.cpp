@@ -25,9 +25,8 @@ std::string describe_contribution(const ScoringModel& model, const Decision& d,
       subject = fmt::format(FMT_COMPILE("{} is unknown, assumed {}"), crit.title, c.value_text);
       break;
     case AnswerBasis::range_middle:
-      subject =
-          fmt::format(FMT_COMPILE("{} is a range, scored at its middle ({})"), crit.title,
-                      c.value_text);
+      subject = fmt::format(FMT_COMPILE("{} is a range, scored at its middle ({})"), crit.title,
+                            c.value_text);
       break;
     case AnswerBasis::given:
       subject = fmt::format(FMT_COMPILE("{} is {}"), crit.title, c.value_text);
@@ -134,11 +133,10 @@ std::string cost_note(const Decision& d) {
 std::vector<std::string> budget_sentences(const Decision& d) {
   std::vector<std::string> out;
   for (const OverBudget& b : d.over_budget) {
-    const std::string what =
-        fmt::format("{} is over the {} budget by {} (needs {}{}; the budget is {})",
-                    to_string(b.option), to_string(b.budget), format_usd(b.need_usd - b.limit_usd),
-                    format_usd(b.need_usd), b.budget == Budget::monthly ? " a month" : " up front",
-                    format_usd(b.limit_usd));
+    const std::string what = fmt::format(
+        "{} is over the {} budget by {} (needs {}{}; the budget is {})", to_string(b.option),
+        to_string(b.budget), format_usd(b.need_usd - b.limit_usd), format_usd(b.need_usd),
+        b.budget == Budget::monthly ? " a month" : " up front", format_usd(b.limit_usd));
     if (b.ruled_out) {
       out.push_back(what + ": not recommended while another option fits.");
     } else if (!b.firm) {
@@ -170,13 +168,15 @@ std::string no_fit_sentence(const ScoringModel& model, const Decision& d) {
                      c.answers[v.answer].id, to_string(v.option), format_usd(v.upfront_usd),
                      format_usd(v.monthly_usd));
   }
-  if (d.fitting_variants.empty()) s += " No lower capability tier or fewer spares would fit either.";
+  if (d.fitting_variants.empty())
+    s += " No lower capability tier or fewer spares would fit either.";
   return s;
 }
 
 std::string_view only_option_text(const Decision& d) {
   for (Option o : kOptions) {
-    if (d.ruled_out[index(o)] && !d.vetoed[index(o)]) return ", the only option within the firm budgets";
+    if (d.ruled_out[index(o)] && !d.vetoed[index(o)])
+      return ", the only option within the firm budgets";
   }
   return ", the only option not ruled out";
 }
@@ -189,14 +189,13 @@ std::string assumed_sentence(const Decision& d) {
         "estimate and answer the questions below to firm it up.",
         d.assumed_answers, d.applicable_answers);
   }
-  return fmt::format("{} of {} answers were assumed (unknown, left out or a range); see "
-                     "Assumptions.",
+  return fmt::format("{} of {} answers were assumed (unknown, left out or a range).",
                      d.assumed_answers, d.applicable_answers);
 }
 
 std::string confidence_sentence(const Decision& d) {
-  std::string s = fmt::format("confidence {:.0f}% ({})", 100 * d.confidence,
-                              confidence_words(d.confidence));
+  std::string s =
+      fmt::format("confidence {:.0f}% ({})", 100 * d.confidence, confidence_words(d.confidence));
   if (!d.recommendation) return s;
   std::array<Option, kOptionCount> order = kOptions;
   std::stable_sort(order.begin(), order.end(), [&](Option a, Option b) {
@@ -204,7 +203,7 @@ std::string confidence_sentence(const Decision& d) {
   });
   std::vector<std::string> others;
   for (Option o : order) {
-    if (o == *d.recommendation || d.win_shares[index(o)] < 0.005) continue;
+    if (o == *d.recommendation || d.win_shares[index(o)] < 0.01) continue;  // under 1%: not shown
     others.push_back(fmt::format("{} {:.0f}%", to_string(o), 100 * d.win_shares[index(o)]));
   }
   if (others.empty()) return s;

@@ -217,7 +217,8 @@ class HtmlRenderer : public SummaryRenderer {
       m_out << "</tbody>\n</table>\n";
       m_out << fmt::format("<p>{} profiles: {}.</p>\n", m_portfolio.total(), counts());
       if (m_portfolio.any_veto())
-        m_out << "<p class=\"muted\">(score) = ruled out by a hard constraint or a firm budget.</p>\n";
+        m_out << "<p class=\"muted\">(score) = ruled out by a hard constraint or a firm "
+                 "budget.</p>\n";
     }
     if (!m_errors.empty()) {
       m_out << "<h2>Files that could not be scored</h2>\n<ul>\n";

@@ -165,9 +165,11 @@ class MarkdownRenderer : public SummaryRenderer {
   void write_end(bool table) override {
     if (!table) return;
     m_out << fmt::format("\n**{} profiles:** {}.", m_results, counts());
-    if (!m_errors.empty()) m_out << fmt::format(" {} {} could not be scored.", failed_files(),
-                                                 failed_files() == 1 ? "file" : "files");
-    if (m_portfolio.any_veto()) m_out << " (score) = ruled out by a hard constraint or a firm budget.";
+    if (!m_errors.empty())
+      m_out << fmt::format(" {} {} could not be scored.", failed_files(),
+                           failed_files() == 1 ? "file" : "files");
+    if (m_portfolio.any_veto())
+      m_out << " (score) = ruled out by a hard constraint or a firm budget.";
     m_out << '\n';
   }
 

@@ -168,8 +168,7 @@ class SummaryRenderer : public BatchRenderer {
   std::size_t failed_files() const {
     std::vector<std::string_view> files;
     for (const Diagnostic& e : m_errors) {
-      if (std::find(files.begin(), files.end(), e.source) == files.end())
-        files.push_back(e.source);
+      if (std::find(files.begin(), files.end(), e.source) == files.end()) files.push_back(e.source);
     }
     return files.size();
   }

@@ -56,7 +56,8 @@ Json answers_schema(const Questionnaire& q, bool all_required) {
     if (!c.answerable()) continue;
     properties[c.id] = answer_schema(c);
     // A conditional question may go unanswered; the loader knows when.
-    if (c.ask_if.empty()) required.push_back(c.id);
+    // An optional one (added after the first contract) may be left out.
+    if (c.ask_if.empty() && !c.optional) required.push_back(c.id);
   }
   Json s = {{"type", "object"},
             {"description", "One answer per criterion: `aidecide explain` lists them."},

@@ -294,7 +294,8 @@ class TextRenderer : public SummaryRenderer {
                            failed_files() == 1 ? "file" : "files");
     }
     m_out << ".\n";
-    if (m_portfolio.any_veto()) m_out << "(score) = ruled out by a hard constraint or a firm budget.\n";
+    if (m_portfolio.any_veto())
+      m_out << "(score) = ruled out by a hard constraint or a firm budget.\n";
     m_out << "Score one file for its full explanation, or add --explain.\n";
   }
 

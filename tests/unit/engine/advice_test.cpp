@@ -30,9 +30,10 @@ TEST_CASE("each hybrid pattern is chosen where it fits", "[patterns]") {
   SECTION("production that must be local: develop in the cloud, serve locally") {
     const Decision d = decide_with({{"data_sensitivity", "confidential"},
                                     {"latency_budget_ms", "200"},
-                                    {"team_mlops", "experienced"},
+                                    {"team_mlops", "basic"},
                                     {"lock_in_tolerance", "low"},
-                                    {"criticality", "mission_critical"}},
+                                    {"criticality", "mission_critical"},
+                                    {"upfront_budget_usd", "1000000"}},
                                    0);
     CHECK(d.recommendation == Option::local);
     REQUIRE(d.hybrid_pattern.has_value());

@@ -128,7 +128,8 @@ TEST_CASE("each option's budget fit comes from its own figures", "[cost][budgets
   REQUIRE(cloud.running_monthly_usd > 500);
 
   // Cloud's API bill against the monthly budget (not always 1 any more).
-  const CostEstimate tight = costs_for({{"upfront_budget_usd", "1e9"}, {"monthly_budget_usd", "400"}});
+  const CostEstimate tight =
+      costs_for({{"upfront_budget_usd", "1e9"}, {"monthly_budget_usd", "400"}});
   const auto fit = [](double budget, double need, double a) {
     return std::max(0.0, 1 - std::log((need + a) / (budget + a)) / std::log(10.0));
   };
@@ -139,7 +140,8 @@ TEST_CASE("each option's budget fit comes from its own figures", "[cost][budgets
 
   // Local's purchase against the upfront budget, even at zero: a larger
   // purchase scores lower.
-  const CostEstimate broke = costs_for({{"upfront_budget_usd", "0"}, {"monthly_budget_usd", "1e9"}});
+  const CostEstimate broke =
+      costs_for({{"upfront_budget_usd", "0"}, {"monthly_budget_usd", "1e9"}});
   CHECK(broke.budget_utility[index(Option::cloud)] == 1);
   CHECK(broke.budget_utility[index(Option::local)] ==
         Approx(fit(0, local.upfront_usd, 1000)).epsilon(1e-12));
@@ -162,15 +164,15 @@ TEST_CASE("each option's budget fit comes from its own figures", "[cost][budgets
         Approx(fit(local.upfront_usd / 2, local.upfront_usd, 1000) *
                fit(local.running_monthly_usd / 2, local.running_monthly_usd, 100))
             .epsilon(1e-9));
-  CHECK(both.budget_utility[index(Option::local)] <= both_near.budget_utility[index(Option::local)]);
+  CHECK(both.budget_utility[index(Option::local)] <=
+        both_near.budget_utility[index(Option::local)]);
 }
 
 TEST_CASE("budget_flexibility says which budgets are firm", "[cost][budgets]") {
   const auto& m = default_model();
   const auto firm = [&](const std::string& answer) {
-    return budget_firmness(m.inputs,
-                           resolve_values(m.questionnaire,
-                                          make_profile({{"budget_flexibility", answer}})));
+    return budget_firmness(
+        m.inputs, resolve_values(m.questionnaire, make_profile({{"budget_flexibility", answer}})));
   };
   CHECK((firm("firm").upfront && firm("firm").monthly));
   CHECK((!firm("flexible_upfront").upfront && firm("flexible_upfront").monthly));
@@ -231,8 +233,8 @@ TEST_CASE("more volume or tokens never raise any option's budget fit", "[cost][b
       PerOption previous{1, 1, 1};
       for (const std::string& answer : answers) {
         const Values values = resolve_values(
-            q, make_profile({{"upfront_budget_usd", budget}, {"monthly_budget_usd", budget},
-                             {id, answer}}));
+            q, make_profile(
+                   {{"upfront_budget_usd", budget}, {"monthly_budget_usd", budget}, {id, answer}}));
         const PerOption now = budget_utility(m.pricing, m.inputs, values);
         for (Option o : kOptions) CHECK(now[index(o)] <= previous[index(o)]);
         previous = now;

@@ -89,18 +89,29 @@ TEST_CASE("offline vetoes cloud and hybrid", "[engine][constraints]") {
   CHECK(d.confidence == 1.0);
 }
 
-TEST_CASE("on-premises residency vetoes cloud only for a uniform workload",
+TEST_CASE("on-premises residency vetoes cloud in every workload shape, hybrid when uniform",
           "[engine][constraints]") {
   const Decision uniform =
       decide_with({{"data_residency", "on_premises"}, {"workload_mix", "uniform"}});
-  REQUIRE(uniform.vetoes.size() == 1);
+  REQUIRE(uniform.vetoes.size() == 2);
   CHECK(uniform.vetoes[0].option == Option::cloud);
   CHECK(uniform.vetoes[0].rule == "residency-on-premises");
-  CHECK(uniform.vetoed[index(Option::cloud)]);
-  CHECK(uniform.recommendation != Option::cloud);
-  const Decision mixed =
-      decide_with({{"data_residency", "on_premises"}, {"workload_mix", "mixed"}});
-  CHECK(mixed.vetoes.empty());
+  CHECK(uniform.vetoes[1].option == Option::hybrid);
+  CHECK(uniform.vetoes[1].rule == "residency-on-premises-uniform");
+  CHECK(uniform.recommendation == Option::local);
+  // Mixed: the sensitive part can stay in, the general part may go out;
+  // pure cloud would still send everything out, even with everything else
+  // in its favour and no money for hardware.
+  const Decision mixed = decide_with({{"data_residency", "on_premises"},
+                                      {"workload_mix", "mixed"},
+                                      {"data_sensitivity", "public"},
+                                      {"team_mlops", "none"},
+                                      {"upfront_budget_usd", "0"}});
+  REQUIRE(mixed.vetoes.size() == 1);
+  CHECK(mixed.vetoes[0].option == Option::cloud);
+  CHECK(mixed.vetoes[0].rule == "residency-on-premises");
+  CHECK(mixed.recommendation != Option::cloud);
+  CHECK(mixed.recommendation.has_value());
 }
 
 TEST_CASE("a vetoed option keeps its score but is never recommended", "[engine][constraints]") {
@@ -134,8 +145,9 @@ TEST_CASE("when every option is vetoed there is no recommendation", "[engine][co
 }
 
 TEST_CASE("unknown answers use the documented assumption", "[engine][uncertainty]") {
-  const Decision unknown =
-      decide_with({{"team_mlops", "unknown"}, {"monthly_requests", "unknown"}}, 0);
+  const Decision unknown = decide_with(
+      {{"team_mlops", "unknown"}, {"monthly_requests", "unknown"}, {"budget_flexibility", "firm"}},
+      0);
   const Decision explicit_ =
       decide_with({{"team_mlops", "basic"}, {"monthly_requests", "100000"}}, 0);
   for (Option o : kOptions) CHECK(score(unknown, o) == Approx(score(explicit_, o)));
@@ -150,10 +162,13 @@ TEST_CASE("unknown answers use the documented assumption", "[engine][uncertainty
 
 TEST_CASE("a range is scored at its middle, geometric for log-scale numbers",
           "[engine][uncertainty]") {
-  const Decision range = decide_with({{"monthly_requests", "[100000, 10000000]"}}, 0);
+  const Decision range =
+      decide_with({{"monthly_requests", "[100000, 10000000]"}, {"budget_flexibility", "firm"}}, 0);
   const Decision middle = decide_with({{"monthly_requests", "1000000"}}, 0);
   for (Option o : kOptions) CHECK(score(range, o) == Approx(score(middle, o)));
   REQUIRE(range.assumptions.size() == 1);
+  CHECK(range.assumptions[0].basis == AnswerBasis::range_middle);
+  CHECK(range.assumed_answers == 1);
   CHECK(range.assumptions[0].note ==
         "Scored at the middle of the range 100,000 to 10,000,000; confidence covers the whole "
         "range.");
@@ -211,7 +226,11 @@ TEST_CASE("the worked example in docs/scoring.md holds", "[engine][docs]") {
   CHECK(score(d, Option::local) == Approx(100 * 36.557 / 41).margin(0.01));
   CHECK(score(d, Option::hybrid) == Approx(100 * 31.148 / 41).margin(0.01));
   CHECK(d.recommendation == Option::local);
-  CHECK(d.margin == Approx(13.2).margin(0.05));
+  CHECK_FALSE(d.runner_up.has_value());  // cloud and hybrid vetoed
+  CHECK(score(d, Option::local) - score(d, Option::hybrid) == Approx(13.2).margin(0.05));
+  for (Option o : kOptions) CHECK(d.cost.budget_utility[index(o)] == 1);
+  CHECK(d.cost.options[index(Option::local)].upfront_usd == Approx(162500));
+  CHECK(d.cost.options[index(Option::hybrid)].upfront_usd == Approx(81250));
 }
 
 TEST_CASE("full control of the model rules out cloud", "[engine][constraints]") {
@@ -338,13 +357,15 @@ TEST_CASE(
        {"team_mlops", "unknown"},
        {"criticality", "unknown"},
        {"workload_mix", "unknown"},
-       {"data_sensitivity", "confidential"}},
+       {"data_sensitivity", "confidential"},
+       {"budget_flexibility", "firm"}},
       // The tier read last by the cost row, after two numbers.
       {{"monthly_requests", "unknown"},
        {"tokens_in_per_request", "unknown"},
        {"model_capability", "unknown"},
        {"data_sensitivity", "confidential"},
-       {"team_mlops", "experienced"}},
+       {"team_mlops", "experienced"},
+       {"budget_flexibility", "firm"}},
   };
   for (const auto& answers : cases) {
     EngineOptions options;

@@ -51,7 +51,8 @@ std::map<std::string, std::string> random_answers(Generator& g) {
   a["criticality"] = pick({"low", "business", "mission_critical"});
   a["lock_in_tolerance"] = pick({"low", "medium", "high"});
   a["existing_gpus"] = pick({"none", "some", "cluster"});
-  a["budget_flexibility"] = pick({"firm", "firm", "flexible_upfront", "flexible_monthly", "flexible"});
+  a["budget_flexibility"] =
+      pick({"firm", "firm", "flexible_upfront", "flexible_monthly", "flexible"});
   return a;
 }
 
@@ -435,14 +436,13 @@ TEST_CASE("less money never favours the option that needs more of it", "[propert
   // budgets the recommendation moves to an option that needs more of it
   // than the one before only when no option fits any more (then the scores
   // decide, as documented).
-  const auto& m = default_model();
   Generator g(20261202);
   int checked = 0;
   for (int n = 0; n < 400; ++n) {
     auto answers = random_answers(g);
     for (const char* key : {"upfront_budget_usd", "monthly_budget_usd"}) {
-      const Budget which = std::string(key) == "upfront_budget_usd" ? Budget::upfront
-                                                                      : Budget::monthly;
+      const Budget which =
+          std::string(key) == "upfront_budget_usd" ? Budget::upfront : Budget::monthly;
       std::optional<Option> before;
       PerOption before_utility{};
       bool before_fits = false;
@@ -459,9 +459,9 @@ TEST_CASE("less money never favours the option that needs more of it", "[propert
             // The new choice needs no more of this budget than the old one.
             const double need = which == Budget::upfront ? c.upfront_usd : c.running_monthly_usd;
             const double old = which == Budget::upfront ? was.upfront_usd : was.running_monthly_usd;
-            const bool old_still_fits = which == Budget::upfront ? was.fits_upfront : was.fits_monthly;
-            if (d.cost.firm.upfront && d.cost.firm.monthly && !old_still_fits &&
-                need > old + 1e-6)
+            const bool old_still_fits =
+                which == Budget::upfront ? was.fits_upfront : was.fits_monthly;
+            if (d.cost.firm.upfront && d.cost.firm.monthly && !old_still_fits && need > old + 1e-6)
               REQUIRE(d.no_option_fits);
             ++checked;
           }
@@ -469,9 +469,9 @@ TEST_CASE("less money never favours the option that needs more of it", "[propert
         before = d.recommendation;
         before_utility = d.cost.budget_utility;
         before_fits =
-            d.recommendation && (which == Budget::upfront
-                                     ? d.cost.options[index(*d.recommendation)].fits_upfront
-                                     : d.cost.options[index(*d.recommendation)].fits_monthly);
+            d.recommendation &&
+            (which == Budget::upfront ? d.cost.options[index(*d.recommendation)].fits_upfront
+                                      : d.cost.options[index(*d.recommendation)].fits_monthly);
       }
     }
   }

@@ -111,14 +111,14 @@ TEST_CASE("a question that does not apply needs no answer and does not count", "
 
 TEST_CASE("ask skips a question that does not apply and counts honestly", "[ask_if][ask]") {
   const CriteriaFile criteria(conditional_criteria());
-  // Team MLOps (question 12) answered "none": existing GPUs is not asked.
+  // Team MLOps (question 13) answered "none": existing GPUs is not asked.
   const std::string answers =
-      "3\n2\n1\n1.2M\n1500\n300\n1\n1.5s\n1\n$250k\n20k\n1\n3\n2\n3\n2\n1\n";
+      "3\n2\n1\n1.2M\n1500\n300\n1\n1.5s\n1\n$250k\n20k\n1\n1\n3\n2\n3\n2\n1\n";
   const test::CliResult r =
       run_cli({"ask", "--criteria", criteria.string(), "--format", "json"}, answers);
   CHECK(r.code == 0);
-  CHECK(r.err.find("[12/18] Team MLOps") != std::string::npos);
-  CHECK(r.err.find("[13/17]") != std::string::npos);
+  CHECK(r.err.find("[13/19] Team MLOps") != std::string::npos);
+  CHECK(r.err.find("[14/18]") != std::string::npos);
   CHECK(r.err.find("Existing GPUs") == std::string::npos);
   const auto doc = nlohmann::json::parse(r.out);
   CHECK(doc["results"][0]["assumptions"].back()["value"] == "does not apply");
@@ -132,14 +132,14 @@ TEST_CASE("ask skips a question that does not apply and counts honestly", "[ask_
 
 TEST_CASE("an edit that makes a question apply asks it", "[ask_if][ask]") {
   const CriteriaFile criteria(conditional_criteria());
-  // At question 17, review, change Team MLOps (12th in the review) to basic,
-  // answer question 17, then existing GPUs is asked as the 18th.
+  // At question 18, review, change Team MLOps (13th in the review) to basic,
+  // answer question 18, then existing GPUs is asked as the 19th.
   const std::string answers =
-      "3\n2\n1\n1.2M\n1500\n300\n1\n1.5s\n1\n$250k\n20k\n1\n3\n2\n3\n2\nr\n12\n2\n1\n2\n";
+      "3\n2\n1\n1.2M\n1500\n300\n1\n1.5s\n1\n$250k\n20k\n1\n1\n3\n2\n3\n2\nr\n13\n2\n1\n2\n";
   const test::CliResult r =
       run_cli({"ask", "--criteria", criteria.string(), "--format", "json"}, answers);
   CHECK(r.code == 0);
-  CHECK(r.err.find("[18/18] Existing GPUs") != std::string::npos);
+  CHECK(r.err.find("[19/19] Existing GPUs") != std::string::npos);
   const auto doc = nlohmann::json::parse(r.out);
   std::map<std::string, std::string> given;
   for (const auto& d : doc["results"][0]["drivers"]) given[d["criterion"]] = d["answer"];

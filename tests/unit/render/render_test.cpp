@@ -127,7 +127,7 @@ TEST_CASE("HTML escapes every user string", "[render][escaping]") {
 TEST_CASE("HTML holds the four charts", "[render]") {
   RenderOptions single;
   single.single = true;
-  const std::string out = render(Format::html, {"profiles/ship-fleet-intermittent.yaml"}, single);
+  const std::string out = render(Format::html, {"profiles/support-bot-high-volume.yaml"}, single);
   for (const char* id : {"score-chart", "contributions-chart", "cost-chart", "flip-chart"}) {
     INFO(id);
     CHECK(out.find(fmt::format("<figure id=\"{}\"><svg", id)) != std::string::npos);

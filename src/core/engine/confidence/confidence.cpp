@@ -149,8 +149,8 @@ class Sampler {
   bool m_exclusions_vary = false;              // constraints or budgets read uncertain answers
   std::array<std::uint8_t, kBlock> m_keeps{};  // per draw of the block: the recommendation wins
   std::array<std::size_t, kOptionCount + 1> m_wins{};
-  std::vector<std::size_t> m_settle_at;     // per uncertain answer: where its tallies start
-  std::vector<std::uint32_t> m_settle;      // [value][winner or none] per uncertain answer
+  std::vector<std::size_t> m_settle_at;  // per uncertain answer: where its tallies start
+  std::vector<std::uint32_t> m_settle;   // [value][winner or none] per uncertain answer
 };
 
 void Sampler::split_rows(const UtilityMatrix& matrix, const Touched& touched) {
@@ -269,8 +269,7 @@ void Sampler::veto_row(double* out) const {
   }
   if (m_in.apply_budgets) {
     const ScoringModel& model = m_in.model;
-    vetoed = rule_out_over_budget(vetoed,
-                                  over_firm_budget(model.pricing, model.inputs, m_values));
+    vetoed = rule_out_over_budget(vetoed, over_firm_budget(model.pricing, model.inputs, m_values));
   }
   for (std::size_t o = 0; o < kOptionCount; ++o) out[o] = vetoed[o] ? 1 : 0;
 }
@@ -530,13 +529,11 @@ ConfidenceResult estimate_confidence(const ScoringModel& model, const Profile& p
   Reach can{};
   if (recommendation) {
     const bool exclusions_fixed =
-        !budgets_vary && std::none_of(q.constraints.begin(), q.constraints.end(),
-                                      [&](const Constraint& k) {
-                                        return std::any_of(k.when.begin(), k.when.end(),
-                                                           [&](const Condition& c) {
-                                                             return is_uncertain[c.criterion];
-                                                           });
-                                      });
+        !budgets_vary &&
+        std::none_of(q.constraints.begin(), q.constraints.end(), [&](const Constraint& k) {
+          return std::any_of(k.when.begin(), k.when.end(),
+                             [&](const Condition& c) { return is_uncertain[c.criterion]; });
+        });
     if (exclusions_fixed) surely_out = matrix.vetoed();
     can = reach(model, profile, base, matrix, weights, is_uncertain, touched, *recommendation,
                 options.weight_spread, surely_out, budgets_vary);
@@ -544,8 +541,8 @@ ConfidenceResult estimate_confidence(const ScoringModel& model, const Profile& p
   }
   // The one per-thread workspace (see Workspace).
   thread_local Workspace workspace;
-  const Sampler::Inputs inputs{model,     profile,      base,         weights,      recommendation,
-                               options,   uncertain,    is_uncertain, apply_budgets, budgets_vary};
+  const Sampler::Inputs inputs{model,   profile,   base,         weights,       recommendation,
+                               options, uncertain, is_uncertain, apply_budgets, budgets_vary};
   Sampler sampler(workspace, inputs, matrix, touched, can);
   const auto samples = static_cast<double>(options.samples);
   result.confidence = static_cast<double>(sampler.kept()) / samples;
@@ -554,8 +551,8 @@ ConfidenceResult estimate_confidence(const ScoringModel& model, const Profile& p
       result.win_shares[index(o)] = static_cast<double>(sampler.wins()[index(o)]) / samples;
     // The recommendation's share is the confidence itself.
     result.win_shares[index(*recommendation)] = result.confidence;
-    result.settlers = best_settlers(uncertain, sampler.settled(), result.confidence,
-                                    options.samples);
+    result.settlers =
+        best_settlers(uncertain, sampler.settled(), result.confidence, options.samples);
   }
   return result;
 }

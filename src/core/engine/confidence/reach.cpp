@@ -99,8 +99,7 @@ Reach reach(const ScoringModel& model, const Profile& profile, const Values& bas
   for (std::size_t o = 0; o < kOptionCount; ++o) {
     // Ties go to the earlier option, and rounding must not matter; with the
     // recommendation ruled out, any option left may win the draw.
-    r.may_win[o] =
-        o != w && !surely_out[o] && (r.may_be_vetoed || !(worst_lead[o] > 1e-9 * scale));
+    r.may_win[o] = o != w && !surely_out[o] && (r.may_be_vetoed || !(worst_lead[o] > 1e-9 * scale));
   }
   return r;
 }

@@ -512,21 +512,21 @@ std::optional<NumberFlip> search_number(const ScoringModel& model, const Decisio
   // need, a window that may be narrower than a grid step: the walk visits
   // each need and the double below it.
   std::vector<double> edges;
-  if (d.cost.firm.any() &&
-      (i == model.inputs.upfront_budget || i == model.inputs.monthly_budget)) {
+  if (d.cost.firm.any() && (i == model.inputs.upfront_budget || i == model.inputs.monthly_budget)) {
     for (const OptionCost& oc : d.cost.options) {
-      const double need = i == model.inputs.upfront_budget ? oc.upfront_usd : oc.running_monthly_usd;
+      const double need =
+          i == model.inputs.upfront_budget ? oc.upfront_usd : oc.running_monthly_usd;
       if (need > bottom) edges.insert(edges.end(), {need, std::nextafter(need, 0.0)});
     }
   } else if (d.cost.firm.any() && (i == model.inputs.monthly_requests ||
-                                    i == model.inputs.tokens_in || i == model.inputs.tokens_out)) {
+                                   i == model.inputs.tokens_in || i == model.inputs.tokens_out)) {
     // Each option's needs grow with the volume and the tokens, so whether
     // it is over a budget changes once on the searched range: halve to it.
     Values v = d.values;
     const auto over = [&](double x, std::size_t o, bool upfront) {
       v[i].number = x;
-      const OptionCost c = option_costs(model.pricing, model.inputs, v)[o];
-      return upfront ? !c.fits_upfront : !c.fits_monthly;
+      const OptionCost oc = option_costs(model.pricing, model.inputs, v)[o];
+      return upfront ? !oc.fits_upfront : !oc.fits_monthly;
     };
     const double a0 = std::max(lo, 1e-3);
     for (std::size_t o = 0; o < kOptionCount; ++o) {

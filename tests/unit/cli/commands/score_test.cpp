@@ -102,8 +102,9 @@ TEST_CASE("score explains a single profile in full", "[cli]") {
   CHECK(
       r.out.starts_with("Hospital clinical notes summariser  "
                         "profiles/hospital-clinical-notes.yaml\nRecommendation: local"));
-  CHECK(r.out.find("cloud: All of the data must stay on infrastructure the organisation") !=
+  CHECK(r.out.find("cloud: The data must stay on infrastructure the organisation controls") !=
         std::string::npos);
+  CHECK(r.out.find("hybrid: All traffic is equally sensitive") != std::string::npos);
   CHECK(r.out.find("Data sensitivity is regulated: favours local") != std::string::npos);
   CHECK(r.out.find("\x1b[") == std::string::npos);  // not a terminal: no colour
 }
@@ -113,7 +114,8 @@ TEST_CASE("score prints a summary table for a directory", "[cli]") {
   CHECK(r.code == 0);
   CHECK(r.out.starts_with("PROFILE"));
   CHECK(r.out.find("13 profiles: ") != std::string::npos);
-  CHECK(r.out.find("(score) = ruled out by a hard constraint.") != std::string::npos);
+  CHECK(r.out.find("(score) = ruled out by a hard constraint or a firm budget.") !=
+        std::string::npos);
 }
 
 TEST_CASE("colour only on a terminal without NO_COLOR, or when asked", "[cli]") {
@@ -151,11 +153,21 @@ TEST_CASE("score --format json follows the contract", "[cli][json]") {
     CHECK(h["scores"][o] >= 0);
     CHECK(h["scores"][o] <= 100);
   }
-  REQUIRE(h["vetoed"].size() == 1);
+  REQUIRE(h["vetoed"].size() == 2);
   CHECK(h["vetoed"][0]["option"] == "cloud");
   CHECK(h["vetoed"][0]["rule"] == "residency-on-premises");
   CHECK(h["vetoed"][0]["reason"] ==
-        "All of the data must stay on infrastructure the organisation controls.");
+        "The data must stay on infrastructure the organisation controls, and pure cloud sends all "
+        "of it to a provider, whatever the workload mix.");
+  CHECK(h["vetoed"][1]["option"] == "hybrid");
+  CHECK(h["vetoed"][1]["rule"] == "residency-on-premises-uniform");
+  // The budgets' members (docs/formats.md).
+  REQUIRE(h["over_budget"].is_array());
+  CHECK(h["budgets"]["no_option_fits"].is_boolean());
+  double shares = 0;
+  for (const char* o : {"cloud", "local", "hybrid"}) shares += h["win_shares"][o].get<double>();
+  CHECK(shares == Approx(1).margin(0.002));
+  CHECK(h["win_shares"][h["recommendation"].get<std::string>()] == h["confidence"]);
   CHECK(h["confidence"] >= 0);
   CHECK(h["confidence"] <= 1);
   CHECK(doc["results"][1]["recommendation"] == "cloud");
