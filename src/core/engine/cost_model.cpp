@@ -274,11 +274,16 @@ double cost_utility_slope() {
 }
 
 // Each option's budget utility is a product of fraction_covered() factors in
-// [0, 1], one per budget: one budget moves its factor by at most 1 / ln 10
-// per unit of ln(budget), so the utility and the difference of two options'
-// utilities (both nondecreasing in the budget) by at most that, within the
-// stated slope of 1. Only for the budgets: a volume moves the needs with no such
-// bound (GPUs owned cover a need up to a point, then stop).
+// [0, 1], one per budget, each nonincreasing in its need: one budget moves
+// its factor by at most 1 / ln 10 per unit of ln(budget), so the utility and
+// the difference of two options' utilities (both nondecreasing in the
+// budget) by at most that, within the stated slope of 1. A volume or a token
+// count moves every need with d ln(need) / d ln(x) in [0, 1] when no GPU is
+// owned (sums of terms constant, proportional or max(constant,
+// proportional)), so each factor by at most 1 / ln 10, the product by at
+// most 2 / ln 10, and the difference of two such falling utilities by no
+// more: also within 1. With GPUs owned the upfront need is the fleet less
+// the owned GPUs, whose logarithm has no such bound, and no slope is claimed.
 double budget_utility_slope() {
   return 1;
 }
@@ -296,25 +301,42 @@ BudgetFirmness budget_firmness(const CostInputs& in, const Values& values) {
 
 namespace {
 
+// Report view of the local part serving `share` of the traffic: whole GPUs,
+// what they cost to buy beyond those owned, and the cash per month.
+struct WholeFleet {
+  Fleet fleet;
+  double upfront = 0;
+  double running = 0;
+};
+WholeFleet whole_fleet(const Pricing& p, const Basis& b, double share, double api_bill) {
+  WholeFleet w;
+  w.fleet = size_fleet(p, *b.tier, b.in.requests * b.peak_per_request, share, b.spares);
+  w.upfront = std::max(0.0, w.fleet.gpus - b.owned) * b.gm.purchase;
+  w.running = w.fleet.gpus * b.gm.running + b.ops + api_bill * (1 - share);
+  return w;
+}
+
+double local_share(const Basis& b, Option o) {
+  return o == Option::local ? 1.0 : b.share;
+}
+
 // Report view, whole GPUs: what each option costs and whether it fits.
 std::array<OptionCost, kOptionCount> report_costs(const Pricing& p, const Basis& b) {
   const double api_bill = b.in.requests * b.cloud_usd_per_request;
-  const double peak_tps = b.in.requests * b.peak_per_request;
   std::array<OptionCost, kOptionCount> out{};
   OptionCost& cloud = out[index(Option::cloud)];
   cloud.monthly_usd = cloud.running_monthly_usd = api_bill;
   for (Option o : {Option::local, Option::hybrid}) {
     OptionCost& c = out[index(o)];
-    const double share = o == Option::local ? 1.0 : b.share;
-    const Fleet f = size_fleet(p, *b.tier, peak_tps, share, b.spares);
-    c.local_share = share;
-    c.gpus = f.gpus;
-    c.gpus_exact = f.gpus_exact;
+    const WholeFleet w = whole_fleet(p, b, local_share(b, o), api_bill);
+    c.local_share = local_share(b, o);
+    c.gpus = w.fleet.gpus;
+    c.gpus_exact = w.fleet.gpus_exact;
     c.ops_fte = p.ops_fte.by_answer[b.in.team];
     c.ops_usd = b.ops;
-    c.upfront_usd = std::max(0.0, f.gpus - b.owned) * b.gm.purchase;
-    c.running_monthly_usd = f.gpus * b.gm.running + b.ops + api_bill * (1 - share);
-    c.monthly_usd = c.running_monthly_usd + f.gpus * b.gm.amortised;
+    c.upfront_usd = w.upfront;
+    c.running_monthly_usd = w.running;
+    c.monthly_usd = c.running_monthly_usd + w.fleet.gpus * b.gm.amortised;
   }
   for (OptionCost& c : out) {
     c.tco_usd = c.monthly_usd * p.horizon_months.value;
@@ -336,9 +358,16 @@ std::array<bool, kOptionCount> over_firm_budget(const Pricing& p, const CostInpu
   const BudgetFirmness firm = budget_firmness(in, values);
   std::array<bool, kOptionCount> over{};
   if (!firm.any()) return over;
-  const auto costs = report_costs(p, make_basis(p, in, values));
-  for (std::size_t o = 0; o < kOptionCount; ++o)
-    over[o] = (firm.upfront && !costs[o].fits_upfront) || (firm.monthly && !costs[o].fits_monthly);
+  // The figures report_costs() compares, and only those: every confidence
+  // draw and flip-point probe asks.
+  const Basis b = make_basis(p, in, values);
+  const double api_bill = b.in.requests * b.cloud_usd_per_request;
+  over[index(Option::cloud)] = firm.monthly && !(api_bill <= b.in.monthly_budget);
+  for (Option o : {Option::local, Option::hybrid}) {
+    const WholeFleet w = whole_fleet(p, b, local_share(b, o), api_bill);
+    over[index(o)] = (firm.upfront && !(w.upfront <= b.in.upfront_budget)) ||
+                     (firm.monthly && !(w.running <= b.in.monthly_budget));
+  }
   return over;
 }
 

@@ -19,9 +19,9 @@ DerivedUtilities derived_utilities(const Pricing& p, const CostInputs& in, const
 // The cost utility alone: enough when no budget row is to be recomputed.
 PerOption cost_utility(const Pricing& p, const CostInputs& in, const Values& values);
 // The budget utility alone: enough when only the budgets or the GPUs already
-// owned changed, which the cost utility does not read. Constant for cloud
-// and nondecreasing in either budget for local and hybrid (a property test
-// holds it to that; the flip-point search relies on it).
+// owned changed, which the cost utility does not read. Nondecreasing in
+// either budget and nonincreasing in volume and tokens for every option
+// (property tests hold it to that; the flip-point search relies on it).
 PerOption budget_utility(const Pricing& p, const CostInputs& in, const Values& values);
 // The lowest and highest budget utility of each option over every answer.
 std::pair<PerOption, PerOption> budget_utility_range();
@@ -30,7 +30,8 @@ std::pair<PerOption, PerOption> budget_utility_range();
 // everything else fixed (docs/cost-model.md, "How fast the utilities
 // move"): between x1 and x2 the difference between two options' cost
 // utilities changes by at most cost_utility_slope() x |ln(x2 / x1)|, and
-// likewise for the budget utilities. Flip-point searches use it to skip
+// likewise for the budget utilities (for a volume or token count only when
+// no GPU is owned). Flip-point searches use it to skip
 // values that cannot change the winner.
 double cost_utility_slope();
 double budget_utility_slope();

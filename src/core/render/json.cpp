@@ -245,7 +245,11 @@ void write_decision_members(JsonWriter& w, const ScoringModel& model, const Deci
   }
   w.end_array();
   w.key("sentence");
-  no_fit_sentence(model, d).empty() ? w.null() : w.string(no_fit_sentence(model, d));
+  if (const std::string s = no_fit_sentence(model, d); s.empty()) {
+    w.null();
+  } else {
+    w.string(s);
+  }
   w.end_object();
   w.key("confidence");
   w.number(d.confidence, 3);

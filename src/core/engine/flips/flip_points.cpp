@@ -178,9 +178,11 @@ struct Leads {
   double total = 0;
   std::vector<const Contribution*> driver;  // per criterion: its contribution, if it counts
   std::vector<bool> may_veto;  // per criterion: a constraint reading it forbids the recommendation
+  std::vector<bool> budget_read;  // per criterion: the firm-budget test reads it
   Leads(const ScoringModel& model, const Decision& d)
       : driver(model.questionnaire.criteria.size(), nullptr),
-        may_veto(model.questionnaire.criteria.size(), false) {
+        may_veto(model.questionnaire.criteria.size(), false),
+        budget_read(model.questionnaire.criteria.size(), false) {
     const std::size_t w = index(*d.recommendation);
     for (const Contribution& c : d.contributions) total += c.weight;
     for (std::size_t o = 0; o < kOptionCount; ++o) {
@@ -194,13 +196,12 @@ struct Leads {
       if (!k.forbids[w]) continue;
       for (const Condition& c : k.when) may_veto[c.criterion] = true;
     }
-    // A firm budget may rule it out (or another option in) wherever the
-    // needs cross a budget: not bounded by the leads.
+    // A firm budget may rule it out (or another option in) where the needs
+    // cross a budget: not bounded by the leads.
     const Dependencies& dep = model.dependencies();
     const std::size_t flexibility = model.inputs.budget_flexibility;
-    for (std::size_t i = 0; i < may_veto.size(); ++i) {
-      if (dep.budgets[i] && (d.cost.firm.any() || i == flexibility)) may_veto[i] = true;
-    }
+    for (std::size_t i = 0; i < may_veto.size(); ++i)
+      budget_read[i] = dep.budgets[i] && (d.cost.firm.any() || i == flexibility);
   }
 };
 
@@ -209,11 +210,12 @@ struct Leads {
 // so the search can be skipped: the recommendation's lead over each allowed
 // rival exceeds the most the rows that read `i` can take away (its own row
 // within `own`, the budget row within the budget utility's range, any other
-// row anywhere in [0, 1]). A constraint that reads `i` and forbids the
-// recommendation may rule it out: then the search must run.
+// row anywhere in [0, 1]). When the options ruled out may change (a
+// constraint that reads `i` and forbids the recommendation, a budget edge
+// on the way), the search must run.
 bool could_flip(const ScoringModel& model, const Decision& d, const Leads& leads, std::size_t i,
-                const std::pair<PerOption, PerOption>& own) {
-  if (leads.may_veto[i]) return true;
+                const std::pair<PerOption, PerOption>& own, bool ruled_out_may_change) {
+  if (ruled_out_may_change) return true;
   const Touched& t = model.dependencies().one[i];
   const Questionnaire& q = model.questionnaire;
   const std::size_t w = index(*d.recommendation);
@@ -254,8 +256,11 @@ constexpr double kSkipGuard = 1e-6;
 // for values on the same side of every edge as today's.
 class LeadLoss {
  public:
-  LeadLoss(const ScoringModel& model, const Decision& d, std::size_t i)
-      : m_curve(model.questionnaire.criteria[i].curve), m_edges(model.dependencies().edges[i]) {
+  LeadLoss(const ScoringModel& model, const Decision& d, std::size_t i,
+           std::span<const double> budget_edges)
+      : m_curve(model.questionnaire.criteria[i].curve),
+        m_edges(model.dependencies().edges[i].begin(), model.dependencies().edges[i].end()) {
+    m_edges.insert(m_edges.end(), budget_edges.begin(), budget_edges.end());
     const Questionnaire& q = model.questionnaire;
     const Dependencies& dep = model.dependencies();
     for (std::size_t row : dep.rows[i]) {
@@ -264,16 +269,28 @@ class LeadLoss {
       else if (d.weights[row] > 0)
         m_usable = false;
     }
-    const bool is_budget = i == model.inputs.upfront_budget || i == model.inputs.monthly_budget;
+    const CostInputs& in = model.inputs;
+    const bool is_budget = i == in.upfront_budget || i == in.monthly_budget;
+    // Volume and tokens move the budget row within its slope only when no
+    // GPU is owned (cost_model.hpp).
+    const bool owns_gpus = model.pricing.existing_gpus.by_answer[d.values[in.existing_gpus].choice] > 0;
     for (std::size_t row : dep.derived) {
       const bool budget = q.criteria[row].signal == DerivedSignal::budget;
       if (!(budget ? dep.budget_utility[i] : dep.cost_utility[i])) continue;
-      // The budget row's slope bound holds for the budgets alone.
-      if (budget && !is_budget && d.weights[row] > 0) m_usable = false;
+      if (budget && !is_budget && owns_gpus) {
+        // No slope, but every option's budget utility falls as the number
+        // rises (and rises as it falls), so the lead loses at most the
+        // row's weight, wherever the number goes.
+        m_fixed_loss += d.weights[row];
+        continue;
+      }
       m_slope += d.weights[row] * (budget ? budget_utility_slope() : cost_utility_slope());
     }
-    // Where a firm budget starts or stops ruling an option out is no edge.
-    if (dep.budgets[i] && d.cost.firm.any()) m_usable = false;
+    // A firm budget rules options in and out only at budget_edges(), which
+    // the skips never cross; other numbers it reads have none worked out.
+    if (dep.budgets[i] && d.cost.firm.any() && !is_budget && i != in.monthly_requests &&
+        i != in.tokens_in && i != in.tokens_out)
+      m_usable = false;
     for (double w : d.weights) m_total += w > 0 ? w : 0;
     m_usable = m_usable && m_total > 0;
   }
@@ -298,7 +315,7 @@ class LeadLoss {
     double delta = std::numeric_limits<double>::infinity();  // in units of ln(x)
     for (std::size_t o = 0; o < kOptionCount; ++o) {
       if (o == w || vetoed[o]) continue;
-      const double spare = (scores[w] - scores[o] - kSkipGuard) * m_total / 100;
+      const double spare = (scores[w] - scores[o] - kSkipGuard) * m_total / 100 - m_fixed_loss;
       if (!(spare > 0)) return {anchor, anchor};
       if (m_slope > 0) delta = std::min(delta, spare / m_slope);
     }
@@ -309,7 +326,7 @@ class LeadLoss {
   // The most the lead of option w over each option can shrink, in points,
   // while the number moves from a to b (both positive).
   PerOption points(std::size_t w, double a, double b) const {
-    const double derived = m_slope * std::fabs(std::log(b / a));
+    const double derived = m_slope * std::fabs(std::log(b / a)) + m_fixed_loss;
     PerOption loss;
     loss.fill(derived);
     if (m_own_weight > 0) {
@@ -327,8 +344,9 @@ class LeadLoss {
   bool m_usable = true;
   double m_own_weight = 0;  // of the number's own row
   double m_slope = 0;       // weighted slope of the derived rows it moves
+  double m_fixed_loss = 0;  // what the rows without a slope can take at most (weighted)
   double m_total = 0;
-  std::span<const double> m_edges;  // Dependencies::edges of the number
+  std::vector<double> m_edges;  // Dependencies::edges of the number and its budget edges
 };
 
 // How far (in points) the recommendation is from losing to the closest
@@ -497,51 +515,62 @@ std::optional<NumberFlip> search_monotone(const Decision& d, Probe& probe, std::
   return NumberFlip{i, t.value, up, *t.winner};
 }
 
-// Walks from the current value in one direction until the winner changes,
-// then bisects to the threshold. Grid values the lead provably survives
-// are not probed.
-std::optional<NumberFlip> search_number(const ScoringModel& model, const Decision& d, Probe& probe,
-                                        std::size_t i, bool up) {
-  const Criterion& c = model.questionnaire.criteria[i];
-  const auto range = search_range(c);
-  const double bottom = range.first, hi = range.second;
-  // Geometric steps need a positive floor; below it the search jumps to the bottom.
-  const double lo = std::max({bottom, c.plausible.first / kRangeStretch, 1e-3});
-  const double start = d.values[i].number;
-  // A firm budget rules options in and out where it crosses an option's
-  // need, a window that may be narrower than a grid step: the walk visits
-  // each need and the double below it.
+// Where a firm budget starts or stops ruling an option out as number `i`
+// moves, with every other answer as decided (and the double on the other
+// side of each): the vetoes change at these values and nowhere else, so the
+// walk visits each (a window between two may be narrower than a grid step)
+// and its skips never cross one. Each option's needs only grow with the
+// volume and the tokens, so whether it is over a budget changes at most once
+// on the searched range: the change is halved to about 1e-6 of the value.
+std::vector<double> budget_edges(const ScoringModel& model, const Decision& d, std::size_t i) {
   std::vector<double> edges;
-  if (d.cost.firm.any() && (i == model.inputs.upfront_budget || i == model.inputs.monthly_budget)) {
+  if (!d.cost.firm.any()) return edges;
+  const CostInputs& in = model.inputs;
+  const Criterion& c = model.questionnaire.criteria[i];
+  const auto [bottom, hi] = search_range(c);
+  if (i == in.upfront_budget || i == in.monthly_budget) {
     for (const OptionCost& oc : d.cost.options) {
-      const double need =
-          i == model.inputs.upfront_budget ? oc.upfront_usd : oc.running_monthly_usd;
+      const double need = i == in.upfront_budget ? oc.upfront_usd : oc.running_monthly_usd;
       if (need > bottom) edges.insert(edges.end(), {need, std::nextafter(need, 0.0)});
     }
-  } else if (d.cost.firm.any() && (i == model.inputs.monthly_requests ||
-                                   i == model.inputs.tokens_in || i == model.inputs.tokens_out)) {
-    // Each option's needs grow with the volume and the tokens, so whether
-    // it is over a budget changes once on the searched range: halve to it.
+  } else if (i == in.monthly_requests || i == in.tokens_in || i == in.tokens_out) {
     Values v = d.values;
-    const auto over = [&](double x, std::size_t o, bool upfront) {
+    const auto costs = [&](double x) {
       v[i].number = x;
-      const OptionCost oc = option_costs(model.pricing, model.inputs, v)[o];
+      return option_costs(model.pricing, model.inputs, v);
+    };
+    const auto over = [](const OptionCost& oc, bool upfront) {
       return upfront ? !oc.fits_upfront : !oc.fits_monthly;
     };
-    const double a0 = std::max(lo, 1e-3);
+    const double a0 = std::max({bottom, c.plausible.first / kRangeStretch, 1e-3});
+    const auto at_a0 = costs(a0), at_hi = costs(hi);
     for (std::size_t o = 0; o < kOptionCount; ++o) {
       for (bool upfront : {true, false}) {
-        if (over(a0, o, upfront) == over(hi, o, upfront)) continue;
+        if (over(at_a0[o], upfront) == over(at_hi[o], upfront)) continue;
         double a = a0, b = hi;
-        for (int k = 0; k < 40; ++k) {
+        while (b > a * (1 + 1e-6)) {
           const double mid = std::sqrt(a * b);
-          (over(mid, o, upfront) ? b : a) = mid;
+          (over(costs(mid)[o], upfront) ? b : a) = mid;
         }
         edges.insert(edges.end(), {a, b});
       }
     }
   }
   std::sort(edges.begin(), edges.end());
+  return edges;
+}
+
+// Walks from the current value in one direction until the winner changes,
+// then bisects to the threshold. Grid values the lead provably survives
+// are not probed.
+std::optional<NumberFlip> search_number(const ScoringModel& model, const Decision& d, Probe& probe,
+                                        std::size_t i, bool up, std::span<const double> edges) {
+  const Criterion& c = model.questionnaire.criteria[i];
+  const auto range = search_range(c);
+  const double bottom = range.first, hi = range.second;
+  // Geometric steps need a positive floor; below it the search jumps to the bottom.
+  const double lo = std::max({bottom, c.plausible.first / kRangeStretch, 1e-3});
+  const double start = d.values[i].number;
   // The next grid point (or need) away from `x`, or nothing past the end of the range.
   const auto grid_next = [&](double x) -> std::optional<double> {
     if (up) {
@@ -561,7 +590,7 @@ std::optional<NumberFlip> search_number(const ScoringModel& model, const Decisio
     }
     return n;
   };
-  const LeadLoss loss(model, d, i);
+  const LeadLoss loss(model, d, i, edges);
   const std::size_t w = index(*d.recommendation);
   if (moves_budget_row_only(model, d, i)) return search_monotone(d, probe, i, up, next);
   double anchor = start;  // the last value scored, where the recommendation wins
@@ -626,16 +655,24 @@ FlipPoints find_flip_points(const ScoringModel& model, const Decision& d) {
     if (c.kind == CriterionKind::number) {
       const auto [bottom, top] = search_range(c);
       const double now = d.values[i].number;
+      // Where a firm budget rules options in or out, when it reads this number.
+      const std::vector<double> edges =
+          leads.budget_read[i] ? budget_edges(model, d, i) : std::vector<double>{};
       for (bool up : {false, true}) {
         // Each direction is searched only if some value in it could flip.
+        const bool edge_on_the_way = std::any_of(edges.begin(), edges.end(), [&](double e) {
+          return up ? e > now : e < now;
+        });
         if (!could_flip(model, d, leads, i,
-                        curve_range(c.curve, up ? now : bottom, up ? top : now)))
+                        curve_range(c.curve, up ? now : bottom, up ? top : now),
+                        leads.may_veto[i] || edge_on_the_way))
           continue;
-        if (auto f = search_number(model, d, probe, i, up)) flips.numbers.push_back(*f);
+        if (auto f = search_number(model, d, probe, i, up, edges)) flips.numbers.push_back(*f);
       }
     } else if (c.kind == CriterionKind::choice) {
       // No answer can change the winner: nothing to try.
-      if (!could_flip(model, d, leads, i, answers_range(c))) continue;
+      if (!could_flip(model, d, leads, i, answers_range(c), leads.may_veto[i] || leads.budget_read[i]))
+        continue;
       for (std::size_t a = 0; a < c.answers.size(); ++a) {
         if (a == d.values[i].choice) continue;
         const auto w = probe.winner_with(i, Value{a, 0});
