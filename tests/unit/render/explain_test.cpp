@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: MIT
+// The sentences every report shares (render/explain.cpp): budgets, the
+// no-option-fits message, payback wording, assumed answers, win shares and
+// plain weight flip points.
+#include <catch2/catch.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <sstream>
+
+#include "aidecide/number_format.hpp"
+#include "aidecide/render.hpp"
+#include "helpers.hpp"
+
+using namespace aidecide;
+using namespace aidecide::test;
+
+namespace {
+
+Decision decided(const std::map<std::string, std::string>& answers, std::size_t samples = 0) {
+  auto all = answers;
+  if (!all.count("budget_flexibility")) all["budget_flexibility"] = "firm";
+  return decide_with(all, samples);
+}
+
+}  // namespace
+
+TEST_CASE("an option over a firm budget is labelled with the amount and the budget",
+          "[render][budgets]") {
+  // Baseline answers with no money for hardware: cloud fits, local and
+  // hybrid are over the upfront budget and ruled out.
+  const Decision d = decided({{"upfront_budget_usd", "0"}, {"monthly_budget_usd", "20000"}});
+  REQUIRE(d.recommendation == Option::cloud);
+  const OptionCost& local = d.cost.options[index(Option::local)];
+  REQUIRE(local.upfront_usd == 81250);  // two H100s at $40,625 with the server around them
+  const auto lines = budget_sentences(d);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0] ==
+        "local is over the upfront budget by $81,250 (needs $81,250 up front; the budget is "
+        "$0): not recommended while another option fits.");
+  CHECK(lines[1].starts_with("hybrid is over the upfront budget by "));
+  CHECK(d.ruled_out[index(Option::local)]);
+  CHECK_FALSE(d.vetoed[index(Option::local)]);
+  CHECK(only_option_text(d) == ", the only option within the firm budgets");
+
+  std::ostringstream out;
+  render_text_decision(out, default_model(), d, RenderOptions{});
+  CHECK(out.str().find("local    ") != std::string::npos);
+  CHECK(out.str().find("over budget") != std::string::npos);
+  CHECK(out.str().find("\nOver budget\n  local is over the upfront budget by $81,250") !=
+        std::string::npos);
+}
+
+TEST_CASE("a flexible budget only lowers the score", "[render][budgets]") {
+  const Decision d = decided({{"upfront_budget_usd", "0"},
+                              {"monthly_budget_usd", "20000"},
+                              {"budget_flexibility", "flexible"}});
+  CHECK_FALSE(d.ruled_out[index(Option::local)]);
+  const auto lines = budget_sentences(d);
+  REQUIRE_FALSE(lines.empty());
+  CHECK(lines[0] ==
+        "local is over the upfront budget by $81,250 (needs $81,250 up front; the budget is "
+        "$0): the budget is flexible, so only its score is lower.");
+  CHECK(d.cost.budget_utility[index(Option::local)] < 1);
+}
+
+TEST_CASE("when no option fits, the report says what it would take", "[render][budgets]") {
+  // No money at all: every option is over a firm budget.
+  const Decision d = decided({{"upfront_budget_usd", "0"}, {"monthly_budget_usd", "0"}});
+  REQUIRE(d.no_option_fits);
+  REQUIRE(d.recommendation.has_value());
+  REQUIRE(d.cheapest == Option::cloud);
+  const OptionCost& rec = d.cost.options[index(*d.recommendation)];
+  const std::string s = no_fit_sentence(default_model(), d);
+  CHECK(s.starts_with("No option fits the budgets, so the scores decide. "));
+  CHECK(s.find(fmt::format("{} would need a budget of {} up front and {} a month.",
+                           to_string(*d.recommendation), format_usd(rec.upfront_usd),
+                           format_usd(rec.running_monthly_usd))) != std::string::npos);
+  CHECK(s.find("The cheapest option over 36 months is cloud: $0 up front, ") != std::string::npos);
+  // Nothing cheaper fits a budget of zero.
+  CHECK(d.fitting_variants.empty());
+  CHECK(s.ends_with("No lower capability tier or fewer spares would fit either."));
+
+  // A lower tier that fits: 1M requests of 100 + 100 tokens cost $1,800 a
+  // month at the frontier tier's prices, $280 at the strong tier's.
+  const Decision tier = decided({{"model_capability", "frontier"},
+                                 {"upfront_budget_usd", "0"},
+                                 {"monthly_budget_usd", "1000"},
+                                 {"tokens_in_per_request", "100"},
+                                 {"tokens_out_per_request", "100"},
+                                 {"monthly_requests", "1000000"}});
+  REQUIRE(tier.no_option_fits);
+  REQUIRE_FALSE(tier.fitting_variants.empty());
+  const BudgetVariant& v = tier.fitting_variants.front();
+  const Criterion& capability = default_model().questionnaire.criteria[v.criterion];
+  CHECK(capability.id == "model_capability");
+  CHECK(capability.answers[v.answer].id == "strong");
+  CHECK(v.option == Option::cloud);
+  CHECK(v.monthly_usd == Approx(280));
+  CHECK(no_fit_sentence(default_model(), tier)
+            .find(fmt::format("With Model capability {}, cloud would fit: $0 up front, {} a month.",
+                              capability.answers[v.answer].id, format_usd(v.monthly_usd))) !=
+        std::string::npos);
+}
+
+TEST_CASE("payback is stated within the write-off or not at all", "[render][cost]") {
+  Decision d = decided({});
+  d.cost.horizon_months = 36;
+  d.cost.options[index(Option::local)].upfront_usd = 100000;
+  d.cost.break_even_requests = 5e6;
+  d.cost.payback_months = 9.2;
+  CHECK(cost_note(d) ==
+        "Local hardware pays for itself in about 10 months, within the 36-month write-off. "
+        "Break-even: local costs the same as cloud at about 5M requests/month.");
+  d.cost.payback_months = 96;
+  CHECK(cost_note(d) ==
+        "At this volume local hardware does not pay for itself within the 36-month write-off. "
+        "Break-even: local costs the same as cloud at about 5M requests/month.");
+  // Never a payback next to "never costs less".
+  d.cost.payback_months = 9.2;
+  d.cost.break_even_requests = -1;
+  CHECK(cost_note(d) == "Local never costs less than cloud at these prices, at any volume.");
+}
+
+TEST_CASE("the cost table shows operations staff", "[render][cost]") {
+  const Decision d = decided({{"team_mlops", "basic"}});
+  const auto rows = cost_table(d);
+  const auto fte = std::find_if(rows.begin(), rows.end(), [](const CostTableRow& r) {
+    return r.label == "operations staff, FTE";
+  });
+  REQUIRE(fte != rows.end());
+  CHECK(fte->cells[index(Option::cloud)] == "0");
+  CHECK(fte->cells[index(Option::local)] == "0.5");
+  CHECK((fte + 1)->label == "  their cost per month");
+  CHECK((fte + 1)->cells[index(Option::local)] == "$7,500");
+}
+
+TEST_CASE("a driver from an assumed answer never reads as a fact", "[render][assumptions]") {
+  const Decision d = decided({{"workload_mix", "unknown"}, {"monthly_requests", "[1e5, 1e7]"}});
+  const auto& q = default_model().questionnaire;
+  bool mix = false, volume = false;
+  for (const Contribution& c : d.contributions) {
+    const std::string s = describe_contribution(default_model(), d, c);
+    if (q.criteria[c.criterion].id == "workload_mix") {
+      CHECK(s.starts_with("Workload mix is unknown, assumed uniform: "));
+      mix = true;
+    }
+    if (q.criteria[c.criterion].id == "monthly_requests") volume = true;
+  }
+  CHECK(mix);
+  CHECK_FALSE(volume);  // a number of the cost model has no row of its own
+  CHECK(d.assumed_answers == 2);
+  CHECK(assumed_sentence(d) == "2 of 19 answers were assumed (unknown, left out or a range).");
+
+  std::map<std::string, std::string> most;
+  for (const Criterion& c : q.criteria) {
+    if (c.answerable()) most[c.id] = "unknown";
+  }
+  const Decision unsure = decide_with(most, 200);
+  CHECK(unsure.assumed_answers == 19);
+  CHECK(assumed_sentence(unsure) ==
+        "Most answers were assumed (19 of 19: unknown, left out or a range): read this as a first "
+        "estimate and answer the questions below to firm it up.");
+  std::ostringstream out;
+  render_text_decision(out, default_model(), unsure, RenderOptions{});
+  CHECK(out.str().find("Mostly assumed: Most answers were assumed (19 of 19") != std::string::npos);
+}
+
+TEST_CASE("confidence names who else wins and what would settle it", "[render][confidence]") {
+  Decision d = decided({});
+  d.recommendation = Option::local;
+  d.confidence = 0.44;
+  d.win_shares = {0.18, 0.44, 0.38};
+  CHECK(confidence_sentence(d) == "confidence 44% (very low): hybrid wins 38% of draws, cloud 18%");
+  d.win_shares = {0, 0.995, 0.005};
+  d.confidence = 0.995;
+  CHECK(confidence_sentence(d) == "confidence 100% (high)");
+  const std::size_t mix = default_model().questionnaire.index_of("workload_mix");
+  d.settlers = {{mix, 0.93}};
+  CHECK(settler_sentence(default_model(), d) ==
+        "Answering Workload mix would settle most of it (expected confidence 93% once answered).");
+  d.settlers = {{mix, 0.71}};
+  CHECK(settler_sentence(default_model(), d) ==
+        "Answering Workload mix would narrow it down (expected confidence 71% once answered).");
+}
+
+TEST_CASE("weight flip points past a factor of five read in plain words", "[render][flips]") {
+  Decision d = decided({});
+  const std::size_t gpus = default_model().questionnaire.index_of("existing_gpus");
+  d.weights[gpus] = 1;
+  CHECK(describe_flip(default_model(), d, WeightFlip{gpus, 129.89, Option::cloud}) ==
+        "cloud wins only if Existing GPUs mattered more than five times as much");
+  CHECK(describe_flip(default_model(), d, WeightFlip{gpus, 0.14, Option::hybrid}) ==
+        "hybrid wins only if Existing GPUs mattered less than a fifth as much");
+  CHECK(describe_flip(default_model(), d, WeightFlip{gpus, 1.52, Option::cloud}) ==
+        "cloud wins if Existing GPUs mattered 1.5 times as much (weight 1 -> 1.52)");
+  CHECK(describe_flip(default_model(), d, WeightFlip{gpus, 0.5, Option::cloud}) ==
+        "cloud wins if Existing GPUs mattered 50% as much (weight 1 -> 0.5)");
+  // The text report lists only plain ones, and says so when none is.
+  d.flips = {};
+  d.flips.weights = {{gpus, 129.89, Option::cloud}};
+  CHECK(flip_sentences(default_model(), d) ==
+        std::vector<std::string>{
+            "No weight changed within a factor of five changes the recommendation."});
+}
