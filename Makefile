@@ -5,7 +5,7 @@ PRESET ?= default
 BUILD_DIR := build/$(PRESET)
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 PACKAGES := g++ cmake ninja-build make libcli11-dev nlohmann-json3-dev \
-            libyaml-cpp-dev libfmt-dev catch2 libxml2-utils jq tmux
+            libyaml-cpp-dev libfmt-dev catch2 libxml2-utils jq tmux python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps configure build run test clean format sanitize tsan fuzz fuzz-smoke bench package

@@ -14,7 +14,7 @@ class CsvRenderer : public BatchRenderer {
  public:
   explicit CsvRenderer(std::ostream& out) : m_out(out) {
     m_out << "file,name,recommendation,score_cloud,score_local,score_hybrid,margin,confidence,"
-             "monthly_usd_cloud,monthly_usd_local,monthly_usd_hybrid,vetoed\r\n";
+             "monthly_usd_cloud,monthly_usd_local,monthly_usd_hybrid,vetoed,over_budget\r\n";
   }
 
   void result(const Decision& d) override {
@@ -23,12 +23,17 @@ class CsvRenderer : public BatchRenderer {
       if (vetoed.find(to_string(v.option)) != std::string::npos) continue;
       vetoed += (vetoed.empty() ? "" : ";") + std::string(to_string(v.option));
     }
+    std::string over;  // ruled out by a firm budget
+    for (Option o : kOptions) {
+      if (d.ruled_out[index(o)] && !d.vetoed[index(o)])
+        over += (over.empty() ? "" : ";") + std::string(to_string(o));
+    }
     const auto& c = d.cost.options;
-    m_out << fmt::format("{},{},{},{:.1f},{:.1f},{:.1f},{:.1f},{:.3f},{:.2f},{:.2f},{:.2f},{}\r\n",
-                         csv_cell(d.source), csv_cell(d.name),
-                         d.recommendation ? to_string(*d.recommendation) : "", d.scores[0],
-                         d.scores[1], d.scores[2], d.margin, d.confidence, c[0].monthly_usd,
-                         c[1].monthly_usd, c[2].monthly_usd, vetoed);
+    m_out << fmt::format(
+        "{},{},{},{:.1f},{:.1f},{:.1f},{:.1f},{:.3f},{:.2f},{:.2f},{:.2f},{},{}\r\n",
+        csv_cell(d.source), csv_cell(d.name), d.recommendation ? to_string(*d.recommendation) : "",
+        d.scores[0], d.scores[1], d.scores[2], d.margin, d.confidence, c[0].monthly_usd,
+        c[1].monthly_usd, c[2].monthly_usd, vetoed, over);
   }
   void error(const Diagnostic&) override {}
   void finish() override {}

@@ -155,6 +155,15 @@ TEST_CASE("each option's budget fit comes from its own figures", "[cost][budgets
   // Twice the budget scores 0.70 (to two places), ten times 0.
   CHECK(fit(1000, 2100, 100) == Approx(1 - std::log(2.0) / std::log(10.0)));
 
+  // docs/cost-model.md's worked example: $81,250 of GPUs against $40,000.
+  REQUIRE(local.upfront_usd == 81250);
+  const CostEstimate part =
+      costs_for({{"upfront_budget_usd", "40000"}, {"monthly_budget_usd", "20000"}});
+  CHECK(part.budget_utility[index(Option::local)] ==
+        Approx(1 - std::log(82250.0 / 41000.0) / std::log(10.0)).epsilon(1e-12));
+  CHECK(part.budget_utility[index(Option::local)] == Approx(0.698).margin(0.0005));
+  CHECK(part.options[index(Option::cloud)].running_monthly_usd == 1050);
+
   // Both budgets short: the factors multiply.
   const CostEstimate both = costs_for({{"upfront_budget_usd", "0"}, {"monthly_budget_usd", "0"}});
   const CostEstimate both_near =

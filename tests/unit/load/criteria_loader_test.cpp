@@ -187,3 +187,35 @@ TEST_CASE("huge whole numbers are refused before any conversion", "[criteria][li
             .ends_with(
                 "monthly_requests must be at least 0 and at most 10,000,000,000,000, not 1e+300"));
 }
+
+TEST_CASE("a choice without a weight is an input, and optional criteria may be left out",
+          "[criteria]") {
+  const std::string input =
+      "  - id: flexibility\n"
+      "    title: Flexibility\n"
+      "    question: Firm?\n"
+      "    type: choice\n"
+      "    optional: true\n"
+      "    unknown: {assume: firm}\n"
+      "    answers:\n"
+      "      - {id: firm, label: Firm, why: A limit}\n"
+      "      - {id: loose, label: Loose, why: A target}\n";
+  const Questionnaire q = load_questionnaire(kMinimal + input, "c.yaml");
+  const Criterion& c = q.at("flexibility");
+  CHECK_FALSE(c.scored);
+  CHECK(c.optional);
+  CHECK(c.answers.size() == 2);
+  CHECK_FALSE(q.at("speed").optional);
+  // A utility needs a weight to mean anything.
+  CHECK(criteria_error(kMinimal + replaced(input, "why: A target}",
+                                           "why: A target, utility: {cloud: 1, local: 1, "
+                                           "hybrid: 1}}")) ==
+        "20:59: answer 'loose' of criterion 'flexibility' has a utility but criterion "
+        "'flexibility' has no weight; give it a weight, or drop the utilities");
+  CHECK(criteria_error(kMinimal + replaced(input, "optional: true", "optional: maybe")) ==
+        "16:15: 'optional' must be true or false");
+  // Left out of a profile: its assumption, as for unknown.
+  const Profile p = load_profile("name: P\nanswers:\n  speed: fast\n", "p.yaml", q);
+  CHECK(p.answers[q.index_of("flexibility")].kind == Answer::Kind::missing);
+  CHECK(resolve_values(q, p)[q.index_of("flexibility")].choice == 0);
+}

@@ -118,6 +118,24 @@ TEST_CASE("score prints a summary table for a directory", "[cli]") {
         std::string::npos);
 }
 
+TEST_CASE("the summary counts files that could not be scored, not their messages", "[cli]") {
+  // One bad file with two errors next to two good ones.
+  const Result r =
+      run_cli({"score", "tests/data/invalid/unknown-answer-key.yaml",
+               "profiles/bank-assistant-mixed.yaml", "profiles/startup-prototype.yaml"},
+              "", fresh_env());
+  CHECK(r.code == 2);
+  CHECK(r.err.find("missing answer (1): team_mlops") != std::string::npos);
+  CHECK(r.err.find("unknown criterion 'team_mlop'") != std::string::npos);
+  CHECK(r.out.find("2 profiles: 1 cloud, 0 local, 1 hybrid; 1 file could not be scored.") !=
+        std::string::npos);
+  const Result md =
+      run_cli({"score", "--format", "markdown", "tests/data/invalid/unknown-answer-key.yaml",
+               "profiles/bank-assistant-mixed.yaml", "profiles/startup-prototype.yaml"},
+              "", fresh_env());
+  CHECK(md.out.find(" 1 file could not be scored.") != std::string::npos);
+}
+
 TEST_CASE("colour only on a terminal without NO_COLOR, or when asked", "[cli]") {
   cli::Environment tty = fresh_env();
   tty.stdout_is_terminal = true;
