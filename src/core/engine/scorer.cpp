@@ -39,7 +39,7 @@ UtilityMatrix::UtilityMatrix(const ScoringModel& model, const Values& values,
                 : c.signal == DerivedSignal::cost ? cost.cost_utility
                                                   : cost.budget_utility;
   }
-  update_vetoes(values);
+  update_vetoes(values, true, true);
 }
 
 void UtilityMatrix::update(const Values& values, const Touched& touched) {
@@ -61,16 +61,21 @@ void UtilityMatrix::update(const Values& values, const Touched& touched) {
     const PerOption u = budget_utility(m_model.pricing, m_model.inputs, values);
     for (std::size_t i : touched.derived) m_rows[i] = u;
   }
-  if (touched.constraints || touched.budgets) update_vetoes(values);
+  if (touched.constraints || touched.budgets)
+    update_vetoes(values, touched.constraints, touched.budgets);
 }
 
 void UtilityMatrix::reset(const UtilityMatrix& from, const Touched& touched) {
   for (std::size_t i : touched.moving) m_rows[i] = from.m_rows[i];
   m_vetoed = from.m_vetoed;
+  m_constraints = from.m_constraints;
+  m_over = from.m_over;
 }
 
-void UtilityMatrix::update_vetoes(const Values& values) {
-  m_vetoed = ruled_out(m_model, values);
+void UtilityMatrix::update_vetoes(const Values& values, bool constraints, bool budgets) {
+  if (constraints) m_constraints = vetoes_of(m_model.questionnaire, values);
+  if (budgets) m_over = over_firm_budget(m_model.pricing, m_model.inputs, values);
+  m_vetoed = rule_out_over_budget(m_constraints, m_over);
 }
 
 std::array<bool, kOptionCount> vetoes_of(const Questionnaire& q, const Values& values) {

@@ -85,11 +85,15 @@ class UtilityMatrix {
   const std::array<bool, kOptionCount>& vetoed() const { return m_vetoed; }
 
  private:
-  void update_vetoes(const Values& values);
+  // Recomputes the constraints' vetoes and the options over a firm budget
+  // as asked (each read by different answers), then what they rule out.
+  void update_vetoes(const Values& values, bool constraints, bool budgets);
 
   const ScoringModel& m_model;
   std::vector<PerOption> m_rows;
-  std::array<bool, kOptionCount> m_vetoed{};
+  std::array<bool, kOptionCount> m_vetoed{};       // ruled out: the two below combined
+  std::array<bool, kOptionCount> m_constraints{};  // vetoed by a constraint
+  std::array<bool, kOptionCount> m_over{};         // over a firm budget
 };
 
 }  // namespace aidecide

@@ -456,65 +456,6 @@ Threshold find_threshold(Probe& probe, std::size_t i, std::size_t w, double prev
   return {b.x, b_winner};
 }
 
-// True when number `i` moves nothing but the budget row: no row of its
-// own, no other criterion's utility, no cost row and no constraint reads
-// it. The budget utility is constant for cloud and nondecreasing in either
-// budget for local and hybrid (cost.hpp), so each option's score, and with
-// it each rival's lead, moves one way only as the number does.
-bool moves_budget_row_only(const ScoringModel& model, const Decision& d, std::size_t i) {
-  const Dependencies& dep = model.dependencies();
-  return dep.rows[i].empty() && !dep.cost_utility[i] && dep.budget_utility[i] &&
-         !dep.one[i].constraints && !(dep.budgets[i] && d.cost.firm.any());
-}
-
-// The walk for a number that moves the budget row only: the values where
-// the recommendation wins form one stretch around today's value (each
-// rival's lead is monotone in it), so along the walk it wins up to some
-// grid value and loses from there on. That first losing grid value, which
-// the walk would reach step by step, is found by halving the list of grid
-// values: one score when even the last one keeps the winner, about six
-// when a threshold lies in between, instead of one per step of 50 %.
-template <class Next>
-std::optional<NumberFlip> search_monotone(const Decision& d, Probe& probe, std::size_t i, bool up,
-                                          Next next) {
-  const double start = d.values[i].number;
-  std::vector<double> grid{start};  // position 0 is today's value
-  for (auto x = next(start); x; x = next(*x)) grid.push_back(*x);
-  if (grid.size() < 2) return std::nullopt;
-  const std::size_t w = index(*d.recommendation);
-  struct Scored {
-    PerOption scores;
-    std::array<bool, kOptionCount> vetoed{};
-    std::optional<Option> winner;
-  };
-  const auto score = [&](std::size_t k) {
-    Scored s;
-    s.scores = probe.scores_with(i, Value{0, grid[k]});
-    s.vetoed = probe.vetoed();
-    s.winner = probe.winner(s.scores);
-    return s;
-  };
-  std::size_t keeps = 0, loses = grid.size() - 1;  // positions known to keep and to lose
-  Scored at_keeps{d.scores, d.ruled_out, d.recommendation};
-  Scored at_loses = score(loses);
-  if (at_loses.winner == d.recommendation) return std::nullopt;
-  while (loses - keeps > 1) {
-    const std::size_t mid = keeps + (loses - keeps) / 2;
-    Scored s = score(mid);
-    if (s.winner == d.recommendation) {
-      keeps = mid, at_keeps = s;
-    } else {
-      loses = mid, at_loses = s;
-    }
-  }
-  const End keep_end{grid[keeps], lead_over_rivals(w, at_keeps.scores, at_keeps.vetoed)};
-  const End lose_end{grid[loses], lead_over_rivals(w, at_loses.scores, at_loses.vetoed)};
-  const Threshold t = find_threshold(probe, i, w, grid[keeps], keep_end, lose_end, at_loses.winner,
-                                     std::span<const double>{});
-  if (!t.winner) return std::nullopt;
-  return NumberFlip{i, t.value, up, *t.winner};
-}
-
 // Where a firm budget starts or stops ruling an option out as number `i`
 // moves, with every other answer as decided (and the double on the other
 // side of each): the vetoes change at these values and nowhere else, so the
@@ -522,16 +463,16 @@ std::optional<NumberFlip> search_monotone(const Decision& d, Probe& probe, std::
 // and its skips never cross one. Each option's needs only grow with the
 // volume and the tokens, so whether it is over a budget changes at most once
 // on the searched range: the change is halved to about 1e-6 of the value.
-std::vector<double> budget_edges(const ScoringModel& model, const Decision& d, std::size_t i) {
+std::vector<double> budget_edges(const ScoringModel& model, const Decision& d, std::size_t i,
+                                 double from, double to) {
   std::vector<double> edges;
   if (!d.cost.firm.any()) return edges;
   const CostInputs& in = model.inputs;
-  const Criterion& c = model.questionnaire.criteria[i];
-  const auto [bottom, hi] = search_range(c);
+  const double a0 = std::min(from, to), b0 = std::max(from, to);
   if (i == in.upfront_budget || i == in.monthly_budget) {
     for (const OptionCost& oc : d.cost.options) {
       const double need = i == in.upfront_budget ? oc.upfront_usd : oc.running_monthly_usd;
-      if (need > bottom) edges.insert(edges.end(), {need, std::nextafter(need, 0.0)});
+      if (need > a0 && need <= b0) edges.insert(edges.end(), {need, std::nextafter(need, 0.0)});
     }
   } else if (i == in.monthly_requests || i == in.tokens_in || i == in.tokens_out) {
     Values v = d.values;
@@ -542,13 +483,15 @@ std::vector<double> budget_edges(const ScoringModel& model, const Decision& d, s
     const auto over = [](const OptionCost& oc, bool upfront) {
       return upfront ? !oc.fits_upfront : !oc.fits_monthly;
     };
-    const double a0 = std::max({bottom, c.plausible.first / kRangeStretch, 1e-3});
-    const auto at_a0 = costs(a0), at_hi = costs(hi);
+    // Below 10^-3 (a thousandth of a request or token) nothing is walked.
+    const double low = std::max(a0, 1e-3);
+    if (!(b0 > low)) return edges;
+    const auto at_a = costs(low), at_b = costs(b0);
     for (std::size_t o = 0; o < kOptionCount; ++o) {
       for (bool upfront : {true, false}) {
-        if (over(at_a0[o], upfront) == over(at_hi[o], upfront)) continue;
-        double a = a0, b = hi;
-        while (b > a * (1 + 1e-6)) {
+        if (over(at_a[o], upfront) == over(at_b[o], upfront)) continue;
+        double a = low, b = b0;
+        for (int k = 0; k < 64 && b > a * (1 + 1e-6); ++k) {
           const double mid = std::sqrt(a * b);
           (over(costs(mid)[o], upfront) ? b : a) = mid;
         }
@@ -558,6 +501,25 @@ std::vector<double> budget_edges(const ScoringModel& model, const Decision& d, s
   }
   std::sort(edges.begin(), edges.end());
   return edges;
+}
+
+// Whether a firm budget may rule an option in or out while number `i` moves
+// from `from` to `to`: each option's fit to each budget changes at most once
+// on the way (its needs only grow with the number, a budget only covers
+// more), so comparing the two ends is enough.
+bool budget_fit_changes(const ScoringModel& model, const Decision& d, std::size_t i, double from,
+                        double to) {
+  if (!d.cost.firm.any()) return false;
+  Values v = d.values;
+  v[i].number = from;
+  const auto a = option_costs(model.pricing, model.inputs, v);
+  v[i].number = to;
+  const auto b = option_costs(model.pricing, model.inputs, v);
+  for (std::size_t o = 0; o < kOptionCount; ++o) {
+    if (a[o].fits_upfront != b[o].fits_upfront || a[o].fits_monthly != b[o].fits_monthly)
+      return true;
+  }
+  return false;
 }
 
 // Walks from the current value in one direction until the winner changes,
@@ -592,7 +554,6 @@ std::optional<NumberFlip> search_number(const ScoringModel& model, const Decisio
   };
   const LeadLoss loss(model, d, i, edges);
   const std::size_t w = index(*d.recommendation);
-  if (moves_budget_row_only(model, d, i)) return search_monotone(d, probe, i, up, next);
   double anchor = start;  // the last value scored, where the recommendation wins
   PerOption anchor_scores = d.scores;
   std::array<bool, kOptionCount> anchor_vetoed = d.ruled_out;
@@ -655,18 +616,19 @@ FlipPoints find_flip_points(const ScoringModel& model, const Decision& d) {
     if (c.kind == CriterionKind::number) {
       const auto [bottom, top] = search_range(c);
       const double now = d.values[i].number;
-      // Where a firm budget rules options in or out, when it reads this number.
-      const std::vector<double> edges =
-          leads.budget_read[i] ? budget_edges(model, d, i) : std::vector<double>{};
       for (bool up : {false, true}) {
-        // Each direction is searched only if some value in it could flip.
-        const bool edge_on_the_way = std::any_of(edges.begin(), edges.end(), [&](double e) {
-          return up ? e > now : e < now;
-        });
+        const double end = up ? top : bottom;
+        // Each direction is searched only if some value in it could flip:
+        // by the scores, a constraint, or a firm budget on the way.
+        const bool budget_on_the_way =
+            leads.budget_read[i] && budget_fit_changes(model, d, i, now, end);
         if (!could_flip(model, d, leads, i,
                         curve_range(c.curve, up ? now : bottom, up ? top : now),
-                        leads.may_veto[i] || edge_on_the_way))
+                        leads.may_veto[i] || budget_on_the_way))
           continue;
+        // Where a firm budget rules options in or out on the way.
+        const std::vector<double> edges =
+            budget_on_the_way ? budget_edges(model, d, i, now, end) : std::vector<double>{};
         if (auto f = search_number(model, d, probe, i, up, edges)) flips.numbers.push_back(*f);
       }
     } else if (c.kind == CriterionKind::choice) {
