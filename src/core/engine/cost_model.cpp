@@ -277,15 +277,16 @@ double cost_utility_slope() {
 // [0, 1], one per budget, each nonincreasing in its need: one budget moves
 // its factor by at most 1 / ln 10 per unit of ln(budget), so the utility and
 // the difference of two options' utilities (both nondecreasing in the
-// budget) by at most that, within the stated slope of 1. A volume or a token
+// budget) by at most that, within the stated slope of 2 / ln 10. A volume or a token
 // count moves every need with d ln(need) / d ln(x) in [0, 1] when no GPU is
 // owned (sums of terms constant, proportional or max(constant,
 // proportional)), so each factor by at most 1 / ln 10, the product by at
 // most 2 / ln 10, and the difference of two such falling utilities by no
-// more: also within 1. With GPUs owned the upfront need is the fleet less
+// more: the stated slope. With GPUs owned the upfront need is the fleet less
 // the owned GPUs, whose logarithm has no such bound, and no slope is claimed.
 double budget_utility_slope() {
-  return 1;
+  static const double slope = 2 / std::log(kOverrunForZero);
+  return slope;
 }
 
 std::pair<PerOption, PerOption> budget_utility_range() {

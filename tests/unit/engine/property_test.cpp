@@ -344,10 +344,18 @@ TEST_CASE("the cost model's utilities move no faster than their stated slopes",
           const PerOption& rb = budget ? ub.budget : ub.cost;
           const double limit =
               (budget ? budget_utility_slope() : cost_utility_slope()) * std::log(b / a);
+          // A volume moves the budget row within its slope too when no GPU
+          // is owned (cost_model.hpp).
+          const bool owns =
+              m.pricing.existing_gpus.by_answer[base[m.inputs.existing_gpus].choice] > 0;
           for (std::size_t w = 0; w < kOptionCount; ++w) {
             for (std::size_t o = 0; o < kOptionCount; ++o) {
               INFO(q.criteria[i].id << " from " << a << " to " << b << " in profile " << n);
               REQUIRE(std::fabs((rb[w] - rb[o]) - (ra[w] - ra[o])) <= limit + 1e-12);
+              if (!budget && !owns) {
+                REQUIRE(std::fabs((ub.budget[w] - ub.budget[o]) - (ua.budget[w] - ua.budget[o])) <=
+                        budget_utility_slope() * std::log(b / a) + 1e-12);
+              }
             }
           }
           ++pairs;
