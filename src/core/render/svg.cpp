@@ -39,13 +39,16 @@ std::string score_chart(const Decision& d) {
     const double y = 8 + row * static_cast<double>(index(o));
     const double w = bar_max * d.scores[index(o)] / 100;
     const bool vetoed = d.vetoed[index(o)];
+    const bool over_budget = d.ruled_out[index(o)] && !vetoed;  // by a firm budget
     s += text_at(0, y + 18, to_string(o));
-    s += fmt::format(
-        "<rect x=\"{}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"22\" fill=\"{}\"{}/>\n", left, y, w,
-        kColours[index(o)],
-        vetoed ? " fill-opacity=\"0.3\" stroke=\"#b91c1c\" stroke-dasharray=\"4 2\"" : "");
+    s += fmt::format("<rect x=\"{}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"22\" fill=\"{}\"{}/>\n",
+                     left, y, w, kColours[index(o)],
+                     vetoed || over_budget
+                         ? " fill-opacity=\"0.3\" stroke=\"#b91c1c\" stroke-dasharray=\"4 2\""
+                         : "");
     std::string label = fmt::format("{:.1f}", d.scores[index(o)]);
     if (vetoed) label += " ruled out";
+    if (over_budget) label += " over budget";
     if (d.recommendation == o) label += " recommended";
     s += text_at(left + w + 6, y + 16, label);
   }

@@ -136,6 +136,15 @@ TEST_CASE("HTML holds the four charts", "[render]") {
   CHECK(out.ends_with("</html>\n"));
 }
 
+TEST_CASE("the HTML score chart marks an option over a firm budget", "[render][budgets]") {
+  RenderOptions single;
+  single.single = true;
+  const std::string out = render(Format::html, {"profiles/insurance-claims-unsure.yaml"}, single);
+  CHECK(out.find(">79.7 over budget<") != std::string::npos);
+  CHECK(out.find(">87.0 recommended<") != std::string::npos);
+  CHECK(out.find("<h2>Over budget</h2>") != std::string::npos);
+}
+
 TEST_CASE("Markdown escapes user text and cannot mention people", "[render][escaping]") {
   RenderOptions single;
   single.single = true;
