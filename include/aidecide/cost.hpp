@@ -57,6 +57,9 @@ BudgetFirmness budget_firmness(const CostInputs& in, const Values& values);
 // flip-point probe needs to apply the budgets.
 std::array<bool, kOptionCount> over_firm_budget(const Pricing& p, const CostInputs& in,
                                                 const Values& values);
+// The same for one option: what a confidence draw asks of the option that
+// wins it on the scores (the rule only matters when that one is over).
+bool over_firm_budget(const Pricing& p, const CostInputs& in, const Values& values, Option o);
 // The report view of each option alone (whole GPUs, budget fit), as in
 // estimate_costs() but without the utilities and break-even.
 std::array<OptionCost, kOptionCount> option_costs(const Pricing& p, const CostInputs& in,

@@ -354,6 +354,25 @@ std::array<OptionCost, kOptionCount> option_costs(const Pricing& p, const CostIn
   return report_costs(p, make_basis(p, in, values));
 }
 
+bool over_firm_budget(const Pricing& p, const CostInputs& in, const Values& values, Option o) {
+  const BudgetFirmness firm = budget_firmness(in, values);
+  if (!firm.any()) return false;
+  if (o == Option::cloud) {
+    // The API bill alone, as make_basis() and report_costs() compute it.
+    if (!firm.monthly) return false;
+    const CloudTier& api = p.cloud[values[in.model_capability].choice];
+    const double per_request = (values[in.tokens_in].number * api.input_per_mtok +
+                                values[in.tokens_out].number * api.output_per_mtok) /
+                               1e6;
+    return !(values[in.monthly_requests].number * per_request <= values[in.monthly_budget].number);
+  }
+  const Basis b = make_basis(p, in, values);
+  const double api_bill = b.in.requests * b.cloud_usd_per_request;
+  const WholeFleet w = whole_fleet(p, b, local_share(b, o), api_bill);
+  return (firm.upfront && !(w.upfront <= b.in.upfront_budget)) ||
+         (firm.monthly && !(w.running <= b.in.monthly_budget));
+}
+
 std::array<bool, kOptionCount> over_firm_budget(const Pricing& p, const CostInputs& in,
                                                 const Values& values) {
   const BudgetFirmness firm = budget_firmness(in, values);

@@ -366,6 +366,14 @@ TEST_CASE(
        {"data_sensitivity", "confidential"},
        {"team_mlops", "experienced"},
        {"budget_flexibility", "firm"}},
+      // Firm budgets that bind in some combinations: the volume and whether
+      // the budgets are firm unknown, the upfront budget short of local's
+      // hardware, so the firm-budget rule decides many draws.
+      {{"monthly_requests", "unknown"},
+       {"budget_flexibility", "unknown"},
+       {"upfront_budget_usd", "60000"},
+       {"data_sensitivity", "confidential"},
+       {"team_mlops", "experienced"}},
   };
   for (const auto& answers : cases) {
     EngineOptions options;

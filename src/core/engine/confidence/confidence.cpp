@@ -127,8 +127,14 @@ class Sampler {
   // Adds every moving row's part to the leads of the block's draws.
   void add_moving_rows(const WeightBlock& factors, std::size_t count);
   std::size_t count_kept(const double* vetoed, std::size_t count);
-  // Who wins each draw the recommendation does not keep; the tallies.
-  void tally(const double* vetoed, std::size_t count);
+  // Who wins each draw the recommendation does not keep (m_winner).
+  void rival_winners(const double* vetoed, std::size_t count);
+  // With firm budgets that read uncertain answers: each draw's winner and
+  // whether it is the recommendation, the budgets asked only of the option
+  // that wins the draw on the scores unless it is over one.
+  std::size_t kept_with_budgets(const double* vetoed, std::size_t count);
+  // Adds the block's winners to the win and settler tallies.
+  void record(std::size_t count);
   std::size_t bins(std::size_t u) const { return m_choices[u] != 0 ? m_choices[u] : 4; }
 
   Workspace& m_ws;
@@ -146,8 +152,10 @@ class Sampler {
   BlockLeads m_lead{};
   std::array<std::uint32_t, kBlock> m_index{};  // per draw, where a row's numbers are
   std::array<std::uint32_t, kBlock> m_veto_index{};
-  bool m_exclusions_vary = false;              // constraints or budgets read uncertain answers
-  std::array<std::uint8_t, kBlock> m_keeps{};  // per draw of the block: the recommendation wins
+  bool m_exclusions_vary = false;               // constraints or budgets read uncertain answers
+  std::array<std::uint8_t, kBlock> m_keeps{};   // per draw of the block: the recommendation wins
+  std::array<std::uint8_t, kBlock> m_winner{};  // per draw of the block: its winner, or none
+  std::vector<std::size_t> m_budget_reads;      // uncertain answers the firm-budget rule reads
   std::array<std::size_t, kOptionCount + 1> m_wins{};
   std::vector<std::size_t> m_settle_at;  // per uncertain answer: where its tallies start
   std::vector<std::uint32_t> m_settle;   // [value][winner or none] per uncertain answer
@@ -190,8 +198,13 @@ void Sampler::prepare_vetoes() {
   }
   m_exclusions_vary = !m_varying_constraints.empty() || m_in.budgets_vary;
   const Dependencies& dep = m_in.model.dependencies();
+  m_budget_reads.clear();
+  for (std::size_t u = 0; u < m_in.uncertain.size(); ++u) {
+    if (m_in.budgets_vary && dep.budgets[m_in.uncertain[u]]) m_budget_reads.push_back(u);
+  }
+  // The remembered vetoes are the constraints' (and firm budgets' that read
+  // no uncertain answer); budgets that do are applied draw by draw.
   m_ws.vetoes.reset(m_in.model, m_in.uncertain, [&](std::size_t u) {
-    if (m_in.apply_budgets && dep.budgets[m_in.uncertain[u]]) return true;
     return std::any_of(
         m_varying_constraints.begin(), m_varying_constraints.end(), [&](const Constraint* k) {
           return std::any_of(k->when.begin(), k->when.end(),
@@ -267,7 +280,7 @@ void Sampler::veto_row(double* out) const {
     if (!k->holds(m_values)) continue;
     for (std::size_t o = 0; o < kOptionCount; ++o) vetoed[o] = vetoed[o] || k->forbids[o];
   }
-  if (m_in.apply_budgets) {
+  if (m_in.apply_budgets && !m_in.budgets_vary) {
     const ScoringModel& model = m_in.model;
     vetoed = rule_out_over_budget(vetoed, over_firm_budget(model.pricing, model.inputs, m_values));
   }
@@ -391,19 +404,18 @@ std::size_t Sampler::count_kept(const double* vetoed, std::size_t count) {
   return kept;
 }
 
-void Sampler::tally(const double* vetoed, std::size_t count) {
+void Sampler::rival_winners(const double* vetoed, std::size_t count) {
   constexpr std::uint8_t kNone = kOptionCount;
-  std::array<std::uint8_t, kBlock> winner{};
   const double tie = kTieTolerance / 100 *
                      std::accumulate(m_in.weights.begin(), m_in.weights.end(), 0.0,
                                      [](double a, double x) { return x > 0 ? a + x : a; });
   for (std::size_t j = 0; j < count; ++j) {
     if (!m_in.recommendation) {
-      winner[j] = kNone;  // only "nothing wins" is counted without a recommendation
+      m_winner[j] = kNone;  // only "nothing wins" is counted without a recommendation
       continue;
     }
     if (m_keeps[j] != 0) {
-      winner[j] = static_cast<std::uint8_t>(m_w);
+      m_winner[j] = static_cast<std::uint8_t>(m_w);
       continue;
     }
     // The best rival left, by the tie rule of score_values(): an earlier
@@ -422,14 +434,64 @@ void Sampler::tally(const double* vetoed, std::size_t count) {
         best_lead = m_lead[r][j];
       }
     }
-    winner[j] = best;
+    m_winner[j] = best;
   }
-  for (std::size_t j = 0; j < count; ++j) ++m_wins[winner[j]];
+}
+
+std::size_t Sampler::kept_with_budgets(const double* vetoed, std::size_t count) {
+  constexpr std::uint8_t kNone = kOptionCount;
+  const double tie = kTieTolerance / 100 *
+                     std::accumulate(m_in.weights.begin(), m_in.weights.end(), 0.0,
+                                     [](double a, double x) { return x > 0 ? a + x : a; });
+  // Each option's score less the recommendation's in draw j: 0 for the
+  // recommendation, minus its lead for a rival, nothing for the others
+  // (ruled out in every draw).
+  std::array<int, kOptionCount> rival{-1, -1, -1};
+  for (std::size_t r = 0; r < m_rivals.size(); ++r) rival[m_rivals[r]] = static_cast<int>(r);
+  const ScoringModel& model = m_in.model;
+  std::size_t kept = 0;
+  for (std::size_t j = 0; j < count; ++j) {
+    const double* v = vetoed + m_veto_index[j] * kOptionCount;
+    std::array<bool, kOptionCount> out{};
+    for (std::size_t o = 0; o < kOptionCount; ++o) out[o] = v[o] != 0 || (o != m_w && rival[o] < 0);
+    const auto score = [&](std::size_t o) {
+      return o == m_w ? 0.0 : -m_lead[static_cast<std::size_t>(rival[o])][j];
+    };
+    // best_of() of score_values(): in option order, a later option must win
+    // by more than the tie tolerance.
+    const auto best_of = [&](const std::array<bool, kOptionCount>& excluded) {
+      std::uint8_t best = kNone;
+      for (std::size_t o = 0; o < kOptionCount; ++o) {
+        if (excluded[o]) continue;
+        if (best == kNone || score(o) > score(best) + tie) best = static_cast<std::uint8_t>(o);
+      }
+      return best;
+    };
+    std::uint8_t winner = best_of(out);
+    if (winner != kNone) {
+      for (std::size_t u : m_budget_reads) set_value(u, m_ws.outcome[u * kBlock + j]);
+      // Over a firm budget, it wins only if no allowed option fits.
+      if (over_firm_budget(model.pricing, model.inputs, m_values, kOptions[winner])) {
+        std::array<bool, kOptionCount> vetoes{};
+        for (std::size_t o = 0; o < kOptionCount; ++o) vetoes[o] = out[o];
+        winner = best_of(
+            rule_out_over_budget(vetoes, over_firm_budget(model.pricing, model.inputs, m_values)));
+      }
+    }
+    m_winner[j] = winner;
+    m_keeps[j] = winner == m_w ? 1 : 0;
+    kept += m_keeps[j];
+  }
+  return kept;
+}
+
+void Sampler::record(std::size_t count) {
+  for (std::size_t j = 0; j < count; ++j) ++m_wins[m_winner[j]];
   for (std::size_t u = 0; u < m_in.uncertain.size(); ++u) {
     std::uint32_t* t = &m_settle[m_settle_at[u]];
     const std::uint32_t* o = &m_ws.outcome[u * kBlock];
     const unsigned shift = m_choices[u] != 0 ? 0 : kNumberBits - 2;
-    for (std::size_t j = 0; j < count; ++j) ++t[(o[j] >> shift) * (kOptionCount + 1) + winner[j]];
+    for (std::size_t j = 0; j < count; ++j) ++t[(o[j] >> shift) * (kOptionCount + 1) + m_winner[j]];
   }
 }
 
@@ -456,8 +518,13 @@ std::size_t Sampler::kept() {
     draw_answers(first, count);
     const double* vetoed = block_vetoes(count);
     if (m_in.recommendation) add_moving_rows(factors, count);
-    kept += count_kept(vetoed, count);
-    tally(vetoed, count);
+    if (m_in.budgets_vary && m_in.recommendation) {
+      kept += kept_with_budgets(vetoed, count);
+    } else {
+      kept += count_kept(vetoed, count);
+      rival_winners(vetoed, count);
+    }
+    record(count);
   }
   return kept;
 }

@@ -251,9 +251,10 @@ constexpr double kSkipGuard = 1e-6;
 // own curve and the cost model's utilities (cost.hpp: how fast those move).
 // Lets the walk skip grid values that provably keep the winner, which gives
 // the very result of probing each of them. Not usable when another
-// criterion's adjustment reads `i`: that can jump anywhere. Constraints
-// that read `i` change only at their conditions' edges, so the bound holds
-// for values on the same side of every edge as today's.
+// criterion's adjustment reads `i`: that can jump anywhere. What is ruled
+// out changes only at the edges (a constraint's condition, a firm budget's
+// crossing), so the bound holds for values on the same side of every edge
+// as the value it starts from.
 class LeadLoss {
  public:
   LeadLoss(const ScoringModel& model, const Decision& d, std::size_t i,
@@ -273,7 +274,8 @@ class LeadLoss {
     const bool is_budget = i == in.upfront_budget || i == in.monthly_budget;
     // Volume and tokens move the budget row within its slope only when no
     // GPU is owned (cost_model.hpp).
-    const bool owns_gpus = model.pricing.existing_gpus.by_answer[d.values[in.existing_gpus].choice] > 0;
+    const bool owns_gpus =
+        model.pricing.existing_gpus.by_answer[d.values[in.existing_gpus].choice] > 0;
     for (std::size_t row : dep.derived) {
       const bool budget = q.criteria[row].signal == DerivedSignal::budget;
       if (!(budget ? dep.budget_utility[i] : dep.cost_utility[i])) continue;
@@ -557,17 +559,17 @@ std::optional<NumberFlip> search_number(const ScoringModel& model, const Decisio
   double anchor = start;  // the last value scored, where the recommendation wins
   PerOption anchor_scores = d.scores;
   std::array<bool, kOptionCount> anchor_vetoed = d.ruled_out;
-  // Skips stay on today's side of every constraint edge: the vetoed rivals
-  // stay vetoed.
+  // Skips stay on the anchor's side of every edge (a constraint's or a firm
+  // budget's): the options ruled out at the anchor stay so, the others stay in.
   const bool by_range = loss.usable() && !loss.has_own_row();
   std::pair<double, double> safe{start, start};
-  if (by_range && start > 0) safe = loss.safe_range(w, anchor_scores, d.ruled_out, start);
+  if (by_range && start > 0) safe = loss.safe_range(w, anchor_scores, anchor_vetoed, start);
   const auto provably_keeps = [&](double x) {
-    if (!loss.usable() || !(anchor > 0) || !(x > 0) || !loss.same_vetoes(start, x)) return false;
+    if (!loss.usable() || !(anchor > 0) || !(x > 0) || !loss.same_vetoes(anchor, x)) return false;
     if (by_range) return safe.first < x && x < safe.second;
     const PerOption most = loss.points(w, anchor, x);
     for (std::size_t o = 0; o < kOptionCount; ++o) {
-      if (o == w || d.ruled_out[o]) continue;
+      if (o == w || anchor_vetoed[o]) continue;
       const double lead = anchor_scores[w] - anchor_scores[o];
       if (!(lead - most[o] > kSkipGuard)) return false;
     }
@@ -581,7 +583,7 @@ std::optional<NumberFlip> search_number(const ScoringModel& model, const Decisio
       anchor = *x;
       anchor_scores = scores;
       anchor_vetoed = probe.vetoed();
-      if (by_range) safe = loss.safe_range(w, anchor_scores, d.ruled_out, anchor);
+      if (by_range) safe = loss.safe_range(w, anchor_scores, anchor_vetoed, anchor);
       continue;
     }
     const End keeps{anchor, lead_over_rivals(w, anchor_scores, anchor_vetoed)};
@@ -622,8 +624,7 @@ FlipPoints find_flip_points(const ScoringModel& model, const Decision& d) {
         // by the scores, a constraint, or a firm budget on the way.
         const bool budget_on_the_way =
             leads.budget_read[i] && budget_fit_changes(model, d, i, now, end);
-        if (!could_flip(model, d, leads, i,
-                        curve_range(c.curve, up ? now : bottom, up ? top : now),
+        if (!could_flip(model, d, leads, i, curve_range(c.curve, up ? now : bottom, up ? top : now),
                         leads.may_veto[i] || budget_on_the_way))
           continue;
         // Where a firm budget rules options in or out on the way.
@@ -633,7 +634,8 @@ FlipPoints find_flip_points(const ScoringModel& model, const Decision& d) {
       }
     } else if (c.kind == CriterionKind::choice) {
       // No answer can change the winner: nothing to try.
-      if (!could_flip(model, d, leads, i, answers_range(c), leads.may_veto[i] || leads.budget_read[i]))
+      if (!could_flip(model, d, leads, i, answers_range(c),
+                      leads.may_veto[i] || leads.budget_read[i]))
         continue;
       for (std::size_t a = 0; a < c.answers.size(); ++a) {
         if (a == d.values[i].choice) continue;
