@@ -83,8 +83,8 @@ class Sampler {
       if (can.may_win[o]) m_rivals.push_back(o);
     }
     split_rows(matrix, touched);
+    prepare_answers();  // before the vetoes: they need each answer's size
     prepare_vetoes();
-    prepare_answers();
   }
 
   // How many of the draws keep the recommendation; with wins() and
@@ -156,6 +156,7 @@ class Sampler {
   std::array<std::uint8_t, kBlock> m_keeps{};   // per draw of the block: the recommendation wins
   std::array<std::uint8_t, kBlock> m_winner{};  // per draw of the block: its winner, or none
   std::vector<std::size_t> m_budget_reads;      // uncertain answers the firm-budget rule reads
+  bool m_budgets_per_draw = false;  // too many combinations of them to remember with the vetoes
   std::array<std::size_t, kOptionCount + 1> m_wins{};
   std::vector<std::size_t> m_settle_at;  // per uncertain answer: where its tallies start
   std::vector<std::uint32_t> m_settle;   // [value][winner or none] per uncertain answer
@@ -198,18 +199,32 @@ void Sampler::prepare_vetoes() {
   }
   m_exclusions_vary = !m_varying_constraints.empty() || m_in.budgets_vary;
   const Dependencies& dep = m_in.model.dependencies();
-  m_budget_reads.clear();
-  for (std::size_t u = 0; u < m_in.uncertain.size(); ++u) {
-    if (m_in.budgets_vary && dep.budgets[m_in.uncertain[u]]) m_budget_reads.push_back(u);
-  }
-  // The remembered vetoes are the constraints' (and firm budgets' that read
-  // no uncertain answer); budgets that do are applied draw by draw.
-  m_ws.vetoes.reset(m_in.model, m_in.uncertain, [&](std::size_t u) {
+  const auto constraint_reads = [&](std::size_t u) {
     return std::any_of(
         m_varying_constraints.begin(), m_varying_constraints.end(), [&](const Constraint* k) {
           return std::any_of(k->when.begin(), k->when.end(),
                              [&](const Condition& c) { return c.criterion == m_in.uncertain[u]; });
         });
+  };
+  // Firm budgets that read uncertain answers are remembered with the
+  // vetoes when all their combinations are few; otherwise they are applied
+  // draw by draw, asked of the draw's winner on the scores first.
+  m_budget_reads.clear();
+  std::size_t combinations = 1;
+  for (std::size_t u = 0; u < m_in.uncertain.size(); ++u) {
+    const bool budget = m_in.budgets_vary && dep.budgets[m_in.uncertain[u]];
+    if (budget) m_budget_reads.push_back(u);
+    if (budget || constraint_reads(u)) {
+      const Criterion& c = m_in.model.questionnaire.criteria[m_in.uncertain[u]];
+      const std::size_t size = m_choices[u] != 0 ? c.answers.size() : kNumberLevels;
+      combinations = std::min(combinations * size, kMaxRemembered + 1);
+    }
+  }
+  m_budgets_per_draw = !m_budget_reads.empty() && combinations > kMaxRemembered;
+  m_ws.vetoes.reset(m_in.model, m_in.uncertain, [&](std::size_t u) {
+    return constraint_reads(u) ||
+           (!m_budgets_per_draw &&
+            std::find(m_budget_reads.begin(), m_budget_reads.end(), u) != m_budget_reads.end());
   });
 }
 
@@ -280,7 +295,7 @@ void Sampler::veto_row(double* out) const {
     if (!k->holds(m_values)) continue;
     for (std::size_t o = 0; o < kOptionCount; ++o) vetoed[o] = vetoed[o] || k->forbids[o];
   }
-  if (m_in.apply_budgets && !m_in.budgets_vary) {
+  if (m_in.apply_budgets && !m_budgets_per_draw) {
     const ScoringModel& model = m_in.model;
     vetoed = rule_out_over_budget(vetoed, over_firm_budget(model.pricing, model.inputs, m_values));
   }
@@ -518,7 +533,7 @@ std::size_t Sampler::kept() {
     draw_answers(first, count);
     const double* vetoed = block_vetoes(count);
     if (m_in.recommendation) add_moving_rows(factors, count);
-    if (m_in.budgets_vary && m_in.recommendation) {
+    if (m_budgets_per_draw && m_in.recommendation) {
       kept += kept_with_budgets(vetoed, count);
     } else {
       kept += count_kept(vetoed, count);
