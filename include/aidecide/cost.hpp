@@ -87,4 +87,8 @@ struct CostEstimate {
 CostEstimate estimate_costs(const Pricing& p, const CostInputs& in, const Questionnaire& q,
                             const Values& values);
 
+// Per option, whether it is over a firm budget, read off an estimate already
+// made (its fits and firmness): what over_firm_budget() computes afresh.
+std::array<bool, kOptionCount> over_firm_budget(const CostEstimate& e);
+
 }  // namespace aidecide

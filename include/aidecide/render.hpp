@@ -104,6 +104,10 @@ std::string no_fit_sentence(const ScoringModel& model, const Decision& d);
 // ", the only option not ruled out" (or within the firm budgets), for a
 // headline without a runner-up.
 std::string_view only_option_text(const Decision& d);
+// More than half the answers that apply were assumed: reports warn at the top.
+inline bool mostly_assumed(const Decision& d) {
+  return 2 * d.assumed_answers > d.applicable_answers;
+}
 // "3 of 19 answers were assumed ..." or, past half, a warning (empty with none).
 std::string assumed_sentence(const Decision& d);
 // "confidence 44% (very low): hybrid wins 38% of draws, local 18%".

@@ -21,7 +21,8 @@ mkdir -p "$work/home"
 export PATH="$work/bin:$PATH" HOME="$work/home" XDG_STATE_HOME="$work/home/state" NO_COLOR=1 COLUMNS=80 TZ=UTC
 unset CI GITHUB_STEP_SUMMARY
 
-python3 - "$work" "$root" <<'PY'
+# The checker prints each example whose output differs and exits 1.
+if ! python3 - "$work" "$root" <<'PY'
 import os, re, subprocess, sys, shutil
 work, root = sys.argv[1], sys.argv[2]
 files = [os.path.join(root, "README.md")] + sorted(
@@ -83,3 +84,8 @@ for path in files:
 print(f"{examples} console examples, {failures} failing")
 sys.exit(1 if failures else 0)
 PY
+then
+  echo "FAIL: a console example in README.md or docs/ does not show what the command prints" >&2
+  exit 1
+fi
+echo "doc examples passed"

@@ -9,10 +9,6 @@
 namespace aidecide {
 namespace {
 
-bool fits_firm(const OptionCost& c, const BudgetFirmness& firm) {
-  return (!firm.upfront || c.fits_upfront) && (!firm.monthly || c.fits_monthly);
-}
-
 // The nearest cheaper answer to `criterion` (answers earlier in its list
 // need less: a lower capability tier, fewer spare replicas) that lets some
 // option not vetoed fit every firm budget; the option with the lowest
@@ -26,10 +22,11 @@ std::optional<BudgetVariant> cheaper_variant(const ScoringModel& model, const De
     v[criterion].choice = a;
     const CostEstimate e = estimate_costs(model.pricing, model.inputs, model.questionnaire, v);
     const auto vetoed = vetoes_of(model.questionnaire, v);
+    const auto over = over_firm_budget(e);
     std::optional<BudgetVariant> best;
     for (Option o : kOptions) {
       const OptionCost& c = e.options[index(o)];
-      if (vetoed[index(o)] || !fits_firm(c, e.firm)) continue;
+      if (vetoed[index(o)] || over[index(o)]) continue;
       if (!best || c.tco_usd < e.options[index(best->option)].tco_usd)
         best = BudgetVariant{criterion, a, o, c.upfront_usd, c.running_monthly_usd};
     }
@@ -56,11 +53,12 @@ void explain_budgets(const ScoringModel& model, Decision& d) {
                                ruled_out && firm.monthly});
   }
   if (!firm.any()) return;
+  const auto over = over_firm_budget(d.cost);
   bool any_allowed = false, any_fits = false;
   for (Option o : kOptions) {
     if (d.vetoed[index(o)]) continue;
     any_allowed = true;
-    any_fits = any_fits || fits_firm(d.cost.options[index(o)], firm);
+    any_fits = any_fits || !over[index(o)];
   }
   d.no_option_fits = any_allowed && !any_fits;
   if (!d.no_option_fits) return;

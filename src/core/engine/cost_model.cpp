@@ -357,20 +357,21 @@ std::array<OptionCost, kOptionCount> option_costs(const Pricing& p, const CostIn
 bool over_firm_budget(const Pricing& p, const CostInputs& in, const Values& values, Option o) {
   const BudgetFirmness firm = budget_firmness(in, values);
   if (!firm.any()) return false;
-  if (o == Option::cloud) {
-    // The API bill alone, as make_basis() and report_costs() compute it.
-    if (!firm.monthly) return false;
-    const CloudTier& api = p.cloud[values[in.model_capability].choice];
-    const double per_request = (values[in.tokens_in].number * api.input_per_mtok +
-                                values[in.tokens_out].number * api.output_per_mtok) /
-                               1e6;
-    return !(values[in.monthly_requests].number * per_request <= values[in.monthly_budget].number);
-  }
   const Basis b = make_basis(p, in, values);
   const double api_bill = b.in.requests * b.cloud_usd_per_request;
+  if (o == Option::cloud) return firm.monthly && !(api_bill <= b.in.monthly_budget);
   const WholeFleet w = whole_fleet(p, b, local_share(b, o), api_bill);
   return (firm.upfront && !(w.upfront <= b.in.upfront_budget)) ||
          (firm.monthly && !(w.running <= b.in.monthly_budget));
+}
+
+std::array<bool, kOptionCount> over_firm_budget(const CostEstimate& e) {
+  std::array<bool, kOptionCount> over{};
+  for (std::size_t o = 0; o < kOptionCount; ++o) {
+    const OptionCost& c = e.options[o];
+    over[o] = (e.firm.upfront && !c.fits_upfront) || (e.firm.monthly && !c.fits_monthly);
+  }
+  return over;
 }
 
 std::array<bool, kOptionCount> over_firm_budget(const Pricing& p, const CostInputs& in,

@@ -164,8 +164,7 @@ Scoring score_values(const ScoringModel& model, const Values& values,
   }
   for (double& score : s.scores) score = total > 0 ? 100 * score / total : 0;
   s.vetoed = vetoes_of(q, values);
-  s.ruled_out =
-      rule_out_over_budget(s.vetoed, over_firm_budget(model.pricing, model.inputs, values));
+  s.ruled_out = rule_out_over_budget(s.vetoed, over_firm_budget(cost));
   s.winner = best_of(s.scores, s.ruled_out);
   return s;
 }

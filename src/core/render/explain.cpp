@@ -183,7 +183,7 @@ std::string_view only_option_text(const Decision& d) {
 
 std::string assumed_sentence(const Decision& d) {
   if (d.assumed_answers == 0) return {};
-  if (2 * d.assumed_answers > d.applicable_answers) {
+  if (mostly_assumed(d)) {
     return fmt::format(
         "Most answers were assumed ({} of {}: unknown, left out or a range): read this as a first "
         "estimate and answer the questions below to firm it up.",

@@ -68,7 +68,7 @@ void write_headline(std::ostream& out, const ScoringModel& model, const Decision
   out << "</p>\n";
   if (const std::string s = no_fit_sentence(model, d); !s.empty())
     out << "<p class=\"vetoed\"><strong>Over budget:</strong> " << h(s) << "</p>\n";
-  if (2 * d.assumed_answers > d.applicable_answers)
+  if (mostly_assumed(d))
     out << "<p class=\"vetoed\"><strong>Mostly assumed:</strong> " << h(assumed_sentence(d))
         << "</p>\n";
 }

@@ -41,8 +41,7 @@ void write_headline(std::ostream& out, const ScoringModel& model, const Decision
   out << fmt::format(" Profile: {}\n\n", md(d.source));
   if (const std::string s = no_fit_sentence(model, d); !s.empty())
     out << "**Over budget:** " << md(s) << "\n\n";
-  if (2 * d.assumed_answers > d.applicable_answers)
-    out << "**Mostly assumed:** " << md(assumed_sentence(d)) << "\n\n";
+  if (mostly_assumed(d)) out << "**Mostly assumed:** " << md(assumed_sentence(d)) << "\n\n";
   if (!d.description.empty()) out << "> " << md(d.description) << "\n\n";
 }
 

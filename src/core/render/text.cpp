@@ -178,7 +178,7 @@ void render_text_decision(std::ostream& out, const ScoringModel& model, const De
     out << paint.red("Over budget: ");
     write_wrapped(out, s, width, 2, 13);
   }
-  if (2 * d.assumed_answers > d.applicable_answers) {
+  if (mostly_assumed(d)) {
     out << paint.red("Mostly assumed: ");
     write_wrapped(out, assumed_sentence(d), width, 2, 16);
   }

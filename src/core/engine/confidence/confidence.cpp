@@ -78,6 +78,11 @@ class Sampler {
           const Touched& touched, const Reach& can)
       : m_ws(workspace), m_in(in), m_values(in.base) {
     m_w = in.recommendation ? index(*in.recommendation) : 0;
+    // kTieTolerance in weighted-utility units (at the unscaled total weight:
+    // the tolerance only has to catch rounding, not to be exact).
+    m_tie = kTieTolerance / 100 *
+            std::accumulate(in.weights.begin(), in.weights.end(), 0.0,
+                            [](double a, double x) { return x > 0 ? a + x : a; });
     // Only rivals that may beat the recommendation in some draw are checked.
     for (std::size_t o = 0; o < kOptionCount; ++o) {
       if (can.may_win[o]) m_rivals.push_back(o);
@@ -141,6 +146,7 @@ class Sampler {
   const Inputs& m_in;
   Values m_values;      // the base values with the answers of the draw being computed
   std::size_t m_w = 0;  // the recommendation's index
+  double m_tie = 0;     // the tie tolerance in weighted-utility units
   std::vector<std::size_t> m_rivals;
   FixedRows m_fixed;         // the rows no draw changes, with their leads per rival
   std::size_t m_moving = 0;  // active rows a draw can change: m_ws.memories[0, m_moving)
@@ -373,17 +379,12 @@ std::size_t Sampler::count_kept(const double* vetoed, std::size_t count) {
     }
     return kept;
   }
-  // kTieTolerance in weighted-utility units (at the unscaled total weight:
-  // the tolerance only has to catch rounding, not to be exact).
-  const double tie = kTieTolerance / 100 *
-                     std::accumulate(m_in.weights.begin(), m_in.weights.end(), 0.0,
-                                     [](double a, double x) { return x > 0 ? a + x : a; });
   // Against an earlier rival the lead must exceed the tie tolerance;
   // against a later one it may be a tie: lead >= -tie, that is lead > the
   // next double below -tie, so both are one comparison.
   std::array<double, kOptionCount - 1> above{};
   for (std::size_t r = 0; r < m_rivals.size(); ++r) {
-    above[r] = m_rivals[r] < m_w ? tie : std::nextafter(-tie, -HUGE_VAL);
+    above[r] = m_rivals[r] < m_w ? m_tie : std::nextafter(-m_tie, -HUGE_VAL);
   }
   if (!m_exclusions_vary) {
     // The same vetoes in every draw: a vetoed rival needs no test, a
@@ -421,9 +422,6 @@ std::size_t Sampler::count_kept(const double* vetoed, std::size_t count) {
 
 void Sampler::rival_winners(const double* vetoed, std::size_t count) {
   constexpr std::uint8_t kNone = kOptionCount;
-  const double tie = kTieTolerance / 100 *
-                     std::accumulate(m_in.weights.begin(), m_in.weights.end(), 0.0,
-                                     [](double a, double x) { return x > 0 ? a + x : a; });
   for (std::size_t j = 0; j < count; ++j) {
     if (!m_in.recommendation) {
       m_winner[j] = kNone;  // only "nothing wins" is counted without a recommendation
@@ -444,7 +442,7 @@ void Sampler::rival_winners(const double* vetoed, std::size_t count) {
     for (std::size_t k = 0; k < m_rivals.size(); ++k) {
       const std::size_t r = order[k];
       if (v[m_rivals[r]] != 0) continue;
-      if (best == kNone || m_lead[r][j] < best_lead - tie) {
+      if (best == kNone || m_lead[r][j] < best_lead - m_tie) {
         best = static_cast<std::uint8_t>(m_rivals[r]);
         best_lead = m_lead[r][j];
       }
@@ -455,9 +453,6 @@ void Sampler::rival_winners(const double* vetoed, std::size_t count) {
 
 std::size_t Sampler::kept_with_budgets(const double* vetoed, std::size_t count) {
   constexpr std::uint8_t kNone = kOptionCount;
-  const double tie = kTieTolerance / 100 *
-                     std::accumulate(m_in.weights.begin(), m_in.weights.end(), 0.0,
-                                     [](double a, double x) { return x > 0 ? a + x : a; });
   // Each option's score less the recommendation's in draw j: 0 for the
   // recommendation, minus its lead for a rival, nothing for the others
   // (ruled out in every draw).
@@ -478,7 +473,7 @@ std::size_t Sampler::kept_with_budgets(const double* vetoed, std::size_t count) 
       std::uint8_t best = kNone;
       for (std::size_t o = 0; o < kOptionCount; ++o) {
         if (excluded[o]) continue;
-        if (best == kNone || score(o) > score(best) + tie) best = static_cast<std::uint8_t>(o);
+        if (best == kNone || score(o) > score(best) + m_tie) best = static_cast<std::uint8_t>(o);
       }
       return best;
     };
@@ -486,12 +481,9 @@ std::size_t Sampler::kept_with_budgets(const double* vetoed, std::size_t count) 
     if (winner != kNone) {
       for (std::size_t u : m_budget_reads) set_value(u, m_ws.outcome[u * kBlock + j]);
       // Over a firm budget, it wins only if no allowed option fits.
-      if (over_firm_budget(model.pricing, model.inputs, m_values, kOptions[winner])) {
-        std::array<bool, kOptionCount> vetoes{};
-        for (std::size_t o = 0; o < kOptionCount; ++o) vetoes[o] = out[o];
+      if (over_firm_budget(model.pricing, model.inputs, m_values, kOptions[winner]))
         winner = best_of(
-            rule_out_over_budget(vetoes, over_firm_budget(model.pricing, model.inputs, m_values)));
-      }
+            rule_out_over_budget(out, over_firm_budget(model.pricing, model.inputs, m_values)));
     }
     m_winner[j] = winner;
     m_keeps[j] = winner == m_w ? 1 : 0;
