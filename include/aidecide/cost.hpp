@@ -24,10 +24,70 @@ struct CostInputs {
   std::size_t monthly_budget = kNoIndex;
   // Optional (kNoIndex: both budgets firm): which budgets may be exceeded.
   std::size_t budget_flexibility = kNoIndex;
+  // Which ways to self-host the answers allow (kNoIndex: one site, online,
+  // data may go to a provider's region).
+  std::size_t connectivity = kNoIndex;
+  std::size_t data_residency = kNoIndex;
+  std::size_t sites = kNoIndex;          // optional number: sites each needing their own servers
+  std::size_t online_answer = kNoIndex;  // connectivity's `online`
+  std::size_t on_premises_answer = kNoIndex;  // data_residency's `on_premises`
+  std::size_t project_stage = kNoIndex;       // optional: reservations only in production
+  std::size_t production_answer = kNoIndex;
 
   // Throws InputError naming the first criterion the questionnaire lacks.
   static CostInputs resolve(const Questionnaire& q);
 };
+
+// How an option runs its models: hosted (api; `reserved` is hosted
+// capacity bought by the month) or self-hosted: own (buy and amortise
+// datacentre GPUs), rent (cloud GPUs by the hour), edge (one workstation
+// box per site).
+enum class Deployment { api, reserved, own, rent, edge };
+std::string_view to_string(Deployment d);
+
+// Memory of one replica, GB (docs/cost-model.md, "Sizing").
+struct MemoryBreakdown {
+  double weights = 0;
+  double kv_cache = 0;  // context x concurrent sequences x KV bytes per token
+  double overhead = 0;  // runtime overhead per GPU x GPUs
+  double total = 0;
+  double available = 0;  // GPUs x memory x usable share
+};
+
+// What one replica (or one edge box) of a self-hosted part looks like.
+struct Sizing {
+  const OpenModel* model = nullptr;  // into Pricing; null for no self-hosted part
+  const Gpu* gpu = nullptr;
+  Quantisation quantisation = Quantisation::bits16;
+  int gpus_per_replica = 0;
+  double replicas = 0;   // whole replicas (boxes) provisioned, spares included
+  double sequences = 0;  // concurrent sequences per replica
+  double context = 0;    // tokens per sequence (input + output, at most the model's context)
+  MemoryBreakdown memory;
+  double output_tokens_per_second = 0;  // per replica, at `sequences`
+  FigureKind throughput_kind = FigureKind::estimated;
+  bool larger_gpu = false;       // the tier's GPU cannot hold it: a larger one is used
+  bool two_nodes = false;        // no single server holds it: a replica spans two
+  bool fewer_sequences = false;  // long requests: fewer sequences fit than the design batch
+  bool context_clipped = false;  // requests are longer than the model's context
+};
+
+// One way to self-host an option's local part, as the report shows it.
+struct WayCost {
+  Deployment way = Deployment::own;
+  bool reserved_term = false;  // rent: a one-year reservation rather than on demand
+  bool allowed = false;        // the answers allow it and the model fits its hardware
+  std::string_view why_not;    // when not allowed: the reason, a sentence fragment
+  double upfront_usd = 0;
+  double running_monthly_usd = 0;
+  double monthly_usd = 0;  // all-in, amortisation included
+  double gpus = 0;
+  double ops_fte = 0;
+  bool fits_upfront = true;
+  bool fits_monthly = true;
+};
+// own, rent on demand, rent reserved, edge: in that order.
+inline constexpr std::size_t kWayCount = 4;
 
 struct OptionCost {
   double upfront_usd = 0;  // hardware to buy now (GPUs beyond those already owned)
@@ -41,6 +101,13 @@ struct OptionCost {
   double ops_usd = 0;              // their cost per month (part of running_monthly_usd)
   bool fits_upfront = true;        // upfront_usd <= the upfront budget
   bool fits_monthly = true;        // running_monthly_usd <= the monthly budget
+  // How it runs: api for cloud; the way chosen for the local part otherwise
+  // (the cheapest allowed way within the budgets, else within the firm ones,
+  // else the cheapest).
+  Deployment deployment = Deployment::api;
+  bool reserved_term = false;             // rent: reserved rather than on demand
+  Sizing sizing;                          // the local part's replica (model null for cloud)
+  std::array<WayCost, kWayCount> ways{};  // every way, allowed or not (local part)
 };
 
 // Which budgets are firm limits (budget_flexibility): an option over a firm
@@ -65,6 +132,10 @@ bool over_firm_budget(const Pricing& p, const CostInputs& in, const Values& valu
 std::array<OptionCost, kOptionCount> option_costs(const Pricing& p, const CostInputs& in,
                                                   const Values& values);
 
+// "API", "own GPUs", "rented GPUs", "reserved GPUs", "edge boxes".
+std::string_view deployment_label(Deployment way, bool reserved_term);
+std::string_view deployment_label(const OptionCost& c);
+
 struct CostEstimate {
   std::array<OptionCost, kOptionCount> options;
   double monthly_tokens_in = 0;
@@ -77,7 +148,8 @@ struct CostEstimate {
   // Months until local's hardware pays for itself out of the monthly saving
   // against cloud (running costs only); negative when it never does.
   double payback_months = -1;
-  double horizon_months = 0;  // the write-off horizon the 3-year total uses
+  double horizon_months = 0;                 // the write-off horizon the 3-year total uses
+  const HostedModel* cloud_model = nullptr;  // the hosted model the cloud part uses
   BudgetFirmness firm;
   // Utilities in [0, 1] for the derived criteria.
   PerOption cost_utility{};

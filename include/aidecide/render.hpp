@@ -87,6 +87,11 @@ struct CostTableRow {
 };
 std::vector<CostTableRow> cost_table(const Decision& d);
 
+// Per self-hosted part: the model, the way it runs, the replica's GPUs and
+// memory breakdown, the throughput and how it was obtained, and what the
+// other ways would cost or why they are not allowed.
+std::vector<std::string> sizing_sentences(const Decision& d);
+
 // "Local hardware pays for itself in about 9 months, within the 36-month
 // write-off. Break-even: ..."; never a payback next to "never costs less".
 std::string cost_note(const Decision& d);

@@ -31,16 +31,17 @@ std::vector<std::string> build_checklist(const ScoringModel& model, const Decisi
   const Option o = *d.recommendation;
   const OptionCost& local_part =
       d.cost.options[index(o == Option::hybrid ? Option::hybrid : Option::local)];
-  const std::size_t tier = d.values[model.inputs.model_capability].choice;
   // A placeholder's text, worked out only when an item uses it.
   const auto placeholder = [&](std::string_view name) -> std::optional<std::string> {
     if (name == "cloud_cost")
       return format_usd(d.cost.options[index(o == Option::hybrid ? Option::hybrid : Option::cloud)]
                             .running_monthly_usd);
     if (name == "local_gpus") return format_number(local_part.gpus);
-    if (name == "local_gpu") return model.pricing.local[tier].gpu;
-    if (name == "local_model") return model.pricing.local[tier].model;
+    if (name == "local_gpu") return local_part.sizing.gpu ? local_part.sizing.gpu->name : "";
+    if (name == "local_model") return local_part.sizing.model ? local_part.sizing.model->name : "";
     if (name == "local_upfront") return format_usd(local_part.upfront_usd);
+    if (name == "local_way") return std::string(deployment_label(local_part));
+    if (name == "local_quantisation") return std::string(to_string(local_part.sizing.quantisation));
     const std::size_t i = q.index_of(name);
     if (i == kNoIndex || !q.criteria[i].answerable()) return std::nullopt;
     return q.criteria[i].value_text(d.values[i]);

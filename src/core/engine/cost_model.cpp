@@ -10,11 +10,49 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "aidecide/cost.hpp"
 #include "engine/cost_model.hpp"
 
 namespace aidecide {
+
+std::string_view to_string(Deployment d) {
+  switch (d) {
+    case Deployment::api:
+      return "api";
+    case Deployment::reserved:
+      return "reserved";
+    case Deployment::own:
+      return "own";
+    case Deployment::rent:
+      return "rent";
+    case Deployment::edge:
+      break;
+  }
+  return "edge";
+}
+
+std::string_view deployment_label(Deployment way, bool reserved_term) {
+  switch (way) {
+    case Deployment::api:
+      return "API";
+    case Deployment::reserved:
+      return "reserved API";
+    case Deployment::own:
+      return "own GPUs";
+    case Deployment::rent:
+      return reserved_term ? "reserved GPUs" : "rented GPUs";
+    case Deployment::edge:
+      break;
+  }
+  return "edge boxes";
+}
+
+std::string_view deployment_label(const OptionCost& c) {
+  return deployment_label(c.deployment, c.reserved_term);
+}
+
 namespace {
 
 constexpr double kHoursPerMonth = 730;
@@ -29,30 +67,24 @@ struct Inputs {
   std::size_t traffic = 0, tier = 0, team = 0, existing = 0, criticality = 0, mix = 0;
   double upfront_budget = 0;
   double monthly_budget = 0;
+  double sites = 1;
+  bool online = true;        // connectivity: online
+  bool on_premises = false;  // data_residency: on_premises
+  bool production = true;    // project_stage: production (a reservation's year is safe)
 };
 
 Inputs read_inputs(const CostInputs& in, const Values& v) {
-  return {v[in.monthly_requests].number, v[in.tokens_in].number,        v[in.tokens_out].number,
-          v[in.traffic_pattern].choice,  v[in.model_capability].choice, v[in.team_mlops].choice,
-          v[in.existing_gpus].choice,    v[in.criticality].choice,      v[in.workload_mix].choice,
-          v[in.upfront_budget].number,   v[in.monthly_budget].number};
-}
-
-struct GpuMonth {
-  double amortised = 0;  // purchase with server overhead, spread over the amortisation period
-  double running = 0;    // power and hosting
-  double purchase = 0;   // with server overhead
-};
-
-GpuMonth gpu_month(const Pricing& p, const LocalTier& tier) {
-  const Gpu& g = tier.hardware;
-  GpuMonth m;
-  m.purchase = g.purchase_usd * (1 + p.server_overhead.value);
-  m.amortised = m.purchase / p.amortisation_months.value;
-  m.running =
-      g.power_watts / 1000 * kHoursPerMonth * p.pue.value * p.electricity_usd_per_kwh.value +
-      p.hosting_usd_per_gpu_month.value;
-  return m;
+  Inputs r{v[in.monthly_requests].number, v[in.tokens_in].number,        v[in.tokens_out].number,
+           v[in.traffic_pattern].choice,  v[in.model_capability].choice, v[in.team_mlops].choice,
+           v[in.existing_gpus].choice,    v[in.criticality].choice,      v[in.workload_mix].choice,
+           v[in.upfront_budget].number,   v[in.monthly_budget].number};
+  if (in.sites != kNoIndex) r.sites = std::max(1.0, v[in.sites].number);
+  if (in.connectivity != kNoIndex) r.online = v[in.connectivity].choice == in.online_answer;
+  if (in.data_residency != kNoIndex)
+    r.on_premises = v[in.data_residency].choice == in.on_premises_answer;
+  if (in.project_stage != kNoIndex)
+    r.production = v[in.project_stage].choice == in.production_answer;
+  return r;
 }
 
 // A small allowance added to budget and need alike, so that a budget of
@@ -75,22 +107,278 @@ double fraction_covered(double budget, double need, double allowance) {
   return std::max(0.0, 1 - std::log((need + allowance) / (budget + allowance)) / log_zero);
 }
 
-// The local part of an option serving `share` of the traffic.
-struct Fleet {
-  double replicas_exact = 0;  // what the peak needs, spares included, floored at one replica
-  double gpus_exact = 0;
-  double gpus = 0;  // whole replicas provisioned
+// A replica's shape at one context: the first of the ladder's shapes that
+// holds the design number of sequences, else its fallback with as many as
+// fit (throughput in proportion). No shape when not one sequence fits.
+struct Shape {
+  const ReplicaShape* shape = nullptr;
+  double sequences = 0;
+  double tps = 0;
+  bool fewer = false;
 };
 
-Fleet size_fleet(const Pricing& p, const LocalTier& tier, double peak_tps, double share,
-                 double spares) {
-  Fleet f;
-  const double needed =
-      peak_tps * share / (tier.output_tokens_per_second * p.peak_utilisation.value);
-  f.replicas_exact = std::max(1.0, needed) + spares;
-  f.gpus_exact = f.replicas_exact * tier.gpus_per_replica;
-  f.gpus = (std::ceil(std::max(1.0, needed) - 1e-9) + spares) * tier.gpus_per_replica;
-  return f;
+Shape resolve(const ReplicaLadder& ladder, double context) {
+  if (ladder.empty()) return {};
+  const double kv_per_sequence = ladder.model->kv_bytes_per_token() * context / 1e9;
+  const double want = ladder.design_sequences;
+  for (const ReplicaShape& s : ladder.shapes) {
+    if (s.free_gb >= want * kv_per_sequence) return {&s, want, s.output_tokens_per_second, false};
+  }
+  const ReplicaShape& f = ladder.shapes[ladder.fallback];
+  const double fit = std::floor(f.free_gb / kv_per_sequence);
+  if (!(fit >= 1)) return {};
+  return {&f, fit, f.output_tokens_per_second * fit / want, true};
+}
+
+// One way to run a local part, as a function of the units it provisions
+// (replicas, or boxes at the edge): units = max(n, v x k) + n x spares at a
+// volume v (requests a month), fractional for the score and whole in the
+// report. Every cost is a sum of terms constant or proportional to units.
+struct Way {
+  bool allowed = false;
+  std::string_view why_not = "the model fits none of its GPUs";
+  Deployment deployment = Deployment::own;
+  bool reserved = false;
+  Shape shape;
+  double k = 0;       // units per monthly request at the share served (peak or mean load)
+  double n = 1;       // locations: one unit at least at each
+  double spares = 0;  // per location
+  double unit_gpus = 0;
+  double gpu_purchase = 0;  // per GPU bought
+  double box_purchase = 0;  // per unit, besides its GPUs (an edge workstation)
+  double owned = 0;         // GPUs already owned that this way uses
+  double unit_amortised = 0;
+  double unit_running = 0;  // power, hosting, rent, upkeep per unit and month
+  double unit_fte = 0;
+  double fixed_fte = 0;
+  double fte_usd = 0;
+
+  double units_exact(double v) const { return std::max(n, v * k) + n * spares; }
+  double units_whole(double v) const {
+    const double sites = std::ceil(n - 1e-9);
+    return sites * (std::ceil(std::max(1.0, v * k / n) - 1e-9) + spares);
+  }
+  double upfront(double units) const {
+    return std::max(0.0, units * unit_gpus - owned) * gpu_purchase + units * box_purchase;
+  }
+  double fte(double units) const { return fixed_fte + units * unit_gpus * unit_fte; }
+  double running(double units) const { return units * unit_running + fte(units) * fte_usd; }
+  double all_in(double units) const { return running(units) + units * unit_amortised; }
+};
+
+using Ways = std::array<Way, kWayCount>;  // own, rent on demand, rent reserved, edge
+
+// What both views of the cost model derive from the answers.
+struct Basis {
+  Inputs in;
+  const TierPlan* plan = nullptr;
+  double context = 0;  // tokens per sequence, at most the model's context
+  double cloud_usd_per_request = 0;
+  double peak_per_request =
+      0;             // output-equivalent tokens per second at the peak, per monthly request
+  double share = 0;  // hybrid's local share
+  Ways local;        // the whole workload
+  Ways hybrid;       // hybrid's local part (k already times its share)
+};
+
+double gpu_power_month(const Pricing& p, const Gpu& g) {
+  return g.power_watts / 1000 * kHoursPerMonth * p.pue.value * p.electricity_usd_per_kwh.value;
+}
+
+Ways make_ways(const Pricing& p, const Basis& b, const ReplicaLadder& own_ladder,
+               const ReplicaLadder& edge_ladder, double share) {
+  Ways w;
+  w[1].deployment = w[2].deployment = Deployment::rent;
+  w[2].reserved = true;
+  w[3].deployment = Deployment::edge;
+  const Inputs& in = b.in;
+  const double spares = p.spare_replicas.by_answer[in.criticality];
+  const double base_fte =
+      p.ops_fte.by_answer[in.team] + (spares > 0 ? p.ops_fte_on_call.value : 0.0);
+  const double util = p.peak_utilisation.value;
+  const auto common = [&](Way& x, const Shape& s) {
+    x.shape = s;
+    x.spares = spares;
+    x.unit_gpus = s.shape->gpus;
+    x.fte_usd = p.fte_usd_per_month.value;
+    x.fixed_fte = base_fte;
+    x.k = b.peak_per_request * share / (s.tps * util);
+  };
+  const Shape own = resolve(own_ladder, std::min(b.context, own_ladder.model->context));
+  if (own.shape != nullptr) {
+    const Gpu& g = *own.shape->gpu;
+    const double bought = g.purchase_usd * (1 + p.server_overhead.value);
+    // Own: datacentre GPUs bought and hosted; offline or intermittent sites
+    // each need their own servers.
+    Way& o = w[0];
+    common(o, own);
+    o.allowed = true;
+    o.deployment = Deployment::own;
+    o.n = in.online ? 1.0 : in.sites;
+    o.gpu_purchase = bought;
+    o.owned = p.existing_gpus.by_answer[in.existing];
+    o.unit_amortised = o.unit_gpus * bought / p.amortisation_months.value;
+    o.unit_running = o.unit_gpus * (gpu_power_month(p, g) + p.hosting_usd_per_gpu_month.value);
+    o.unit_fte = p.ops_fte_per_gpu_owned.value;
+    o.fixed_fte += o.n * p.ops_fte_per_site.value;
+    // Rent: the same replicas on cloud GPUs by the hour; only online and
+    // where the data may leave the premises.
+    const bool may_rent = in.online && !in.on_premises;
+    for (bool reserved : {false, true}) {
+      Way& r = w[reserved ? 2 : 1];
+      const double rate = reserved ? g.rent_reserved_usd_per_hour : g.rent_usd_per_hour;
+      common(r, own);
+      r.deployment = Deployment::rent;
+      r.reserved = reserved;
+      r.allowed = may_rent && rate > 0 && (!reserved || in.production);
+      r.why_not = !in.online       ? "the site is not always online"
+                  : in.on_premises ? "the data must stay on premises"
+                  : rate <= 0      ? "the catalog has no such rent for the GPU"
+                                   : "a one-year reservation suits a production workload only";
+      // Both sized for the peak: GPUs must be there whether or not they are
+      // busy; pricing busy hours only flatters self-hosting (llm-d #1646).
+      r.unit_running = r.unit_gpus * rate * kHoursPerMonth;
+      r.unit_fte = p.ops_fte_per_gpu_rented.value;
+    }
+  }
+  // Edge: one workstation per site, for sites that are offline, intermittent
+  // or several.
+  const Shape edge = resolve(edge_ladder, std::min(b.context, edge_ladder.model->context));
+  if (in.online && in.sites < 2) {
+    w[3].why_not = "one site that is always online";
+  } else if (edge.shape == nullptr) {
+    w[3].why_not = "the model does not fit an edge box";
+  } else {
+    const Gpu& g = *edge.shape->gpu;
+    Way& e = w[3];
+    common(e, edge);
+    e.allowed = true;
+    e.deployment = Deployment::edge;
+    e.n = in.sites;
+    e.gpu_purchase = g.purchase_usd;
+    e.box_purchase = p.edge_box_usd.value;
+    e.unit_amortised =
+        (e.unit_gpus * g.purchase_usd + e.box_purchase) / p.amortisation_months.value;
+    e.unit_running = e.unit_gpus * gpu_power_month(p, g) + p.edge_site_usd_per_month.value;
+    e.unit_fte = 0;  // a box's care is in the per-site figure
+    e.fixed_fte += e.n * p.ops_fte_per_site.value;
+  }
+  return w;
+}
+
+Basis make_basis(const Pricing& p, const CostInputs& cin, const Values& values) {
+  Basis b;
+  b.in = read_inputs(cin, values);
+  b.plan = &p.plans[b.in.tier];
+  const HostedModel& api = *b.plan->cloud;
+  b.share = p.hybrid_local_share.by_answer[b.in.mix];
+  b.cloud_usd_per_request =
+      (b.in.tokens_in * api.input_per_mtok + b.in.tokens_out * api.output_per_mtok) / 1e6;
+  const double tokens_per_request = b.in.tokens_out + b.in.tokens_in * p.prefill_cost_ratio.value;
+  b.peak_per_request =
+      tokens_per_request / kSecondsPerMonth * p.peak_factor.by_answer[b.in.traffic];
+  b.context = b.in.tokens_in + b.in.tokens_out;
+  b.local = make_ways(p, b, b.plan->own_local, b.plan->edge_local, 1.0);
+  b.hybrid = make_ways(p, b, b.plan->own_hybrid, b.plan->edge_hybrid, b.share);
+  return b;
+}
+
+const Ways& ways_of(const Basis& b, Option o) {
+  return o == Option::local ? b.local : b.hybrid;
+}
+
+double local_share(const Basis& b, Option o) {
+  return o == Option::local ? 1.0 : b.share;
+}
+
+// The API bill of the share an option sends to the cloud.
+double api_part(const Basis& b, Option o) {
+  return b.in.requests * b.cloud_usd_per_request * (1 - local_share(b, o));
+}
+
+// Scoring view: the cheapest allowed way, fractional units, every GPU at
+// its amortised value. A minimum of costs each a sum of terms constant or
+// proportional to the inputs keeps the slope argument of
+// cost_utility_slope().
+double scored_cost(const Basis& b, Option o) {
+  if (o == Option::cloud) return b.in.requests * b.cloud_usd_per_request;
+  double best = std::numeric_limits<double>::infinity();
+  for (const Way& w : ways_of(b, o)) {
+    if (w.allowed) best = std::min(best, w.all_in(w.units_exact(b.in.requests)));
+  }
+  return best + api_part(b, o);
+}
+
+// Budget: each option's own needs against the budgets, scored on the same
+// fractional units as the cost row (so it moves smoothly with the
+// budgets): within a budget 1, over it falling with the overrun; the two
+// budgets multiply; the best allowed way counts. Nondecreasing in either
+// budget (Dependencies::of and the flip-point search rely on it).
+PerOption budget_from(const Basis& b) {
+  PerOption u{};
+  const double api_bill = b.in.requests * b.cloud_usd_per_request;
+  u[index(Option::cloud)] = fraction_covered(b.in.monthly_budget, api_bill, kMonthlyAllowance);
+  for (Option o : {Option::local, Option::hybrid}) {
+    double best = 0;
+    for (const Way& w : ways_of(b, o)) {
+      if (!w.allowed) continue;
+      const double units = w.units_exact(b.in.requests);
+      best = std::max(best,
+                      fraction_covered(b.in.upfront_budget, w.upfront(units), kUpfrontAllowance) *
+                          fraction_covered(b.in.monthly_budget, w.running(units) + api_part(b, o),
+                                           kMonthlyAllowance));
+    }
+    u[index(o)] = best;
+  }
+  return u;
+}
+
+PerOption cost_from(const Basis& b) {
+  PerOption u{};
+  const PerOption scored{scored_cost(b, Option::cloud), scored_cost(b, Option::local),
+                         scored_cost(b, Option::hybrid)};
+  const double cheapest = *std::min_element(scored.begin(), scored.end());
+  static const double log_ratio_for_zero = std::log(kCostRatioForZero);
+  for (Option o : kOptions) {
+    const double c = scored[index(o)];
+    if (cheapest <= 0) {
+      u[index(o)] = c <= 0 ? 1.0 : 0.0;
+    } else if (c == cheapest) {
+      u[index(o)] = 1.0;
+    } else if (c / cheapest > kCostRatioForZero * (1 + 1e-9)) {
+      // Clearly past the ratio that scores 0: the logarithm below would
+      // give exactly 0 too (it is monotone to far better than 1e-9), so it
+      // is not taken; often the case, and the logarithm is the dear part.
+      u[index(o)] = 0.0;
+    } else {
+      u[index(o)] = std::max(0.0, 1 - std::log(c / cheapest) / log_ratio_for_zero);
+    }
+  }
+  return u;
+}
+
+// Break-even of the scoring view, solved exactly way by way: a way costs
+// F + H x max(n, v x k) at volume v (F: fixed staff and spares, H: one
+// unit's month), cloud costs c x v. Each way catches up from one volume on
+// (or never: F >= 0 and the flat part only loses ground), so the lowest of
+// those volumes is where local first costs no more than cloud. Negative
+// when no way ever does.
+double break_even(const Basis& b) {
+  const double c = b.cloud_usd_per_request;
+  double best = -1;
+  if (!(c > 0)) return best;
+  for (const Way& w : b.local) {
+    if (!w.allowed) continue;
+    const double h = w.unit_running + w.unit_amortised + w.unit_gpus * w.unit_fte * w.fte_usd;
+    const double f = w.fixed_fte * w.fte_usd + h * w.n * w.spares;
+    double v = (f + h * w.n) / c;  // on the flat part
+    if (!(v * w.k <= w.n)) {
+      if (!(c > h * w.k)) continue;
+      v = f / (c - h * w.k);
+    }
+    if (best < 0 || v < best) best = v;
+  }
+  return best;
 }
 
 }  // namespace
@@ -133,157 +421,77 @@ CostInputs CostInputs::resolve(const Questionnaire& q) {
                           "flexible_upfront, flexible_monthly, flexible (in that order)"});
     }
   }
+  // Optional: without them every site is online, one, and may rent.
+  const auto optional_answer = [&](std::size_t& slot, std::size_t& answer, std::string_view id,
+                                   std::string_view answer_id) {
+    const std::size_t i = q.index_of(id);
+    if (i == kNoIndex) return;
+    const Criterion& c = q.criteria[i];
+    if (c.kind == CriterionKind::choice) {
+      for (std::size_t a = 0; a < c.answers.size(); ++a) {
+        if (c.answers[a].id == answer_id) slot = i, answer = a;
+      }
+    }
+    if (slot == kNoIndex) {
+      problems.push_back({q.source,
+                          {},
+                          fmt::format("the cost model needs '{}' to be a choice with an answer "
+                                      "'{}'",
+                                      id, answer_id)});
+    }
+  };
+  optional_answer(in.connectivity, in.online_answer, "connectivity", "online");
+  optional_answer(in.data_residency, in.on_premises_answer, "data_residency", "on_premises");
+  optional_answer(in.project_stage, in.production_answer, "project_stage", "production");
+  if (const std::size_t i = q.index_of("sites"); i != kNoIndex) {
+    if (q.criteria[i].kind == CriterionKind::number)
+      in.sites = i;
+    else
+      problems.push_back({q.source, {}, "the cost model needs 'sites' to be a number criterion"});
+  }
   if (!problems.empty()) throw InputError(std::move(problems));
   return in;
 }
 
-namespace {
-
-// What both views of the cost model derive from the answers.
-struct Basis {
-  Inputs in;
-  const LocalTier* tier = nullptr;
-  GpuMonth gm;
-  double spares = 0, owned = 0, ops = 0, share = 0;
-  double cloud_usd_per_request = 0;
-  double peak_per_request =
-      0;                // output-equivalent tokens per second at the peak, per monthly request
-  double gpu_cost = 0;  // one GPU per month, amortised and running
-};
-
-Basis make_basis(const Pricing& p, const CostInputs& cin, const Values& values) {
-  Basis b;
-  b.in = read_inputs(cin, values);
-  const CloudTier& api = p.cloud[b.in.tier];
-  b.tier = &p.local[b.in.tier];
-  b.gm = gpu_month(p, *b.tier);
-  b.spares = p.spare_replicas.by_answer[b.in.criticality];
-  b.owned = p.existing_gpus.by_answer[b.in.existing];
-  b.ops = p.ops_fte.by_answer[b.in.team] * p.fte_usd_per_month.value;
-  b.share = p.hybrid_local_share.by_answer[b.in.mix];
-  b.cloud_usd_per_request =
-      (b.in.tokens_in * api.input_per_mtok + b.in.tokens_out * api.output_per_mtok) / 1e6;
-  const double tokens_per_request = b.in.tokens_out + b.in.tokens_in * p.prefill_cost_ratio.value;
-  b.peak_per_request =
-      tokens_per_request / kSecondsPerMonth * p.peak_factor.by_answer[b.in.traffic];
-  b.gpu_cost = b.gm.amortised + b.gm.running;
-  return b;
-}
-
-// Scoring view: fractional fleet, every GPU at its amortised value.
-double scored_cost(const Pricing& p, const Basis& b, double requests, double local_share) {
-  if (local_share <= 0) return requests * b.cloud_usd_per_request;
-  const Fleet f = size_fleet(p, *b.tier, requests * b.peak_per_request, local_share, b.spares);
-  return f.gpus_exact * b.gpu_cost + b.ops + requests * b.cloud_usd_per_request * (1 - local_share);
-}
-
-// Budget: each option's own needs against the budgets, scored on the same
-// fractional fleet as the cost row (so it moves smoothly with the budgets):
-// within a budget 1, over it the share of the need the budget covers; the
-// two budgets multiply. Nondecreasing in either budget (Dependencies::of and
-// the flip-point search rely on it).
-PerOption budget_from(const Pricing& p, const Basis& b) {
-  PerOption u{};
-  const double api_bill = b.in.requests * b.cloud_usd_per_request;
-  u[index(Option::cloud)] = fraction_covered(b.in.monthly_budget, api_bill, kMonthlyAllowance);
-  for (Option o : {Option::local, Option::hybrid}) {
-    const double share = o == Option::local ? 1.0 : b.share;
-    const Fleet f = size_fleet(p, *b.tier, b.in.requests * b.peak_per_request, share, b.spares);
-    const double upfront = std::max(0.0, f.gpus_exact - b.owned) * b.gm.purchase;
-    const double monthly = f.gpus_exact * b.gm.running + b.ops + api_bill * (1 - share);
-    u[index(o)] = fraction_covered(b.in.upfront_budget, upfront, kUpfrontAllowance) *
-                  fraction_covered(b.in.monthly_budget, monthly, kMonthlyAllowance);
-  }
-  return u;
-}
-
-PerOption cost_from(const Pricing& p, const Basis& b) {
-  PerOption u{};
-  const PerOption scored{scored_cost(p, b, b.in.requests, 0), scored_cost(p, b, b.in.requests, 1),
-                         scored_cost(p, b, b.in.requests, b.share)};
-  const double cheapest = *std::min_element(scored.begin(), scored.end());
-  static const double log_ratio_for_zero = std::log(kCostRatioForZero);
-  for (Option o : kOptions) {
-    const double c = scored[index(o)];
-    if (cheapest <= 0) {
-      u[index(o)] = c <= 0 ? 1.0 : 0.0;
-    } else if (c == cheapest) {
-      u[index(o)] = 1.0;
-    } else if (c / cheapest > kCostRatioForZero * (1 + 1e-9)) {
-      // Clearly past the ratio that scores 0: the logarithm below would
-      // give exactly 0 too (it is monotone to far better than 1e-9), so it
-      // is not taken; often the case, and the logarithm is the dear part.
-      u[index(o)] = 0.0;
-    } else {
-      u[index(o)] = std::max(0.0, 1 - std::log(c / cheapest) / log_ratio_for_zero);
-    }
-  }
-  return u;
-}
-
-DerivedUtilities derived_from(const Pricing& p, const Basis& b) {
-  return {cost_from(p, b), budget_from(p, b)};
-}
-
-// Break-even of the scoring view, solved exactly: local costs a constant
-// (one replica plus spares) up to the volume that fills one replica, then
-// grows linearly; cloud grows linearly from zero. Negative when local never
-// catches up below 1e13 requests a month.
-double break_even(const Pricing& p, const Basis& b) {
-  constexpr double kLowest = 1, kHighest = 1e13;
-  const auto local_minus_cloud = [&](double v) {
-    return scored_cost(p, b, v, 1) - scored_cost(p, b, v, 0);
-  };
-  if (!(local_minus_cloud(kHighest) < 0)) return -1;
-  if (local_minus_cloud(kLowest) <= 0) return 0;
-  const double per_request = b.cloud_usd_per_request;
-  const double replicas_per_request =
-      b.peak_per_request / (b.tier->output_tokens_per_second * p.peak_utilisation.value);
-  const double replica_cost = b.tier->gpus_per_replica * b.gpu_cost;
-  // Flat part: (1 + spares) replicas.
-  const double flat = ((1 + b.spares) * replica_cost + b.ops) / per_request;
-  if (replicas_per_request <= 0 || flat * replicas_per_request <= 1) return flat;
-  // Linear part: (v * replicas_per_request + spares) replicas.
-  return (b.spares * replica_cost + b.ops) / (per_request - replicas_per_request * replica_cost);
-}
-
-}  // namespace
-
 DerivedUtilities derived_utilities(const Pricing& p, const CostInputs& in, const Values& values) {
-  return derived_from(p, make_basis(p, in, values));
+  const Basis b = make_basis(p, in, values);
+  return {cost_from(b), budget_from(b)};
 }
 
 PerOption cost_utility(const Pricing& p, const CostInputs& in, const Values& values) {
-  return cost_from(p, make_basis(p, in, values));
+  return cost_from(make_basis(p, in, values));
 }
 
 PerOption budget_utility(const Pricing& p, const CostInputs& in, const Values& values) {
-  return budget_from(p, make_basis(p, in, values));
+  return budget_from(make_basis(p, in, values));
 }
 
-// Every option's scored cost is a sum of non-negative terms, each constant
-// or proportional to the input or max(constant, proportional) (the fleet is
-// at least one replica), so d ln(cost) / d ln(x) lies in [0, 1] for each
-// option and for the cheapest; ln(cost / cheapest) then moves by at most 1
-// per unit of ln(x), and a cost utility 1 - ln(cost / cheapest) / ln(20),
-// clamped at 0, by at most 1 / ln(20): so does the difference of two
-// options' utilities (where one is clamped, only the other moves).
+// Every way's scored cost is a sum of non-negative terms, each constant or
+// proportional to the input or max(constant, proportional) (at least one
+// unit per location), with the replica's shape fixed, so d ln(cost) /
+// d ln(x) lies in [0, 1] for each way, for their minimum and for the
+// cheapest option; ln(cost / cheapest) then moves by at most 1 per unit of
+// ln(x), and a cost utility 1 - ln(cost / cheapest) / ln(20), clamped at 0,
+// by at most 1 / ln(20): so does the difference of two options' utilities
+// (where one is clamped, only the other moves). The shape changes with the
+// tokens at sizing_edges(), which the flip-point walk never skips across.
 // Pricing figures are checked to be non-negative when they are loaded.
 double cost_utility_slope() {
   return 1 / std::log(kCostRatioForZero);
 }
 
-// Each option's budget utility is a product of fraction_covered() factors in
-// [0, 1], one per budget, each nonincreasing in its need: one budget moves
-// its factor by at most 1 / ln 10 per unit of ln(budget), so the utility and
-// the difference of two options' utilities (both nondecreasing in the
-// budget) by at most that, within the stated slope of 2 / ln 10. A volume or a token
-// count moves every need with d ln(need) / d ln(x) in [0, 1] when no GPU is
-// owned (sums of terms constant, proportional or max(constant,
-// proportional)), so each factor by at most 1 / ln 10, the product by at
-// most 2 / ln 10, and the difference of two such falling utilities by no
-// more: the stated slope. With GPUs owned the upfront need is the fleet less
-// the owned GPUs, whose logarithm has no such bound, and no slope is claimed.
+// Each option's budget utility is the best way's product of
+// fraction_covered() factors in [0, 1], one per budget, each nonincreasing
+// in its need: one budget moves its factor by at most 1 / ln 10 per unit of
+// ln(budget), so the utility and the difference of two options' utilities
+// (both nondecreasing in the budget) by at most that, within the stated
+// slope of 2 / ln 10. A volume or a token count moves every need with d
+// ln(need) / d ln(x) in [0, 1] when no GPU is owned (sums of terms constant,
+// proportional or max(constant, proportional)), so each factor by at most
+// 1 / ln 10, the product by at most 2 / ln 10, the best of the ways and the
+// difference of two such falling utilities by no more: the stated slope.
+// With GPUs owned the upfront need is the fleet less the owned GPUs, whose
+// logarithm has no such bound, and no slope is claimed.
 double budget_utility_slope() {
   static const double slope = 2 / std::log(kOverrunForZero);
   return slope;
@@ -300,96 +508,197 @@ BudgetFirmness budget_firmness(const CostInputs& in, const Values& values) {
   return {a == 0 || a == 2, a == 0 || a == 1};
 }
 
+std::vector<double> sizing_edges(const Pricing& p, const CostInputs& in, const Values& values,
+                                 std::size_t i, double from, double to) {
+  std::vector<double> edges;
+  if (i != in.tokens_in && i != in.tokens_out) return edges;
+  const double other =
+      i == in.tokens_in ? values[in.tokens_out].number : values[in.tokens_in].number;
+  const double a = std::min(from, to), b = std::max(from, to);
+  const TierPlan& plan = p.plans[values[in.model_capability].choice];
+  const auto add = [&](double context) {
+    const double x = context - other;
+    if (x > a && x <= b) edges.insert(edges.end(), {std::nextafter(x, 0.0), x});
+  };
+  for (const ReplicaLadder* l :
+       {&plan.own_local, &plan.own_hybrid, &plan.edge_local, &plan.edge_hybrid}) {
+    if (l->empty()) continue;
+    const double longest = l->model->context;
+    add(longest);  // past it the context is clipped
+    const double per_token = l->model->kv_bytes_per_token() / 1e9;
+    for (const ReplicaShape& s : l->shapes) {
+      const double c = s.free_gb / (l->design_sequences * per_token);
+      if (c < longest) add(c);
+    }
+    const ReplicaShape& f = l->shapes[l->fallback];
+    for (double m = l->design_sequences - 1; m >= 1; --m) {
+      const double c = f.free_gb / (m * per_token);
+      if (c >= longest) break;
+      add(c);
+    }
+  }
+  std::sort(edges.begin(), edges.end());
+  return edges;
+}
+
 namespace {
 
-// Report view of the local part serving `share` of the traffic: whole GPUs,
-// what they cost to buy beyond those owned, and the cash per month.
-struct WholeFleet {
-  Fleet fleet;
-  double upfront = 0;
-  double running = 0;
-};
-WholeFleet whole_fleet(const Pricing& p, const Basis& b, double share, double api_bill) {
-  WholeFleet w;
-  w.fleet = size_fleet(p, *b.tier, b.in.requests * b.peak_per_request, share, b.spares);
-  w.upfront = std::max(0.0, w.fleet.gpus - b.owned) * b.gm.purchase;
-  w.running = w.fleet.gpus * b.gm.running + b.ops + api_bill * (1 - share);
-  return w;
+// The report view of one way: whole units.
+WayCost way_cost(const Basis& b, const Way& w, Option o) {
+  WayCost c;
+  c.way = w.deployment;
+  c.reserved_term = w.reserved;
+  c.allowed = w.allowed;
+  c.why_not = w.allowed ? std::string_view() : w.why_not;
+  if (!w.allowed) return c;
+  const double units = w.units_whole(b.in.requests);
+  c.gpus = units * w.unit_gpus;
+  c.upfront_usd = w.upfront(units);
+  c.running_monthly_usd = w.running(units) + api_part(b, o);
+  c.monthly_usd = c.running_monthly_usd + units * w.unit_amortised;
+  c.ops_fte = w.fte(units);
+  c.fits_upfront = c.upfront_usd <= b.in.upfront_budget;
+  c.fits_monthly = c.running_monthly_usd <= b.in.monthly_budget;
+  return c;
 }
 
-double local_share(const Basis& b, Option o) {
-  return o == Option::local ? 1.0 : b.share;
+// The way the report runs: the cheapest allowed among those within both
+// budgets, else within the firm ones, else overall. Cheapest in cash over
+// the horizon (upfront + running): GPUs already owned are paid for, so a
+// team with a cluster runs on it rather than renting at the same all-in
+// price (the cost row still values them, cost_from()).
+std::size_t chosen_way(const std::array<WayCost, kWayCount>& ways, BudgetFirmness firm,
+                       double horizon) {
+  std::size_t best = kWayCount;
+  int best_tier = 3;
+  double best_cash = 0;
+  for (std::size_t k = 0; k < kWayCount; ++k) {
+    const WayCost& w = ways[k];
+    if (!w.allowed) continue;
+    const bool fits_firm = (!firm.upfront || w.fits_upfront) && (!firm.monthly || w.fits_monthly);
+    const int tier = w.fits_upfront && w.fits_monthly ? 0 : fits_firm ? 1 : 2;
+    const double cash = w.upfront_usd + w.running_monthly_usd * horizon;
+    if (tier < best_tier || (tier == best_tier && cash < best_cash))
+      best = k, best_tier = tier, best_cash = cash;
+  }
+  return best;
 }
 
-// Report view, whole GPUs: what each option costs and whether it fits.
-std::array<OptionCost, kOptionCount> report_costs(const Pricing& p, const Basis& b) {
+Sizing sizing_of(const Pricing& p, const Basis& b, const Way& w, const ReplicaLadder& ladder) {
+  Sizing s;
+  const ReplicaShape& shape = *w.shape.shape;
+  s.model = ladder.model;
+  s.gpu = shape.gpu;
+  s.quantisation = ladder.quantisation;
+  s.gpus_per_replica = shape.gpus;
+  s.replicas = w.units_whole(b.in.requests);
+  s.sequences = w.shape.sequences;
+  s.context = std::min(b.context, ladder.model->context);
+  s.context_clipped = b.context > ladder.model->context;
+  s.memory.weights = shape.weights_gb;
+  s.memory.kv_cache = s.sequences * s.context * ladder.model->kv_bytes_per_token() / 1e9;
+  s.memory.overhead = shape.overhead_gb;
+  s.memory.total = s.memory.weights + s.memory.kv_cache + s.memory.overhead;
+  s.memory.available = shape.available_gb;
+  s.output_tokens_per_second = w.shape.tps;
+  s.throughput_kind = w.shape.fewer ? FigureKind::estimated : shape.kind;
+  s.larger_gpu = shape.larger_gpu;
+  s.two_nodes = shape.two_nodes;
+  s.fewer_sequences = w.shape.fewer;
+  (void)p;
+  return s;
+}
+
+// Report view, whole units: what each option costs the way it runs, and
+// whether it fits.
+std::array<OptionCost, kOptionCount> report_costs(const Pricing& p, const Basis& b,
+                                                  BudgetFirmness firm) {
   const double api_bill = b.in.requests * b.cloud_usd_per_request;
   std::array<OptionCost, kOptionCount> out{};
   OptionCost& cloud = out[index(Option::cloud)];
   cloud.monthly_usd = cloud.running_monthly_usd = api_bill;
+  cloud.tco_usd = api_bill * p.horizon_months.value;
+  cloud.fits_monthly = api_bill <= b.in.monthly_budget;
+  cloud.fits_upfront = 0 <= b.in.upfront_budget;
   for (Option o : {Option::local, Option::hybrid}) {
     OptionCost& c = out[index(o)];
-    const WholeFleet w = whole_fleet(p, b, local_share(b, o), api_bill);
+    const Ways& ways = ways_of(b, o);
+    for (std::size_t k = 0; k < kWayCount; ++k) c.ways[k] = way_cost(b, ways[k], o);
+    const std::size_t k = chosen_way(c.ways, firm, p.horizon_months.value);
+    const WayCost& w = c.ways[k];
+    c.deployment = w.way;
+    c.reserved_term = w.reserved_term;
     c.local_share = local_share(b, o);
-    c.gpus = w.fleet.gpus;
-    c.gpus_exact = w.fleet.gpus_exact;
-    c.ops_fte = p.ops_fte.by_answer[b.in.team];
-    c.ops_usd = b.ops;
-    c.upfront_usd = w.upfront;
-    c.running_monthly_usd = w.running;
-    c.monthly_usd = c.running_monthly_usd + w.fleet.gpus * b.gm.amortised;
-  }
-  for (OptionCost& c : out) {
+    c.gpus = w.gpus;
+    c.gpus_exact = ways[k].units_exact(b.in.requests) * ways[k].unit_gpus;
+    c.ops_fte = w.ops_fte;
+    c.ops_usd = w.ops_fte * p.fte_usd_per_month.value;
+    c.upfront_usd = w.upfront_usd;
+    c.running_monthly_usd = w.running_monthly_usd;
+    c.monthly_usd = w.monthly_usd;
     c.tco_usd = c.monthly_usd * p.horizon_months.value;
-    c.fits_upfront = c.upfront_usd <= b.in.upfront_budget;
-    c.fits_monthly = c.running_monthly_usd <= b.in.monthly_budget;
+    c.fits_upfront = w.fits_upfront;
+    c.fits_monthly = w.fits_monthly;
+    const bool edge = w.way == Deployment::edge;
+    const ReplicaLadder& ladder = o == Option::local
+                                      ? (edge ? b.plan->edge_local : b.plan->own_local)
+                                      : (edge ? b.plan->edge_hybrid : b.plan->own_hybrid);
+    c.sizing = sizing_of(p, b, ways[k], ladder);
   }
   return out;
+}
+
+// Whether some allowed way of the option fits every firm budget: what the
+// report's choice and the firm rule agree on.
+bool any_way_fits(const Basis& b, const Ways& ways, Option o, BudgetFirmness firm) {
+  for (const Way& w : ways) {
+    if (!w.allowed) continue;
+    const double units = w.units_whole(b.in.requests);
+    if ((!firm.upfront || w.upfront(units) <= b.in.upfront_budget) &&
+        (!firm.monthly || w.running(units) + api_part(b, o) <= b.in.monthly_budget))
+      return true;
+  }
+  return false;
+}
+
+bool over(const Basis& b, Option o, BudgetFirmness firm) {
+  if (o == Option::cloud)
+    return firm.monthly && !(b.in.requests * b.cloud_usd_per_request <= b.in.monthly_budget);
+  return !any_way_fits(b, ways_of(b, o), o, firm);
 }
 
 }  // namespace
 
 std::array<OptionCost, kOptionCount> option_costs(const Pricing& p, const CostInputs& in,
                                                   const Values& values) {
-  return report_costs(p, make_basis(p, in, values));
+  return report_costs(p, make_basis(p, in, values), budget_firmness(in, values));
 }
 
 bool over_firm_budget(const Pricing& p, const CostInputs& in, const Values& values, Option o) {
   const BudgetFirmness firm = budget_firmness(in, values);
   if (!firm.any()) return false;
-  const Basis b = make_basis(p, in, values);
-  const double api_bill = b.in.requests * b.cloud_usd_per_request;
-  if (o == Option::cloud) return firm.monthly && !(api_bill <= b.in.monthly_budget);
-  const WholeFleet w = whole_fleet(p, b, local_share(b, o), api_bill);
-  return (firm.upfront && !(w.upfront <= b.in.upfront_budget)) ||
-         (firm.monthly && !(w.running <= b.in.monthly_budget));
+  return over(make_basis(p, in, values), o, firm);
 }
 
 std::array<bool, kOptionCount> over_firm_budget(const CostEstimate& e) {
-  std::array<bool, kOptionCount> over{};
+  std::array<bool, kOptionCount> out{};
   for (std::size_t o = 0; o < kOptionCount; ++o) {
     const OptionCost& c = e.options[o];
-    over[o] = (e.firm.upfront && !c.fits_upfront) || (e.firm.monthly && !c.fits_monthly);
+    out[o] = (e.firm.upfront && !c.fits_upfront) || (e.firm.monthly && !c.fits_monthly);
   }
-  return over;
+  return out;
 }
 
 std::array<bool, kOptionCount> over_firm_budget(const Pricing& p, const CostInputs& in,
                                                 const Values& values) {
   const BudgetFirmness firm = budget_firmness(in, values);
-  std::array<bool, kOptionCount> over{};
-  if (!firm.any()) return over;
+  std::array<bool, kOptionCount> out{};
+  if (!firm.any()) return out;
   // The figures report_costs() compares, and only those: every confidence
   // draw and flip-point probe asks.
   const Basis b = make_basis(p, in, values);
-  const double api_bill = b.in.requests * b.cloud_usd_per_request;
-  over[index(Option::cloud)] = firm.monthly && !(api_bill <= b.in.monthly_budget);
-  for (Option o : {Option::local, Option::hybrid}) {
-    const WholeFleet w = whole_fleet(p, b, local_share(b, o), api_bill);
-    over[index(o)] = (firm.upfront && !(w.upfront <= b.in.upfront_budget)) ||
-                     (firm.monthly && !(w.running <= b.in.monthly_budget));
-  }
-  return over;
+  for (Option o : kOptions) out[index(o)] = over(b, o, firm);
+  return out;
 }
 
 CostEstimate estimate_costs(const Pricing& p, const CostInputs& cin, const Questionnaire&,
@@ -400,19 +709,19 @@ CostEstimate estimate_costs(const Pricing& p, const CostInputs& cin, const Quest
   e.monthly_tokens_out = b.in.requests * b.in.tokens_out;
   e.cloud_usd_per_request = b.cloud_usd_per_request;
   e.peak_output_tps = b.in.requests * b.peak_per_request;
-  e.options = report_costs(p, b);
-  e.horizon_months = p.horizon_months.value;
   e.firm = budget_firmness(cin, values);
+  e.options = report_costs(p, b, e.firm);
+  e.horizon_months = p.horizon_months.value;
+  e.cloud_model = b.plan->cloud;
 
   const OptionCost& cloud = e.options[index(Option::cloud)];
   const OptionCost& local = e.options[index(Option::local)];
   const double saving = cloud.running_monthly_usd - local.running_monthly_usd;
   if (saving > 0) e.payback_months = local.upfront_usd / saving;
 
-  const DerivedUtilities u = derived_from(p, b);
-  e.cost_utility = u.cost;
-  e.budget_utility = u.budget;
-  e.break_even_requests = break_even(p, b);
+  e.cost_utility = cost_from(b);
+  e.budget_utility = budget_from(b);
+  e.break_even_requests = break_even(b);
   return e;
 }
 

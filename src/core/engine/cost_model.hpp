@@ -4,6 +4,7 @@
 // (confidence draws, flip-point probes) and their bounds.
 
 #include <utility>
+#include <vector>
 
 #include "aidecide/cost.hpp"
 
@@ -25,6 +26,13 @@ PerOption cost_utility(const Pricing& p, const CostInputs& in, const Values& val
 PerOption budget_utility(const Pricing& p, const CostInputs& in, const Values& values);
 // The lowest and highest budget utility of each option over every answer.
 std::pair<PerOption, PerOption> budget_utility_range();
+
+// The values of number `i` between `from` and `to` where the shape of a
+// replica changes (a larger group or GPU, fewer sequences, the model's
+// context reached), each with the double below it: only the token counts
+// have any. The cost model's slopes hold between two of them.
+std::vector<double> sizing_edges(const Pricing& p, const CostInputs& in, const Values& values,
+                                 std::size_t i, double from, double to);
 
 // How fast the derived utilities can move with one numeric input x > 0,
 // everything else fixed (docs/cost-model.md, "How fast the utilities

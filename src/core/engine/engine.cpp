@@ -57,6 +57,10 @@ Dependencies Dependencies::of(const Questionnaire& q, const CostInputs& in) {
   for (std::size_t i : {in.monthly_requests, in.tokens_in, in.tokens_out, in.traffic_pattern,
                         in.model_capability, in.team_mlops, in.criticality, in.workload_mix})
     d.cost_utility[i] = true;
+  // Which ways to self-host are allowed (optional criteria).
+  for (std::size_t i : {in.connectivity, in.data_residency, in.sites, in.project_stage}) {
+    if (i != kNoIndex) d.cost_utility[i] = true;
+  }
   // The budget utility and the firm-budget test read every option's needs
   // and the budgets (the test also which budgets are firm).
   d.budgets.assign(n, false);

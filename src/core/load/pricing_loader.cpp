@@ -31,6 +31,16 @@ const FigureSpec kFigures[] = {
     {"prefill_cost_ratio", &Pricing::prefill_cost_ratio, 0, false},
     {"peak_utilisation", &Pricing::peak_utilisation, 0, true},
     {"fte_usd_per_month", &Pricing::fte_usd_per_month, 0, false},
+    {"gpu_memory_utilisation", &Pricing::gpu_memory_utilisation, 0, true},
+    {"runtime_overhead_gb", &Pricing::runtime_overhead_gb, 0, false},
+    {"concurrent_sequences", &Pricing::concurrent_sequences, 1, false},
+    {"edge_concurrent_sequences", &Pricing::edge_concurrent_sequences, 1, false},
+    {"edge_box_usd", &Pricing::edge_box_usd, 0, false},
+    {"edge_site_usd_per_month", &Pricing::edge_site_usd_per_month, 0, false},
+    {"ops_fte_per_gpu_owned", &Pricing::ops_fte_per_gpu_owned, 0, false},
+    {"ops_fte_per_gpu_rented", &Pricing::ops_fte_per_gpu_rented, 0, false},
+    {"ops_fte_per_site", &Pricing::ops_fte_per_site, 0, false},
+    {"ops_fte_on_call", &Pricing::ops_fte_on_call, 0, false},
     {"horizon_months", &Pricing::horizon_months, 0, true},
 };
 
@@ -58,28 +68,36 @@ class PricingLoader {
 
   Pricing load(const YamlNode& root) {
     expect_document(root, "a pricing file", "expected a pricing file (see docs/cost-model.md)",
-                    {"version", "cloud", "gpus", "local", "figures", "tables"}, "the pricing file",
-                    m_sink);
+                    {"version", "hosted", "gpus", "models", "tiers", "figures", "tables"},
+                    "the pricing file", m_sink);
     m_p.version = read_version(root, "the pricing file", m_sink);
-    const Criterion* tiers = tier_criterion(root);
-    if (const YamlNode* gpus = require_key(root, "gpus", "the pricing file", m_sink))
-      load_gpus(*gpus);
-    if (const YamlNode* cloud = require_key(root, "cloud", "the pricing file", m_sink);
-        cloud && tiers) {
-      load_tiers<CloudTier>(
-          *cloud, *tiers, "cloud",
-          [&](const YamlNode& n, const std::string& ctx) { return cloud_tier(n, ctx); });
+    if (m_p.version == 1) {
+      // Version 1 priced tiers directly (`cloud:`, `local:`); there is no
+      // catalog to read its figures into.
+      m_sink.error(root.find("version")->pos,
+                   "this is a version 1 pricing file; aidecide reads version 2, which prices a "
+                   "catalog of hosted models, GPUs and open models (docs/cost-model.md, "
+                   "\"Migrating from version 1\")");
+      m_sink.throw_if_any();
+    } else if (m_p.version > 2) {
+      m_sink.error(
+          root.find("version")->pos,
+          fmt::format("pricing version {} is newer than this aidecide reads (2)", m_p.version));
     }
-    if (const YamlNode* local = require_key(root, "local", "the pricing file", m_sink);
-        local && tiers) {
-      load_tiers<LocalTier>(
-          *local, *tiers, "local",
-          [&](const YamlNode& n, const std::string& ctx) { return local_tier(n, ctx); });
-    }
+    if (const YamlNode* n = require_key(root, "hosted", "the pricing file", m_sink))
+      load_hosted(*n);
+    if (const YamlNode* n = require_key(root, "gpus", "the pricing file", m_sink)) load_gpus(*n);
+    if (const YamlNode* n = require_key(root, "models", "the pricing file", m_sink))
+      load_models(*n);
     if (const YamlNode* figures = require_key(root, "figures", "the pricing file", m_sink))
       load_figures(*figures);
     if (const YamlNode* tables = require_key(root, "tables", "the pricing file", m_sink))
       load_tables(*tables);
+    const Criterion* tiers = tier_criterion(root);
+    if (const YamlNode* n = require_key(root, "tiers", "the pricing file", m_sink); n && tiers)
+      load_tiers(*n, *tiers);
+    m_sink.throw_if_any();
+    plan_tiers();
     m_sink.throw_if_any();
     return std::move(m_p);
   }
@@ -118,9 +136,95 @@ class PricingLoader {
     return n.value_or(0);
   }
 
+  // A share in [0, 1).
+  double share(const YamlNode& node, std::string_view key, const std::string& context) {
+    const double x = positive(node, key, context, true);
+    if (x >= 1) {
+      m_sink.error(node.find(key)->pos,
+                   fmt::format("'{}' of {} must be below 1 (a share)", key, context));
+    }
+    return x;
+  }
+
+  int whole(const YamlNode& node, std::string_view key, const std::string& context, int low,
+            int high, bool required = true) {
+    const YamlNode* v = required ? require_key(node, key, context, m_sink) : node.find(key);
+    if (v == nullptr) return 0;
+    const auto n = read_number(*v, fmt::format("'{}'", key), m_sink);
+    if (!n) return 0;
+    const auto w = whole_number(*n, low, high);
+    if (!w) {
+      m_sink.error(v->pos, fmt::format("'{}' of {} must be a whole number from {} to {}", key,
+                                       context, low, high));
+    }
+    return w.value_or(0);
+  }
+
   std::string text(const YamlNode& node, std::string_view key, const std::string& context) {
     const YamlNode* v = require_key(node, key, context, m_sink);
     return v ? read_string(*v, fmt::format("'{}'", key), m_sink).value_or("") : "";
+  }
+
+  Quantisation quantisation(const YamlNode& node, std::string_view key,
+                            const std::string& context) {
+    const YamlNode* v = require_key(node, key, context, m_sink);
+    if (v == nullptr) return Quantisation::bits16;
+    const std::string t = read_string(*v, fmt::format("'{}'", key), m_sink).value_or("");
+    for (Quantisation q : {Quantisation::bits16, Quantisation::bits8, Quantisation::bits4}) {
+      if (t == to_string(q)) return q;
+    }
+    if (v->is_scalar()) {
+      m_sink.error(v->pos, fmt::format("'{}' of {} must be 16bit, 8bit or 4bit, not '{}'", key,
+                                       context, escape_for_message(t)));
+    }
+    return Quantisation::bits16;
+  }
+
+  // An entry named by `key` of `map`, or an error with a suggestion.
+  template <typename Map>
+  const typename Map::mapped_type* named(const Map& map, const YamlNode& node, std::string_view key,
+                                         std::string_view what, const std::string& context) {
+    const YamlNode* v = require_key(node, key, context, m_sink);
+    if (v == nullptr) return nullptr;
+    const std::string name = read_string(*v, fmt::format("'{}'", key), m_sink).value_or("");
+    if (const auto it = map.find(name); it != map.end()) return &it->second;
+    if (v->is_scalar()) {
+      std::vector<std::string> names;
+      for (const auto& entry : map) names.push_back(entry.first);
+      const auto hint = did_you_mean(name, names);
+      m_sink.error(v->pos,
+                   fmt::format("{} names {} '{}', which the catalog does not have{}", context, what,
+                               escape_for_message(name),
+                               hint ? fmt::format("; did you mean '{}'?", escape_for_message(*hint))
+                                    : std::string()));
+    }
+    return nullptr;
+  }
+
+  void load_hosted(const YamlNode& node) {
+    if (!expect_mapping(node, "'hosted'", m_sink)) return;
+    for (const auto& [key, value] : node.entries) {
+      const std::string context = fmt::format("hosted model '{}'", escape_for_message(key.value));
+      if (!expect_mapping(value, context, m_sink)) continue;
+      check_keys(value,
+                 {"name", "input_per_mtok", "cached_input_per_mtok", "output_per_mtok",
+                  "batch_discount", "source", "as_of"},
+                 context, m_sink);
+      HostedModel h;
+      h.id = key.value;
+      h.name = text(value, "name", context);
+      h.input_per_mtok = positive(value, "input_per_mtok", context);
+      h.cached_input_per_mtok = positive(value, "cached_input_per_mtok", context, true);
+      h.output_per_mtok = positive(value, "output_per_mtok", context);
+      h.batch_discount = share(value, "batch_discount", context);
+      h.provenance = provenance(value, context);
+      if (h.cached_input_per_mtok > h.input_per_mtok) {
+        m_sink.error(value.find("cached_input_per_mtok")->pos,
+                     fmt::format("the cached input price of {} is above its input price", context));
+      }
+      if (!m_p.hosted.emplace(h.id, std::move(h)).second)
+        m_sink.error(key.pos, fmt::format("{} is defined twice", context));
+    }
   }
 
   void load_gpus(const YamlNode& node) {
@@ -128,71 +232,191 @@ class PricingLoader {
     for (const auto& [key, value] : node.entries) {
       const std::string context = fmt::format("GPU '{}'", escape_for_message(key.value));
       if (!expect_mapping(value, context, m_sink)) continue;
-      check_keys(value, {"purchase_usd", "power_watts", "source", "as_of"}, context, m_sink);
+      check_keys(
+          value,
+          {"class", "memory_gb", "bandwidth_gbs", "power_watts", "purchase_usd",
+           "rent_usd_per_hour", "rent_reserved_usd_per_hour", "max_per_node", "source", "as_of"},
+          context, m_sink);
       Gpu g;
       g.name = key.value;
-      g.purchase_usd = positive(value, "purchase_usd", context);
+      if (const YamlNode* c = value.find("class")) {
+        const std::string t = read_string(*c, "'class'", m_sink).value_or("");
+        if (t == "workstation") {
+          g.gpu_class = GpuClass::workstation;
+        } else if (t != "datacenter" && c->is_scalar()) {
+          m_sink.error(c->pos, fmt::format("'class' of {} must be datacenter or workstation, not "
+                                           "'{}'",
+                                           context, escape_for_message(t)));
+        }
+      }
+      g.memory_gb = positive(value, "memory_gb", context);
+      g.bandwidth_gbs = positive(value, "bandwidth_gbs", context);
       g.power_watts = positive(value, "power_watts", context, true);
+      g.purchase_usd = positive(value, "purchase_usd", context);
+      g.rent_usd_per_hour = positive(value, "rent_usd_per_hour", context, true);
+      g.rent_reserved_usd_per_hour = positive(value, "rent_reserved_usd_per_hour", context, true);
+      g.max_per_node = whole(value, "max_per_node", context, 1, 64);
       g.provenance = provenance(value, context);
-      if (m_p.gpus.count(g.name))
+      if (g.rent_reserved_usd_per_hour > 0 && g.rent_usd_per_hour > 0 &&
+          g.rent_reserved_usd_per_hour > g.rent_usd_per_hour) {
+        m_sink.error(value.find("rent_reserved_usd_per_hour")->pos,
+                     fmt::format("the reserved rent of {} is above its rent on demand", context));
+      }
+      if (!m_p.gpus.emplace(g.name, std::move(g)).second)
         m_sink.error(key.pos, fmt::format("{} is defined twice", context));
-      m_p.gpus[g.name] = std::move(g);
     }
   }
 
-  CloudTier cloud_tier(const YamlNode& value, const std::string& context) {
-    check_keys(value, {"model", "input_per_mtok", "output_per_mtok", "source", "as_of"}, context,
-               m_sink);
-    CloudTier t;
-    t.model = text(value, "model", context);
-    t.input_per_mtok = positive(value, "input_per_mtok", context);
-    t.output_per_mtok = positive(value, "output_per_mtok", context);
-    t.provenance = provenance(value, context);
-    return t;
+  void load_models(const YamlNode& node) {
+    if (!expect_mapping(node, "'models'", m_sink)) return;
+    for (const auto& [key, value] : node.entries) {
+      const std::string context = fmt::format("model '{}'", escape_for_message(key.value));
+      if (!expect_mapping(value, context, m_sink)) continue;
+      check_keys(value,
+                 {"name", "params_b", "active_params_b", "layers", "kv_heads", "head_dim",
+                  "kv_latent_dim", "context", "throughput", "source", "as_of"},
+                 context, m_sink);
+      OpenModel m;
+      m.id = key.value;
+      m.name = text(value, "name", context);
+      m.params_b = positive(value, "params_b", context);
+      m.active_params_b = positive(value, "active_params_b", context);
+      if (m.active_params_b > m.params_b) {
+        m_sink.error(value.find("active_params_b")->pos,
+                     fmt::format("{} has more active parameters than parameters", context));
+      }
+      m.layers = whole(value, "layers", context, 1, 10000);
+      m.kv_heads = whole(value, "kv_heads", context, 1, 10000);
+      m.head_dim = whole(value, "head_dim", context, 1, 100000);
+      m.kv_latent_dim = whole(value, "kv_latent_dim", context, 1, 1000000, false);
+      m.context = positive(value, "context", context);
+      m.provenance = provenance(value, context);
+      if (const YamlNode* t = require_key(value, "throughput", context, m_sink)) {
+        if (!t->is_sequence() || t->items.empty()) {
+          m_sink.error(t->pos, fmt::format("'throughput' of {} must be a list of at least one "
+                                           "figure",
+                                           context));
+        } else {
+          for (const YamlNode& item : t->items) {
+            const std::string fc = fmt::format("a throughput figure of {}", context);
+            if (!expect_mapping(item, fc, m_sink)) continue;
+            m.throughput.push_back(throughput(item, fc));
+          }
+        }
+      }
+      if (!m_p.models.emplace(m.id, std::move(m)).second)
+        m_sink.error(key.pos, fmt::format("{} is defined twice", context));
+    }
   }
 
-  LocalTier local_tier(const YamlNode& value, const std::string& context) {
-    check_keys(value,
-               {"model", "gpu", "gpus_per_replica", "output_tokens_per_second", "source", "as_of"},
+  Throughput throughput(const YamlNode& item, const std::string& context) {
+    check_keys(item,
+               {"gpu", "quantisation", "gpus", "sequences", "output_tokens_per_second", "kind",
+                "source", "as_of"},
                context, m_sink);
-    LocalTier t;
-    t.model = text(value, "model", context);
-    t.gpu = text(value, "gpu", context);
-    if (const auto gpu = m_p.gpus.find(t.gpu); gpu != m_p.gpus.end()) {
-      t.hardware = gpu->second;
-    } else if (!t.gpu.empty()) {
-      m_sink.error(value.find("gpu")->pos,
-                   fmt::format("{} uses GPU '{}', which 'gpus' does not price", context,
-                               escape_for_message(t.gpu)));
+    Throughput t;
+    if (const Gpu* g = named(m_p.gpus, item, "gpu", "GPU", context)) t.gpu = g->name;
+    t.quantisation = quantisation(item, "quantisation", context);
+    t.gpus = whole(item, "gpus", context, 1, 1024);
+    t.sequences = whole(item, "sequences", context, 1, 100000);
+    t.output_tokens_per_second = positive(item, "output_tokens_per_second", context);
+    if (const YamlNode* k = require_key(item, "kind", context, m_sink)) {
+      const std::string v = read_string(*k, "'kind'", m_sink).value_or("");
+      bool known = false;
+      for (FigureKind f : {FigureKind::measured, FigureKind::published, FigureKind::estimated}) {
+        if (v == to_string(f)) t.kind = f, known = true;
+      }
+      if (!known && k->is_scalar()) {
+        m_sink.error(k->pos, fmt::format("'kind' of {} must be measured, published or "
+                                         "estimated, not '{}'",
+                                         context, escape_for_message(v)));
+      }
     }
-    t.gpus_per_replica = positive(value, "gpus_per_replica", context);
-    t.output_tokens_per_second = positive(value, "output_tokens_per_second", context);
-    t.provenance = provenance(value, context);
+    t.provenance = provenance(item, context);
     return t;
   }
 
-  template <typename Tier, typename Read>
-  void load_tiers(const YamlNode& node, const Criterion& tiers, std::string_view section,
-                  Read read) {
-    if (!expect_mapping(node, fmt::format("'{}'", section), m_sink)) return;
+  void load_tiers(const YamlNode& node, const Criterion& tiers) {
+    if (!expect_mapping(node, "'tiers'", m_sink)) return;
     std::vector<std::string> ids;
     for (const auto& a : tiers.answers) ids.push_back(a.id);
-    check_keys(node, ids, fmt::format("'{}'", section), m_sink);
-    std::vector<Tier> out(tiers.answers.size());
+    check_keys(node, ids, "'tiers'", m_sink);
+    m_p.tiers.resize(tiers.answers.size());
+    m_tier_nodes.assign(tiers.answers.size(), nullptr);
     for (std::size_t i = 0; i < tiers.answers.size(); ++i) {
       const YamlNode* entry = node.find(tiers.answers[i].id);
-      const std::string context = fmt::format("{} tier '{}'", section, tiers.answers[i].id);
+      const std::string context = fmt::format("tier '{}'", tiers.answers[i].id);
       if (entry == nullptr) {
-        m_sink.error(node.pos, fmt::format("missing price: '{}' has no entry for capability '{}'",
-                                           section, tiers.answers[i].id));
+        m_sink.error(node.pos, fmt::format("missing tier: 'tiers' has no entry for capability "
+                                           "'{}'",
+                                           tiers.answers[i].id));
         continue;
       }
-      if (expect_mapping(*entry, context, m_sink)) out[i] = read(*entry, context);
+      if (!expect_mapping(*entry, context, m_sink)) continue;
+      m_tier_nodes[i] = entry;
+      check_keys(*entry,
+                 {"cloud", "local", "quantisation", "gpu", "hybrid_local", "edge_gpu",
+                  "edge_quantisation", "source", "as_of"},
+                 context, m_sink);
+      TierDefaults& t = m_p.tiers[i];
+      if (named(m_p.hosted, *entry, "cloud", "hosted model", context))
+        t.cloud = text(*entry, "cloud", context);
+      if (named(m_p.models, *entry, "local", "open model", context))
+        t.local = text(*entry, "local", context);
+      t.quantisation = quantisation(*entry, "quantisation", context);
+      if (const Gpu* g = named(m_p.gpus, *entry, "gpu", "GPU", context)) {
+        t.gpu = g->name;
+        if (g->gpu_class != GpuClass::datacenter) {
+          m_sink.error(entry->find("gpu")->pos,
+                       fmt::format("{} must name a datacenter GPU for 'gpu'", context));
+        }
+      }
+      if (named(m_p.models, *entry, "hybrid_local", "open model", context))
+        t.hybrid_local = text(*entry, "hybrid_local", context);
+      if (const Gpu* g = named(m_p.gpus, *entry, "edge_gpu", "GPU", context)) {
+        t.edge_gpu = g->name;
+        if (g->gpu_class != GpuClass::workstation) {
+          m_sink.error(entry->find("edge_gpu")->pos,
+                       fmt::format("{} must name a workstation GPU for 'edge_gpu'", context));
+        }
+      }
+      t.edge_quantisation = quantisation(*entry, "edge_quantisation", context);
+      t.provenance = provenance(*entry, context);
     }
-    if constexpr (std::is_same_v<Tier, CloudTier>)
-      m_p.cloud = std::move(out);
-    else
-      m_p.local = std::move(out);
+  }
+
+  // Resolves each tier's entries into ladders; a tier whose model no GPU of
+  // the catalog can hold at its full context is an error (the report would
+  // otherwise show an impossible fleet).
+  void plan_tiers() {
+    m_p.plans.resize(m_p.tiers.size());
+    for (std::size_t i = 0; i < m_p.tiers.size(); ++i) {
+      const TierDefaults& t = m_p.tiers[i];
+      TierPlan& plan = m_p.plans[i];
+      plan.cloud = &m_p.hosted.at(t.cloud);
+      const Gpu& gpu = m_p.gpus.at(t.gpu);
+      const Gpu& edge = m_p.gpus.at(t.edge_gpu);
+      const double seqs = m_p.concurrent_sequences.value;
+      const double edge_seqs = m_p.edge_concurrent_sequences.value;
+      const OpenModel& local = m_p.models.at(t.local);
+      const OpenModel& hybrid = m_p.models.at(t.hybrid_local);
+      plan.own_local = build_ladder(m_p, local, t.quantisation, gpu, seqs);
+      plan.own_hybrid = build_ladder(m_p, hybrid, t.quantisation, gpu, seqs);
+      plan.edge_local = build_ladder(m_p, local, t.edge_quantisation, edge, edge_seqs);
+      plan.edge_hybrid = build_ladder(m_p, hybrid, t.edge_quantisation, edge, edge_seqs);
+      for (const auto& [ladder, what] :
+           {std::pair{&plan.own_local, "local"}, std::pair{&plan.own_hybrid, "hybrid_local"}}) {
+        const double full = ladder->model->kv_bytes_per_token() * ladder->model->context / 1e9;
+        if (!ladder->empty() && ladder->shapes[ladder->fallback].free_gb >= full) continue;
+        m_sink.error(m_tier_nodes[i] ? m_tier_nodes[i]->pos : SourcePos{},
+                     fmt::format("tier '{}': no datacenter GPU of the catalog holds {} ({}) at "
+                                 "{} with one sequence of its full context, even two servers of "
+                                 "them; add a larger GPU",
+                                 m_q.criteria[m_q.index_of("model_capability")].answers[i].id,
+                                 escape_for_message(ladder->model->name), what,
+                                 to_string(ladder->quantisation)));
+      }
+    }
   }
 
   void load_figures(const YamlNode& node) {
@@ -281,6 +505,7 @@ class PricingLoader {
   DiagnosticSink m_sink;
   const Questionnaire& m_q;
   Pricing m_p;
+  std::vector<const YamlNode*> m_tier_nodes;  // for positions of plan errors
 };
 
 }  // namespace
@@ -290,9 +515,13 @@ std::string Pricing::oldest_as_of() const {
   const auto consider = [&](const Provenance& p) {
     if (!p.as_of.empty() && p.as_of < oldest) oldest = p.as_of;
   };
-  for (const auto& t : cloud) consider(t.provenance);
-  for (const auto& t : local) consider(t.provenance);
+  for (const auto& [id, h] : hosted) consider(h.provenance);
   for (const auto& [name, g] : gpus) consider(g.provenance);
+  for (const auto& [id, m] : models) {
+    consider(m.provenance);
+    for (const Throughput& t : m.throughput) consider(t.provenance);
+  }
+  for (const auto& t : tiers) consider(t.provenance);
   for (const auto& spec : kFigures) consider((this->*(spec.member)).provenance);
   for (const auto& spec : kTables) consider((this->*(spec.member)).provenance);
   return oldest;

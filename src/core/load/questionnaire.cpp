@@ -109,13 +109,25 @@ PerOption Criterion::utilities(const Values& values) const {
   return u;
 }
 
+namespace {
+
+// Units are written as plurals ("sites", "tokens", "requests/month"); one
+// of them reads singular ("1 site"). Short units ("ms") are symbols.
+std::string unit_for(std::string_view unit, double value) {
+  const std::size_t word = std::min(unit.find('/'), unit.size());
+  if (value != 1 || word <= 2 || unit[word - 1] != 's') return std::string(unit);
+  return std::string(unit.substr(0, word - 1)) + std::string(unit.substr(word));
+}
+
+}  // namespace
+
 std::string Criterion::value_text(const Value& v) const {
   if (kind == CriterionKind::choice) return answers[v.choice].id;
   if (kind == CriterionKind::number) {
     std::string text = format_number(v.number);
     if (!unit.empty()) {
       text += ' ';
-      text += unit;
+      text += unit_for(unit, v.number);
     }
     return text;
   }

@@ -83,6 +83,7 @@ std::vector<CostTableRow> cost_table(const Decision& d) {
     for (Option o : kOptions) r.cells[index(o)] = cell(d.cost.options[index(o)]);
     rows.push_back(std::move(r));
   };
+  row("runs on", [](const OptionCost& o) { return std::string(deployment_label(o)); });
   row("upfront (to buy)", [](const OptionCost& o) { return format_usd(o.upfront_usd); });
   row("per month, all-in", [](const OptionCost& o) { return format_usd(o.monthly_usd); });
   row("  of which running", [](const OptionCost& o) { return format_usd(o.running_monthly_usd); });
@@ -97,6 +98,93 @@ std::vector<CostTableRow> cost_table(const Decision& d) {
                                                             : "no (upfront)");
   });
   return rows;
+}
+
+namespace {
+
+std::string gb(double x) {
+  return fmt::format("{} GB", format_number(std::round(x * 10) / 10));
+}
+
+std::string way_phrase(const WayCost& w) {
+  switch (w.way) {
+    case Deployment::own:
+      return "owning GPUs";
+    case Deployment::rent:
+      return w.reserved_term ? "renting reserved GPUs" : "renting GPUs on demand";
+    case Deployment::edge:
+      return "edge boxes";
+    default:
+      break;
+  }
+  return std::string(deployment_label(w.way, w.reserved_term));
+}
+
+}  // namespace
+
+std::vector<std::string> sizing_sentences(const Decision& d) {
+  std::vector<std::string> out;
+  for (Option o : {Option::local, Option::hybrid}) {
+    const OptionCost& c = d.cost.options[index(o)];
+    const Sizing& s = c.sizing;
+    if (s.model == nullptr) continue;
+    std::string t =
+        fmt::format("{} runs {} at {} on {}: {} {} of {} x {}", to_string(o), s.model->name,
+                    to_string(s.quantisation), deployment_label(c), format_number(s.replicas),
+                    c.deployment == Deployment::edge ? (s.replicas == 1 ? "box" : "boxes")
+                                                     : (s.replicas == 1 ? "replica" : "replicas"),
+                    s.gpus_per_replica, s.gpu->name);
+    if (o == Option::hybrid)
+      t += fmt::format(", serving {:.0f}% of the traffic", 100 * c.local_share);
+    t += ".";
+    if (s.larger_gpu && s.two_nodes)
+      t += " No single server of the preferred GPU holds it, so each replica spans two servers.";
+    else if (s.two_nodes)
+      t += " No single server holds it, so each replica spans two servers.";
+    else if (s.larger_gpu)
+      t += fmt::format(" The tier's preferred GPU cannot hold it, so it runs on the {}.",
+                       s.gpu->name);
+    t += fmt::format(
+        " Memory per {}: weights {}, KV cache {} ({} {} of {} tokens), overhead {}; {} of {} "
+        "usable.",
+        c.deployment == Deployment::edge ? "box" : "replica", gb(s.memory.weights),
+        gb(s.memory.kv_cache), format_number(s.sequences),
+        s.sequences == 1 ? "sequence" : "sequences", format_number(std::round(s.context)),
+        gb(s.memory.overhead), gb(s.memory.total), gb(s.memory.available));
+    t += fmt::format(" Throughput {} output tokens/s per {} ({}).",
+                     format_number(std::round(s.output_tokens_per_second)),
+                     c.deployment == Deployment::edge ? "box" : "replica",
+                     to_string(s.throughput_kind));
+    if (s.fewer_sequences)
+      t += " Requests this long leave room for fewer sequences than a full batch.";
+    if (s.context_clipped)
+      t += fmt::format(" Requests are longer than the model's context of {} tokens.",
+                       format_number(s.model->context));
+    std::vector<std::string> others;
+    // Renting on demand and reserved, not allowed for one reason, read as one.
+    const WayCost& on_demand = c.ways[1];
+    const WayCost& reserved = c.ways[2];
+    const bool rent_as_one = !on_demand.allowed && !reserved.allowed &&
+                             on_demand.why_not == reserved.why_not &&
+                             c.deployment != Deployment::rent;
+    for (const WayCost& w : c.ways) {
+      if (w.way == c.deployment && w.reserved_term == c.reserved_term) continue;
+      if (rent_as_one && w.way == Deployment::rent) {
+        if (!w.reserved_term)
+          others.push_back(fmt::format("renting GPUs not allowed ({})", w.why_not));
+      } else if (!w.allowed) {
+        others.push_back(fmt::format("{} not allowed ({})", way_phrase(w), w.why_not));
+      } else {
+        others.push_back(fmt::format(
+            "{} {} a month all-in{}", way_phrase(w), format_usd(w.monthly_usd),
+            w.upfront_usd > 0 ? fmt::format(" and {} up front", format_usd(w.upfront_usd))
+                              : std::string()));
+      }
+    }
+    if (!others.empty()) t += " Other ways: " + join(others, "; ") + ".";
+    out.push_back(std::move(t));
+  }
+  return out;
 }
 
 std::string cost_note(const Decision& d) {

@@ -162,6 +162,12 @@ void write_costs(std::ostream& out, const ScoringModel& model, const Decision& d
   if (!cost_svg.empty()) out << "<figure id=\"cost-chart\">" << cost_svg << "</figure>\n";
   out << "<p class=\"muted\">" << h(cost_note(d)) << " Prices as of "
       << h(model.pricing.oldest_as_of()) << " or later.</p>\n";
+  const std::vector<std::string> sizing = sizing_sentences(d);
+  if (!sizing.empty()) {
+    out << "<h3>Self-hosting</h3>\n<ul>\n";
+    for (const std::string& line : sizing) out << "<li>" << h(line) << "</li>\n";
+    out << "</ul>\n";
+  }
 }
 
 // What would change the recommendation, and the implementation plan.

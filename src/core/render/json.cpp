@@ -36,6 +36,82 @@ void number_or_null(JsonWriter& w, double x, int decimals) {
   }
 }
 
+void write_sizing(JsonWriter& w, const Sizing& s) {
+  w.key("sizing");
+  w.begin_object();
+  w.key("model");
+  w.string(s.model->id);
+  w.key("model_name");
+  w.string(s.model->name);
+  w.key("quantisation");
+  w.string(to_string(s.quantisation));
+  w.key("gpu");
+  w.string(s.gpu->name);
+  w.key("gpus_per_replica");
+  w.number(s.gpus_per_replica);
+  w.key("replicas");
+  w.number(s.replicas);
+  w.key("sequences");
+  w.number(s.sequences);
+  w.key("context_tokens");
+  w.number(s.context, 0);
+  w.key("output_tokens_per_second");
+  w.number(s.output_tokens_per_second, 1);
+  w.key("throughput_kind");
+  w.string(to_string(s.throughput_kind));
+  w.key("memory_gb");
+  w.begin_object();
+  for (const auto& [name, value] :
+       {std::pair{"weights", s.memory.weights}, std::pair{"kv_cache", s.memory.kv_cache},
+        std::pair{"overhead", s.memory.overhead}, std::pair{"total", s.memory.total},
+        std::pair{"available", s.memory.available}}) {
+    w.key(name);
+    w.number(value, 2);
+  }
+  w.end_object();
+  w.key("larger_gpu");
+  w.boolean(s.larger_gpu);
+  w.key("two_nodes");
+  w.boolean(s.two_nodes);
+  w.key("fewer_sequences");
+  w.boolean(s.fewer_sequences);
+  w.key("context_clipped");
+  w.boolean(s.context_clipped);
+  w.end_object();
+}
+
+void write_way(JsonWriter& w, const WayCost& c) {
+  w.begin_object();
+  w.key("deployment");
+  w.string(to_string(c.way));
+  if (c.way == Deployment::rent) {
+    w.key("rent_term");
+    w.string(c.reserved_term ? "reserved" : "on_demand");
+  }
+  w.key("allowed");
+  w.boolean(c.allowed);
+  if (!c.allowed) {
+    w.key("why_not");
+    w.string(c.why_not);
+  } else {
+    w.key("upfront_usd");
+    w.number(c.upfront_usd, 2);
+    w.key("monthly_usd");
+    w.number(c.monthly_usd, 2);
+    w.key("running_monthly_usd");
+    w.number(c.running_monthly_usd, 2);
+    w.key("gpus");
+    w.number(c.gpus, 2);
+    w.key("ops_fte");
+    w.number(c.ops_fte, 2);
+    w.key("within_upfront_budget");
+    w.boolean(c.fits_upfront);
+    w.key("within_monthly_budget");
+    w.boolean(c.fits_monthly);
+  }
+  w.end_object();
+}
+
 // `prices_as_of`: the pricing's oldest date, worked out once by the caller.
 void write_cost(JsonWriter& w, const ScoringModel& model, const Decision& d,
                 std::string_view prices_as_of) {
@@ -70,9 +146,31 @@ void write_cost(JsonWriter& w, const ScoringModel& model, const Decision& d,
     w.number(c.ops_fte, 2);
     w.key("ops_usd_per_month");
     w.number(c.ops_usd, 2);
+    w.key("deployment");
+    w.string(to_string(c.deployment));
+    if (c.deployment == Deployment::rent) {
+      w.key("rent_term");
+      w.string(c.reserved_term ? "reserved" : "on_demand");
+    }
+    if (c.sizing.model != nullptr) {
+      write_sizing(w, c.sizing);
+      w.key("ways");
+      w.begin_array();
+      for (const WayCost& way : c.ways) write_way(w, way);
+      w.end_array();
+    }
     w.end_object();
   }
   w.end_object();
+  if (d.cost.cloud_model != nullptr) {
+    w.key("cloud_model");
+    w.begin_object();
+    w.key("id");
+    w.string(d.cost.cloud_model->id);
+    w.key("name");
+    w.string(d.cost.cloud_model->name);
+    w.end_object();
+  }
   w.key("monthly_tokens_in");
   w.number(d.cost.monthly_tokens_in, 0);
   w.key("monthly_tokens_out");

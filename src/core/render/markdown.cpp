@@ -125,6 +125,11 @@ void write_costs(std::ostream& out, const ScoringModel& model, const Decision& d
   }
   out << fmt::format("\n{} Prices as of {} or later.\n", cost_note(d),
                      model.pricing.oldest_as_of());
+  const std::vector<std::string> sizing = sizing_sentences(d);
+  if (!sizing.empty()) {
+    out << "\n### Self-hosting\n\n";
+    for (const std::string& line : sizing) out << "- " << md(line) << '\n';
+  }
 }
 
 // What would change the recommendation, and the implementation plan.

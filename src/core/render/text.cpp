@@ -106,6 +106,14 @@ void write_costs(std::ostream& out, const ScoringModel& model, const Decision& d
       cost_note(d) + fmt::format(" Prices as of {} or later ({}).", model.pricing.oldest_as_of(),
                                  escape_for_message(model.pricing.source)),
       width, 2, 2);
+  const std::vector<std::string> sizing = sizing_sentences(d);
+  if (!sizing.empty()) {
+    out << '\n' << paint.bold("Self-hosting") << '\n';
+    for (const std::string& line : sizing) {
+      out << "  ";
+      write_wrapped(out, escape_for_message(line), width, 4, 2);
+    }
+  }
 }
 
 // Before and after side by side for `--set`.

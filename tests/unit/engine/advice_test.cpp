@@ -74,8 +74,8 @@ TEST_CASE("the checklist is tailored to the recommendation and answers", "[check
     REQUIRE(d.recommendation == Option::local);
     REQUIRE(d.checklist.size() == 6);
     CHECK(d.checklist[0] ==
-          "Provision hardware for the model's needs: about 2 x H100 for Llama 3.3 70B (FP8) at the "
-          "expected peak ($81,250 up front).");
+          "Provision hardware for the model's needs: about 2 x H100 (own GPUs) for Llama 3.3 70B "
+          "at 8bit at the expected peak ($81,250 up front).");
     CHECK(d.checklist[1] ==
           "Plan scaling and redundancy (spare replicas, failover) for a business workload.");
     CHECK(d.checklist[4] ==

@@ -31,7 +31,8 @@ constexpr double kH100Running = 0.7 * 730 * 1.4 * 0.12 + 150;
 // shortcut, and parallel scoring.
 
 TEST_CASE("cost model matches the hand-computed baseline", "[cost]") {
-  // 1M requests of 1,000 input and 300 output tokens, strong tier, basic team.
+  // 1M requests of 1,000 input and 300 output tokens, strong tier, basic
+  // team, one online site, production.
   const CostEstimate e = costs_for();
   const OptionCost& cloud = e.options[index(Option::cloud)];
   const OptionCost& local = e.options[index(Option::local)];
@@ -41,34 +42,134 @@ TEST_CASE("cost model matches the hand-computed baseline", "[cost]") {
   // 1,000 M input tokens at 0.30 + 300 M output tokens at 2.50.
   CHECK(cloud.monthly_usd == Approx(1050.0));
   CHECK(cloud.upfront_usd == 0);
+  CHECK(cloud.deployment == Deployment::api);
   CHECK(e.cloud_usd_per_request == Approx(0.00105));
   // Peak: 400 output-equivalent tokens per request x 1M / 2,628,000 s x 1.5.
   CHECK(e.peak_output_tps == Approx(400.0 * 1e6 / 2628000 * 1.5));
-  // Needs 0.38 of a 1,000 tokens/s replica at 60 %: one replica of two H100s.
-  CHECK(local.gpus == 2);
-  CHECK(local.upfront_usd == Approx(2 * kH100Purchase));
-  CHECK(local.upfront_usd == Approx(81250.0));
-  CHECK(local.running_monthly_usd == Approx(2 * kH100Running + 0.5 * 15000));
-  CHECK(local.monthly_usd == Approx(2 * (kH100Running + kH100Amortised) + 7500));
-  CHECK(local.monthly_usd == Approx(10228.64).epsilon(1e-5));
+
+  // Sizing: Llama 3.3 70B at 8 bits (70.6 GB) does not fit one H100 (72 GB
+  // usable less 1.5 GB overhead); two hold it and 32 sequences of 1,300
+  // tokens at 320 KiB each (13.6 GB). 228 tokens/s at the peak need 0.22 of
+  // a 1,728 tokens/s replica at 60 %: one replica of two H100s.
+  const Sizing& s = local.sizing;
+  REQUIRE(s.model != nullptr);
+  CHECK(s.model->id == "llama-3.3-70b");
+  CHECK(s.gpu->name == "H100");
+  CHECK(s.gpus_per_replica == 2);
+  CHECK(s.replicas == 1);
+  CHECK(s.memory.weights == Approx(70.6));
+  CHECK(s.memory.kv_cache == Approx(32.0 * 1300 * 327680 / 1e9));
+  CHECK(s.memory.overhead == Approx(3.0));
+  CHECK(s.memory.available == Approx(144.0));
+  CHECK(s.memory.total <= s.memory.available);
+  CHECK(s.output_tokens_per_second == 1728);
+  CHECK(s.throughput_kind == FigureKind::published);
+
+  // Every way, line by line. Own: two H100s bought with 25 % server
+  // overhead; staff 0.5 (basic team) + 2 GPUs x 0.01 + 1 site x 0.02.
+  const WayCost& own = local.ways[0];
+  REQUIRE(own.allowed);
+  CHECK(own.upfront_usd == Approx(2 * kH100Purchase));
+  CHECK(own.ops_fte == Approx(0.54));
+  CHECK(own.running_monthly_usd == Approx(2 * kH100Running + 0.54 * 15000));
+  CHECK(own.monthly_usd == Approx(2 * (kH100Running + kH100Amortised) + 0.54 * 15000));
+  // Rent on demand: the same two GPUs for every hour at 2.49 USD, staff
+  // 0.5 + 2 x 0.005; nothing up front.
+  const WayCost& on_demand = local.ways[1];
+  REQUIRE(on_demand.allowed);
+  CHECK(on_demand.way == Deployment::rent);
+  CHECK_FALSE(on_demand.reserved_term);
+  CHECK(on_demand.upfront_usd == 0);
+  CHECK(on_demand.ops_fte == Approx(0.51));
+  CHECK(on_demand.monthly_usd == Approx(2 * 2.49 * 730 + 0.51 * 15000));
+  // Reserved at 1.89 USD an hour (production allows a year's term).
+  const WayCost& reserved = local.ways[2];
+  REQUIRE(reserved.allowed);
+  CHECK(reserved.reserved_term);
+  CHECK(reserved.monthly_usd == Approx(2 * 1.89 * 730 + 0.51 * 15000));
+  CHECK(reserved.monthly_usd == Approx(10409.4));
+  // Edge: one site that is always online.
+  CHECK_FALSE(local.ways[3].allowed);
+  CHECK(local.ways[3].why_not == "one site that is always online");
+  // The cheapest allowed way within both budgets runs the option.
+  CHECK(reserved.monthly_usd < own.monthly_usd);
+  CHECK(reserved.monthly_usd < on_demand.monthly_usd);
+  CHECK(local.deployment == Deployment::rent);
+  CHECK(local.reserved_term);
+  CHECK(local.monthly_usd == reserved.monthly_usd);
+  CHECK(local.upfront_usd == 0);
   CHECK(local.tco_usd == Approx(36 * local.monthly_usd));
-  CHECK(local.fits_upfront);  // 81,250 <= 100,000
-  CHECK(local.fits_monthly);  // 7,972 <= 20,000
+  CHECK(local.fits_upfront);
+  CHECK(local.fits_monthly);  // 10,409 <= 20,000
   // Hybrid keeps 90 % local for a uniform workload, 10 % of the API bill.
   CHECK(hybrid.local_share == Approx(0.9));
-  CHECK(hybrid.running_monthly_usd == Approx(2 * kH100Running + 7500 + 105.0));
-  // Cost utility: cheapest scores 1; local at 9.74 x the cheapest scores 1 - ln(9.74)/ln(20).
+  CHECK(hybrid.running_monthly_usd == Approx(reserved.monthly_usd + 105.0));
+  // Cost utility: cheapest scores 1; local at 9.91 x the cheapest scores 1 - ln(9.91)/ln(20).
   CHECK(e.cost_utility[index(Option::cloud)] == 1.0);
   CHECK(e.cost_utility[index(Option::local)] ==
         Approx(1 - std::log(local.monthly_usd / 1050.0) / std::log(20.0)));
 }
 
+TEST_CASE("a stage before production rents on demand, never reserved", "[cost]") {
+  const CostEstimate e = costs_for({{"project_stage", "pilot"}});
+  const OptionCost& local = e.options[index(Option::local)];
+  CHECK_FALSE(local.ways[2].allowed);
+  CHECK(local.ways[2].why_not == "a one-year reservation suits a production workload only");
+  // On demand (11,285 a month) is dearer than owning (10,829): own runs it.
+  CHECK(local.ways[1].monthly_usd > local.ways[0].monthly_usd);
+  CHECK(local.deployment == Deployment::own);
+}
+
+TEST_CASE("data that must stay on premises, or a site offline, cannot rent", "[cost]") {
+  for (const auto& [key, value, why] :
+       {std::tuple{"data_residency", "on_premises", "the data must stay on premises"},
+        std::tuple{"connectivity", "intermittent", "the site is not always online"}}) {
+    const CostEstimate e = costs_for({{key, value}});
+    const OptionCost& local = e.options[index(Option::local)];
+    INFO(key);
+    for (std::size_t k : {1, 2}) {
+      CHECK_FALSE(local.ways[k].allowed);
+      CHECK(local.ways[k].why_not == why);
+    }
+    CHECK(local.deployment != Deployment::rent);
+  }
+}
+
+TEST_CASE("a frontier model that cannot fit an 8-GPU H100 server goes to a larger GPU", "[cost]") {
+  // DeepSeek-V3: 671 GB of weights at 8 bits; 8 H100s hold 576 GB usable.
+  // 8 H200s hold 1,015.2 GB: weights, 12 GB overhead and 32 sequences of
+  // 1,300 tokens at 68.6 KiB (61 layers x 576 latent values x 2 bytes).
+  const CostEstimate e = costs_for({{"model_capability", "frontier"}});
+  const Sizing& s = e.options[index(Option::local)].sizing;
+  CHECK(s.model->id == "deepseek-v3");
+  CHECK(s.model->kv_bytes_per_token() == 61 * 576 * 2);
+  CHECK(s.gpu->name == "H200");
+  CHECK(s.gpus_per_replica == 8);
+  CHECK(s.larger_gpu);
+  CHECK_FALSE(s.two_nodes);
+  CHECK(s.memory.weights == 671);
+  CHECK(s.memory.available == Approx(8 * 141 * 0.9));
+  CHECK(s.memory.kv_cache == Approx(32.0 * 1300 * 70272 / 1e9));
+  CHECK(s.memory.total <= s.memory.available);
+  CHECK(s.throughput_kind == FigureKind::estimated);
+  // Hybrid's local part runs the strong tier's 70B model instead.
+  const Sizing& h = e.options[index(Option::hybrid)].sizing;
+  CHECK(h.model->id == "llama-3.3-70b");
+  CHECK(h.gpu->name == "H100");
+  CHECK(h.gpus_per_replica == 2);
+}
+
 TEST_CASE("owned GPUs remove the purchase but not the value", "[cost]") {
   const CostEstimate none = costs_for({{"existing_gpus", "none"}});
   const CostEstimate some = costs_for({{"existing_gpus", "some"}});
-  CHECK(some.options[index(Option::local)].upfront_usd == 0);
-  CHECK(some.options[index(Option::local)].monthly_usd ==
-        Approx(none.options[index(Option::local)].monthly_usd));
+  const WayCost& own_none = none.options[index(Option::local)].ways[0];
+  const WayCost& own_some = some.options[index(Option::local)].ways[0];
+  CHECK(own_some.upfront_usd == 0);
+  CHECK(own_some.monthly_usd == Approx(own_none.monthly_usd));
+  // Paid for, the owned GPUs run it: less cash over the horizon than the
+  // reserved GPUs a team without them would rent.
+  CHECK(none.options[index(Option::local)].deployment == Deployment::rent);
+  CHECK(some.options[index(Option::local)].deployment == Deployment::own);
   CHECK(some.budget_utility[index(Option::local)] >= none.budget_utility[index(Option::local)]);
 }
 
@@ -82,10 +183,13 @@ TEST_CASE("the fleet is sized for the peak, not the average", "[cost]") {
       costs_for({{"monthly_requests", "50000000"}, {"traffic_pattern", "steady"}});
   const CostEstimate spiky =
       costs_for({{"monthly_requests", "50000000"}, {"traffic_pattern", "spiky"}});
-  // 50M x 400 / 2,628,000 x 1.5 = 11,416 tokens/s at the peak: 19.03 replicas -> 20 -> 40 GPUs.
-  CHECK(steady.options[index(Option::local)].gpus == 40);
-  // Spiky: peak factor 8 -> 60,883 tokens/s: 101.5 replicas -> 102 -> 204 GPUs.
-  CHECK(spiky.options[index(Option::local)].gpus == 204);
+  // 50M x 400 / 2,628,000 x 1.5 = 11,416 tokens/s at the peak: 11.01 replicas of
+  // 1,728 x 0.6 -> 12 -> 24 GPUs, owned or rented alike.
+  for (std::size_t k : {0, 1, 2}) CHECK(steady.options[index(Option::local)].ways[k].gpus == 24);
+  // Spiky: peak factor 8 -> 60,883 tokens/s: 58.7 replicas -> 59 -> 118 GPUs.
+  for (std::size_t k : {0, 1, 2}) CHECK(spiky.options[index(Option::local)].ways[k].gpus == 118);
+  // Staff grow with the fleet: 0.5 + 118 x 0.01 + 0.02 owned.
+  CHECK(spiky.options[index(Option::local)].ways[0].ops_fte == Approx(1.7));
 }
 
 TEST_CASE("break-even volume is where local and cloud cost the same", "[cost]") {
@@ -115,12 +219,14 @@ TEST_CASE("local never breaks even when its marginal cost is above the API's", "
 }
 
 TEST_CASE("each option's budget fit comes from its own figures", "[cost][budgets]") {
-  // Baseline: 1M requests, one replica plus a spare (whole GPUs equal the
-  // fractional fleet), no GPUs owned. Within a budget: 1; over it:
+  // Baseline with data kept on premises (owning is the only way to
+  // self-host): 1M requests, one replica (whole GPUs equal the fractional
+  // fleet), no GPUs owned. Within a budget: 1; over it:
   // 1 - ln((need + a) / (budget + a)) / ln 10, at least 0, allowances a of
   // $1,000 up front and $100 a month; the two budgets multiply.
-  const CostEstimate rich =
-      costs_for({{"upfront_budget_usd", "1e9"}, {"monthly_budget_usd", "1e9"}});
+  const CostEstimate rich = costs_for({{"data_residency", "on_premises"},
+                                       {"upfront_budget_usd", "1e9"},
+                                       {"monthly_budget_usd", "1e9"}});
   for (Option o : kOptions) CHECK(rich.budget_utility[index(o)] == 1);
   const OptionCost& cloud = rich.options[index(Option::cloud)];
   const OptionCost& local = rich.options[index(Option::local)];
@@ -128,8 +234,9 @@ TEST_CASE("each option's budget fit comes from its own figures", "[cost][budgets
   REQUIRE(cloud.running_monthly_usd > 500);
 
   // Cloud's API bill against the monthly budget (not always 1 any more).
-  const CostEstimate tight =
-      costs_for({{"upfront_budget_usd", "1e9"}, {"monthly_budget_usd", "400"}});
+  const CostEstimate tight = costs_for({{"data_residency", "on_premises"},
+                                        {"upfront_budget_usd", "1e9"},
+                                        {"monthly_budget_usd", "400"}});
   const auto fit = [](double budget, double need, double a) {
     return std::max(0.0, 1 - std::log((need + a) / (budget + a)) / std::log(10.0));
   };
@@ -140,13 +247,15 @@ TEST_CASE("each option's budget fit comes from its own figures", "[cost][budgets
 
   // Local's purchase against the upfront budget, even at zero: a larger
   // purchase scores lower.
-  const CostEstimate broke =
-      costs_for({{"upfront_budget_usd", "0"}, {"monthly_budget_usd", "1e9"}});
+  const CostEstimate broke = costs_for({{"data_residency", "on_premises"},
+                                        {"upfront_budget_usd", "0"},
+                                        {"monthly_budget_usd", "1e9"}});
   CHECK(broke.budget_utility[index(Option::cloud)] == 1);
   CHECK(broke.budget_utility[index(Option::local)] ==
         Approx(fit(0, local.upfront_usd, 1000)).epsilon(1e-12));
   CHECK_FALSE(broke.options[index(Option::local)].fits_upfront);
-  const CostEstimate bigger = costs_for({{"upfront_budget_usd", "0"},
+  const CostEstimate bigger = costs_for({{"data_residency", "on_premises"},
+                                         {"upfront_budget_usd", "0"},
                                          {"monthly_budget_usd", "1e9"},
                                          {"criticality", "mission_critical"}});
   CHECK(bigger.options[index(Option::local)].upfront_usd >
@@ -157,17 +266,21 @@ TEST_CASE("each option's budget fit comes from its own figures", "[cost][budgets
 
   // docs/cost-model.md's worked example: $81,250 of GPUs against $40,000.
   REQUIRE(local.upfront_usd == 81250);
-  const CostEstimate part =
-      costs_for({{"upfront_budget_usd", "40000"}, {"monthly_budget_usd", "20000"}});
+  const CostEstimate part = costs_for({{"data_residency", "on_premises"},
+                                       {"upfront_budget_usd", "40000"},
+                                       {"monthly_budget_usd", "20000"}});
   CHECK(part.budget_utility[index(Option::local)] ==
         Approx(1 - std::log(82250.0 / 41000.0) / std::log(10.0)).epsilon(1e-12));
   CHECK(part.budget_utility[index(Option::local)] == Approx(0.698).margin(0.0005));
   CHECK(part.options[index(Option::cloud)].running_monthly_usd == 1050);
 
   // Both budgets short: the factors multiply.
-  const CostEstimate both = costs_for({{"upfront_budget_usd", "0"}, {"monthly_budget_usd", "0"}});
+  const CostEstimate both = costs_for({{"data_residency", "on_premises"},
+                                       {"upfront_budget_usd", "0"},
+                                       {"monthly_budget_usd", "0"}});
   const CostEstimate both_near =
-      costs_for({{"upfront_budget_usd", std::to_string(local.upfront_usd / 2)},
+      costs_for({{"data_residency", "on_premises"},
+                 {"upfront_budget_usd", std::to_string(local.upfront_usd / 2)},
                  {"monthly_budget_usd", std::to_string(local.running_monthly_usd / 2)}});
   CHECK(both_near.budget_utility[index(Option::local)] ==
         Approx(fit(local.upfront_usd / 2, local.upfront_usd, 1000) *

@@ -145,9 +145,11 @@ TEST_CASE("when every option is vetoed there is no recommendation", "[engine][co
 }
 
 TEST_CASE("unknown answers use the documented assumption", "[engine][uncertainty]") {
-  const Decision unknown = decide_with(
-      {{"team_mlops", "unknown"}, {"monthly_requests", "unknown"}, {"budget_flexibility", "firm"}},
-      0);
+  const Decision unknown = decide_with({{"team_mlops", "unknown"},
+                                        {"monthly_requests", "unknown"},
+                                        {"budget_flexibility", "firm"},
+                                        {"sites", "1"}},
+                                       0);
   const Decision explicit_ =
       decide_with({{"team_mlops", "basic"}, {"monthly_requests", "100000"}}, 0);
   for (Option o : kOptions) CHECK(score(unknown, o) == Approx(score(explicit_, o)));
@@ -162,8 +164,9 @@ TEST_CASE("unknown answers use the documented assumption", "[engine][uncertainty
 
 TEST_CASE("a range is scored at its middle, geometric for log-scale numbers",
           "[engine][uncertainty]") {
-  const Decision range =
-      decide_with({{"monthly_requests", "[100000, 10000000]"}, {"budget_flexibility", "firm"}}, 0);
+  const Decision range = decide_with(
+      {{"monthly_requests", "[100000, 10000000]"}, {"budget_flexibility", "firm"}, {"sites", "1"}},
+      0);
   const Decision middle = decide_with({{"monthly_requests", "1000000"}}, 0);
   for (Option o : kOptions) CHECK(score(range, o) == Approx(score(middle, o)));
   REQUIRE(range.assumptions.size() == 1);
@@ -220,16 +223,19 @@ TEST_CASE("the worked example in docs/scoring.md holds", "[engine][docs]") {
   const Decision d = decide(default_model(), p, options);
   CHECK(d.cost.options[index(Option::cloud)].monthly_usd == Approx(1440.0));
   CHECK(d.cost.peak_output_tps == Approx(616.438).epsilon(1e-5));
-  CHECK(d.cost.cost_utility[index(Option::local)] == Approx(0.494).margin(0.0005));
-  CHECK(d.cost.cost_utility[index(Option::hybrid)] == Approx(0.491).margin(0.0005));
+  CHECK(d.cost.cost_utility[index(Option::local)] == Approx(0.468).margin(0.0005));
+  CHECK(d.cost.cost_utility[index(Option::hybrid)] == Approx(0.462).margin(0.0005));
+  CHECK(d.cost.options[index(Option::local)].monthly_usd == Approx(7078.64).margin(0.01));
+  CHECK(d.cost.options[index(Option::local)].deployment == Deployment::own);
   CHECK(score(d, Option::cloud) == Approx(100 * 29.95 / 41).margin(0.01));
-  CHECK(score(d, Option::local) == Approx(100 * 36.557 / 41).margin(0.01));
-  CHECK(score(d, Option::hybrid) == Approx(100 * 31.148 / 41).margin(0.01));
+  CHECK(score(d, Option::local) == Approx(100 * 36.480 / 41).margin(0.01));
+  CHECK(score(d, Option::hybrid) == Approx(100 * 31.060 / 41).margin(0.01));
   CHECK(d.recommendation == Option::local);
   CHECK_FALSE(d.runner_up.has_value());  // cloud and hybrid vetoed
   CHECK(score(d, Option::local) - score(d, Option::hybrid) == Approx(13.2).margin(0.05));
   for (Option o : kOptions) CHECK(d.cost.budget_utility[index(o)] == 1);
-  CHECK(d.cost.options[index(Option::local)].upfront_usd == Approx(162500));
+  CHECK(d.cost.options[index(Option::local)].upfront_usd == Approx(81250));
+  CHECK(d.cost.options[index(Option::local)].running_monthly_usd == Approx(4821.7).margin(0.01));
   CHECK(d.cost.options[index(Option::hybrid)].upfront_usd == Approx(81250));
 }
 

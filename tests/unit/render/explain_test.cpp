@@ -30,7 +30,11 @@ TEST_CASE("an option over a firm budget is labelled with the amount and the budg
           "[render][budgets]") {
   // Baseline answers with no money for hardware: cloud fits, local and
   // hybrid are over the upfront budget and ruled out.
-  const Decision d = decided({{"upfront_budget_usd", "0"}, {"monthly_budget_usd", "20000"}});
+  // A site not always online: owning GPUs is the only way to self-host (no
+  // rent), and cloud stays allowed.
+  const Decision d = decided({{"connectivity", "intermittent"},
+                              {"upfront_budget_usd", "0"},
+                              {"monthly_budget_usd", "20000"}});
   REQUIRE(d.recommendation == Option::cloud);
   const OptionCost& local = d.cost.options[index(Option::local)];
   REQUIRE(local.upfront_usd == 81250);  // two H100s at $40,625 with the server around them
@@ -53,7 +57,8 @@ TEST_CASE("an option over a firm budget is labelled with the amount and the budg
 }
 
 TEST_CASE("a flexible budget only lowers the score", "[render][budgets]") {
-  const Decision d = decided({{"upfront_budget_usd", "0"},
+  const Decision d = decided({{"data_residency", "on_premises"},
+                              {"upfront_budget_usd", "0"},
                               {"monthly_budget_usd", "20000"},
                               {"budget_flexibility", "flexible"}});
   CHECK_FALSE(d.ruled_out[index(Option::local)]);
@@ -131,9 +136,26 @@ TEST_CASE("the cost table shows operations staff", "[render][cost]") {
   });
   REQUIRE(fte != rows.end());
   CHECK(fte->cells[index(Option::cloud)] == "0");
-  CHECK(fte->cells[index(Option::local)] == "0.5");
+  // A basic team's 0.5 plus 0.005 for each of the two rented GPUs.
+  CHECK(fte->cells[index(Option::local)] == "0.51");
   CHECK((fte + 1)->label == "  their cost per month");
-  CHECK((fte + 1)->cells[index(Option::local)] == "$7,500");
+  CHECK((fte + 1)->cells[index(Option::local)] == "$7,650");
+  // The row above says how each option runs.
+  CHECK(rows.front().label == "runs on");
+  CHECK(rows.front().cells == std::array<std::string, 3>{"API", "reserved GPUs", "reserved GPUs"});
+}
+
+TEST_CASE("the sizing sentences give the model, GPUs, memory and the other ways",
+          "[render][cost]") {
+  const std::vector<std::string> s = sizing_sentences(decided({}));
+  REQUIRE(s.size() == 2);
+  CHECK(s[0] ==
+        "local runs Llama 3.3 70B at 8bit on reserved GPUs: 1 replica of 2 x H100. Memory per "
+        "replica: weights 70.6 GB, KV cache 13.6 GB (32 sequences of 1,300 tokens), overhead "
+        "3 GB; 87.2 GB of 144 GB usable. Throughput 1,728 output tokens/s per replica "
+        "(published). Other ways: owning GPUs $10,829 a month all-in and $81,250 up front; "
+        "renting GPUs on demand $11,285 a month all-in; edge boxes not allowed (one site that is "
+        "always online).");
 }
 
 TEST_CASE("a driver from an assumed answer never reads as a fact", "[render][assumptions]") {
@@ -150,21 +172,22 @@ TEST_CASE("a driver from an assumed answer never reads as a fact", "[render][ass
   }
   CHECK(mix);
   CHECK_FALSE(volume);  // a number of the cost model has no row of its own
-  CHECK(d.assumed_answers == 2);
-  CHECK(assumed_sentence(d) == "2 of 19 answers were assumed (unknown, left out or a range).");
+  // The third: the optional number of sites, left out (assumed one).
+  CHECK(d.assumed_answers == 3);
+  CHECK(assumed_sentence(d) == "3 of 20 answers were assumed (unknown, left out or a range).");
 
   std::map<std::string, std::string> most;
   for (const Criterion& c : q.criteria) {
     if (c.answerable()) most[c.id] = "unknown";
   }
   const Decision unsure = decide_with(most, 200);
-  CHECK(unsure.assumed_answers == 19);
+  CHECK(unsure.assumed_answers == 20);
   CHECK(assumed_sentence(unsure) ==
-        "Most answers were assumed (19 of 19: unknown, left out or a range): read this as a first "
+        "Most answers were assumed (20 of 20: unknown, left out or a range): read this as a first "
         "estimate and answer the questions below to firm it up.");
   std::ostringstream out;
   render_text_decision(out, default_model(), unsure, RenderOptions{});
-  CHECK(out.str().find("Mostly assumed: Most answers were assumed (19 of 19") != std::string::npos);
+  CHECK(out.str().find("Mostly assumed: Most answers were assumed (20 of 20") != std::string::npos);
 }
 
 TEST_CASE("confidence names who else wins and what would settle it", "[render][confidence]") {

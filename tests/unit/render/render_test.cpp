@@ -140,7 +140,7 @@ TEST_CASE("the HTML score chart marks an option over a firm budget", "[render][b
   RenderOptions single;
   single.single = true;
   const std::string out = render(Format::html, {"profiles/insurance-claims-unsure.yaml"}, single);
-  CHECK(out.find(">79.7 over budget<") != std::string::npos);
+  CHECK(out.find(">80.1 over budget<") != std::string::npos);
   CHECK(out.find(">87.0 recommended<") != std::string::npos);
   CHECK(out.find("<h2>Over budget</h2>") != std::string::npos);
 }

@@ -293,6 +293,8 @@ class LeadLoss {
     if (dep.budgets[i] && d.cost.firm.any() && !is_budget && i != in.monthly_requests &&
         i != in.tokens_in && i != in.tokens_out)
       m_usable = false;
+    // Sites switch the edge way on at two and count whole sites: no slope.
+    if (i == in.sites) m_usable = false;
     for (double w : d.weights) m_total += w > 0 ? w : 0;
     m_usable = m_usable && m_total > 0;
   }
@@ -628,8 +630,15 @@ FlipPoints find_flip_points(const ScoringModel& model, const Decision& d) {
                         leads.may_veto[i] || budget_on_the_way))
           continue;
         // Where a firm budget rules options in or out on the way.
-        const std::vector<double> edges =
+        // and where a replica's shape changes (the slopes hold between).
+        std::vector<double> edges =
             budget_on_the_way ? budget_edges(model, d, i, now, end) : std::vector<double>{};
+        const std::vector<double> shapes =
+            sizing_edges(model.pricing, model.inputs, d.values, i, now, end);
+        if (!shapes.empty()) {
+          edges.insert(edges.end(), shapes.begin(), shapes.end());
+          std::sort(edges.begin(), edges.end());
+        }
         if (auto f = search_number(model, d, probe, i, up, edges)) flips.numbers.push_back(*f);
       }
     } else if (c.kind == CriterionKind::choice) {
