@@ -136,6 +136,8 @@ struct ReplicaLadder {
   const OpenModel* model = nullptr;  // into Pricing::models
   Quantisation quantisation = Quantisation::bits16;
   double design_sequences = 0;
+  double kv_gb_per_token = 0;  // model->kv_bytes_per_token() / 1e9, worked out once
+  double context = 0;          // model->context
   std::vector<ReplicaShape> shapes;
   std::size_t fallback = 0;
   bool empty() const { return shapes.empty(); }

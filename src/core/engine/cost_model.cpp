@@ -110,23 +110,26 @@ double fraction_covered(double budget, double need, double allowance) {
 // A replica's shape at one context: the first of the ladder's shapes that
 // holds the design number of sequences, else its fallback with as many as
 // fit (throughput in proportion). No shape when not one sequence fits.
+// No default member initialisers here or in Way: a Basis holds eight Ways
+// and is made for every confidence draw and flip probe; zeroing them field
+// by field first (a `rep stos` per Way) cost more than the arithmetic.
 struct Shape {
-  const ReplicaShape* shape = nullptr;
-  double sequences = 0;
-  double tps = 0;
-  bool fewer = false;
+  const ReplicaShape* shape;
+  double sequences;
+  double tps;
+  bool fewer;
 };
 
 Shape resolve(const ReplicaLadder& ladder, double context) {
-  if (ladder.empty()) return {};
-  const double kv_per_sequence = ladder.model->kv_bytes_per_token() * context / 1e9;
+  if (ladder.empty()) return {nullptr, 0, 0, false};
+  const double kv_per_sequence = ladder.kv_gb_per_token * context;
   const double want = ladder.design_sequences;
   for (const ReplicaShape& s : ladder.shapes) {
     if (s.free_gb >= want * kv_per_sequence) return {&s, want, s.output_tokens_per_second, false};
   }
   const ReplicaShape& f = ladder.shapes[ladder.fallback];
   const double fit = std::floor(f.free_gb / kv_per_sequence);
-  if (!(fit >= 1)) return {};
+  if (!(fit >= 1)) return {nullptr, 0, 0, false};
   return {&f, fit, f.output_tokens_per_second * fit / want, true};
 }
 
@@ -135,23 +138,23 @@ Shape resolve(const ReplicaLadder& ladder, double context) {
 // volume v (requests a month), fractional for the score and whole in the
 // report. Every cost is a sum of terms constant or proportional to units.
 struct Way {
-  bool allowed = false;
-  std::string_view why_not = "the model fits none of its GPUs";
-  Deployment deployment = Deployment::own;
-  bool reserved = false;
+  bool allowed;
+  std::string_view why_not;
+  Deployment deployment;
+  bool reserved;
   Shape shape;
-  double k = 0;       // units per monthly request at the share served (peak or mean load)
-  double n = 1;       // locations: one unit at least at each
-  double spares = 0;  // per location
-  double unit_gpus = 0;
-  double gpu_purchase = 0;  // per GPU bought
-  double box_purchase = 0;  // per unit, besides its GPUs (an edge workstation)
-  double owned = 0;         // GPUs already owned that this way uses
-  double unit_amortised = 0;
-  double unit_running = 0;  // power, hosting, rent, upkeep per unit and month
-  double unit_fte = 0;
-  double fixed_fte = 0;
-  double fte_usd = 0;
+  double k;       // units per monthly request at the share served (at the peak)
+  double n;       // locations: one unit at least at each
+  double spares;  // per location
+  double unit_gpus;
+  double gpu_purchase;  // per GPU bought
+  double box_purchase;  // per unit, besides its GPUs (an edge workstation)
+  double owned;         // GPUs already owned that this way uses
+  double unit_amortised;
+  double unit_running;  // power, hosting, rent, upkeep per unit and month
+  double unit_fte;
+  double fixed_fte;
+  double fte_usd;
 
   double units_exact(double v) const { return std::max(n, v * k) + n * spares; }
   double units_whole(double v) const {
@@ -185,12 +188,18 @@ double gpu_power_month(const Pricing& p, const Gpu& g) {
   return g.power_watts / 1000 * kHoursPerMonth * p.pue.value * p.electricity_usd_per_kwh.value;
 }
 
-Ways make_ways(const Pricing& p, const Basis& b, const ReplicaLadder& own_ladder,
+// A way that is not allowed, every field set (see Shape).
+Way not_allowed(Deployment d, bool reserved, std::string_view why) {
+  return {false, why, d, reserved, {nullptr, 0, 0, false}, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+}
+
+// Fills `w` in place (a copy of four Ways per part was a `rep movs` per draw).
+void make_ways(Ways& w, const Pricing& p, const Basis& b, const ReplicaLadder& own_ladder,
                const ReplicaLadder& edge_ladder, double share) {
-  Ways w;
-  w[1].deployment = w[2].deployment = Deployment::rent;
-  w[2].reserved = true;
-  w[3].deployment = Deployment::edge;
+  w[0] = not_allowed(Deployment::own, false, "the model fits none of its GPUs");
+  w[1] = not_allowed(Deployment::rent, false, "the model fits none of its GPUs");
+  w[2] = not_allowed(Deployment::rent, true, "the model fits none of its GPUs");
+  w[3] = not_allowed(Deployment::edge, false, "the model fits none of its GPUs");
   const Inputs& in = b.in;
   const double spares = p.spare_replicas.by_answer[in.criticality];
   const double base_fte =
@@ -204,7 +213,7 @@ Ways make_ways(const Pricing& p, const Basis& b, const ReplicaLadder& own_ladder
     x.fixed_fte = base_fte;
     x.k = b.peak_per_request * share / (s.tps * util);
   };
-  const Shape own = resolve(own_ladder, std::min(b.context, own_ladder.model->context));
+  const Shape own = resolve(own_ladder, std::min(b.context, own_ladder.context));
   if (own.shape != nullptr) {
     const Gpu& g = *own.shape->gpu;
     const double bought = g.purchase_usd * (1 + p.server_overhead.value);
@@ -243,7 +252,7 @@ Ways make_ways(const Pricing& p, const Basis& b, const ReplicaLadder& own_ladder
   }
   // Edge: one workstation per site, for sites that are offline, intermittent
   // or several.
-  const Shape edge = resolve(edge_ladder, std::min(b.context, edge_ladder.model->context));
+  const Shape edge = resolve(edge_ladder, std::min(b.context, edge_ladder.context));
   if (in.online && in.sites < 2) {
     w[3].why_not = "one site that is always online";
   } else if (edge.shape == nullptr) {
@@ -263,7 +272,6 @@ Ways make_ways(const Pricing& p, const Basis& b, const ReplicaLadder& own_ladder
     e.unit_fte = 0;  // a box's care is in the per-site figure
     e.fixed_fte += e.n * p.ops_fte_per_site.value;
   }
-  return w;
 }
 
 Basis make_basis(const Pricing& p, const CostInputs& cin, const Values& values) {
@@ -278,8 +286,8 @@ Basis make_basis(const Pricing& p, const CostInputs& cin, const Values& values) 
   b.peak_per_request =
       tokens_per_request / kSecondsPerMonth * p.peak_factor.by_answer[b.in.traffic];
   b.context = b.in.tokens_in + b.in.tokens_out;
-  b.local = make_ways(p, b, b.plan->own_local, b.plan->edge_local, 1.0);
-  b.hybrid = make_ways(p, b, b.plan->own_hybrid, b.plan->edge_hybrid, b.share);
+  make_ways(b.local, p, b, b.plan->own_local, b.plan->edge_local, 1.0);
+  make_ways(b.hybrid, p, b, b.plan->own_hybrid, b.plan->edge_hybrid, b.share);
   return b;
 }
 
@@ -453,8 +461,17 @@ CostInputs CostInputs::resolve(const Questionnaire& q) {
   return in;
 }
 
-DerivedUtilities derived_utilities(const Pricing& p, const CostInputs& in, const Values& values) {
+namespace {
+bool over(const Basis& b, Option o, BudgetFirmness firm);
+}  // namespace
+
+DerivedUtilities derived_utilities(const Pricing& p, const CostInputs& in, const Values& values,
+                                   std::array<bool, kOptionCount>* over_firm) {
   const Basis b = make_basis(p, in, values);
+  if (over_firm != nullptr) {
+    const BudgetFirmness firm = budget_firmness(in, values);
+    for (Option o : kOptions) (*over_firm)[index(o)] = firm.any() && over(b, o, firm);
+  }
   return {cost_from(b), budget_from(b)};
 }
 
@@ -523,16 +540,25 @@ std::vector<double> sizing_edges(const Pricing& p, const CostInputs& in, const V
   for (const ReplicaLadder* l :
        {&plan.own_local, &plan.own_hybrid, &plan.edge_local, &plan.edge_hybrid}) {
     if (l->empty()) continue;
-    const double longest = l->model->context;
+    const double longest = l->context;
     add(longest);  // past it the context is clipped
-    const double per_token = l->model->kv_bytes_per_token() / 1e9;
+    // resolve() takes the first shape whose free memory holds the design
+    // sequences: the shape changes only where one with more free memory
+    // than every shape before it takes over.
+    double most = -1;
     for (const ReplicaShape& s : l->shapes) {
-      const double c = s.free_gb / (l->design_sequences * per_token);
-      if (c < longest) add(c);
+      if (!(s.free_gb > most)) continue;
+      if (most > 0) {
+        const double c = most / (l->design_sequences * l->kv_gb_per_token);
+        if (c < longest) add(c);
+      }
+      most = s.free_gb;
     }
+    // Past the last of them the fallback (the most free memory) holds the
+    // design sequences, then one fewer at a time.
     const ReplicaShape& f = l->shapes[l->fallback];
-    for (double m = l->design_sequences - 1; m >= 1; --m) {
-      const double c = f.free_gb / (m * per_token);
+    for (double m = l->design_sequences; m >= 1; --m) {
+      const double c = f.free_gb / (m * l->kv_gb_per_token);
       if (c >= longest) break;
       add(c);
     }

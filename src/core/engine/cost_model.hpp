@@ -16,7 +16,10 @@ struct DerivedUtilities {
   PerOption cost{};
   PerOption budget{};
 };
-DerivedUtilities derived_utilities(const Pricing& p, const CostInputs& in, const Values& values);
+// With `over`, also which options are over a firm budget (over_firm_budget(),
+// from the same pass).
+DerivedUtilities derived_utilities(const Pricing& p, const CostInputs& in, const Values& values,
+                                   std::array<bool, kOptionCount>* over = nullptr);
 // The cost utility alone: enough when no budget row is to be recomputed.
 PerOption cost_utility(const Pricing& p, const CostInputs& in, const Values& values);
 // The budget utility alone: enough when only the budgets or the GPUs already

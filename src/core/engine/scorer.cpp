@@ -51,9 +51,19 @@ void UtilityMatrix::update(const Values& values, const Touched& touched) {
   for (std::size_t i : touched.derived)
     budget = budget || criteria[i].signal == DerivedSignal::budget;
   if (touched.cost_utility && budget) {
-    const DerivedUtilities u = derived_utilities(m_model.pricing, m_model.inputs, values);
+    // One pass of the cost model for the rows and, when the firm budgets
+    // are to be asked too, for them.
+    std::array<bool, kOptionCount> over{};
+    const DerivedUtilities u = derived_utilities(m_model.pricing, m_model.inputs, values,
+                                                 touched.budgets ? &over : nullptr);
     for (std::size_t i : touched.derived)
       m_rows[i] = criteria[i].signal == DerivedSignal::cost ? u.cost : u.budget;
+    if (touched.budgets) {
+      m_over = over;
+      if (touched.constraints) m_constraints = vetoes_of(m_model.questionnaire, values);
+      m_vetoed = rule_out_over_budget(m_constraints, m_over);
+      return;
+    }
   } else if (touched.cost_utility) {
     const PerOption cost = cost_utility(m_model.pricing, m_model.inputs, values);
     for (std::size_t i : touched.derived) m_rows[i] = cost;

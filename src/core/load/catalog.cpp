@@ -92,6 +92,8 @@ ReplicaLadder build_ladder(const Pricing& p, const OpenModel& model, Quantisatio
   ladder.model = &model;
   ladder.quantisation = q;
   ladder.design_sequences = design_sequences;
+  ladder.kv_gb_per_token = model.kv_bytes_per_token() / 1e9;
+  ladder.context = model.context;
   // The preferred GPU, then every larger one of its class, smallest first.
   std::vector<const Gpu*> order{&preferred};
   for (const auto& [name, g] : p.gpus) {

@@ -474,33 +474,38 @@ std::vector<double> budget_edges(const ScoringModel& model, const Decision& d, s
   const CostInputs& in = model.inputs;
   const double a0 = std::min(from, to), b0 = std::max(from, to);
   if (i == in.upfront_budget || i == in.monthly_budget) {
-    for (const OptionCost& oc : d.cost.options) {
-      const double need = i == in.upfront_budget ? oc.upfront_usd : oc.running_monthly_usd;
+    // Whether an option fits changes where a budget crosses the need of one
+    // of its allowed ways (the report's way among them).
+    const auto add = [&](double need) {
       if (need > a0 && need <= b0) edges.insert(edges.end(), {need, std::nextafter(need, 0.0)});
+    };
+    for (const OptionCost& oc : d.cost.options) {
+      if (oc.sizing.model == nullptr) {
+        add(i == in.upfront_budget ? oc.upfront_usd : oc.running_monthly_usd);
+        continue;
+      }
+      for (const WayCost& w : oc.ways) {
+        if (w.allowed) add(i == in.upfront_budget ? w.upfront_usd : w.running_monthly_usd);
+      }
     }
   } else if (i == in.monthly_requests || i == in.tokens_in || i == in.tokens_out) {
     Values v = d.values;
-    const auto costs = [&](double x) {
+    const auto over = [&](double x) {
       v[i].number = x;
-      return option_costs(model.pricing, model.inputs, v);
-    };
-    const auto over = [](const OptionCost& oc, bool upfront) {
-      return upfront ? !oc.fits_upfront : !oc.fits_monthly;
+      return over_firm_budget(model.pricing, model.inputs, v);
     };
     // Below 10^-3 (a thousandth of a request or token) nothing is walked.
     const double low = std::max(a0, 1e-3);
     if (!(b0 > low)) return edges;
-    const auto at_a = costs(low), at_b = costs(b0);
+    const auto at_a = over(low), at_b = over(b0);
     for (std::size_t o = 0; o < kOptionCount; ++o) {
-      for (bool upfront : {true, false}) {
-        if (over(at_a[o], upfront) == over(at_b[o], upfront)) continue;
-        double a = low, b = b0;
-        for (int k = 0; k < 64 && b > a * (1 + 1e-6); ++k) {
-          const double mid = std::sqrt(a * b);
-          (over(costs(mid)[o], upfront) ? b : a) = mid;
-        }
-        edges.insert(edges.end(), {a, b});
+      if (at_a[o] == at_b[o]) continue;
+      double a = low, b = b0;
+      for (int k = 0; k < 64 && b > a * (1 + 1e-6); ++k) {
+        const double mid = std::sqrt(a * b);
+        (over(mid)[o] == at_b[o] ? b : a) = mid;
       }
+      edges.insert(edges.end(), {a, b});
     }
   }
   std::sort(edges.begin(), edges.end());
@@ -508,22 +513,17 @@ std::vector<double> budget_edges(const ScoringModel& model, const Decision& d, s
 }
 
 // Whether a firm budget may rule an option in or out while number `i` moves
-// from `from` to `to`: each option's fit to each budget changes at most once
-// on the way (its needs only grow with the number, a budget only covers
-// more), so comparing the two ends is enough.
+// from `from` to `to`: whether each option is over a firm budget changes
+// at most once on the way (its needs only grow with the number, a budget
+// only covers more), so comparing the two ends is enough.
 bool budget_fit_changes(const ScoringModel& model, const Decision& d, std::size_t i, double from,
                         double to) {
   if (!d.cost.firm.any()) return false;
   Values v = d.values;
   v[i].number = from;
-  const auto a = option_costs(model.pricing, model.inputs, v);
+  const auto a = over_firm_budget(model.pricing, model.inputs, v);
   v[i].number = to;
-  const auto b = option_costs(model.pricing, model.inputs, v);
-  for (std::size_t o = 0; o < kOptionCount; ++o) {
-    if (a[o].fits_upfront != b[o].fits_upfront || a[o].fits_monthly != b[o].fits_monthly)
-      return true;
-  }
-  return false;
+  return a != over_firm_budget(model.pricing, model.inputs, v);
 }
 
 // Walks from the current value in one direction until the winner changes,
