@@ -78,7 +78,8 @@ Inputs read_inputs(const CostInputs& in, const Values& v) {
            v[in.traffic_pattern].choice,  v[in.model_capability].choice, v[in.team_mlops].choice,
            v[in.existing_gpus].choice,    v[in.criticality].choice,      v[in.workload_mix].choice,
            v[in.upfront_budget].number,   v[in.monthly_budget].number};
-  if (in.sites != kNoIndex) r.sites = std::max(1.0, v[in.sites].number);
+  // Whole sites: 2.5 ships need servers on three.
+  if (in.sites != kNoIndex) r.sites = std::max(1.0, std::ceil(v[in.sites].number - 1e-9));
   if (in.connectivity != kNoIndex) r.online = v[in.connectivity].choice == in.online_answer;
   if (in.data_residency != kNoIndex)
     r.on_premises = v[in.data_residency].choice == in.on_premises_answer;
@@ -534,8 +535,10 @@ std::vector<double> sizing_edges(const Pricing& p, const CostInputs& in, const V
   const double a = std::min(from, to), b = std::max(from, to);
   const TierPlan& plan = p.plans[values[in.model_capability].choice];
   const auto add = [&](double context) {
+    // The shape changes just above the context that still fits: a value at
+    // it and one a hair above (past any rounding of context - other).
     const double x = context - other;
-    if (x > a && x <= b) edges.insert(edges.end(), {std::nextafter(x, 0.0), x});
+    if (x > a && x <= b) edges.insert(edges.end(), {x, x * (1 + 4e-9)});
   };
   for (const ReplicaLadder* l :
        {&plan.own_local, &plan.own_hybrid, &plan.edge_local, &plan.edge_hybrid}) {

@@ -32,7 +32,7 @@ std::pair<PerOption, PerOption> budget_utility_range();
 
 // The values of number `i` between `from` and `to` where the shape of a
 // replica changes (a larger group or GPU, fewer sequences, the model's
-// context reached), each with the double below it: only the token counts
+// context reached), each with a value a hair above it: only the token counts
 // have any. The cost model's slopes hold between two of them.
 std::vector<double> sizing_edges(const Pricing& p, const CostInputs& in, const Values& values,
                                  std::size_t i, double from, double to);

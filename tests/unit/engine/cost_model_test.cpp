@@ -2,6 +2,8 @@
 // The cost arithmetic against the worked example of docs/cost-model.md.
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+
 #include <cmath>
 
 #include "aidecide/render.hpp"
@@ -402,4 +404,120 @@ TEST_CASE("the break-even volume is where local and cloud cost the same", "[perf
     }
   }
   CHECK(crossings > 5);
+}
+
+TEST_CASE("edge boxes per site, line by line", "[cost]") {
+  // Twelve ships on an intermittent link, the strong tier: Llama 3.3 70B at
+  // 4 bits (35.3 GB) on two RTX 4090s (43.2 GB usable), 4 sequences of 2,400
+  // tokens, 19 tokens/s a box (one stream, published). 150,000 requests of
+  // 600 output-equivalent tokens at a variable peak: 0.103 tokens/s a ship,
+  // one box each.
+  const CostEstimate e = costs_for({{"connectivity", "intermittent"},
+                                    {"sites", "12"},
+                                    {"monthly_requests", "150000"},
+                                    {"tokens_in_per_request", "2000"},
+                                    {"tokens_out_per_request", "400"},
+                                    {"traffic_pattern", "variable"},
+                                    {"upfront_budget_usd", "80000"},
+                                    {"monthly_budget_usd", "1e9"}});
+  const OptionCost& local = e.options[index(Option::local)];
+  const WayCost& edge = local.ways[3];
+  REQUIRE(edge.allowed);
+  CHECK(edge.gpus == 24);
+  // Each box: two GPUs at 1,800 and a 2,500 workstation.
+  CHECK(edge.upfront_usd == Approx(12 * (2 * 1800 + 2500)));
+  // Power 2 x 0.45 kW x 730 h x PUE 1.4 x 0.12 plus 50 upkeep a box; staff
+  // 0.5 (basic team) + 12 sites x 0.02, none per workstation GPU.
+  const double box_month = 2 * 0.45 * 730 * 1.4 * 0.12 + 50;
+  CHECK(edge.ops_fte == Approx(0.74));
+  CHECK(edge.running_monthly_usd == Approx(12 * box_month + 0.74 * 15000));
+  CHECK(edge.monthly_usd == Approx(edge.running_monthly_usd + 12 * (2 * 1800 + 2500) / 36.0));
+  // Owning datacentre GPUs: a server on every ship.
+  const WayCost& own = local.ways[0];
+  REQUIRE(own.allowed);
+  CHECK(own.gpus == 24);  // 12 ships x one replica of 2 H100s
+  CHECK(own.upfront_usd == Approx(24 * kH100Purchase));
+  // The edge boxes are within the upfront budget, the servers are not.
+  CHECK(local.deployment == Deployment::edge);
+  const Sizing& s = local.sizing;
+  CHECK(s.gpu->name == "RTX4090");
+  CHECK(s.quantisation == Quantisation::bits4);
+  CHECK(s.sequences == 4);
+  CHECK(s.memory.weights == Approx(35.3));
+  CHECK(s.memory.kv_cache == Approx(4.0 * 2400 * 327680 / 1e9));
+  CHECK(s.memory.total <= s.memory.available);
+  CHECK(s.output_tokens_per_second == 19);
+  // One site that is always online leaves edge boxes out.
+  const CostEstimate online = costs_for({{"sites", "1"}});
+  CHECK_FALSE(online.options[index(Option::local)].ways[3].allowed);
+}
+
+TEST_CASE("long requests fill the KV cache: a larger group, then fewer sequences", "[cost]") {
+  const auto sizing = [](const std::string& tokens) {
+    return costs_for({{"data_residency", "on_premises"}, {"tokens_in_per_request", tokens}})
+        .options[index(Option::local)]
+        .sizing;
+  };
+  // 70B at 8 bits on two H100s leaves 69.4 GB: 32 sequences fit up to
+  // 69.4e9 / (32 x 327,680) = 6,618 tokens each.
+  CHECK(sizing("6000").gpus_per_replica == 2);
+  const Sizing four = sizing("7000");
+  CHECK(four.gpus_per_replica == 4);
+  CHECK_FALSE(four.fewer_sequences);
+  CHECK(four.memory.total <= four.memory.available);
+  // 100,000-token prompts: past the two-GPU shape, two servers of H100s.
+  const Sizing longest = sizing("100000");
+  CHECK(longest.two_nodes);
+  CHECK(longest.memory.total <= longest.memory.available);
+  // An edge box (two RTX 4090s at most) runs out of room sooner: past it,
+  // fewer sequences than the design four, and fewer tokens a second.
+  const OptionCost edge = costs_for({{"connectivity", "offline"},
+                                     {"sites", "12"},
+                                     {"model_capability", "basic"},
+                                     {"monthly_requests", "10000"},
+                                     {"tokens_in_per_request", "100000"}})
+                              .options[index(Option::local)];
+  REQUIRE(edge.deployment == Deployment::edge);
+  // Llama 3.1 8B at 4 bits: 4 GB of weights; two RTX 4090s leave 36.2 GB,
+  // 100,300 tokens take 13.1 GB a sequence: two fit.
+  CHECK(edge.sizing.gpus_per_replica == 2);
+  CHECK(edge.sizing.fewer_sequences);
+  CHECK(edge.sizing.sequences == 2);
+  CHECK(edge.sizing.output_tokens_per_second == Approx(130.0 * 2 / 4 * std::sqrt(2.0)));
+  CHECK(edge.sizing.throughput_kind == FigureKind::estimated);
+  CHECK(edge.sizing.memory.total <= edge.sizing.memory.available);
+  // Past the model's context the requests are clipped, and said to be.
+  const Sizing clipped = sizing("200000");
+  CHECK(clipped.context_clipped);
+  CHECK(clipped.context == 131072);
+}
+
+TEST_CASE("the sizing edges are where the replica's shape changes", "[cost][flips]") {
+  const auto& m = default_model();
+  const Questionnaire& q = m.questionnaire;
+  for (const std::string tier : {"basic", "strong", "frontier"}) {
+    Values v = resolve_values(q, make_profile({{"model_capability", tier}}));
+    const std::size_t i = m.inputs.tokens_in;
+    const std::vector<double> edges = sizing_edges(m.pricing, m.inputs, v, i, 1, 1e7);
+    REQUIRE(!edges.empty());
+    const auto shape = [&](double x) {
+      v[i].number = x;
+      const auto c = option_costs(m.pricing, m.inputs, v);
+      const Sizing& s = c[index(Option::local)].sizing;
+      return fmt::format("{} x {}, {} sequences{}", s.gpus_per_replica, s.gpu->name, s.sequences,
+                         s.context_clipped ? ", clipped" : "");
+    };
+    // Between two neighbouring edges the shape holds (edges are placed to
+    // within rounding of the change); across each it may change.
+    std::vector<double> points{1};
+    points.insert(points.end(), edges.begin(), edges.end());
+    points.push_back(1e7);
+    for (std::size_t k = 0; k + 1 < points.size(); ++k) {
+      const double a = points[k] * (1 + 1e-9), b = points[k + 1] * (1 - 1e-9);
+      if (!(b > a)) continue;
+      INFO(tier << " between " << a << " and " << b);
+      CHECK(shape(a) == shape(b));
+      CHECK(shape(a) == shape(std::sqrt(a * b)));
+    }
+  }
 }

@@ -53,6 +53,7 @@ std::map<std::string, std::string> random_answers(Generator& g) {
   a["existing_gpus"] = pick({"none", "some", "cluster"});
   a["budget_flexibility"] =
       pick({"firm", "firm", "flexible_upfront", "flexible_monthly", "flexible"});
+  a["sites"] = pick({"1", "1", "3", "40"});
   return a;
 }
 
@@ -387,6 +388,37 @@ TEST_CASE("the cost model's utilities move no faster than their stated slopes",
     }
   }
   CHECK(pairs == 200 * 5 * 36);
+}
+
+TEST_CASE("no replica holds more than its GPUs can, whatever the answers", "[properties][cost]") {
+  // A fleet that cannot hold its model is the bug an engineer spots first:
+  // every self-hosted way of every generated profile fits its memory, and
+  // the whole GPUs are the replicas times their group.
+  const auto& m = default_model();
+  const Questionnaire& q = m.questionnaire;
+  Generator g(20261201);
+  int sized = 0;
+  for (int n = 0; n < 2000; ++n) {
+    auto answers = random_answers(g);
+    answers["tokens_in_per_request"] = std::to_string(1 + g.below(300000));
+    const Profile p = load_profile(profile_yaml(answers), "gen.yaml", q);
+    const CostEstimate e = estimate_costs(m.pricing, m.inputs, q, resolve_values(q, p));
+    for (Option o : {Option::local, Option::hybrid}) {
+      const OptionCost& c = e.options[index(o)];
+      const Sizing& s = c.sizing;
+      INFO("profile " << n << " " << to_string(o));
+      REQUIRE(s.model != nullptr);
+      CHECK(s.memory.total <= s.memory.available);
+      CHECK(s.memory.total ==
+            Approx(s.memory.weights + s.memory.kv_cache + s.memory.overhead).epsilon(1e-12));
+      CHECK(s.sequences >= 1);
+      CHECK(s.context <= s.model->context);
+      CHECK(c.gpus == s.replicas * s.gpus_per_replica);
+      CHECK(s.gpus_per_replica <= 2 * s.gpu->max_per_node);
+      ++sized;
+    }
+  }
+  CHECK(sized == 4000);
 }
 
 TEST_CASE("the budget utility never falls as a budget grows", "[properties][cost]") {

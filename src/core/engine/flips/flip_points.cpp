@@ -541,7 +541,9 @@ std::optional<NumberFlip> search_number(const ScoringModel& model, const Decisio
   const auto grid_next = [&](double x) -> std::optional<double> {
     if (up) {
       const double n = x <= 0 ? std::max(1.0, lo) : x * kGridStep;
-      return n <= hi ? std::optional(n) : std::nullopt;
+      // Finish at the very top: a step past it would leave the last stretch unprobed.
+      if (n > hi) return x < hi ? std::optional(hi) : std::nullopt;
+      return n;
     }
     if (x <= bottom) return std::nullopt;
     const double n = x / kGridStep;
