@@ -44,34 +44,38 @@ start() {
 
 # 1. A full session: arrows, back, help, review and edit, then the result.
 start "$bin ask --name 'Tmux project' --save answers.yaml"
-wait_for '[1/20] Data sensitivity'
+wait_for '[1/22] Data sensitivity'
 key Down Down Enter                       # data_sensitivity: the third answer
-wait_for '[2/20]'
+wait_for '[2/22]'
 key '<'                                   # back to the first question...
-wait_for '[1/20] Data sensitivity'
+wait_for '[1/22] Data sensitivity'
 key Up Enter                              # ...and change it to the second answer
-wait_for '[2/20] Data residency'
+wait_for '[2/22] Data residency'
 key '?'
 wait_for 'If not sure'
 key Enter                                 # the first answer of residency
-wait_for '[3/20]'
+wait_for '[3/22]'
 tmux_ resize-window -t t -x 60 -y 45      # a resize redraws the list
 sleep 0.3
 key Down Enter
-wait_for '[4/20] Monthly requests'
+wait_for '[4/22] Monthly requests'
 key '1.2M' Enter
 wait_for '= 1,200,000 requests/month'
 for answer in 1500 300; do wait_for '> '; key "$answer" Enter; sleep 0.2; done
-wait_for '[7/20]'
+wait_for '[7/22]'
 key Enter                                 # traffic pattern: first answer
-wait_for '[8/20]'
+wait_for '[8/22]'
 key '2s' Enter
-wait_for '[9/20]'
+wait_for '[9/22]'
 key Enter
 for answer in '$250k' '$20k'; do wait_for '> '; sleep 0.2; key "$answer" Enter; done
-for q in 12 13 14 15 16 17 18 19; do wait_for "[$q/20]"; key Enter; done
-wait_for '[20/20] Sites'
+for q in 12 13 14 15 16 17 18 19; do wait_for "[$q/22]"; key Enter; done
+wait_for '[20/22] Sites'
 key 1 Enter
+wait_for '[21/22] Prompt cache share'
+key 0 Enter
+wait_for '[22/22] Batch share'
+key 0 Enter
 wait_for 'All questions answered'
 key r Enter
 wait_for 'Review your answers'
@@ -89,9 +93,9 @@ tmux_ capture-pane -p -J -t t -S -400 | grep -qF 'Recommendation:' || fail "no r
 
 # 2. Ctrl-C keeps the answers, exits 130 with the terminal restored; --resume goes on.
 start "$bin ask --name 'Interrupted' --save partial.yaml"
-wait_for '[1/20]'
+wait_for '[1/22]'
 key Down Enter
-wait_for '[2/20]'
+wait_for '[2/22]'
 key C-c
 wait_for 'exit=130'
 wait_for 'icanon,echo,'
@@ -105,14 +109,14 @@ wait_for 'icanon,echo,'
 
 # 3. Ctrl-Z gives the shell a working terminal; fg brings the list back.
 start "$bin ask --name 'Suspended' --save z.yaml"
-wait_for '[1/20]'
+wait_for '[1/22]'
 key C-z
 wait_for 'exit=148'
 wait_for 'icanon,echo,'
 key 'fg' Enter
 sleep 0.5
 key Down Enter
-wait_for '[2/20]'
+wait_for '[2/22]'
 key q
 sleep 0.5
 key "echo AFTER-\$(stty -a | grep -o ' -\?icanon ' | tr -d ' ')" Enter

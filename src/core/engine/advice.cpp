@@ -41,6 +41,15 @@ std::vector<std::string> build_checklist(const ScoringModel& model, const Decisi
     if (name == "local_model") return local_part.sizing.model ? local_part.sizing.model->name : "";
     if (name == "local_upfront") return format_usd(local_part.upfront_usd);
     if (name == "local_way") return std::string(deployment_label(local_part));
+    if (name == "cache_advice") {
+      if (d.cost.cached_input_share >= 0.5)
+        return fmt::format("the prompt cache already serves {:.0f}% of input tokens",
+                           100 * d.cost.cached_input_share);
+      return fmt::format("serving half the input tokens from the prompt cache would save about {} "
+                         "a month",
+                         format_usd(d.cost.half_cache_saving_usd *
+                                    (o == Option::hybrid ? 1 - local_part.local_share : 1)));
+    }
     if (name == "local_quantisation") return std::string(to_string(local_part.sizing.quantisation));
     const std::size_t i = q.index_of(name);
     if (i == kNoIndex || !q.criteria[i].answerable()) return std::nullopt;

@@ -71,6 +71,8 @@ struct Inputs {
   bool online = true;        // connectivity: online
   bool on_premises = false;  // data_residency: on_premises
   bool production = true;    // project_stage: production (a reservation's year is safe)
+  double cached = 0;         // share of input tokens read from a prompt cache
+  double batch = 0;          // share of the work through a batch API
 };
 
 Inputs read_inputs(const CostInputs& in, const Values& v) {
@@ -83,6 +85,9 @@ Inputs read_inputs(const CostInputs& in, const Values& v) {
   if (in.connectivity != kNoIndex) r.online = v[in.connectivity].choice == in.online_answer;
   if (in.data_residency != kNoIndex)
     r.on_premises = v[in.data_residency].choice == in.on_premises_answer;
+  if (in.cached_input != kNoIndex)
+    r.cached = std::clamp(v[in.cached_input].number / 100, 0.0, 1.0);
+  if (in.batch != kNoIndex) r.batch = std::clamp(v[in.batch].number / 100, 0.0, 1.0);
   if (in.project_stage != kNoIndex)
     r.production = v[in.project_stage].choice == in.production_answer;
   return r;
@@ -275,14 +280,22 @@ void make_ways(Ways& w, const Pricing& p, const Basis& b, const ReplicaLadder& o
   }
 }
 
+// What one request costs at the hosted model's prices: input tokens from the
+// prompt cache at the cached price, the batch share at the batch discount.
+double api_usd_per_request(const HostedModel& api, const Inputs& in, double cached) {
+  const double input = in.tokens_in * ((1 - cached) * api.input_per_mtok +
+                                       cached * api.cached_input_per_mtok);
+  return (input + in.tokens_out * api.output_per_mtok) / 1e6 *
+         (1 - in.batch * api.batch_discount);
+}
+
 Basis make_basis(const Pricing& p, const CostInputs& cin, const Values& values) {
   Basis b;
   b.in = read_inputs(cin, values);
   b.plan = &p.plans[b.in.tier];
   const HostedModel& api = *b.plan->cloud;
   b.share = p.hybrid_local_share.by_answer[b.in.mix];
-  b.cloud_usd_per_request =
-      (b.in.tokens_in * api.input_per_mtok + b.in.tokens_out * api.output_per_mtok) / 1e6;
+  b.cloud_usd_per_request = api_usd_per_request(api, b.in, b.in.cached);
   const double tokens_per_request = b.in.tokens_out + b.in.tokens_in * p.prefill_cost_ratio.value;
   b.peak_per_request =
       tokens_per_request / kSecondsPerMonth * p.peak_factor.by_answer[b.in.traffic];
@@ -452,6 +465,16 @@ CostInputs CostInputs::resolve(const Questionnaire& q) {
   optional_answer(in.connectivity, in.online_answer, "connectivity", "online");
   optional_answer(in.data_residency, in.on_premises_answer, "data_residency", "on_premises");
   optional_answer(in.project_stage, in.production_answer, "project_stage", "production");
+  for (const auto& [slot, id] : {std::pair{&in.cached_input, "cached_input_percent"},
+                                 std::pair{&in.batch, "batch_percent"}}) {
+    const std::size_t i = q.index_of(id);
+    if (i == kNoIndex) continue;
+    if (q.criteria[i].kind == CriterionKind::number)
+      *slot = i;
+    else
+      problems.push_back(
+          {q.source, {}, fmt::format("the cost model needs '{}' to be a number criterion", id)});
+  }
   if (const std::size_t i = q.index_of("sites"); i != kNoIndex) {
     if (q.criteria[i].kind == CriterionKind::number)
       in.sites = i;
@@ -742,6 +765,16 @@ CostEstimate estimate_costs(const Pricing& p, const CostInputs& cin, const Quest
   e.options = report_costs(p, b, e.firm);
   e.horizon_months = p.horizon_months.value;
   e.cloud_model = b.plan->cloud;
+  e.cached_input_share = b.in.cached;
+  e.batch_share = b.in.batch;
+  {
+    Inputs list = b.in;
+    list.batch = 0;
+    e.cloud_list_usd = b.in.requests * api_usd_per_request(*b.plan->cloud, list, 0);
+    e.half_cache_saving_usd =
+        b.in.requests * (api_usd_per_request(*b.plan->cloud, b.in, 0) -
+                         api_usd_per_request(*b.plan->cloud, b.in, 0.5));
+  }
 
   const OptionCost& cloud = e.options[index(Option::cloud)];
   const OptionCost& local = e.options[index(Option::local)];

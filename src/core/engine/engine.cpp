@@ -58,7 +58,8 @@ Dependencies Dependencies::of(const Questionnaire& q, const CostInputs& in) {
                         in.model_capability, in.team_mlops, in.criticality, in.workload_mix})
     d.cost_utility[i] = true;
   // Which ways to self-host are allowed (optional criteria).
-  for (std::size_t i : {in.connectivity, in.data_residency, in.sites, in.project_stage}) {
+  for (std::size_t i : {in.connectivity, in.data_residency, in.sites, in.project_stage,
+                        in.cached_input, in.batch}) {
     if (i != kNoIndex) d.cost_utility[i] = true;
   }
   // The budget utility and the firm-budget test read every option's needs

@@ -190,20 +190,31 @@ std::vector<std::string> sizing_sentences(const Decision& d) {
 std::string cost_note(const Decision& d) {
   std::string note;
   const CostEstimate& e = d.cost;
+  if (e.cached_input_share > 0 || e.batch_share > 0) {
+    std::vector<std::string> how;
+    if (e.cached_input_share > 0)
+      how.push_back(fmt::format("{:.0f}% of input tokens from the prompt cache",
+                                100 * e.cached_input_share));
+    if (e.batch_share > 0)
+      how.push_back(fmt::format("{:.0f}% of the work through the batch API", 100 * e.batch_share));
+    note = fmt::format("The API bill counts {}: {} a month for cloud instead of {} at list price. ",
+                       join_words(how), format_usd(e.options[index(Option::cloud)].monthly_usd),
+                       format_usd(e.cloud_list_usd));
+  }
   const double horizon = e.horizon_months;
   // Never "pays for itself" next to "never costs less": when local never
   // costs less all-in, the hardware cannot pay back within the write-off.
   if (e.break_even_requests < 0) {
-    note = "Local never costs less than cloud at these prices, at any volume.";
+    note += "Local never costs less than cloud at these prices, at any volume.";
   } else {
     const double upfront = e.options[index(Option::local)].upfront_usd;
     if (upfront > 0 && e.payback_months > 0 && e.payback_months <= horizon) {
-      note = fmt::format(
+      note += fmt::format(
           "Local hardware pays for itself in about {:.0f} months, within the {:.0f}-month "
           "write-off. ",
           std::ceil(e.payback_months), horizon);
     } else if (upfront > 0) {
-      note = fmt::format(
+      note += fmt::format(
           "At this volume local hardware does not pay for itself within the {:.0f}-month "
           "write-off. ",
           horizon);

@@ -169,6 +169,12 @@ void write_cost(JsonWriter& w, const ScoringModel& model, const Decision& d,
     w.string(d.cost.cloud_model->id);
     w.key("name");
     w.string(d.cost.cloud_model->name);
+    w.key("cached_input_share");
+    w.number(d.cost.cached_input_share, 3);
+    w.key("batch_share");
+    w.number(d.cost.batch_share, 3);
+    w.key("list_usd_per_month");
+    w.number(d.cost.cloud_list_usd, 2);
     w.end_object();
   }
   w.key("monthly_tokens_in");

@@ -64,7 +64,11 @@ TEST_CASE("the checklist is tailored to the recommendation and answers", "[check
     REQUIRE(d.recommendation == Option::cloud);
     REQUIRE(d.checklist.size() == 5);
     CHECK(d.checklist[0].starts_with("Design for switching vendors"));
-    CHECK(d.checklist[1].find("($1.05 a month at today's volume)") != std::string::npos);
+    // The prompt-engineering advice quotes what caching half the input would
+    // save: 1,000 requests x 1,000 tokens x 0.5 x ($0.30 - $0.075) / 10^6.
+    CHECK(d.checklist[1].find("($1.05 a month at today's volume; serving half the input tokens "
+                              "from the prompt cache would save about $0.11 a month)") !=
+          std::string::npos);
     CHECK(d.checklist[2].starts_with("Use an enterprise offering"));
     CHECK(d.checklist[3].starts_with("Future-proof the choice"));
     CHECK(d.checklist[4].starts_with("Revisit the decision if "));

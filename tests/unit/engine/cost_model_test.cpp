@@ -521,3 +521,34 @@ TEST_CASE("the sizing edges are where the replica's shape changes", "[cost][flip
     }
   }
 }
+
+TEST_CASE("the prompt cache and the batch API lower the API bill as teams pay it", "[cost]") {
+  // Gemini 2.5 Flash: $0.30 input, $0.075 cached, $2.50 output, half off
+  // in batch. Half the input cached and a fifth of the work in batch:
+  // (1,000 x (0.5 x 0.30 + 0.5 x 0.075) + 300 x 2.50) / 10^6 x (1 - 0.2 x 0.5).
+  const CostEstimate e = costs_for({{"cached_input_percent", "50"}, {"batch_percent", "20"}});
+  CHECK(e.cloud_usd_per_request == Approx((1000 * (0.15 + 0.0375) + 750) / 1e6 * 0.9));
+  CHECK(e.options[index(Option::cloud)].monthly_usd == Approx(843.75));
+  CHECK(e.cached_input_share == 0.5);
+  CHECK(e.batch_share == 0.2);
+  CHECK(e.cloud_list_usd == Approx(1050));
+  // Hybrid's cloud part (10 %) pays the same rate.
+  const OptionCost& hybrid = e.options[index(Option::hybrid)];
+  CHECK(hybrid.running_monthly_usd ==
+        Approx(hybrid.ways[2].running_monthly_usd).epsilon(1e-12));
+  CHECK(hybrid.running_monthly_usd - (hybrid.ways[2].running_monthly_usd - 84.375) ==
+        Approx(84.375));
+  // Self-hosting is unchanged.
+  const CostEstimate list = costs_for();
+  CHECK(e.options[index(Option::local)].monthly_usd ==
+        list.options[index(Option::local)].monthly_usd);
+  // What caching half the input would save at list: 1M x 1,000 x 0.5 x
+  // (0.30 - 0.075) / 10^6.
+  CHECK(list.half_cache_saving_usd == Approx(112.5));
+  // Cheaper API tokens move local's break-even up.
+  const CostEstimate frontier = costs_for({{"model_capability", "frontier"}});
+  const CostEstimate cached =
+      costs_for({{"model_capability", "frontier"}, {"cached_input_percent", "90"}});
+  REQUIRE(frontier.break_even_requests > 0);
+  CHECK(cached.break_even_requests > frontier.break_even_requests);
+}

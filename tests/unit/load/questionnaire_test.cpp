@@ -118,8 +118,8 @@ TEST_CASE("ask skips a question that does not apply and counts honestly", "[ask_
   const test::CliResult r =
       run_cli({"ask", "--criteria", criteria.string(), "--format", "json"}, answers);
   CHECK(r.code == 0);
-  CHECK(r.err.find("[13/20] Team MLOps") != std::string::npos);
-  CHECK(r.err.find("[14/19]") != std::string::npos);
+  CHECK(r.err.find("[13/22] Team MLOps") != std::string::npos);
+  CHECK(r.err.find("[14/21]") != std::string::npos);
   CHECK(r.err.find("Existing GPUs") == std::string::npos);
   const auto doc = nlohmann::json::parse(r.out);
   bool skipped = false;
@@ -143,7 +143,7 @@ TEST_CASE("an edit that makes a question apply asks it", "[ask_if][ask]") {
   const test::CliResult r =
       run_cli({"ask", "--criteria", criteria.string(), "--format", "json"}, answers);
   CHECK(r.code == 0);
-  CHECK(r.err.find("[19/20] Existing GPUs") != std::string::npos);
+  CHECK(r.err.find("[19/22] Existing GPUs") != std::string::npos);
   const auto doc = nlohmann::json::parse(r.out);
   std::map<std::string, std::string> given;
   for (const auto& d : doc["results"][0]["drivers"]) given[d["criterion"]] = d["answer"];

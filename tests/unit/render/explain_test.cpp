@@ -172,22 +172,22 @@ TEST_CASE("a driver from an assumed answer never reads as a fact", "[render][ass
   }
   CHECK(mix);
   CHECK_FALSE(volume);  // a number of the cost model has no row of its own
-  // The third: the optional number of sites, left out (assumed one).
-  CHECK(d.assumed_answers == 3);
-  CHECK(assumed_sentence(d) == "3 of 20 answers were assumed (unknown, left out or a range).");
+  // And the optional sites, prompt cache and batch shares, left out.
+  CHECK(d.assumed_answers == 5);
+  CHECK(assumed_sentence(d) == "5 of 22 answers were assumed (unknown, left out or a range).");
 
   std::map<std::string, std::string> most;
   for (const Criterion& c : q.criteria) {
     if (c.answerable()) most[c.id] = "unknown";
   }
   const Decision unsure = decide_with(most, 200);
-  CHECK(unsure.assumed_answers == 20);
+  CHECK(unsure.assumed_answers == 22);
   CHECK(assumed_sentence(unsure) ==
-        "Most answers were assumed (20 of 20: unknown, left out or a range): read this as a first "
+        "Most answers were assumed (22 of 22: unknown, left out or a range): read this as a first "
         "estimate and answer the questions below to firm it up.");
   std::ostringstream out;
   render_text_decision(out, default_model(), unsure, RenderOptions{});
-  CHECK(out.str().find("Mostly assumed: Most answers were assumed (20 of 20") != std::string::npos);
+  CHECK(out.str().find("Mostly assumed: Most answers were assumed (22 of 22") != std::string::npos);
 }
 
 TEST_CASE("confidence names who else wins and what would settle it", "[render][confidence]") {

@@ -293,8 +293,10 @@ class LeadLoss {
     if (dep.budgets[i] && d.cost.firm.any() && !is_budget && i != in.monthly_requests &&
         i != in.tokens_in && i != in.tokens_out)
       m_usable = false;
-    // Sites switch the edge way on at two and count whole sites: no slope.
-    if (i == in.sites) m_usable = false;
+    // Sites switch the edge way on at two and count whole sites, and the
+    // cache and batch shares lower the API bill faster than in proportion
+    // near 100 %: no slope.
+    if (i == in.sites || i == in.cached_input || i == in.batch) m_usable = false;
     for (double w : d.weights) m_total += w > 0 ? w : 0;
     m_usable = m_usable && m_total > 0;
   }

@@ -33,7 +33,7 @@ double number(const std::string& id, const std::string& text) {
 
 // One line per question, in criteria order.
 const std::string kAllAnswers =
-    "3\n2\n1\n1.2M\n1,500\n300\n1\n1.5s\n1\n$250k\n20k\n1\n3\n3\n2\n3\n2\n1\n1\n1\n";
+    "3\n2\n1\n1.2M\n1,500\n300\n1\n1.5s\n1\n$250k\n20k\n1\n3\n3\n2\n3\n2\n1\n1\n1\n0\n0\n";
 
 }  // namespace
 
@@ -82,8 +82,8 @@ TEST_CASE("piped answers give the result on stdout and the transcript on stderr"
   const auto doc = nlohmann::json::parse(r.out);
   CHECK(doc["results"][0]["name"] == "Piped");
   CHECK(doc["results"][0]["recommendation"] == "local");
-  CHECK(r.err.find("[1/20] Data sensitivity") != std::string::npos);
-  CHECK(r.err.find("[19/20] Existing GPUs") != std::string::npos);
+  CHECK(r.err.find("[1/22] Data sensitivity") != std::string::npos);
+  CHECK(r.err.find("[19/22] Existing GPUs") != std::string::npos);
   CHECK(r.err.find("  = 1,200,000 requests/month") != std::string::npos);
   CHECK(r.err.find("  = 1,500 ms") != std::string::npos);
   CHECK(r.err.find("! This rules out cloud: The data must stay") == std::string::npos);
@@ -103,7 +103,7 @@ TEST_CASE("end of input with questions open exits 2 with the missing list and a 
   SECTION("no input at all") {
     const Result r = ask({}, "");
     CHECK(r.code == 2);
-    CHECK(r.err.find("aidecide: error: the input ended with 20 questions unanswered: "
+    CHECK(r.err.find("aidecide: error: the input ended with 22 questions unanswered: "
                      "data_sensitivity, data_residency") != std::string::npos);
     CHECK(r.out.starts_with(
         "# Answers saved by aidecide ask; a valid profile.\nname: \"Untitled project\"\n"));
@@ -115,7 +115,7 @@ TEST_CASE("end of input with questions open exits 2 with the missing list and a 
   SECTION("partial input") {
     const Result r = ask({}, "3\n2\n1\n");
     CHECK(r.code == 2);
-    CHECK(r.err.find("the input ended with 17 questions unanswered: monthly_requests,") !=
+    CHECK(r.err.find("the input ended with 19 questions unanswered: monthly_requests,") !=
           std::string::npos);
     CHECK(r.out.find("  data_sensitivity: confidential\n") != std::string::npos);
     CHECK(r.out.find("x-unanswered: [monthly_requests,") != std::string::npos);
@@ -139,7 +139,7 @@ TEST_CASE("answers files and set pre-fill; only the rest is asked", "[ask][prefi
   CHECK(doc["results"][0]["name"] == "Hospital clinical notes summariser");
   CHECK(doc["results"][0]["recommendation"] == "local");
   const Result some = ask({"--set", "data_sensitivity=public", "--format", "json"}, "");
-  CHECK(some.err.find("18 questions unanswered") != std::string::npos);
+  CHECK(some.err.find("20 questions unanswered") != std::string::npos);
 }
 
 TEST_CASE("the defaults flag answers the rest with the documented assumptions", "[ask][prefill]") {
@@ -147,7 +147,7 @@ TEST_CASE("the defaults flag answers the rest with the documented assumptions", 
   CHECK(r.code == 0);
   const auto doc = nlohmann::json::parse(r.out);
   CHECK(doc["results"][0]["recommendation"] == "local");
-  CHECK(doc["results"][0]["assumptions"].size() == 19);
+  CHECK(doc["results"][0]["assumptions"].size() == 21);
 }
 
 TEST_CASE("back and review change earlier answers", "[ask][navigation]") {
@@ -185,7 +185,7 @@ TEST_CASE("saving keeps every answer and --resume continues", "[ask][save]") {
   CHECK_NOTHROW(load_profile(saved, file, default_model().questionnaire));
   const Result second = ask({"--resume", file, "--format", "json"}, kAllAnswers.substr(6));
   CHECK(second.code == 0);
-  CHECK(second.err.find("[1/17] Monthly requests") != std::string::npos);
+  CHECK(second.err.find("[1/19] Monthly requests") != std::string::npos);
   CHECK(second.err.find("Data sensitivity ·") == std::string::npos);
   CHECK(nlohmann::json::parse(second.out)["results"][0]["name"] == "Saved");
   // The finished file has no open questions left.
@@ -202,7 +202,7 @@ TEST_CASE("resuming says which saved answers no longer fit", "[ask][save]") {
   const Result r = ask({"--resume", file}, "");
   CHECK(r.err.find("'secret' is not an answer of data_sensitivity") != std::string::npos);
   CHECK(r.err.find("will be asked again") != std::string::npos);
-  CHECK(r.err.find("19 questions unanswered: data_sensitivity,") != std::string::npos);
+  CHECK(r.err.find("21 questions unanswered: data_sensitivity,") != std::string::npos);
   fs::remove_all(dir);
 }
 
