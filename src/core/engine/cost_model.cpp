@@ -85,8 +85,7 @@ Inputs read_inputs(const CostInputs& in, const Values& v) {
   if (in.connectivity != kNoIndex) r.online = v[in.connectivity].choice == in.online_answer;
   if (in.data_residency != kNoIndex)
     r.on_premises = v[in.data_residency].choice == in.on_premises_answer;
-  if (in.cached_input != kNoIndex)
-    r.cached = std::clamp(v[in.cached_input].number / 100, 0.0, 1.0);
+  if (in.cached_input != kNoIndex) r.cached = std::clamp(v[in.cached_input].number / 100, 0.0, 1.0);
   if (in.batch != kNoIndex) r.batch = std::clamp(v[in.batch].number / 100, 0.0, 1.0);
   if (in.project_stage != kNoIndex)
     r.production = v[in.project_stage].choice == in.production_answer;
@@ -283,10 +282,9 @@ void make_ways(Ways& w, const Pricing& p, const Basis& b, const ReplicaLadder& o
 // What one request costs at the hosted model's prices: input tokens from the
 // prompt cache at the cached price, the batch share at the batch discount.
 double api_usd_per_request(const HostedModel& api, const Inputs& in, double cached) {
-  const double input = in.tokens_in * ((1 - cached) * api.input_per_mtok +
-                                       cached * api.cached_input_per_mtok);
-  return (input + in.tokens_out * api.output_per_mtok) / 1e6 *
-         (1 - in.batch * api.batch_discount);
+  const double input =
+      in.tokens_in * ((1 - cached) * api.input_per_mtok + cached * api.cached_input_per_mtok);
+  return (input + in.tokens_out * api.output_per_mtok) / 1e6 * (1 - in.batch * api.batch_discount);
 }
 
 Basis make_basis(const Pricing& p, const CostInputs& cin, const Values& values) {
@@ -636,7 +634,7 @@ std::size_t chosen_way(const std::array<WayCost, kWayCount>& ways, BudgetFirmnes
   return best;
 }
 
-Sizing sizing_of(const Pricing& p, const Basis& b, const Way& w, const ReplicaLadder& ladder) {
+Sizing sizing_of(const Basis& b, const Way& w, const ReplicaLadder& ladder) {
   Sizing s;
   const ReplicaShape& shape = *w.shape.shape;
   s.model = ladder.model;
@@ -657,7 +655,6 @@ Sizing sizing_of(const Pricing& p, const Basis& b, const Way& w, const ReplicaLa
   s.larger_gpu = shape.larger_gpu;
   s.two_nodes = shape.two_nodes;
   s.fewer_sequences = w.shape.fewer;
-  (void)p;
   return s;
 }
 
@@ -695,7 +692,7 @@ std::array<OptionCost, kOptionCount> report_costs(const Pricing& p, const Basis&
     const ReplicaLadder& ladder = o == Option::local
                                       ? (edge ? b.plan->edge_local : b.plan->own_local)
                                       : (edge ? b.plan->edge_hybrid : b.plan->own_hybrid);
-    c.sizing = sizing_of(p, b, ways[k], ladder);
+    c.sizing = sizing_of(b, ways[k], ladder);
   }
   return out;
 }
@@ -771,9 +768,8 @@ CostEstimate estimate_costs(const Pricing& p, const CostInputs& cin, const Quest
     Inputs list = b.in;
     list.batch = 0;
     e.cloud_list_usd = b.in.requests * api_usd_per_request(*b.plan->cloud, list, 0);
-    e.half_cache_saving_usd =
-        b.in.requests * (api_usd_per_request(*b.plan->cloud, b.in, 0) -
-                         api_usd_per_request(*b.plan->cloud, b.in, 0.5));
+    e.half_cache_saving_usd = b.in.requests * (api_usd_per_request(*b.plan->cloud, b.in, 0) -
+                                               api_usd_per_request(*b.plan->cloud, b.in, 0.5));
   }
 
   const OptionCost& cloud = e.options[index(Option::cloud)];
