@@ -31,9 +31,10 @@ struct CostInputs {
   std::size_t sites = kNoIndex;          // optional number: sites each needing their own servers
   std::size_t online_answer = kNoIndex;  // connectivity's `online`
   std::size_t on_premises_answer = kNoIndex;  // data_residency's `on_premises`
-  std::size_t cached_input = kNoIndex;  // optional: percent of input tokens read from a prompt cache
-  std::size_t batch = kNoIndex;         // optional: percent of the work sent through a batch API
-  std::size_t project_stage = kNoIndex;       // optional: reservations only in production
+  std::size_t cached_input =
+      kNoIndex;                  // optional: percent of input tokens read from a prompt cache
+  std::size_t batch = kNoIndex;  // optional: percent of the work sent through a batch API
+  std::size_t project_stage = kNoIndex;  // optional: reservations only in production
   std::size_t production_answer = kNoIndex;
 
   // Throws InputError naming the first criterion the questionnaire lacks.
@@ -152,8 +153,8 @@ struct CostEstimate {
   double payback_months = -1;
   double horizon_months = 0;                 // the write-off horizon the 3-year total uses
   const HostedModel* cloud_model = nullptr;  // the hosted model the cloud part uses
-  double cached_input_share = 0;  // of input tokens, at the cached price
-  double batch_share = 0;         // of the work, at the batch discount
+  double cached_input_share = 0;             // of input tokens, at the cached price
+  double batch_share = 0;                    // of the work, at the batch discount
   // What the API bill would be at list price (no cache, no batch), and what
   // serving half the input tokens from the cache would save a month.
   double cloud_list_usd = 0;

@@ -172,7 +172,7 @@ std::string_view embedded_presets_text();
 
 // The placeholders checklist texts may use besides criterion ids.
 inline constexpr std::array<std::string_view, 8> kChecklistPlaceholders{
-    "cloud_cost",    "local_gpus", "local_gpu",         "local_model",
+    "cloud_cost",    "local_gpus", "local_gpu",          "local_model",
     "local_upfront", "local_way",  "local_quantisation", "cache_advice"};
 
 // A number in a criterion's unit, compact: "38M requests/month", "150 ms".

@@ -21,8 +21,10 @@ mkdir -p "$work/home"
 export PATH="$work/bin:$PATH" HOME="$work/home" XDG_STATE_HOME="$work/home/state" NO_COLOR=1 COLUMNS=80 TZ=UTC
 unset CI GITHUB_STEP_SUMMARY
 
-# The checker prints each example whose output differs and exits 1.
-if ! python3 - "$work" "$root" <<'PY'
+# The checker prints each example whose output differs, then "N console
+# examples, M failing"; both are asserted below (none found is a failure
+# too: a renamed fence must not turn the test into a silent pass).
+report=$(python3 - "$work" "$root" <<'PY'
 import os, re, subprocess, sys, shutil
 work, root = sys.argv[1], sys.argv[2]
 files = [os.path.join(root, "README.md")] + sorted(
@@ -82,10 +84,14 @@ for path in files:
         elif command is not None:
             expected.append(line)
 print(f"{examples} console examples, {failures} failing")
-sys.exit(1 if failures else 0)
 PY
-then
-  echo "FAIL: a console example in README.md or docs/ does not show what the command prints" >&2
-  exit 1
-fi
+) || { echo "$report"; echo "FAIL: the example checker itself failed" >&2; exit 1; }
+echo "$report"
+summary=$(tail -n 1 <<< "$report")
+[[ $summary =~ ^([0-9]+)\ console\ examples,\ ([0-9]+)\ failing$ ]] ||
+  { echo "FAIL: no summary line from the checker" >&2; exit 1; }
+[ "${BASH_REMATCH[1]}" -gt 0 ] ||
+  { echo "FAIL: no console example found in README.md or docs/" >&2; exit 1; }
+[ "${BASH_REMATCH[2]}" -eq 0 ] ||
+  { echo "FAIL: a console example in README.md or docs/ does not show what the command prints" >&2; exit 1; }
 echo "doc examples passed"

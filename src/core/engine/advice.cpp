@@ -45,10 +45,11 @@ std::vector<std::string> build_checklist(const ScoringModel& model, const Decisi
       if (d.cost.cached_input_share >= 0.5)
         return fmt::format("the prompt cache already serves {:.0f}% of input tokens",
                            100 * d.cost.cached_input_share);
-      return fmt::format("serving half the input tokens from the prompt cache would save about {} "
-                         "a month",
-                         format_usd(d.cost.half_cache_saving_usd *
-                                    (o == Option::hybrid ? 1 - local_part.local_share : 1)));
+      return fmt::format(
+          "serving half the input tokens from the prompt cache would save about {} "
+          "a month",
+          format_usd(d.cost.half_cache_saving_usd *
+                     (o == Option::hybrid ? 1 - local_part.local_share : 1)));
     }
     if (name == "local_quantisation") return std::string(to_string(local_part.sizing.quantisation));
     const std::size_t i = q.index_of(name);

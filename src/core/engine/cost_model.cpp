@@ -227,7 +227,6 @@ void make_ways(Ways& w, const Pricing& p, const Basis& b, const ReplicaLadder& o
     Way& o = w[0];
     common(o, own);
     o.allowed = true;
-    o.deployment = Deployment::own;
     o.n = in.online ? 1.0 : in.sites;
     o.gpu_purchase = bought;
     o.owned = p.existing_gpus.by_answer[in.existing];
@@ -242,8 +241,6 @@ void make_ways(Ways& w, const Pricing& p, const Basis& b, const ReplicaLadder& o
       Way& r = w[reserved ? 2 : 1];
       const double rate = reserved ? g.rent_reserved_usd_per_hour : g.rent_usd_per_hour;
       common(r, own);
-      r.deployment = Deployment::rent;
-      r.reserved = reserved;
       r.allowed = may_rent && rate > 0 && (!reserved || in.production);
       r.why_not = !in.online       ? "the site is not always online"
                   : in.on_premises ? "the data must stay on premises"
@@ -256,18 +253,19 @@ void make_ways(Ways& w, const Pricing& p, const Basis& b, const ReplicaLadder& o
     }
   }
   // Edge: one workstation per site, for sites that are offline, intermittent
-  // or several.
-  const Shape edge = resolve(edge_ladder, std::min(b.context, edge_ladder.context));
+  // or several (the ladder is only read then).
   if (in.online && in.sites < 2) {
     w[3].why_not = "one site that is always online";
-  } else if (edge.shape == nullptr) {
+    return;
+  }
+  const Shape edge = resolve(edge_ladder, std::min(b.context, edge_ladder.context));
+  if (edge.shape == nullptr) {
     w[3].why_not = "the model does not fit an edge box";
   } else {
     const Gpu& g = *edge.shape->gpu;
     Way& e = w[3];
     common(e, edge);
     e.allowed = true;
-    e.deployment = Deployment::edge;
     e.n = in.sites;
     e.gpu_purchase = g.purchase_usd;
     e.box_purchase = p.edge_box_usd.value;
@@ -481,20 +479,6 @@ CostInputs CostInputs::resolve(const Questionnaire& q) {
   }
   if (!problems.empty()) throw InputError(std::move(problems));
   return in;
-}
-
-namespace {
-bool over(const Basis& b, Option o, BudgetFirmness firm);
-}  // namespace
-
-DerivedUtilities derived_utilities(const Pricing& p, const CostInputs& in, const Values& values,
-                                   std::array<bool, kOptionCount>* over_firm) {
-  const Basis b = make_basis(p, in, values);
-  if (over_firm != nullptr) {
-    const BudgetFirmness firm = budget_firmness(in, values);
-    for (Option o : kOptions) (*over_firm)[index(o)] = firm.any() && over(b, o, firm);
-  }
-  return {cost_from(b), budget_from(b)};
 }
 
 PerOption cost_utility(const Pricing& p, const CostInputs& in, const Values& values) {
@@ -717,6 +701,16 @@ bool over(const Basis& b, Option o, BudgetFirmness firm) {
 }
 
 }  // namespace
+
+DerivedUtilities derived_utilities(const Pricing& p, const CostInputs& in, const Values& values,
+                                   std::array<bool, kOptionCount>* over_firm) {
+  const Basis b = make_basis(p, in, values);
+  if (over_firm != nullptr) {
+    const BudgetFirmness firm = budget_firmness(in, values);
+    for (Option o : kOptions) (*over_firm)[index(o)] = firm.any() && over(b, o, firm);
+  }
+  return {cost_from(b), budget_from(b)};
+}
 
 std::array<OptionCost, kOptionCount> option_costs(const Pricing& p, const CostInputs& in,
                                                   const Values& values) {

@@ -359,10 +359,10 @@ class PricingLoader {
                   "edge_quantisation", "source", "as_of"},
                  context, m_sink);
       TierDefaults& t = m_p.tiers[i];
-      if (named(m_p.hosted, *entry, "cloud", "hosted model", context))
-        t.cloud = text(*entry, "cloud", context);
-      if (named(m_p.models, *entry, "local", "open model", context))
-        t.local = text(*entry, "local", context);
+      if (const HostedModel* h = named(m_p.hosted, *entry, "cloud", "hosted model", context))
+        t.cloud = h->id;
+      if (const OpenModel* m = named(m_p.models, *entry, "local", "open model", context))
+        t.local = m->id;
       t.quantisation = quantisation(*entry, "quantisation", context);
       if (const Gpu* g = named(m_p.gpus, *entry, "gpu", "GPU", context)) {
         t.gpu = g->name;
@@ -371,8 +371,8 @@ class PricingLoader {
                        fmt::format("{} must name a datacenter GPU for 'gpu'", context));
         }
       }
-      if (named(m_p.models, *entry, "hybrid_local", "open model", context))
-        t.hybrid_local = text(*entry, "hybrid_local", context);
+      if (const OpenModel* m = named(m_p.models, *entry, "hybrid_local", "open model", context))
+        t.hybrid_local = m->id;
       if (const Gpu* g = named(m_p.gpus, *entry, "edge_gpu", "GPU", context)) {
         t.edge_gpu = g->name;
         if (g->gpu_class != GpuClass::workstation) {

@@ -193,8 +193,8 @@ std::string cost_note(const Decision& d) {
   if (e.cached_input_share > 0 || e.batch_share > 0) {
     std::vector<std::string> how;
     if (e.cached_input_share > 0)
-      how.push_back(fmt::format("{:.0f}% of input tokens from the prompt cache",
-                                100 * e.cached_input_share));
+      how.push_back(
+          fmt::format("{:.0f}% of input tokens from the prompt cache", 100 * e.cached_input_share));
     if (e.batch_share > 0)
       how.push_back(fmt::format("{:.0f}% of the work through the batch API", 100 * e.batch_share));
     note = fmt::format("The API bill counts {}: {} a month for cloud instead of {} at list price. ",

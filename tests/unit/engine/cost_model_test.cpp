@@ -534,8 +534,7 @@ TEST_CASE("the prompt cache and the batch API lower the API bill as teams pay it
   CHECK(e.cloud_list_usd == Approx(1050));
   // Hybrid's cloud part (10 %) pays the same rate.
   const OptionCost& hybrid = e.options[index(Option::hybrid)];
-  CHECK(hybrid.running_monthly_usd ==
-        Approx(hybrid.ways[2].running_monthly_usd).epsilon(1e-12));
+  CHECK(hybrid.running_monthly_usd == Approx(hybrid.ways[2].running_monthly_usd).epsilon(1e-12));
   CHECK(hybrid.running_monthly_usd - (hybrid.ways[2].running_monthly_usd - 84.375) ==
         Approx(84.375));
   // Self-hosting is unchanged.

@@ -166,13 +166,12 @@ TEST_CASE("unknown answers use the documented assumption", "[engine][uncertainty
 
 TEST_CASE("a range is scored at its middle, geometric for log-scale numbers",
           "[engine][uncertainty]") {
-  const Decision range = decide_with(
-      {{"monthly_requests", "[100000, 10000000]"},
-       {"budget_flexibility", "firm"},
-       {"sites", "1"},
-       {"cached_input_percent", "0"},
-       {"batch_percent", "0"}},
-      0);
+  const Decision range = decide_with({{"monthly_requests", "[100000, 10000000]"},
+                                      {"budget_flexibility", "firm"},
+                                      {"sites", "1"},
+                                      {"cached_input_percent", "0"},
+                                      {"batch_percent", "0"}},
+                                     0);
   const Decision middle = decide_with({{"monthly_requests", "1000000"}}, 0);
   for (Option o : kOptions) CHECK(score(range, o) == Approx(score(middle, o)));
   REQUIRE(range.assumptions.size() == 1);
