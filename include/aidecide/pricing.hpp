@@ -200,6 +200,16 @@ struct Pricing {
 // answer of its criterion, every tier names known catalog entries, no
 // missing price, every tier's model fits some GPU of the catalog).
 Pricing load_pricing(std::string_view text, const std::string& source, const Questionnaire& q);
+// A pricing file's text and the name its messages carry.
+struct PricingText {
+  std::string source;
+  std::string text;
+};
+// Pricing files in order (docs/cost-model.md, "Refreshing prices"): the first
+// may be a full pricing file, every other is an overlay (`overlay:`) that
+// replaces only the entries and fields it names; overlays without a full
+// file change the built-in prices. No files: the built-in prices.
+Pricing load_pricing_files(const std::vector<PricingText>& files, const Questionnaire& q);
 // The shapes a replica of `model` can take on GPUs of `gpu_class`, the
 // preferred GPU first (docs/cost-model.md, "Sizing").
 ReplicaLadder build_ladder(const Pricing& p, const OpenModel& model, Quantisation q,

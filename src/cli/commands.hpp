@@ -59,6 +59,7 @@ Runner setup_adr(CLI::App& app, Completions& completions);
 Runner setup_ask(CLI::App& app, Completions& completions);
 Runner setup_explain(CLI::App& app, Completions& completions);
 Runner setup_validate(CLI::App& app, Completions& completions);
+Runner setup_prices(CLI::App& app, Completions& completions);
 Runner setup_completion(CLI::App& app, Completions& completions);
 Runner setup_schema(CLI::App& app, Completions& completions);
 Runner setup_man(CLI::App& app, Completions& completions);
@@ -82,7 +83,7 @@ std::vector<std::string> set_values();
 // given); warns on stale prices. Throws InputError.
 struct ModelPaths {
   std::string criteria;
-  std::string pricing;
+  std::vector<std::string> pricing;  // a pricing file and overlays, in order
 };
 std::unique_ptr<ScoringModel> load_model(const ModelPaths& paths, const Streams& io);
 

@@ -28,6 +28,7 @@ const CommandSpec kCommands[] = {
     {"adr", "Write an architecture decision record for a profile", &setup_adr},
     {"explain", "Show the criteria, weights, utilities and constraints behind the scores",
      &setup_explain},
+    {"prices", "Import a price list (LiteLLM, SkyPilot) as a pricing overlay", &setup_prices},
     {"validate", "Check profiles, criteria, pricing, presets, config and ADRs without scoring",
      &setup_validate},
     {"completion", "Print shell completions: bash, zsh or fish", &setup_completion},
@@ -135,21 +136,24 @@ CLI::Option* add_set_option(CLI::App& app, Completions& completions,
 void add_model_options(CLI::App& app, ModelPaths& paths) {
   app.add_option("--criteria", paths.criteria, "Criteria file to use instead of the built-in one")
       ->type_name("FILE");
-  app.add_option("--pricing", paths.pricing, "Pricing file to use instead of the built-in one")
-      ->type_name("FILE");
+  app.add_option("--pricing", paths.pricing,
+                 "Pricing file to use instead of the built-in one, or an overlay that changes "
+                 "the prices it names (repeat: a file, then overlays in order)")
+      ->type_name("FILE")
+      ->allow_extra_args(false);
 }
 
 std::unique_ptr<ScoringModel> load_model(const ModelPaths& paths, const Streams& io) {
   const std::string criteria_source =
       paths.criteria.empty() ? std::string(kEmbeddedCriteriaSource) : paths.criteria;
-  const std::string pricing_source =
-      paths.pricing.empty() ? std::string(kEmbeddedPricingSource) : paths.pricing;
   Questionnaire q = paths.criteria.empty()
                         ? embedded_questionnaire()
                         : load_questionnaire(read_text_file(paths.criteria), criteria_source);
-  Pricing p = paths.pricing.empty()
-                  ? embedded_pricing(q)
-                  : load_pricing(read_text_file(paths.pricing), pricing_source, q);
+  std::vector<PricingText> files;
+  for (const std::string& path : paths.pricing) files.push_back({path, read_text_file(path)});
+  Pricing p = load_pricing_files(files, q);
+  const std::string pricing_source =
+      paths.pricing.empty() ? std::string(kEmbeddedPricingSource) : p.source;
   auto model = std::make_unique<ScoringModel>(std::move(q), std::move(p));
   if (io.verbose) {
     io.err << fmt::format("aidecide: criteria {} (version {}), pricing {} (prices as of {})\n",

@@ -128,7 +128,7 @@ int run_check(const CheckCliOptions& options, const Streams& io, const GlobalOpt
   if (model_paths.criteria.empty() && config.criteria)
     model_paths.criteria = from_config(config, *config.criteria);
   if (model_paths.pricing.empty() && config.pricing)
-    model_paths.pricing = from_config(config, *config.pricing);
+    model_paths.pricing = {from_config(config, *config.pricing)};
   check.rule_levels.insert(check.rule_levels.begin(), config.rules.begin(), config.rules.end());
   if (config.low_margin_points) check.low_margin_points = *config.low_margin_points;
   const auto model = load_model(model_paths, io);

@@ -46,6 +46,8 @@ int run_validate(const ValidateOptions& options, const Streams& io) {
           (void)CostInputs::resolve(q);
         } else if (kind == "pricing") {
           (void)load_pricing(text, file.name, model->questionnaire);
+        } else if (kind == "pricing overlay") {
+          (void)load_pricing_files({{file.name, text}}, model->questionnaire);
         } else if (kind == "presets") {
           (void)load_presets(text, file.name, model->questionnaire);
         } else if (kind == "configuration") {

@@ -12,6 +12,7 @@ std::string_view yaml_file_kind(std::string_view text, const std::string& path) 
   if (std::filesystem::path(path).filename() == ".aidecide.yaml" || root.find("check"))
     return "configuration";
   if (root.find("criteria")) return "criteria";
+  if (root.find("overlay")) return "pricing overlay";
   if (root.find("presets")) return "presets";
   if (root.find("gpus") || root.find("tables")) return "pricing";
   return "profile";

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
+#include <set>
 #include <type_traits>
 
 #include "aidecide/escape.hpp"
@@ -66,10 +68,51 @@ class PricingLoader {
 
   Pricing load(std::string_view text) { return load(parse_yaml(text, m_sink.source())); }
 
+  // An overlay (docs/cost-model.md, "Refreshing prices"): entries it names
+  // replace the fields they name in `base`, new entries need every field,
+  // everything else stays; the tiers are planned again.
+  Pricing overlay(Pricing base, const YamlNode& root) {
+    m_p = std::move(base);
+    m_overlay = true;
+    expect_document(
+        root, "a pricing overlay", "expected a pricing overlay (see docs/cost-model.md)",
+        {"version", "overlay", "hosted", "gpus", "models", "tiers", "figures", "tables"},
+        "the pricing overlay", m_sink);
+    if (read_version(root, "the pricing overlay", m_sink) != 2 && root.find("version")) {
+      m_sink.error(root.find("version")->pos, "a pricing overlay must be version 2");
+    }
+    if (const YamlNode* o = require_key(root, "overlay", "the pricing overlay", m_sink);
+        o && expect_mapping(*o, "'overlay'", m_sink)) {
+      check_keys(*o, {"source", "as_of"}, "'overlay'", m_sink);
+      m_overlay_provenance = provenance(*o, "'overlay'");
+    }
+    m_sink.throw_if_any();
+    if (const YamlNode* n = root.find("hosted")) load_hosted(*n);
+    if (const YamlNode* n = root.find("gpus")) load_gpus(*n);
+    if (const YamlNode* n = root.find("models")) load_models(*n);
+    if (const YamlNode* n = root.find("figures")) load_figures(*n);
+    if (const YamlNode* n = root.find("tables")) load_tables(*n);
+    const Criterion* tiers = tier_criterion(root);
+    if (const YamlNode* n = root.find("tiers"); n && tiers) load_tiers(*n, *tiers);
+    m_sink.throw_if_any();
+    m_p.source = fmt::format("{} + {}", m_p.source, m_sink.source());
+    plan_tiers();
+    m_sink.throw_if_any();
+    return std::move(m_p);
+  }
+
   Pricing load(const YamlNode& root) {
-    expect_document(root, "a pricing file", "expected a pricing file (see docs/cost-model.md)",
-                    {"version", "hosted", "gpus", "models", "tiers", "figures", "tables"},
-                    "the pricing file", m_sink);
+    expect_document(
+        root, "a pricing file", "expected a pricing file (see docs/cost-model.md)",
+        {"version", "hosted", "gpus", "models", "tiers", "figures", "tables", "overlay"},
+        "the pricing file", m_sink);
+    if (const YamlNode* o = root.find("overlay")) {
+      m_sink.error(o->pos,
+                   "this is a pricing overlay, which changes a pricing file; give it to "
+                   "--pricing after the file it changes, or alone to change the "
+                   "built-in prices");
+      m_sink.throw_if_any();
+    }
     m_p.version = read_version(root, "the pricing file", m_sink);
     if (m_p.version == 1) {
       // Version 1 priced tiers directly (`cloud:`, `local:`); there is no
@@ -113,6 +156,10 @@ class PricingLoader {
   }
 
   Provenance provenance(const YamlNode& node, const std::string& context) {
+    // In an overlay an entry without its own source and date takes the overlay's.
+    if (m_overlay && !node.find("source") && !node.find("as_of") &&
+        !m_overlay_provenance.as_of.empty())
+      return m_overlay_provenance;
     Provenance p;
     if (const YamlNode* s = require_key(node, "source", context, m_sink)) {
       p.source = read_string(*s, "'source'", m_sink).value_or("");
@@ -180,6 +227,29 @@ class PricingLoader {
     return Quantisation::bits16;
   }
 
+  // Whether to read `key` of an entry: always in a pricing file and for an
+  // entry an overlay adds; only when named for one it changes.
+  bool take(const YamlNode& node, std::string_view key) const {
+    return !m_partial || node.find(key) != nullptr;
+  }
+
+  static SourcePos pos_of(const YamlNode& node, std::string_view key) {
+    const YamlNode* v = node.find(key);
+    return v ? v->pos : node.pos;
+  }
+
+  // Starts an entry of `map`: a copy of the base's entry an overlay changes,
+  // else a fresh one; reports an entry given twice in this file.
+  template <typename Map>
+  typename Map::mapped_type begin_entry(const Map& map, const YamlEntry& entry,
+                                        const std::string& context) {
+    if (!m_seen.insert(fmt::format("{}\n{}", context, entry.first.value)).second)
+      m_sink.error(entry.first.pos, fmt::format("{} is defined twice", context));
+    const auto it = map.find(entry.first.value);
+    m_partial = m_overlay && it != map.end();
+    return m_partial ? it->second : typename Map::mapped_type{};
+  }
+
   // An entry named by `key` of `map`, or an error with a suggestion.
   template <typename Map>
   const typename Map::mapped_type* named(const Map& map, const YamlNode& node, std::string_view key,
@@ -203,95 +273,119 @@ class PricingLoader {
 
   void load_hosted(const YamlNode& node) {
     if (!expect_mapping(node, "'hosted'", m_sink)) return;
-    for (const auto& [key, value] : node.entries) {
-      const std::string context = fmt::format("hosted model '{}'", escape_for_message(key.value));
+    for (const auto& entry : node.entries) {
+      const YamlNode& value = entry.second;
+      const std::string context =
+          fmt::format("hosted model '{}'", escape_for_message(entry.first.value));
       if (!expect_mapping(value, context, m_sink)) continue;
       check_keys(value,
                  {"name", "input_per_mtok", "cached_input_per_mtok", "output_per_mtok",
                   "batch_discount", "source", "as_of"},
                  context, m_sink);
-      HostedModel h;
-      h.id = key.value;
-      h.name = text(value, "name", context);
-      h.input_per_mtok = positive(value, "input_per_mtok", context);
-      h.cached_input_per_mtok = positive(value, "cached_input_per_mtok", context, true);
-      h.output_per_mtok = positive(value, "output_per_mtok", context);
-      h.batch_discount = share(value, "batch_discount", context);
+      HostedModel h = begin_entry(m_p.hosted, entry, context);
+      h.id = entry.first.value;
+      if (const YamlNode* n = value.find("name")) {
+        h.name = read_string(*n, "'name'", m_sink).value_or("");
+      } else if (h.name.empty()) {
+        h.name = h.id;  // optional: price lists key models by their API name
+      }
+      if (take(value, "input_per_mtok"))
+        h.input_per_mtok = positive(value, "input_per_mtok", context);
+      if (take(value, "cached_input_per_mtok"))
+        h.cached_input_per_mtok = positive(value, "cached_input_per_mtok", context, true);
+      if (take(value, "output_per_mtok"))
+        h.output_per_mtok = positive(value, "output_per_mtok", context);
+      if (take(value, "batch_discount")) h.batch_discount = share(value, "batch_discount", context);
       h.provenance = provenance(value, context);
       if (h.cached_input_per_mtok > h.input_per_mtok) {
-        m_sink.error(value.find("cached_input_per_mtok")->pos,
+        m_sink.error(pos_of(value, "cached_input_per_mtok"),
                      fmt::format("the cached input price of {} is above its input price", context));
       }
-      if (!m_p.hosted.emplace(h.id, std::move(h)).second)
-        m_sink.error(key.pos, fmt::format("{} is defined twice", context));
+      m_p.hosted.insert_or_assign(h.id, std::move(h));
     }
+    m_partial = false;
   }
 
   void load_gpus(const YamlNode& node) {
     if (!expect_mapping(node, "'gpus'", m_sink)) return;
-    for (const auto& [key, value] : node.entries) {
-      const std::string context = fmt::format("GPU '{}'", escape_for_message(key.value));
+    for (const auto& entry : node.entries) {
+      const YamlNode& value = entry.second;
+      const std::string context = fmt::format("GPU '{}'", escape_for_message(entry.first.value));
       if (!expect_mapping(value, context, m_sink)) continue;
       check_keys(
           value,
           {"class", "memory_gb", "bandwidth_gbs", "power_watts", "purchase_usd",
            "rent_usd_per_hour", "rent_reserved_usd_per_hour", "max_per_node", "source", "as_of"},
           context, m_sink);
-      Gpu g;
-      g.name = key.value;
+      Gpu g = begin_entry(m_p.gpus, entry, context);
+      g.name = entry.first.value;
       if (const YamlNode* c = value.find("class")) {
         const std::string t = read_string(*c, "'class'", m_sink).value_or("");
-        if (t == "workstation") {
-          g.gpu_class = GpuClass::workstation;
-        } else if (t != "datacenter" && c->is_scalar()) {
+        if (t == "workstation" || t == "datacenter") {
+          g.gpu_class = t == "workstation" ? GpuClass::workstation : GpuClass::datacenter;
+        } else if (c->is_scalar()) {
           m_sink.error(c->pos, fmt::format("'class' of {} must be datacenter or workstation, not "
                                            "'{}'",
                                            context, escape_for_message(t)));
         }
       }
-      g.memory_gb = positive(value, "memory_gb", context);
-      g.bandwidth_gbs = positive(value, "bandwidth_gbs", context);
-      g.power_watts = positive(value, "power_watts", context, true);
-      g.purchase_usd = positive(value, "purchase_usd", context);
-      g.rent_usd_per_hour = positive(value, "rent_usd_per_hour", context, true);
-      g.rent_reserved_usd_per_hour = positive(value, "rent_reserved_usd_per_hour", context, true);
-      g.max_per_node = whole(value, "max_per_node", context, 1, 64);
+      if (take(value, "memory_gb")) g.memory_gb = positive(value, "memory_gb", context);
+      if (take(value, "bandwidth_gbs")) g.bandwidth_gbs = positive(value, "bandwidth_gbs", context);
+      if (take(value, "power_watts")) g.power_watts = positive(value, "power_watts", context, true);
+      if (take(value, "purchase_usd")) g.purchase_usd = positive(value, "purchase_usd", context);
+      if (take(value, "rent_usd_per_hour"))
+        g.rent_usd_per_hour = positive(value, "rent_usd_per_hour", context, true);
+      if (take(value, "rent_reserved_usd_per_hour")) {
+        g.rent_reserved_usd_per_hour = positive(value, "rent_reserved_usd_per_hour", context, true);
+      } else if (m_partial && g.rent_reserved_usd_per_hour > g.rent_usd_per_hour) {
+        // A new on-demand rent below the base's reserved one: a reserved term
+        // never costs more than renting on demand.
+        g.rent_reserved_usd_per_hour = g.rent_usd_per_hour;
+      }
+      if (take(value, "max_per_node"))
+        g.max_per_node = whole(value, "max_per_node", context, 1, 64);
       g.provenance = provenance(value, context);
       if (g.rent_reserved_usd_per_hour > 0 && g.rent_usd_per_hour > 0 &&
           g.rent_reserved_usd_per_hour > g.rent_usd_per_hour) {
-        m_sink.error(value.find("rent_reserved_usd_per_hour")->pos,
+        m_sink.error(pos_of(value, "rent_reserved_usd_per_hour"),
                      fmt::format("the reserved rent of {} is above its rent on demand", context));
       }
-      if (!m_p.gpus.emplace(g.name, std::move(g)).second)
-        m_sink.error(key.pos, fmt::format("{} is defined twice", context));
+      m_p.gpus.insert_or_assign(g.name, std::move(g));
     }
+    m_partial = false;
   }
 
   void load_models(const YamlNode& node) {
     if (!expect_mapping(node, "'models'", m_sink)) return;
-    for (const auto& [key, value] : node.entries) {
-      const std::string context = fmt::format("model '{}'", escape_for_message(key.value));
+    for (const auto& entry : node.entries) {
+      const YamlNode& value = entry.second;
+      const std::string context = fmt::format("model '{}'", escape_for_message(entry.first.value));
       if (!expect_mapping(value, context, m_sink)) continue;
       check_keys(value,
                  {"name", "params_b", "active_params_b", "layers", "kv_heads", "head_dim",
                   "kv_latent_dim", "context", "throughput", "source", "as_of"},
                  context, m_sink);
-      OpenModel m;
-      m.id = key.value;
-      m.name = text(value, "name", context);
-      m.params_b = positive(value, "params_b", context);
-      m.active_params_b = positive(value, "active_params_b", context);
+      OpenModel m = begin_entry(m_p.models, entry, context);
+      m.id = entry.first.value;
+      if (take(value, "name")) m.name = text(value, "name", context);
+      if (take(value, "params_b")) m.params_b = positive(value, "params_b", context);
+      if (take(value, "active_params_b"))
+        m.active_params_b = positive(value, "active_params_b", context);
       if (m.active_params_b > m.params_b) {
-        m_sink.error(value.find("active_params_b")->pos,
+        m_sink.error(pos_of(value, "active_params_b"),
                      fmt::format("{} has more active parameters than parameters", context));
       }
-      m.layers = whole(value, "layers", context, 1, 10000);
-      m.kv_heads = whole(value, "kv_heads", context, 1, 10000);
-      m.head_dim = whole(value, "head_dim", context, 1, 100000);
-      m.kv_latent_dim = whole(value, "kv_latent_dim", context, 1, 1000000, false);
-      m.context = positive(value, "context", context);
+      if (take(value, "layers")) m.layers = whole(value, "layers", context, 1, 10000);
+      if (take(value, "kv_heads")) m.kv_heads = whole(value, "kv_heads", context, 1, 10000);
+      if (take(value, "head_dim")) m.head_dim = whole(value, "head_dim", context, 1, 100000);
+      if (take(value, "kv_latent_dim"))
+        m.kv_latent_dim = whole(value, "kv_latent_dim", context, 1, 1000000, false);
+      if (take(value, "context")) m.context = positive(value, "context", context);
       m.provenance = provenance(value, context);
-      if (const YamlNode* t = require_key(value, "throughput", context, m_sink)) {
+      if (!take(value, "throughput")) {
+        // kept from the base
+      } else if (const YamlNode* t = require_key(value, "throughput", context, m_sink)) {
+        m.throughput.clear();
         if (!t->is_sequence() || t->items.empty()) {
           m_sink.error(t->pos, fmt::format("'throughput' of {} must be a list of at least one "
                                            "figure",
@@ -304,9 +398,9 @@ class PricingLoader {
           }
         }
       }
-      if (!m_p.models.emplace(m.id, std::move(m)).second)
-        m_sink.error(key.pos, fmt::format("{} is defined twice", context));
+      m_p.models.insert_or_assign(m.id, std::move(m));
     }
+    m_partial = false;
   }
 
   Throughput throughput(const YamlNode& item, const std::string& context) {
@@ -343,9 +437,11 @@ class PricingLoader {
     check_keys(node, ids, "'tiers'", m_sink);
     m_p.tiers.resize(tiers.answers.size());
     m_tier_nodes.assign(tiers.answers.size(), nullptr);
+    m_partial = m_overlay;  // an overlay changes the fields of a tier it names
     for (std::size_t i = 0; i < tiers.answers.size(); ++i) {
       const YamlNode* entry = node.find(tiers.answers[i].id);
       const std::string context = fmt::format("tier '{}'", tiers.answers[i].id);
+      if (entry == nullptr && m_overlay) continue;
       if (entry == nullptr) {
         m_sink.error(node.pos, fmt::format("missing tier: 'tiers' has no entry for capability "
                                            "'{}'",
@@ -359,30 +455,43 @@ class PricingLoader {
                   "edge_quantisation", "source", "as_of"},
                  context, m_sink);
       TierDefaults& t = m_p.tiers[i];
-      if (const HostedModel* h = named(m_p.hosted, *entry, "cloud", "hosted model", context))
-        t.cloud = h->id;
-      if (const OpenModel* m = named(m_p.models, *entry, "local", "open model", context))
-        t.local = m->id;
-      t.quantisation = quantisation(*entry, "quantisation", context);
-      if (const Gpu* g = named(m_p.gpus, *entry, "gpu", "GPU", context)) {
-        t.gpu = g->name;
-        if (g->gpu_class != GpuClass::datacenter) {
-          m_sink.error(entry->find("gpu")->pos,
-                       fmt::format("{} must name a datacenter GPU for 'gpu'", context));
+      if (take(*entry, "cloud")) {
+        if (const HostedModel* h = named(m_p.hosted, *entry, "cloud", "hosted model", context))
+          t.cloud = h->id;
+      }
+      if (take(*entry, "local")) {
+        if (const OpenModel* m = named(m_p.models, *entry, "local", "open model", context))
+          t.local = m->id;
+      }
+      if (take(*entry, "quantisation"))
+        t.quantisation = quantisation(*entry, "quantisation", context);
+      if (take(*entry, "gpu")) {
+        if (const Gpu* g = named(m_p.gpus, *entry, "gpu", "GPU", context)) {
+          t.gpu = g->name;
+          if (g->gpu_class != GpuClass::datacenter) {
+            m_sink.error(entry->find("gpu")->pos,
+                         fmt::format("{} must name a datacenter GPU for 'gpu'", context));
+          }
         }
       }
-      if (const OpenModel* m = named(m_p.models, *entry, "hybrid_local", "open model", context))
-        t.hybrid_local = m->id;
-      if (const Gpu* g = named(m_p.gpus, *entry, "edge_gpu", "GPU", context)) {
-        t.edge_gpu = g->name;
-        if (g->gpu_class != GpuClass::workstation) {
-          m_sink.error(entry->find("edge_gpu")->pos,
-                       fmt::format("{} must name a workstation GPU for 'edge_gpu'", context));
+      if (take(*entry, "hybrid_local")) {
+        if (const OpenModel* m = named(m_p.models, *entry, "hybrid_local", "open model", context))
+          t.hybrid_local = m->id;
+      }
+      if (take(*entry, "edge_gpu")) {
+        if (const Gpu* g = named(m_p.gpus, *entry, "edge_gpu", "GPU", context)) {
+          t.edge_gpu = g->name;
+          if (g->gpu_class != GpuClass::workstation) {
+            m_sink.error(entry->find("edge_gpu")->pos,
+                         fmt::format("{} must name a workstation GPU for 'edge_gpu'", context));
+          }
         }
       }
-      t.edge_quantisation = quantisation(*entry, "edge_quantisation", context);
+      if (take(*entry, "edge_quantisation"))
+        t.edge_quantisation = quantisation(*entry, "edge_quantisation", context);
       t.provenance = provenance(*entry, context);
     }
+    m_partial = false;
   }
 
   // Resolves each tier's entries into ladders; a tier whose model no GPU of
@@ -408,13 +517,14 @@ class PricingLoader {
            {std::pair{&plan.own_local, "local"}, std::pair{&plan.own_hybrid, "hybrid_local"}}) {
         const double full = ladder->model->kv_bytes_per_token() * ladder->model->context / 1e9;
         if (!ladder->empty() && ladder->shapes[ladder->fallback].free_gb >= full) continue;
-        m_sink.error(m_tier_nodes[i] ? m_tier_nodes[i]->pos : SourcePos{},
-                     fmt::format("tier '{}': no datacenter GPU of the catalog holds {} ({}) at "
-                                 "{} with one sequence of its full context, even two servers of "
-                                 "them; add a larger GPU",
-                                 m_q.criteria[m_q.index_of("model_capability")].answers[i].id,
-                                 escape_for_message(ladder->model->name), what,
-                                 to_string(ladder->quantisation)));
+        m_sink.error(
+            i < m_tier_nodes.size() && m_tier_nodes[i] ? m_tier_nodes[i]->pos : SourcePos{},
+            fmt::format("tier '{}': no datacenter GPU of the catalog holds {} ({}) at "
+                        "{} with one sequence of its full context, even two servers of "
+                        "them; add a larger GPU",
+                        m_q.criteria[m_q.index_of("model_capability")].answers[i].id,
+                        escape_for_message(ladder->model->name), what,
+                        to_string(ladder->quantisation)));
       }
     }
   }
@@ -427,6 +537,7 @@ class PricingLoader {
     for (const auto& spec : kFigures) {
       const YamlNode* entry = node.find(spec.name);
       const std::string context = fmt::format("figure '{}'", spec.name);
+      if (entry == nullptr && m_overlay) continue;
       if (entry == nullptr) {
         m_sink.error(node.pos, fmt::format("missing figure '{}' in 'figures'", spec.name));
         continue;
@@ -461,6 +572,7 @@ class PricingLoader {
     for (const auto& spec : kTables) {
       const YamlNode* entry = node.find(spec.name);
       const std::string context = fmt::format("table '{}'", spec.name);
+      if (entry == nullptr && m_overlay) continue;
       if (entry == nullptr) {
         m_sink.error(node.pos, fmt::format("missing table '{}' in 'tables'", spec.name));
         continue;
@@ -506,6 +618,10 @@ class PricingLoader {
   const Questionnaire& m_q;
   Pricing m_p;
   std::vector<const YamlNode*> m_tier_nodes;  // for positions of plan errors
+  bool m_overlay = false;                     // reading an overlay onto m_p
+  bool m_partial = false;                     // the entry being read changes one of m_p's
+  Provenance m_overlay_provenance;            // an overlay's own source and date
+  std::set<std::string> m_seen;               // entries of this file, for "defined twice"
 };
 
 }  // namespace
@@ -533,6 +649,23 @@ Pricing load_pricing(std::string_view text, const std::string& source, const Que
 
 Pricing load_pricing(const YamlNode& root, const std::string& source, const Questionnaire& q) {
   return PricingLoader(source, q).load(root);
+}
+
+Pricing load_pricing_files(const std::vector<PricingText>& files, const Questionnaire& q) {
+  std::optional<Pricing> p;
+  for (const PricingText& file : files) {
+    const YamlNode root = parse_yaml(file.text, file.source);
+    if (root.is_mapping() && root.find("overlay") != nullptr) {
+      p = PricingLoader(file.source, q).overlay(p ? std::move(*p) : embedded_pricing(q), root);
+    } else if (p) {
+      throw InputError({Diagnostic{file.source, root.pos,
+                                   "a full pricing file must come first; the files after it "
+                                   "are overlays (with an 'overlay:' block) that change it"}});
+    } else {
+      p = PricingLoader(file.source, q).load(root);
+    }
+  }
+  return p ? std::move(*p) : embedded_pricing(q);
 }
 
 }  // namespace aidecide

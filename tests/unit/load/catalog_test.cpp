@@ -80,7 +80,8 @@ TEST_CASE("throughput away from a published figure is scaled and marked estimate
   const OpenModel& m = p.models.at("llama-3.1-8b");
   // On an A100, which no figure names: the L40S figure (same precision and
   // group) scaled by memory bandwidth, 1,124 x 2,039 / 864.
-  const ReplicaLadder on_a100 = build_ladder(p, m, Quantisation::bits16, p.gpus.at("A100"), 32);
+  const ReplicaLadder on_a100 =
+      build_ladder(p, m, Quantisation::bits16, p.gpus.at("A100-80GB"), 32);
   REQUIRE_FALSE(on_a100.empty());
   CHECK(on_a100.shapes.front().output_tokens_per_second == Approx(1124.0 * 2039 / 864));
   CHECK(on_a100.shapes.front().kind == FigureKind::estimated);

@@ -21,8 +21,8 @@ const std::string kPricing(embedded_pricing_text());
 TEST_CASE("the built-in pricing loads with a source and date on every figure", "[pricing]") {
   const Pricing& p = default_model().pricing;
   REQUIRE(p.tiers.size() == 3);
-  CHECK(p.tiers[2].cloud == "claude-sonnet-4.5");
-  CHECK(p.hosted.at("claude-sonnet-4.5").input_per_mtok == 3.0);
+  CHECK(p.tiers[2].cloud == "claude-sonnet-4-5");
+  CHECK(p.hosted.at("claude-sonnet-4-5").input_per_mtok == 3.0);
   CHECK(p.tiers[1].gpu == "H100");
   CHECK(p.gpus.at("H100").purchase_usd == 32500);
   CHECK(p.gpus.at("H100").memory_gb == 80);

@@ -78,7 +78,7 @@ TEST_CASE("usage errors exit 2 with a message", "[cli]") {
     CHECK(r.code == 2);
     CHECK(r.err ==
           "aidecide: error: unknown command 'scroe'; did you mean 'score'?\nCommands: ask, score, "
-          "check, adr, explain, validate, completion, schema, man. Run "
+          "check, adr, explain, prices, validate, completion, schema, man. Run "
           "'aidecide --help' for usage.\n");
   }
   SECTION("no paths") {
