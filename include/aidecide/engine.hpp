@@ -49,8 +49,12 @@ struct ScoringModel {
 
   ScoringModel(Questionnaire q, Pricing p);
   const Dependencies& dependencies() const { return *m_dependencies; }
+  // The same criteria with other prices (a profile's named models): the
+  // dependencies are shared, the questionnaire copied.
+  ScoringModel with_pricing(Pricing p) const;
 
  private:
+  ScoringModel(Questionnaire q, Pricing p, std::shared_ptr<const Dependencies> dependencies);
   std::shared_ptr<const Dependencies> m_dependencies;
 };
 
@@ -179,6 +183,7 @@ struct Decision {
   std::string source;
   std::string name;
   std::string description;
+  NamedModels named_models;                    // the profile's `models:`, as given
   PerOption scores{};                          // 0..100, every option, vetoed or not
   std::array<bool, kOptionCount> vetoed{};     // by a hard constraint
   std::array<bool, kOptionCount> ruled_out{};  // vetoed, or over a firm budget while another fits

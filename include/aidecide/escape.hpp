@@ -30,6 +30,9 @@ std::string csv_cell(std::string_view text);
 // same plus : and ,), so untrusted text cannot forge or move annotations.
 std::string github_escape_message(std::string_view text);
 std::string github_escape_property(std::string_view text);
+// A YAML double-quoted scalar that reads back as `text`: \ and " escaped,
+// control characters as \xNN (names from price lists hold / : and @).
+std::string yaml_quoted(std::string_view text);
 // A file name stem: lower-case ASCII letters, digits and '-', at most 60
 // characters, never empty, never '.' or '..'.
 std::string safe_file_stem(std::string_view text);

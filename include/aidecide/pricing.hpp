@@ -152,23 +152,10 @@ struct TierPlan {
   ReplicaLadder edge_hybrid;  // hybrid's local part at the edge
 };
 
-struct Pricing {
-  Pricing() = default;
-  // Plans point into the catalog maps: moving keeps them valid, copying would not.
-  Pricing(Pricing&&) = default;
-  Pricing& operator=(Pricing&&) = default;
-  Pricing(const Pricing&) = delete;
-  Pricing& operator=(const Pricing&) = delete;
-
-  std::string source;
-  int version = 0;
-  std::map<std::string, HostedModel> hosted;
-  std::map<std::string, Gpu> gpus;
-  std::map<std::string, OpenModel> models;
-  std::vector<TierDefaults> tiers;  // indexed like model_capability's answers
-  std::vector<TierPlan> plans;      // same: resolved by the loader
-  Figure server_overhead;           // share of GPU price for chassis, CPU, network
-  Figure amortisation_months;       // hardware written off over this many months
+// The figures and tables of a pricing file: plain values, copied freely.
+struct PricingFigures {
+  Figure server_overhead;      // share of GPU price for chassis, CPU, network
+  Figure amortisation_months;  // hardware written off over this many months
   Figure electricity_usd_per_kwh;
   Figure pue;
   Figure hosting_usd_per_gpu_month;
@@ -191,10 +178,42 @@ struct Pricing {
   AnswerTable spare_replicas;        // by criticality: replicas kept for redundancy
   AnswerTable hybrid_local_share;    // by workload_mix: share of traffic served locally
   Figure horizon_months;             // total cost of ownership horizon
+};
 
-  // The oldest as_of date of all figures (for the staleness warning).
+struct Pricing : PricingFigures {
+  Pricing() = default;
+  // Plans point into the catalog maps: moving keeps them valid, copying would not.
+  Pricing(Pricing&&) = default;
+  Pricing& operator=(Pricing&&) = default;
+  Pricing(const Pricing&) = delete;
+  Pricing& operator=(const Pricing&) = delete;
+
+  std::string source;
+  int version = 0;
+  std::map<std::string, HostedModel> hosted;
+  std::map<std::string, Gpu> gpus;
+  std::map<std::string, OpenModel> models;
+  std::vector<TierDefaults> tiers;  // indexed like model_capability's answers
+  std::vector<TierPlan> plans;      // same: resolved by the loader
+
+  // The oldest as_of date of the prices (hosted models, GPUs, figures and
+  // tables; not benchmarks or model architectures): the staleness warning
+  // and "prices as of" in reports.
   std::string oldest_as_of() const;
 };
+
+// The tiers with a profile's named models (docs/cost-model.md, "Named
+// models"): a pricing with `base`'s figures and new tiers and plans that
+// point into `base`'s catalog; its own catalog maps are empty, so it must
+// not outlive `base`. Throws InputError at the names' positions in `source`
+// for a name the catalog lacks (with a suggestion), a GPU of the wrong class
+// or a model no GPU can hold.
+struct NamedModels;
+Pricing with_named_models(const Pricing& base, const NamedModels& named, const std::string& source);
+// A tier's ladders from its catalog entries.
+TierPlan plan_tier(const Pricing& p, const TierDefaults& t);
+// Whether some shape of the ladder holds one sequence of its model's full context.
+bool holds_full_context(const ReplicaLadder& ladder);
 
 // Validates the file against the questionnaire (every table covers every
 // answer of its criterion, every tier names known catalog entries, no

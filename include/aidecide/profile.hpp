@@ -21,6 +21,25 @@ struct Answer {
   SourcePos pos;    // of the value
 };
 
+// A profile's `models:` (docs/cost-model.md, "Named models"): catalog
+// entries that replace the capability tier's defaults. An empty id keeps
+// the tier's.
+struct NamedModels {
+  struct Name {
+    std::string id;
+    SourcePos pos;  // of the value
+  };
+  Name cloud;         // hosted model
+  Name local;         // open model served when self-hosting the whole workload
+  Name hybrid_local;  // open model of hybrid's local part (default: `local`)
+  Name quantisation;  // 16bit, 8bit or 4bit, for the datacentre GPUs
+  Name gpu;           // preferred datacentre GPU
+  bool any() const {
+    return !(cloud.id.empty() && local.id.empty() && hybrid_local.id.empty() &&
+             quantisation.id.empty() && gpu.id.empty());
+  }
+};
+
 struct Profile {
   std::string source;
   std::string name;
@@ -29,6 +48,7 @@ struct Profile {
   std::vector<std::string> tags;
   std::vector<Answer> answers;                 // indexed like Questionnaire::criteria
   std::vector<std::optional<double>> weights;  // overrides, same index
+  NamedModels models;
   SourcePos name_pos;
 };
 

@@ -137,8 +137,8 @@ std::optional<YamlNode> parse_extract(const Extract& e, const std::string& sourc
   }
 }
 
-const std::vector<std::string> kRecordKeys{"decision", "criteria_version", "answers", "weights",
-                                           "override"};
+const std::vector<std::string> kRecordKeys{"decision", "criteria_version", "answers",
+                                           "weights",  "models",           "override"};
 
 DecisionRecord load_record(const YamlNode& node, const SourcePos& pos, const std::string& source,
                            const Questionnaire& q, DiagnosticSink& sink) {
@@ -190,6 +190,7 @@ DecisionRecord load_record(const YamlNode& node, const SourcePos& pos, const std
   }
   load_answer_body(require_key(node, "answers", "the decision record", sink), node.find("weights"),
                    q, r.profile, sink);
+  if (const YamlNode* m = node.find("models")) load_named_models(*m, r.profile, sink);
   return r;
 }
 

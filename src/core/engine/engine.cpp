@@ -22,6 +22,17 @@ ScoringModel::ScoringModel(Questionnaire q, Pricing p)
       m_dependencies(
           std::make_shared<const Dependencies>(Dependencies::of(questionnaire, inputs))) {}
 
+ScoringModel::ScoringModel(Questionnaire q, Pricing p,
+                           std::shared_ptr<const Dependencies> dependencies)
+    : questionnaire(std::move(q)),
+      pricing(std::move(p)),
+      inputs(CostInputs::resolve(questionnaire)),
+      m_dependencies(std::move(dependencies)) {}
+
+ScoringModel ScoringModel::with_pricing(Pricing p) const {
+  return ScoringModel(questionnaire, std::move(p), m_dependencies);
+}
+
 ScoringModel embedded_model() {
   Questionnaire q = embedded_questionnaire();
   Pricing p = embedded_pricing(q);
@@ -304,6 +315,17 @@ std::vector<CostPoint> cost_curve(const ScoringModel& model, const Values& value
 }  // namespace
 
 Decision decide(const ScoringModel& model, const Profile& profile, const EngineOptions& options) {
+  if (profile.models.any()) {
+    // The profile names its models: the same criteria with its tiers. The
+    // decision's pointers go into `model`'s catalog, which outlives it.
+    const ScoringModel named =
+        model.with_pricing(with_named_models(model.pricing, profile.models, profile.source));
+    Profile plain = profile;
+    plain.models = {};
+    Decision d = decide(named, plain, options);
+    d.named_models = profile.models;
+    return d;
+  }
   const Questionnaire& q = model.questionnaire;
   Decision d;
   d.source = profile.source;

@@ -4,8 +4,14 @@
 // take on the catalog's GPUs (docs/cost-model.md, "Sizing").
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
+#include <fmt/format.h>
+
+#include "aidecide/escape.hpp"
 #include "aidecide/pricing.hpp"
+#include "aidecide/profile.hpp"
+#include "aidecide/text.hpp"
 
 namespace aidecide {
 
@@ -130,6 +136,113 @@ ReplicaLadder build_ladder(const Pricing& p, const OpenModel& model, Quantisatio
     if (ladder.shapes[i].free_gb > ladder.shapes[ladder.fallback].free_gb) ladder.fallback = i;
   }
   return ladder;
+}
+
+TierPlan plan_tier(const Pricing& p, const TierDefaults& t) {
+  TierPlan plan;
+  plan.cloud = &p.hosted.at(t.cloud);
+  const Gpu& gpu = p.gpus.at(t.gpu);
+  const Gpu& edge = p.gpus.at(t.edge_gpu);
+  const double seqs = p.concurrent_sequences.value;
+  const double edge_seqs = p.edge_concurrent_sequences.value;
+  const OpenModel& local = p.models.at(t.local);
+  const OpenModel& hybrid = p.models.at(t.hybrid_local);
+  plan.own_local = build_ladder(p, local, t.quantisation, gpu, seqs);
+  plan.own_hybrid = build_ladder(p, hybrid, t.quantisation, gpu, seqs);
+  plan.edge_local = build_ladder(p, local, t.edge_quantisation, edge, edge_seqs);
+  plan.edge_hybrid = build_ladder(p, hybrid, t.edge_quantisation, edge, edge_seqs);
+  return plan;
+}
+
+bool holds_full_context(const ReplicaLadder& l) {
+  return !l.empty() && l.shapes[l.fallback].free_gb >= l.kv_gb_per_token * l.context;
+}
+
+namespace {
+
+// The entry of `map` a profile names, or an error with a suggestion.
+template <typename Map>
+const typename Map::mapped_type* named_entry(const Map& map, const NamedModels::Name& name,
+                                             std::string_view key, std::string_view what,
+                                             DiagnosticSink& sink) {
+  if (const auto it = map.find(name.id); it != map.end()) return &it->second;
+  std::vector<std::string> names;
+  for (const auto& entry : map) names.push_back(entry.first);
+  const auto hint = did_you_mean(name.id, names);
+  sink.error(name.pos,
+             fmt::format("'models.{}' names {} '{}', which the catalog does not have{}", key, what,
+                         escape_for_message(name.id),
+                         hint ? fmt::format("; did you mean '{}'?", escape_for_message(*hint))
+                              : std::string()));
+  return nullptr;
+}
+
+}  // namespace
+
+Pricing with_named_models(const Pricing& base, const NamedModels& named,
+                          const std::string& source) {
+  DiagnosticSink sink(source);
+  Pricing p;
+  static_cast<PricingFigures&>(p) = base;
+  p.source = base.source;
+  p.version = base.version;
+  p.tiers = base.tiers;
+  TierDefaults change;
+  if (!named.cloud.id.empty()) {
+    if (const HostedModel* h = named_entry(base.hosted, named.cloud, "cloud", "hosted model", sink))
+      change.cloud = h->id;
+  }
+  if (!named.local.id.empty()) {
+    if (const OpenModel* m = named_entry(base.models, named.local, "local", "open model", sink))
+      change.local = m->id;
+  }
+  if (!named.hybrid_local.id.empty()) {
+    if (const OpenModel* m =
+            named_entry(base.models, named.hybrid_local, "hybrid_local", "open model", sink))
+      change.hybrid_local = m->id;
+  } else {
+    change.hybrid_local = change.local;  // hybrid's local part runs the named local model
+  }
+  if (!named.gpu.id.empty()) {
+    if (const Gpu* g = named_entry(base.gpus, named.gpu, "gpu", "GPU", sink)) {
+      change.gpu = g->name;
+      if (g->gpu_class != GpuClass::datacenter) {
+        sink.error(named.gpu.pos,
+                   fmt::format("'models.gpu' must name a datacenter GPU; '{}' is a workstation "
+                               "GPU, which edge boxes use",
+                               escape_for_message(g->name)));
+      }
+    }
+  }
+  sink.throw_if_any();
+  for (TierDefaults& t : p.tiers) {
+    if (!change.cloud.empty()) t.cloud = change.cloud;
+    if (!change.local.empty()) t.local = change.local;
+    if (!change.hybrid_local.empty()) t.hybrid_local = change.hybrid_local;
+    if (!change.gpu.empty()) t.gpu = change.gpu;
+    for (Quantisation q : {Quantisation::bits16, Quantisation::bits8, Quantisation::bits4}) {
+      if (named.quantisation.id == to_string(q)) t.quantisation = q;
+    }
+    p.plans.push_back(plan_tier(base, t));
+  }
+  // A named model no GPU can hold is the profile's mistake, said where it is
+  // named (a tier's own models were checked when the pricing loaded).
+  const TierPlan& plan = p.plans.front();
+  for (const auto& [ladder, name, key] :
+       {std::tuple{&plan.own_local, &named.local, "local"},
+        std::tuple{&plan.own_hybrid, &named.hybrid_local, "hybrid_local"}}) {
+    const NamedModels::Name& at = !name->id.empty()         ? *name
+                                  : !named.local.id.empty() ? named.local
+                                  : !named.gpu.id.empty()   ? named.gpu
+                                                            : named.quantisation;
+    if (at.id.empty() || holds_full_context(*ladder)) continue;
+    sink.error(at.pos, fmt::format("no datacenter GPU of the catalog holds {} ({}) at {} with one "
+                                   "sequence of its full context, even two servers of them",
+                                   escape_for_message(ladder->model->name), key,
+                                   to_string(ladder->quantisation)));
+  }
+  sink.throw_if_any();
+  return p;
 }
 
 }  // namespace aidecide

@@ -22,6 +22,10 @@ void load_answer_body(const YamlNode* answers, const YamlNode* weights, const Qu
                       Profile& profile, DiagnosticSink& sink,
                       const AnswerBodyOptions& options = {});
 
+// Loads a `models:` mapping into `profile` (profiles and decision records);
+// the names are checked against the catalog when the profile is scored.
+void load_named_models(const YamlNode& node, Profile& profile, DiagnosticSink& sink);
+
 // The embedded criteria and prices as trees parsed at build time
 // (serialize_yaml_tree).
 std::string_view embedded_criteria_tree();

@@ -16,24 +16,6 @@
 namespace aidecide {
 namespace {
 
-// A YAML double-quoted scalar: price lists name models with `/`, `:` and
-// `@`, which plain YAML would misread.
-std::string quoted(std::string_view text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (u < 0x20 || u == 0x7f) {
-      out += fmt::format("\\x{:02x}", u);
-    } else {
-      out += c;
-    }
-  }
-  return out + '"';
-}
-
 // A price with the digits it was given (USD per token x 1e6 leaves binary
 // noise: 1.5e-07 x 1e6 = 0.15000000000000002).
 std::string price(double x) {
@@ -49,7 +31,7 @@ std::string header(std::string_view format, const PriceImportOptions& o) {
       "overlay:\n"
       "  source: {}\n"
       "  as_of: {}\n",
-      format, quoted(o.source), o.as_of);
+      format, yaml_quoted(o.source), o.as_of);
 }
 
 std::string lower(std::string_view s) {
@@ -66,8 +48,10 @@ std::optional<double> per_token(const YamlNode& entry, std::string_view key, Dia
   const YamlNode* v = entry.find(key);
   if (v == nullptr || v->is_null()) return std::nullopt;
   const auto n = read_number(*v, fmt::format("'{}'", key), sink);
-  if (n && *n < 0) {
-    sink.error(v->pos, fmt::format("'{}' must be 0 or more", key));
+  if (n && (*n < 0 || *n > 1)) {
+    // Above a dollar a token is no price list's figure (the dearest are
+    // about 1e-4): a unit mix-up, refused before it costs anything.
+    sink.error(v->pos, fmt::format("'{}' must be from 0 to 1 (USD per token)", key));
     return std::nullopt;
   }
   return n;
@@ -100,7 +84,9 @@ PriceImport import_litellm(std::string_view text, const PriceImportOptions& opti
   std::string body;
   std::size_t other_modes = 0;
   std::size_t other_providers = 0;
-  for (const auto& [key, entry] : root.entries) {
+  for (const YamlEntry& e : root.entries) {
+    const YamlNode& key = e.first;
+    const YamlNode& entry = e.second;
     const std::string id = key.value;
     if (!entry.is_mapping()) {
       sink.error(entry.pos,
@@ -153,8 +139,8 @@ PriceImport import_litellm(std::string_view text, const PriceImportOptions& opti
     body += fmt::format(
         "  {}:\n    input_per_mtok: {}\n    cached_input_per_mtok: {}\n    output_per_mtok: {}\n"
         "    batch_discount: {}\n",
-        quoted(id), price(*input * 1e6), price(cached.value_or(*input) * 1e6), price(*output * 1e6),
-        price(discount));
+        yaml_quoted(id), price(*input * 1e6), price(cached.value_or(*input) * 1e6),
+        price(*output * 1e6), price(discount));
     ++result.entries;
   }
   sink.throw_if_any();
@@ -310,8 +296,8 @@ PriceImport import_skypilot(std::string_view text, const PriceImportOptions& opt
   std::map<std::string, std::size_t> unknown;  // accelerator -> offers
   const auto read = [&](const CsvCell& c, std::string_view what) -> std::optional<double> {
     const auto n = parse_plain_number(c.text);
-    if (!n || *n < 0) {
-      sink.error(c.pos, fmt::format("{} must be a number of 0 or more, not '{}'", what,
+    if (!n || *n < 0 || *n > 1e9) {
+      sink.error(c.pos, fmt::format("{} must be a number from 0 to 1e9, not '{}'", what,
                                     escape_for_message(c.text)));
       return std::nullopt;
     }
@@ -337,8 +323,8 @@ PriceImport import_skypilot(std::string_view text, const PriceImportOptions& opt
     const auto n = read(*count, "AcceleratorCount");
     const auto usd = read(*cost, "Price");
     if (!n || !usd) continue;
-    if (*n <= 0) {
-      sink.error(count->pos, "AcceleratorCount must be above 0");
+    if (*n < 0.01 || *n > 1024) {
+      sink.error(count->pos, "AcceleratorCount must be from 0.01 to 1024");
       continue;
     }
     const std::string key = lower(name->text);
@@ -378,7 +364,7 @@ PriceImport import_skypilot(std::string_view text, const PriceImportOptions& opt
     for (const auto& [region, usd] : o.cheapest_by_region) rents.push_back(usd);
     std::vector<double> spots;
     for (const auto& [region, usd] : o.spot_by_region) spots.push_back(usd);
-    body += fmt::format("  {}:\n", quoted(gpu));
+    body += fmt::format("  {}:\n", yaml_quoted(gpu));
     body += fmt::format("    # {} offer{} in {} region{}{}\n", o.offers, o.offers == 1 ? "" : "s",
                         rents.size(), rents.size() == 1 ? "" : "s",
                         spots.empty() ? std::string()

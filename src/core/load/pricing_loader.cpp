@@ -498,25 +498,13 @@ class PricingLoader {
   // the catalog can hold at its full context is an error (the report would
   // otherwise show an impossible fleet).
   void plan_tiers() {
-    m_p.plans.resize(m_p.tiers.size());
+    m_p.plans.clear();
     for (std::size_t i = 0; i < m_p.tiers.size(); ++i) {
-      const TierDefaults& t = m_p.tiers[i];
-      TierPlan& plan = m_p.plans[i];
-      plan.cloud = &m_p.hosted.at(t.cloud);
-      const Gpu& gpu = m_p.gpus.at(t.gpu);
-      const Gpu& edge = m_p.gpus.at(t.edge_gpu);
-      const double seqs = m_p.concurrent_sequences.value;
-      const double edge_seqs = m_p.edge_concurrent_sequences.value;
-      const OpenModel& local = m_p.models.at(t.local);
-      const OpenModel& hybrid = m_p.models.at(t.hybrid_local);
-      plan.own_local = build_ladder(m_p, local, t.quantisation, gpu, seqs);
-      plan.own_hybrid = build_ladder(m_p, hybrid, t.quantisation, gpu, seqs);
-      plan.edge_local = build_ladder(m_p, local, t.edge_quantisation, edge, edge_seqs);
-      plan.edge_hybrid = build_ladder(m_p, hybrid, t.edge_quantisation, edge, edge_seqs);
+      m_p.plans.push_back(plan_tier(m_p, m_p.tiers[i]));
+      const TierPlan& plan = m_p.plans.back();
       for (const auto& [ladder, what] :
            {std::pair{&plan.own_local, "local"}, std::pair{&plan.own_hybrid, "hybrid_local"}}) {
-        const double full = ladder->model->kv_bytes_per_token() * ladder->model->context / 1e9;
-        if (!ladder->empty() && ladder->shapes[ladder->fallback].free_gb >= full) continue;
+        if (holds_full_context(*ladder)) continue;
         m_sink.error(
             i < m_tier_nodes.size() && m_tier_nodes[i] ? m_tier_nodes[i]->pos : SourcePos{},
             fmt::format("tier '{}': no datacenter GPU of the catalog holds {} ({}) at "
@@ -626,6 +614,9 @@ class PricingLoader {
 
 }  // namespace
 
+// Prices age; a benchmark's throughput or a model's architecture does not in
+// the same way (each throughput says how it was obtained in the report), so
+// only prices and the figures around them count.
 std::string Pricing::oldest_as_of() const {
   std::string oldest = "9999-12-31";
   const auto consider = [&](const Provenance& p) {
@@ -633,11 +624,6 @@ std::string Pricing::oldest_as_of() const {
   };
   for (const auto& [id, h] : hosted) consider(h.provenance);
   for (const auto& [name, g] : gpus) consider(g.provenance);
-  for (const auto& [id, m] : models) {
-    consider(m.provenance);
-    for (const Throughput& t : m.throughput) consider(t.provenance);
-  }
-  for (const auto& t : tiers) consider(t.provenance);
   for (const auto& spec : kFigures) consider((this->*(spec.member)).provenance);
   for (const auto& spec : kTables) consider((this->*(spec.member)).provenance);
   return oldest;

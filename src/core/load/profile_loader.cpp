@@ -49,8 +49,8 @@ Values resolve_values(const Questionnaire& q, const Profile& profile) {
 
 namespace {
 
-const std::vector<std::string> kProfileKeys{"name", "description", "owner",
-                                            "tags", "answers",     "weights"};
+const std::vector<std::string> kProfileKeys{"name",    "description", "owner", "tags",
+                                            "answers", "weights",     "models"};
 
 std::vector<std::string> answer_ids(const Criterion& c) {
   std::vector<std::string> ids;
@@ -301,8 +301,34 @@ Profile load_profile(std::string_view text, const std::string& source, const Que
   }
   const YamlNode* answers = require_key(root, "answers", "the profile", sink);
   load_answer_body(answers, root.find("weights"), q, profile, sink);
+  if (const YamlNode* m = root.find("models")) load_named_models(*m, profile, sink);
   sink.throw_if_any();
   return profile;
+}
+
+void load_named_models(const YamlNode& node, Profile& profile, DiagnosticSink& sink) {
+  if (!expect_mapping(node, "'models'", sink)) return;
+  check_keys(node, {"cloud", "local", "hybrid_local", "quantisation", "gpu"}, "'models'", sink);
+  NamedModels& m = profile.models;
+  for (const auto& [key, field] :
+       {std::pair{"cloud", &m.cloud}, std::pair{"local", &m.local},
+        std::pair{"hybrid_local", &m.hybrid_local}, std::pair{"quantisation", &m.quantisation},
+        std::pair{"gpu", &m.gpu}}) {
+    const YamlNode* v = node.find(key);
+    if (v == nullptr) continue;
+    field->pos = v->pos;
+    field->id = read_string(*v, fmt::format("'models.{}'", key), sink).value_or("");
+    if (field->id.empty() && v->is_scalar())
+      sink.error(v->pos, fmt::format("'models.{}' must not be empty", key));
+  }
+  const std::string& q = m.quantisation.id;
+  if (!q.empty() && q != "16bit" && q != "8bit" && q != "4bit") {
+    const auto hint = did_you_mean(q, {"16bit", "8bit", "4bit"});
+    sink.error(m.quantisation.pos,
+               fmt::format("'models.quantisation' must be 16bit, 8bit or 4bit, not '{}'{}",
+                           escape_for_message(q),
+                           hint ? fmt::format("; did you mean '{}'?", *hint) : std::string()));
+  }
 }
 
 PartialProfile load_partial_profile(std::string_view text, const std::string& source,

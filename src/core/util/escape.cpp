@@ -166,6 +166,22 @@ std::string csv_cell(std::string_view text) {
   return out + "\"";
 }
 
+std::string yaml_quoted(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (u < 0x20 || u == 0x7f) {
+      out += fmt::format("\\x{:02x}", u);
+    } else {
+      out += c;
+    }
+  }
+  return out + '"';
+}
+
 std::string safe_file_stem(std::string_view text) {
   std::string out;
   for (char c : text) {

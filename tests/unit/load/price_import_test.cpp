@@ -108,7 +108,7 @@ TEST_CASE("a malformed LiteLLM file is an error with its position", "[import]") 
   CHECK(litellm_error("{\n  \"m\": {\"mode\": \"chat\", \"input_cost_per_token\": \"cheap\"}\n}") ==
         "2:49: 'input_cost_per_token' must be a number, not 'cheap'");
   CHECK(litellm_error("{\n  \"m\": {\"mode\": \"chat\", \"input_cost_per_token\": -1e-06}\n}") ==
-        "2:49: 'input_cost_per_token' must be 0 or more");
+        "2:49: 'input_cost_per_token' must be from 0 to 1 (USD per token)");
   CHECK(litellm_error("{\n  \"m\": [1, 2]\n}") == "2:8: model 'm' must be a JSON object of prices");
   CHECK(litellm_error("[1, 2]") == "1:1: expected LiteLLM's price map: a JSON object of models");
   CHECK(litellm_error("{\n  \"m\": {\"mode\": \"chat\",\n") ==
@@ -190,9 +190,9 @@ TEST_CASE("a malformed SkyPilot catalog is an error with its position", "[import
         "1:1: the header has no column 'Price' (a SkyPilot catalog has AcceleratorName, "
         "AcceleratorCount, Price, SpotPrice and Region)");
   CHECK(skypilot_error("AcceleratorName,AcceleratorCount,Price,Region\nH100,8,n/a,us-east-1\n") ==
-        "2:8: Price must be a number of 0 or more, not 'n/a'");
+        "2:8: Price must be a number from 0 to 1e9, not 'n/a'");
   CHECK(skypilot_error("AcceleratorName,AcceleratorCount,Price,Region\nH100,0,10,us-east-1\n") ==
-        "2:6: AcceleratorCount must be above 0");
+        "2:6: AcceleratorCount must be from 0.01 to 1024");
   CHECK(skypilot_error("AcceleratorName,AcceleratorCount,Price,Region\nH100,8\n") ==
         "2:6: row 2 has 2 cells; the header has 4");
   CHECK(skypilot_error("AcceleratorName,AcceleratorCount,Price,Region\n\"H100,8,1,x\n") ==

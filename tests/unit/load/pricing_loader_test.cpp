@@ -28,7 +28,7 @@ TEST_CASE("the built-in pricing loads with a source and date on every figure", "
   CHECK(p.gpus.at("H100").memory_gb == 80);
   CHECK(p.gpus.at("RTX4090").gpu_class == GpuClass::workstation);
   CHECK(p.models.at("deepseek-v3").active_params_b == 37);
-  CHECK(p.oldest_as_of() == "2025-12-01");
+  CHECK(p.oldest_as_of() == "2026-04-01");
   for (const auto& [id, h] : p.hosted) CHECK_FALSE(h.provenance.source.empty());
   for (const auto& [id, m] : p.models) {
     for (const Throughput& t : m.throughput) CHECK_FALSE(t.provenance.source.empty());
