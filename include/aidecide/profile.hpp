@@ -2,9 +2,12 @@
 #pragma once
 // A project profile: the answers to the questionnaire plus optional weights.
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "aidecide/diagnostic.hpp"
@@ -39,6 +42,18 @@ struct NamedModels {
              quantisation.id.empty() && gpu.id.empty());
   }
 };
+
+// The fields of NamedModels (const or not) with their keys in a profile.
+template <typename Models>
+auto named_model_fields(Models& m) {
+  using Name =
+      std::conditional_t<std::is_const_v<Models>, const NamedModels::Name, NamedModels::Name>;
+  return std::array<std::pair<const char*, Name*>, 5>{{{"cloud", &m.cloud},
+                                                       {"local", &m.local},
+                                                       {"hybrid_local", &m.hybrid_local},
+                                                       {"quantisation", &m.quantisation},
+                                                       {"gpu", &m.gpu}}};
+}
 
 struct Profile {
   std::string source;

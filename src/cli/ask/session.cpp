@@ -377,6 +377,12 @@ std::string profile_yaml(const Questionnaire& q, const Profile& p,
     }
     out += fmt::format("  {}: {}\n", c.id, value);
   }
+  if (p.models.any()) {
+    out += "models:\n";
+    for (const auto& [key, name] : named_model_fields(p.models)) {
+      if (!name->id.empty()) out += fmt::format("  {}: {}\n", key, yaml_quoted(name->id));
+    }
+  }
   return out;
 }
 

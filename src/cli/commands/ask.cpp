@@ -57,6 +57,7 @@ void prefill(const ScoringModel& model, const std::string& path, bool resuming, 
   for (std::size_t i = 0; i < loaded.weights.size(); ++i) {
     if (loaded.weights[i]) profile.weights[i] = loaded.weights[i];
   }
+  if (loaded.models.any()) profile.models = loaded.models;
   if (partial.problems.empty()) return;
   if (!resuming) throw InputError(partial.problems);
   for (const auto& d : partial.problems) {

@@ -42,7 +42,8 @@ void explain_all(const Questionnaire& q, std::ostream& out) {
                        escape_for_message(k.reason));
   }
   out << "\nRun 'aidecide explain CRITERION' for its answers and utilities; docs/scoring.md "
-         "explains why.\n";
+         "explains why.\nRun 'aidecide explain models' for the models, GPUs and prices a "
+         "profile's models: may name.\n";
 }
 
 // "team_mlops is basic or experienced and ..."
@@ -109,11 +110,63 @@ void explain_one(const Questionnaire& q, const Criterion& c, std::ostream& out) 
   }
 }
 
+// `aidecide explain models`: the catalog a profile's `models:` may name and
+// what each capability tier runs by default.
+void explain_models(const ScoringModel& model, std::ostream& out) {
+  const Pricing& p = model.pricing;
+  const Criterion& tiers =
+      model.questionnaire.criteria[model.questionnaire.index_of("model_capability")];
+  out << "Capability tiers (model_capability) and what they run by default:\n";
+  out << fmt::format("  {:<10} {:<22} {:<16} {:<7} {:<6} {}\n", "TIER", "CLOUD", "LOCAL", "BITS",
+                     "GPU", "HYBRID LOCAL");
+  for (std::size_t i = 0; i < p.tiers.size() && i < tiers.answers.size(); ++i) {
+    const TierDefaults& t = p.tiers[i];
+    out << fmt::format("  {:<10} {:<22} {:<16} {:<7} {:<6} {}\n", tiers.answers[i].id,
+                       escape_for_message(t.cloud), escape_for_message(t.local),
+                       to_string(t.quantisation), escape_for_message(t.gpu),
+                       escape_for_message(t.hybrid_local));
+  }
+  out << fmt::format(
+      "\nHosted models (models.cloud), USD per million tokens:\n  {:<28} {:>8} {:>8} "
+      "{:>8} {:>6}  {}\n",
+      "ID", "INPUT", "CACHED", "OUTPUT", "BATCH", "NAME");
+  for (const auto& [id, h] : p.hosted) {
+    out << fmt::format(
+        "  {:<28} {:>8} {:>8} {:>8} {:>5.0f}%  {}\n", escape_for_message(id),
+        fmt::format("{:g}", h.input_per_mtok), fmt::format("{:g}", h.cached_input_per_mtok),
+        fmt::format("{:g}", h.output_per_mtok), 100 * h.batch_discount, escape_for_message(h.name));
+  }
+  out << fmt::format(
+      "\nOpen models (models.local, models.hybrid_local):\n  {:<16} {:>8} {:>8} "
+      "{:>9} {:>11}  {}\n",
+      "ID", "PARAMS", "ACTIVE", "CONTEXT", "KV/TOKEN", "NAME");
+  for (const auto& [id, m] : p.models) {
+    out << fmt::format("  {:<16} {:>7}B {:>7}B {:>9} {:>8} KiB  {}\n", escape_for_message(id),
+                       format_number(m.params_b), format_number(m.active_params_b),
+                       format_number(m.context), format_number(m.kv_bytes_per_token() / 1024),
+                       escape_for_message(m.name));
+  }
+  out << fmt::format("\nGPUs (models.gpu: a datacenter one):\n  {:<10} {:<12} {:>7} {:>9} {:>9}\n",
+                     "NAME", "CLASS", "MEMORY", "RENT/H", "PRICE");
+  for (const auto& [name, g] : p.gpus) {
+    out << fmt::format("  {:<10} {:<12} {:>5} GB {:>9} {:>9}\n", escape_for_message(name),
+                       g.gpu_class == GpuClass::datacenter ? "datacenter" : "workstation",
+                       format_number(g.memory_gb),
+                       g.rent_usd_per_hour > 0 ? format_usd(g.rent_usd_per_hour) : "-",
+                       format_usd(g.purchase_usd));
+  }
+  out << "\nName them in a profile under models: (docs/cost-model.md, \"Named models\").\n";
+}
+
 int run_explain(const ExplainOptions& options, const Streams& io) {
   const auto model = load_model(options.model, io);
   const Questionnaire& q = model->questionnaire;
   if (options.criterion.empty()) {
     explain_all(q, io.out);
+    return static_cast<int>(ExitCode::success);
+  }
+  if (options.criterion == "models" && q.index_of("models") == kNoIndex) {
+    explain_models(*model, io.out);
     return static_cast<int>(ExitCode::success);
   }
   const std::size_t i = q.index_of(options.criterion);
@@ -134,16 +187,17 @@ int run_explain(const ExplainOptions& options, const Streams& io) {
 Runner setup_explain(CLI::App& app, Completions& completions) {
   auto options = std::make_shared<ExplainOptions>();
   app.add_option("criterion", options->criterion,
-                 "A criterion id; without one, a table of all criteria and weights");
+                 "A criterion id, or 'models' for the catalog; without one, a table of all "
+                 "criteria and weights");
   completions.operands.emplace_back(&app, [] {
-    std::vector<std::string> ids;
+    std::vector<std::string> ids{"models"};
     for (const Criterion& c : embedded_questionnaire().criteria) ids.push_back(c.id);
     return ids;
   });
   add_model_options(app, options->model);
   app.footer(
       "Examples:\n  aidecide explain\n  aidecide explain data_sensitivity\n  aidecide explain "
-      "latency_budget_ms");
+      "latency_budget_ms\n  aidecide explain models");
   return [options](const Streams& io, const GlobalOptions&) { return run_explain(*options, io); };
 }
 

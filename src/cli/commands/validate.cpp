@@ -39,6 +39,10 @@ int run_validate(const ValidateOptions& options, const Streams& io) {
         const RecordScan scan = scan_markdown(text, file.name, model->questionnaire);
         if (!scan.problems.empty()) throw InputError(scan.problems);
         if (scan.records.empty()) throw InputError({{file.name, {}, "no decision record found"}});
+        for (const DecisionRecord& r : scan.records) {
+          if (r.profile.models.any())
+            (void)with_named_models(model->pricing, r.profile.models, file.name);
+        }
       } else {
         kind = yaml_file_kind(text, file.name);
         if (kind == "criteria") {
@@ -54,7 +58,9 @@ int run_validate(const ValidateOptions& options, const Streams& io) {
           (void)load_config(text, file.name,
                             std::filesystem::path(file.name).parent_path().string());
         } else {
-          (void)load_profile(text, file.name, model->questionnaire);
+          const Profile profile = load_profile(text, file.name, model->questionnaire);
+          if (profile.models.any())
+            (void)with_named_models(model->pricing, profile.models, file.name);
         }
       }
       io.out << fmt::format("{}: valid {}\n", file.name, kind);

@@ -39,7 +39,17 @@ FileCheck check_markdown(const ScoringModel& model, std::string_view text,
   for (std::size_t i = 0; i < scan.records.size(); ++i) {
     CheckedRecord checked{std::move(scan.records[i]), std::nullopt};
     const DecisionRecord& r = checked.record;
-    if (i == 0 && !broken && r.decision) {
+    bool bad_models = false;
+    if (i == 0 && r.profile.models.any()) {
+      // Names the catalog lacks are the record's problem, reported like one.
+      try {
+        (void)with_named_models(model.pricing, r.profile.models, r.source);
+      } catch (const InputError& e) {
+        for (const Diagnostic& d : e.diagnostics()) add("malformed-record", d.pos, d.message);
+        bad_models = true;
+      }
+    }
+    if (i == 0 && !broken && !bad_models && r.decision) {
       const Decision d = decide(model, r.profile, options.engine);
       const Option declared = *r.decision;
       const std::string scores = fmt::format("cloud {:.1f}, local {:.1f}, hybrid {:.1f}",

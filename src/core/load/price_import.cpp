@@ -84,10 +84,16 @@ PriceImport import_litellm(std::string_view text, const PriceImportOptions& opti
   std::string body;
   std::size_t other_modes = 0;
   std::size_t other_providers = 0;
+  std::map<std::string, int> seen;  // id -> line first given
   for (const YamlEntry& e : root.entries) {
     const YamlNode& key = e.first;
     const YamlNode& entry = e.second;
     const std::string id = key.value;
+    if (const auto [it, fresh] = seen.emplace(id, key.pos.line); !fresh) {
+      sink.error(key.pos, fmt::format("model '{}' is given twice (first at line {})",
+                                      escape_for_message(id), it->second));
+      continue;
+    }
     if (!entry.is_mapping()) {
       sink.error(entry.pos,
                  fmt::format("model '{}' must be a JSON object of prices", escape_for_message(id)));

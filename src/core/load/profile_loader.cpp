@@ -310,15 +310,13 @@ void load_named_models(const YamlNode& node, Profile& profile, DiagnosticSink& s
   if (!expect_mapping(node, "'models'", sink)) return;
   check_keys(node, {"cloud", "local", "hybrid_local", "quantisation", "gpu"}, "'models'", sink);
   NamedModels& m = profile.models;
-  for (const auto& [key, field] :
-       {std::pair{"cloud", &m.cloud}, std::pair{"local", &m.local},
-        std::pair{"hybrid_local", &m.hybrid_local}, std::pair{"quantisation", &m.quantisation},
-        std::pair{"gpu", &m.gpu}}) {
+  for (const auto& [key, named] : named_model_fields(m)) {
     const YamlNode* v = node.find(key);
     if (v == nullptr) continue;
-    field->pos = v->pos;
-    field->id = read_string(*v, fmt::format("'models.{}'", key), sink).value_or("");
-    if (field->id.empty() && v->is_scalar())
+    NamedModels::Name& field = *named;
+    field.pos = v->pos;
+    field.id = read_string(*v, fmt::format("'models.{}'", key), sink).value_or("");
+    if (field.id.empty() && v->is_scalar())
       sink.error(v->pos, fmt::format("'models.{}' must not be empty", key));
   }
   const std::string& q = m.quantisation.id;
@@ -346,6 +344,7 @@ PartialProfile load_partial_profile(std::string_view text, const std::string& so
   DiagnosticSink sink(source);
   load_answer_body(root.find("answers"), root.find("weights"), q, profile, sink,
                    AnswerBodyOptions{false});
+  if (const YamlNode* m = root.find("models")) load_named_models(*m, profile, sink);
   if (const YamlNode* u = root.find("x-unanswered"); u && u->is_sequence()) {
     for (const auto& item : u->items) partial.unanswered.push_back(item.value);
   }

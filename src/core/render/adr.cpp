@@ -110,11 +110,7 @@ std::string render_adr(const ScoringModel& model, const Profile& profile, const 
   }
   if (profile.models.any()) {
     out += "models:\n";
-    const NamedModels& m = profile.models;
-    for (const auto& [key, name] :
-         {std::pair{"cloud", &m.cloud}, std::pair{"local", &m.local},
-          std::pair{"hybrid_local", &m.hybrid_local}, std::pair{"quantisation", &m.quantisation},
-          std::pair{"gpu", &m.gpu}}) {
+    for (const auto& [key, name] : named_model_fields(profile.models)) {
       if (!name->id.empty()) out += fmt::format("  {}: {}\n", key, yaml_quoted(name->id));
     }
   }

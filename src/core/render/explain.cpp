@@ -124,6 +124,17 @@ std::string way_phrase(const WayCost& w) {
 
 std::vector<std::string> sizing_sentences(const Decision& d) {
   std::vector<std::string> out;
+  if (d.named_models.any()) {
+    // Which model runs where is the profile's choice, not the tier's: say so.
+    std::vector<std::string> named;
+    for (const auto& [key, name] : named_model_fields(d.named_models)) {
+      if (!name->id.empty()) named.push_back(fmt::format("{} {}", key, name->id));
+    }
+    std::string t = fmt::format("The profile names its models ({})", join_words(named));
+    if (d.cost.cloud_model != nullptr)
+      t += fmt::format("; cloud calls {}", d.cost.cloud_model->name);
+    out.push_back(t + "; anything not named is the capability tier's default.");
+  }
   for (Option o : {Option::local, Option::hybrid}) {
     const OptionCost& c = d.cost.options[index(o)];
     const Sizing& s = c.sizing;

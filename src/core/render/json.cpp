@@ -177,6 +177,16 @@ void write_cost(JsonWriter& w, const ScoringModel& model, const Decision& d,
     w.number(d.cost.cloud_list_usd, 2);
     w.end_object();
   }
+  if (d.named_models.any()) {
+    w.key("named_models");
+    w.begin_object();
+    for (const auto& [key, name] : named_model_fields(d.named_models)) {
+      if (name->id.empty()) continue;
+      w.key(key);
+      w.string(name->id);
+    }
+    w.end_object();
+  }
   w.key("monthly_tokens_in");
   w.number(d.cost.monthly_tokens_in, 0);
   w.key("monthly_tokens_out");

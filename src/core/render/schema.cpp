@@ -83,6 +83,26 @@ Json weights_schema(const Questionnaire& q) {
           {"additionalProperties", false}};
 }
 
+// A profile's `models:` (docs/cost-model.md, "Named models"). Names are
+// checked against the pricing in use when scored (overlays add entries), so
+// the schema does not list them.
+Json models_schema() {
+  const auto name = [](const char* what) {
+    return Json{{"type", "string"}, {"minLength", 1}, {"description", what}};
+  };
+  return {{"type", "object"},
+          {"description",
+           "Catalog entries that replace the model_capability tier's defaults (`aidecide "
+           "explain models` lists them)."},
+          {"properties",
+           {{"cloud", name("Hosted model id (pricing `hosted`), e.g. gpt-4o-mini")},
+            {"local", name("Open model id (pricing `models`) served when self-hosting")},
+            {"hybrid_local", name("Open model id for hybrid's local part (default: local)")},
+            {"quantisation", {{"enum", {"16bit", "8bit", "4bit"}}}},
+            {"gpu", name("Preferred datacenter GPU (pricing `gpus`), e.g. L40S")}}},
+          {"additionalProperties", false}};
+}
+
 Json profile_schema(const Questionnaire& q) {
   return {{"$schema", kDraft},
           {"$id", "https://aidecide.invalid/schema/profile.schema.json"},
@@ -96,7 +116,8 @@ Json profile_schema(const Questionnaire& q) {
             {"owner", {{"type", "string"}}},
             {"tags", {{"type", "array"}, {"items", {{"type", "string"}}}}},
             {"answers", answers_schema(q, true)},
-            {"weights", weights_schema(q)}}},
+            {"weights", weights_schema(q)},
+            {"models", models_schema()}}},
           {"additionalProperties", false}};
 }
 
@@ -114,6 +135,7 @@ Json record_schema(const Questionnaire& q) {
             {"criteria_version", {{"type", "integer"}, {"minimum", 1}}},
             {"answers", answers_schema(q, false)},
             {"weights", weights_schema(q)},
+            {"models", models_schema()},
             {"override",
              {{"type", "object"},
               {"required", {"reason"}},

@@ -110,6 +110,8 @@ TEST_CASE("a malformed LiteLLM file is an error with its position", "[import]") 
   CHECK(litellm_error("{\n  \"m\": {\"mode\": \"chat\", \"input_cost_per_token\": -1e-06}\n}") ==
         "2:49: 'input_cost_per_token' must be from 0 to 1 (USD per token)");
   CHECK(litellm_error("{\n  \"m\": [1, 2]\n}") == "2:8: model 'm' must be a JSON object of prices");
+  CHECK(litellm_error("{\n  \"m\": {},\n  \"m\": {}\n}") ==
+        "3:3: model 'm' is given twice (first at line 2)");
   CHECK(litellm_error("[1, 2]") == "1:1: expected LiteLLM's price map: a JSON object of models");
   CHECK(litellm_error("{\n  \"m\": {\"mode\": \"chat\",\n") ==
         "3:1: not valid JSON: end of map flow not found");

@@ -230,3 +230,20 @@ TEST_CASE("the adr option writes a decision record that check holds", "[ask][adr
   CHECK(cli::run({"aidecide", "check", file}, in, out, err, env) == 0);
   fs::remove_all(dir);
 }
+
+TEST_CASE("resuming keeps the profile's named models and scores with them", "[ask][save][named]") {
+  const fs::path dir = fs::temp_directory_path() / "aidecide-ask-models";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string file = (dir / "named.yaml").string();
+  std::string text = read_text_file("profiles/startup-prototype.yaml");
+  text += "models:\n  cloud: gpt-4o-mini\n  local: llama-3.1-8b\n";
+  write_file_atomically(file, text);
+  const Result r = ask({"--resume", file, "--format", "json"}, "1\n1\n0\n0\n");
+  CHECK(r.code == 0);
+  const auto doc = nlohmann::json::parse(r.out);
+  CHECK(doc["results"][0]["cost"]["named_models"]["local"] == "llama-3.1-8b");
+  CHECK(read_text_file(file).ends_with(
+      "models:\n  cloud: \"gpt-4o-mini\"\n  local: \"llama-3.1-8b\"\n"));
+  fs::remove_all(dir);
+}

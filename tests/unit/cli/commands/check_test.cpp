@@ -103,3 +103,33 @@ TEST_CASE("check finds the ADR folder of log4brains and adr-tools", "[config][ch
   CHECK(err.find("no paths given and no ADR folder found") != std::string::npos);
   fs::remove_all(repo);
 }
+
+TEST_CASE("a record's named models are recorded by adr and held by check", "[check][named]") {
+  const fs::path dir = fs::temp_directory_path() / "aidecide-check-models";
+  fs::remove_all(dir);
+  std::string profile = read_text_file("profiles/startup-prototype.yaml");
+  profile += "models:\n  cloud: gpt-4o-mini\n  gpu: L40S\n";
+  write(dir / "named.yaml", profile);
+  const auto [adr_code, adr_out, adr_err] =
+      run_in(dir, {"adr", "named.yaml", "--date", "2026-11-23", "-o", "0001-named.md"});
+  REQUIRE(adr_code == 0);
+  const std::string record = read_text_file((dir / "0001-named.md").string());
+  CHECK(record.find("models:\n  cloud: \"gpt-4o-mini\"\n  gpu: \"L40S\"\n```") !=
+        std::string::npos);
+  const auto [code, out, err] = run_in(dir, {"check", "0001-named.md"});
+  CHECK(code == 0);
+  // A name the catalog lacks is the record's problem, with its position.
+  std::string broken = record;
+  broken.replace(broken.find("gpt-4o-mini"), 11, "gpt-4o-mni");
+  write(dir / "0002-broken.md", broken);
+  const auto [bad_code, bad_out, bad_err] = run_in(dir, {"check", "0002-broken.md"});
+  CHECK(bad_code == 1);
+  CHECK(bad_out.find("0002-broken.md:") != std::string::npos);
+  CHECK(bad_out.find(": error: 'models.cloud' names hosted model 'gpt-4o-mni', which the catalog "
+                     "does not have; did you mean 'gpt-4o-mini'? [malformed-record]") !=
+        std::string::npos);
+  const auto [v_code, v_out, v_err] = run_in(dir, {"validate", "0002-broken.md"});
+  CHECK(v_code == 2);
+  CHECK(v_err.find("'models.cloud' names hosted model 'gpt-4o-mni'") != std::string::npos);
+  fs::remove_all(dir);
+}
