@@ -97,13 +97,16 @@ struct OptionCost {
   double monthly_usd = 0;  // all-in per month: running cost plus amortisation of every GPU in use
   double running_monthly_usd = 0;  // cash per month: API bills, power, hosting, staff
   double tco_usd = 0;              // all-in over the horizon: monthly_usd x horizon
-  double gpus = 0;                 // whole GPUs provisioned (local part)
-  double gpus_exact = 0;           // fractional GPUs the peak needs (for smooth scoring)
-  double local_share = 0;          // share of traffic served locally
-  double ops_fte = 0;              // operations staff (full-time equivalents), local part
-  double ops_usd = 0;              // their cost per month (part of running_monthly_usd)
-  bool fits_upfront = true;        // upfront_usd <= the upfront budget
-  bool fits_monthly = true;        // running_monthly_usd <= the monthly budget
+  // The same with hosted prices and rented GPUs following their yearly
+  // trends (docs/cost-model.md, "Trends"); tco_usd when they are off.
+  double tco_with_trends_usd = 0;
+  double gpus = 0;           // whole GPUs provisioned (local part)
+  double gpus_exact = 0;     // fractional GPUs the peak needs (for smooth scoring)
+  double local_share = 0;    // share of traffic served locally
+  double ops_fte = 0;        // operations staff (full-time equivalents), local part
+  double ops_usd = 0;        // their cost per month (part of running_monthly_usd)
+  bool fits_upfront = true;  // upfront_usd <= the upfront budget
+  bool fits_monthly = true;  // running_monthly_usd <= the monthly budget
   // How it runs: api for cloud; the way chosen for the local part otherwise
   // (the cheapest allowed way within the budgets, else within the firm ones,
   // else the cheapest).
@@ -148,6 +151,11 @@ struct CostEstimate {
   // Volume (requests per month) where local and cloud cost the same per
   // month, amortisation included; negative when local never catches up.
   double break_even_requests = -1;
+  // The same at the end of the horizon, hosted prices and rents moved by
+  // their yearly trends (equal to break_even_requests without trends).
+  double break_even_end_requests = -1;
+  double hosted_price_change_per_year = 0;
+  double self_host_cost_change_per_year = 0;
   // Months until local's hardware pays for itself out of the monthly saving
   // against cloud (running costs only); negative when it never does.
   double payback_months = -1;

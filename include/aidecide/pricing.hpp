@@ -178,6 +178,11 @@ struct PricingFigures {
   AnswerTable spare_replicas;        // by criticality: replicas kept for redundancy
   AnswerTable hybrid_local_share;    // by workload_mix: share of traffic served locally
   Figure horizon_months;             // total cost of ownership horizon
+  // Yearly change across the horizon of hosted per-token prices and of what a
+  // self-hosted token costs at equal capability (-0.3: 30 % lower each
+  // year); bought hardware keeps its price.
+  Figure hosted_price_change_per_year;
+  Figure self_host_cost_change_per_year;
 };
 
 struct Pricing : PricingFigures {

@@ -84,6 +84,7 @@ std::vector<std::string> set_values();
 struct ModelPaths {
   std::string criteria;
   std::vector<std::string> pricing;  // a pricing file and overlays, in order
+  bool no_trends = false;            // --no-trends: today's prices across the horizon
 };
 std::unique_ptr<ScoringModel> load_model(const ModelPaths& paths, const Streams& io);
 
@@ -91,7 +92,7 @@ std::unique_ptr<ScoringModel> load_model(const ModelPaths& paths, const Streams&
 std::string verbose_summary(std::string_view noun, std::size_t count, std::size_t jobs,
                             double seconds);
 
-// Adds --criteria FILE and --pricing FILE, shared by every command that scores.
+// Adds --criteria FILE, --pricing FILE and --no-trends, shared by every command that scores.
 void add_model_options(CLI::App& app, ModelPaths& paths);
 
 // Whether to colour output, from --color, NO_COLOR and the terminal.

@@ -141,6 +141,9 @@ void add_model_options(CLI::App& app, ModelPaths& paths) {
                  "the prices it names (repeat: a file, then overlays in order)")
       ->type_name("FILE")
       ->allow_extra_args(false);
+  app.add_flag("--no-trends", paths.no_trends,
+               "Cost the horizon at today's prices (no yearly fall of hosted prices and GPU "
+               "rents)");
 }
 
 std::unique_ptr<ScoringModel> load_model(const ModelPaths& paths, const Streams& io) {
@@ -152,6 +155,10 @@ std::unique_ptr<ScoringModel> load_model(const ModelPaths& paths, const Streams&
   std::vector<PricingText> files;
   for (const std::string& path : paths.pricing) files.push_back({path, read_text_file(path)});
   Pricing p = load_pricing_files(files, q);
+  if (paths.no_trends) {
+    p.hosted_price_change_per_year.value = 0;
+    p.self_host_cost_change_per_year.value = 0;
+  }
   const std::string pricing_source =
       paths.pricing.empty() ? std::string(kEmbeddedPricingSource) : p.source;
   auto model = std::make_unique<ScoringModel>(std::move(q), std::move(p));

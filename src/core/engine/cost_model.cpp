@@ -642,6 +642,30 @@ Sizing sizing_of(const Basis& b, const Way& w, const ReplicaLadder& ladder) {
   return s;
 }
 
+// The mean over the horizon's months m = 0 .. H-1 of (1 + r)^(m / 12): what a
+// price changing by r a year averages to (docs/cost-model.md, "Trends").
+double trend_mean(double r, double horizon) {
+  if (r == 0 || !(horizon > 0)) return 1;
+  const double g = std::pow(1 + r, 1.0 / 12);
+  return (std::pow(g, horizon) - 1) / (horizon * (g - 1));
+}
+
+// The basis as prices will be at the end of the horizon: hosted prices moved
+// by their trend, and a self-hosted request needing that much less hardware
+// (models of equal capability faster, GPU-hours cheaper); a unit's price and
+// the staff stay as they are.
+Basis at_horizon_end(const Pricing& p, const Basis& b) {
+  const double years = p.horizon_months.value / 12;
+  const double hosted = std::pow(1 + p.hosted_price_change_per_year.value, years);
+  const double self = std::pow(1 + p.self_host_cost_change_per_year.value, years);
+  Basis end = b;
+  end.cloud_usd_per_request *= hosted;
+  for (Ways* ways : {&end.local, &end.hybrid}) {
+    for (Way& w : *ways) w.k *= self;
+  }
+  return end;
+}
+
 // Report view, whole units: what each option costs the way it runs, and
 // whether it fits.
 std::array<OptionCost, kOptionCount> report_costs(const Pricing& p, const Basis& b,
@@ -650,7 +674,13 @@ std::array<OptionCost, kOptionCount> report_costs(const Pricing& p, const Basis&
   std::array<OptionCost, kOptionCount> out{};
   OptionCost& cloud = out[index(Option::cloud)];
   cloud.monthly_usd = cloud.running_monthly_usd = api_bill;
-  cloud.tco_usd = api_bill * p.horizon_months.value;
+  const double horizon = p.horizon_months.value;
+  const double hosted_mean = trend_mean(p.hosted_price_change_per_year.value, horizon);
+  // Rented GPUs follow the self-hosting trend month by month; bought ones
+  // were paid for at today's price.
+  const double rent_mean = trend_mean(p.self_host_cost_change_per_year.value, horizon);
+  cloud.tco_usd = api_bill * horizon;
+  cloud.tco_with_trends_usd = cloud.tco_usd * hosted_mean;
   cloud.fits_monthly = api_bill <= b.in.monthly_budget;
   cloud.fits_upfront = 0 <= b.in.upfront_budget;
   for (Option o : {Option::local, Option::hybrid}) {
@@ -669,7 +699,14 @@ std::array<OptionCost, kOptionCount> report_costs(const Pricing& p, const Basis&
     c.upfront_usd = w.upfront_usd;
     c.running_monthly_usd = w.running_monthly_usd;
     c.monthly_usd = w.monthly_usd;
-    c.tco_usd = c.monthly_usd * p.horizon_months.value;
+    c.tco_usd = c.monthly_usd * horizon;
+    // Across the horizon the API part follows hosted prices and rented GPUs
+    // the self-hosting trend; bought hardware, power and staff stay as they are.
+    const double rent = ways[k].deployment == Deployment::rent
+                            ? ways[k].units_whole(b.in.requests) * ways[k].unit_running
+                            : 0.0;
+    c.tco_with_trends_usd =
+        c.tco_usd + (hosted_mean - 1) * api_part(b, o) * horizon + (rent_mean - 1) * rent * horizon;
     c.fits_upfront = w.fits_upfront;
     c.fits_monthly = w.fits_monthly;
     const bool edge = w.way == Deployment::edge;
@@ -774,6 +811,12 @@ CostEstimate estimate_costs(const Pricing& p, const CostInputs& cin, const Quest
   e.cost_utility = cost_from(b);
   e.budget_utility = budget_from(b);
   e.break_even_requests = break_even(b);
+  e.hosted_price_change_per_year = p.hosted_price_change_per_year.value;
+  e.self_host_cost_change_per_year = p.self_host_cost_change_per_year.value;
+  if (e.hosted_price_change_per_year != 0 || e.self_host_cost_change_per_year != 0)
+    e.break_even_end_requests = break_even(at_horizon_end(p, b));
+  else
+    e.break_even_end_requests = e.break_even_requests;
   return e;
 }
 

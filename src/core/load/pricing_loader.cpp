@@ -44,6 +44,8 @@ const FigureSpec kFigures[] = {
     {"ops_fte_per_site", &Pricing::ops_fte_per_site, 0, false},
     {"ops_fte_on_call", &Pricing::ops_fte_on_call, 0, false},
     {"horizon_months", &Pricing::horizon_months, 0, true},
+    {"hosted_price_change_per_year", &Pricing::hosted_price_change_per_year, -1, true},
+    {"self_host_cost_change_per_year", &Pricing::self_host_cost_change_per_year, -1, true},
 };
 
 struct TableSpec {
@@ -549,6 +551,15 @@ class PricingLoader {
     if (m_p.peak_utilisation.value > 1) {
       m_sink.error(node.find("peak_utilisation")->pos,
                    "figure 'peak_utilisation' must be at most 1");
+    }
+    for (const auto& [trend, figure] :
+         {std::pair{"hosted_price_change_per_year", &m_p.hosted_price_change_per_year},
+          std::pair{"self_host_cost_change_per_year", &m_p.self_host_cost_change_per_year}}) {
+      const YamlNode* t = node.find(trend);
+      if (t != nullptr && figure->value > 1) {
+        m_sink.error(t->pos,
+                     fmt::format("figure '{}' must be at most 1 (a doubling a year)", trend));
+      }
     }
   }
 

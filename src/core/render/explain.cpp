@@ -88,6 +88,9 @@ std::vector<CostTableRow> cost_table(const Decision& d) {
   row("per month, all-in", [](const OptionCost& o) { return format_usd(o.monthly_usd); });
   row("  of which running", [](const OptionCost& o) { return format_usd(o.running_monthly_usd); });
   row("3-year total", [](const OptionCost& o) { return format_usd(o.tco_usd); });
+  if (d.cost.hosted_price_change_per_year != 0 || d.cost.self_host_cost_change_per_year != 0)
+    row("  with price trends",
+        [](const OptionCost& o) { return format_usd(o.tco_with_trends_usd); });
   row("GPUs provisioned", [](const OptionCost& o) { return format_number(o.gpus); });
   row("operations staff, FTE", [](const OptionCost& o) { return format_number(o.ops_fte); });
   row("  their cost per month", [](const OptionCost& o) { return format_usd(o.ops_usd); });
@@ -198,6 +201,36 @@ std::vector<std::string> sizing_sentences(const Decision& d) {
   return out;
 }
 
+namespace {
+
+// How the yearly trends move the totals and the break-even (docs/cost-model.md,
+// "Trends"); empty when they are off.
+std::string trend_note(const CostEstimate& e) {
+  if (e.hosted_price_change_per_year == 0 && e.self_host_cost_change_per_year == 0) return {};
+  const auto pct = [](double r) { return fmt::format("{:+.0f}%", 100 * r); };
+  std::string t = fmt::format(
+      " Price trends (hosted {}, self-hosted cost per token {} a year; bought hardware keeps "
+      "its price) give the \"with price trends\" row",
+      pct(e.hosted_price_change_per_year), pct(e.self_host_cost_change_per_year));
+  const double now = e.break_even_requests;
+  const double end = e.break_even_end_requests;
+  const std::string by = fmt::format("by month {:.0f}", e.horizon_months);
+  if (now > 0 && end > 0 && format_compact(now) != format_compact(end)) {
+    t += fmt::format("; with them local's break-even {} from about {} to {} requests/month {}",
+                     end > now ? "rises" : "falls", format_compact(now), format_compact(end), by);
+  } else if (now >= 0 && end < 0) {
+    t += fmt::format("; with them, {} local no longer costs less than cloud at any volume", by);
+  } else if (now < 0 && end >= 0) {
+    t += fmt::format(
+        "; with them, {} local would cost the same as cloud at about {} "
+        "requests/month",
+        by, format_compact(end));
+  }
+  return t + ".";
+}
+
+}  // namespace
+
 std::string cost_note(const Decision& d) {
   std::string note;
   const CostEstimate& e = d.cost;
@@ -237,7 +270,7 @@ std::string cost_note(const Decision& d) {
                           format_compact(e.break_even_requests));
     }
   }
-  return note;
+  return note + trend_note(e);
 }
 
 std::vector<std::string> budget_sentences(const Decision& d) {

@@ -134,6 +134,8 @@ void write_cost(JsonWriter& w, const ScoringModel& model, const Decision& d,
     w.number(c.running_monthly_usd, 2);
     w.key("tco_usd");
     w.number(c.tco_usd, 2);
+    w.key("tco_with_trends_usd");
+    w.number(c.tco_with_trends_usd, 2);
     w.key("gpus");
     w.number(c.gpus, 2);
     w.key("local_share");
@@ -195,6 +197,15 @@ void write_cost(JsonWriter& w, const ScoringModel& model, const Decision& d,
   number_or_null(w, d.cost.payback_months, 1);
   w.key("break_even_requests_per_month");
   number_or_null(w, d.cost.break_even_requests, 0);
+  w.key("trends");
+  w.begin_object();
+  w.key("hosted_price_change_per_year");
+  w.number(d.cost.hosted_price_change_per_year, 3);
+  w.key("self_host_cost_change_per_year");
+  w.number(d.cost.self_host_cost_change_per_year, 3);
+  w.key("break_even_end_requests_per_month");
+  number_or_null(w, d.cost.break_even_end_requests, 0);
+  w.end_object();
   w.key("note");
   w.string(cost_note(d));
   w.key("prices_as_of");

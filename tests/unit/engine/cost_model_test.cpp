@@ -551,3 +551,77 @@ TEST_CASE("the prompt cache and the batch API lower the API bill as teams pay it
   REQUIRE(frontier.break_even_requests > 0);
   CHECK(cached.break_even_requests > frontier.break_even_requests);
 }
+
+namespace {
+// The built-in prices with other yearly trends (an overlay of two figures).
+ScoringModel with_trends(double hosted, double self_host) {
+  const std::string overlay = fmt::format(
+      "version: 2\noverlay: {{source: test, as_of: 2026-12-01}}\nfigures:\n"
+      "  hosted_price_change_per_year: {{value: {}}}\n"
+      "  self_host_cost_change_per_year: {{value: {}}}\n",
+      hosted, self_host);
+  return default_model().with_pricing(
+      load_pricing_files({{"trends.yaml", overlay}}, default_model().questionnaire));
+}
+CostEstimate costs_with(const ScoringModel& m, const std::map<std::string, std::string>& changes) {
+  return estimate_costs(m.pricing, m.inputs, m.questionnaire,
+                        resolve_values(m.questionnaire, make_profile(changes)));
+}
+}  // namespace
+
+TEST_CASE("price trends follow hosted prices and rented GPUs month by month", "[cost][trends]") {
+  // The baseline: cloud $1,050 a month; local rents two H100s reserved at
+  // $1.89 an hour (730 hours), $5,518.80 a month of rent.
+  const CostEstimate e = costs_for();
+  const OptionCost& cloud = e.options[index(Option::cloud)];
+  const OptionCost& local = e.options[index(Option::local)];
+  REQUIRE(local.deployment == Deployment::rent);
+  double hosted = 0, self = 0;  // sums of each month's price factor
+  for (int m = 0; m < 36; ++m) {
+    hosted += std::pow(0.7, m / 12.0);
+    self += std::pow(0.75, m / 12.0);
+  }
+  CHECK(cloud.tco_usd == Approx(1050.0 * 36));
+  CHECK(cloud.tco_with_trends_usd == Approx(1050.0 * hosted).epsilon(1e-12));
+  const double rent = 2 * 1.89 * 730;
+  CHECK(local.tco_with_trends_usd ==
+        Approx(local.tco_usd - rent * 36 + rent * self).epsilon(1e-12));
+  // Owned GPUs keep their price: a team with a cluster owns, and its
+  // totals do not move.
+  const CostEstimate cluster = costs_for({{"existing_gpus", "cluster"}});
+  const OptionCost& owned = cluster.options[index(Option::local)];
+  REQUIRE(owned.deployment == Deployment::own);
+  CHECK(owned.tco_with_trends_usd == owned.tco_usd);
+  CHECK(e.hosted_price_change_per_year == -0.3);
+  CHECK(e.self_host_cost_change_per_year == -0.25);
+}
+
+TEST_CASE("the break-even at the horizon's end moves with the trends", "[cost][trends]") {
+  const std::map<std::string, std::string> frontier{{"model_capability", "frontier"},
+                                                    {"team_mlops", "experienced"}};
+  const CostEstimate off = costs_with(with_trends(0, 0), frontier);
+  REQUIRE(off.break_even_requests > 0);
+  CHECK(off.break_even_end_requests == off.break_even_requests);
+  for (const auto& o : off.options) CHECK(o.tco_with_trends_usd == o.tco_usd);
+  // Hosted prices falling faster than self-hosting costs: break-even later.
+  const CostEstimate cloud_faster = costs_with(with_trends(-0.3, -0.1), frontier);
+  CHECK(cloud_faster.break_even_requests == off.break_even_requests);
+  CHECK(cloud_faster.break_even_end_requests > off.break_even_requests);
+  // Hosted prices still, self-hosting cheaper: break-even sooner. (Staff
+  // cost stays, so a cheaper API alone always moves break-even later.)
+  const CostEstimate local_faster = costs_with(with_trends(0, -0.5), frontier);
+  // Here break-even is on the minimum fleet (one replica), which faster
+  // models do not shrink: it stays.
+  CHECK(local_faster.break_even_end_requests == off.break_even_requests);
+  // Where local never catches up today (cheap API tokens, a spiky fleet),
+  // it does by the horizon's end.
+  const std::map<std::string, std::string> spiky{{"model_capability", "basic"},
+                                                 {"traffic_pattern", "spiky"}};
+  REQUIRE(costs_with(with_trends(0, 0), spiky).break_even_requests == -1);
+  CHECK(costs_with(with_trends(0, -0.5), spiky).break_even_end_requests > 0);
+  // The scores and budgets read today's prices: trends change no utility.
+  for (Option o : kOptions) {
+    CHECK(cloud_faster.cost_utility[index(o)] == off.cost_utility[index(o)]);
+    CHECK(cloud_faster.budget_utility[index(o)] == off.budget_utility[index(o)]);
+  }
+}

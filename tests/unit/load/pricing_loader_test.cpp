@@ -67,7 +67,7 @@ TEST_CASE("a missing price is an error, never a silent zero", "[pricing]") {
   SECTION("a table that misses an answer") {
     CHECK(pricing_error(replaced(kPricing, "{none: 1.0, basic: 0.5, experienced: 0.25}",
                                  "{none: 1.0, basic: 0.5}")) ==
-          "265:13: table 'ops_fte' has no value for answer 'experienced'");
+          "275:13: table 'ops_fte' has no value for answer 'experienced'");
   }
   SECTION("a tier naming a GPU the catalog lacks, with a suggestion") {
     CHECK(pricing_error(replaced(kPricing, "    gpu: L40S\n", "    gpu: L40\n")) ==

@@ -111,6 +111,7 @@ TEST_CASE("when no option fits, the report says what it would take", "[render][b
 
 TEST_CASE("payback is stated within the write-off or not at all", "[render][cost]") {
   Decision d = decided({});
+  d.cost.hosted_price_change_per_year = d.cost.self_host_cost_change_per_year = 0;  // no trends
   d.cost.horizon_months = 36;
   d.cost.options[index(Option::local)].upfront_usd = 100000;
   d.cost.break_even_requests = 5e6;
@@ -226,4 +227,29 @@ TEST_CASE("weight flip points past a factor of five read in plain words", "[rend
   CHECK(flip_sentences(default_model(), d) ==
         std::vector<std::string>{
             "No weight changed within a factor of five changes the recommendation."});
+}
+
+TEST_CASE("the cost note says how the price trends move the break-even", "[render][cost][trends]") {
+  Decision d = decided({});
+  d.cost.horizon_months = 36;
+  d.cost.hosted_price_change_per_year = -0.3;
+  d.cost.self_host_cost_change_per_year = -0.25;
+  d.cost.options[index(Option::local)].upfront_usd = 0;
+  d.cost.break_even_requests = 5e6;
+  d.cost.break_even_end_requests = 12e6;
+  const std::string trends =
+      "Break-even: local costs the same as cloud at about 5M requests/month. Price trends "
+      "(hosted -30%, self-hosted cost per token -25% a year; bought hardware keeps its price) "
+      "give the \"with price trends\" row";
+  CHECK(cost_note(d) == trends +
+                            "; with them local's break-even rises from about 5M to 12M "
+                            "requests/month by month 36.");
+  d.cost.break_even_end_requests = -1;
+  CHECK(cost_note(d) == trends +
+                            "; with them, by month 36 local no longer costs less than cloud at "
+                            "any volume.");
+  d.cost.break_even_end_requests = 5e6;  // unchanged: nothing to say about it
+  CHECK(cost_note(d) == trends + ".");
+  d.cost.hosted_price_change_per_year = d.cost.self_host_cost_change_per_year = 0;
+  CHECK(cost_note(d) == "Break-even: local costs the same as cloud at about 5M requests/month.");
 }

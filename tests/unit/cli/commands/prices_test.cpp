@@ -128,3 +128,24 @@ TEST_CASE("validate knows a pricing overlay", "[cli][import]") {
   CHECK(r.code == 0);
   CHECK(r.out == overlay.string() + ": valid pricing overlay\n");
 }
+
+TEST_CASE("no trends: the horizon costed at today's prices", "[cli][trends]") {
+  const std::string bot =
+      std::string(AIDECIDE_SOURCE_DIR) + "/profiles/support-bot-high-volume.yaml";
+  const test::CliResult with = test::run_cli({"score", bot});
+  const test::CliResult without = test::run_cli({"score", "--no-trends", bot});
+  REQUIRE(with.code == 0);
+  REQUIRE(without.code == 0);
+  CHECK(with.out.find("    with price trends         $883,911") != std::string::npos);
+  CHECK(with.out.find("rises from about 9.6M to 42.7M requests/month by month 36") !=
+        std::string::npos);
+  CHECK(without.out.find("with price trends") == std::string::npos);
+  CHECK(without.out.find("Price trends") == std::string::npos);
+  const test::CliResult json = test::run_cli({"score", "--no-trends", "--format", "json", bot});
+  const auto cost = nlohmann::json::parse(json.out)["results"][0]["cost"];
+  CHECK(cost["trends"]["hosted_price_change_per_year"] == 0.0);
+  CHECK(cost["trends"]["break_even_end_requests_per_month"] ==
+        cost["break_even_requests_per_month"]);
+  for (const auto& [name, option] : cost["options"].items())
+    CHECK(option["tco_with_trends_usd"] == option["tco_usd"]);
+}
