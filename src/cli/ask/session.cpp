@@ -339,15 +339,14 @@ AskOutcome AskSession::run() {
 
 std::string profile_yaml(const Questionnaire& q, const Profile& p,
                          const std::vector<bool>& answered) {
-  std::string out =
-      fmt::format("# Answers saved by aidecide ask; a valid profile.\nname: \"{}\"\n", [&] {
-        std::string escaped;
-        for (char ch : p.name) {
-          if (ch == '"' || ch == '\\') escaped += '\\';
-          escaped += ch;
-        }
-        return escape_for_message(escaped);
-      }());
+  std::string out = fmt::format("{}\nname: \"{}\"\n", kSavedByAsk, [&] {
+    std::string escaped;
+    for (char ch : p.name) {
+      if (ch == '"' || ch == '\\') escaped += '\\';
+      escaped += ch;
+    }
+    return escape_for_message(escaped);
+  }());
   std::vector<std::string> open;
   const Values values = resolve_values(q, p);
   for (const Criterion& c : q.criteria) {

@@ -74,6 +74,9 @@ std::string describe_number(const Criterion& c, double v);
 // A profile with every answered question and `unknown` elsewhere, plus an
 // `x-unanswered` list, so it is a valid profile and `--resume` knows where to
 // go on.
+// The first line of every file profile_yaml() writes: how `ask --save`
+// knows a file is its own to replace.
+inline constexpr std::string_view kSavedByAsk = "# Answers saved by aidecide ask; a valid profile.";
 std::string profile_yaml(const Questionnaire& q, const Profile& p,
                          const std::vector<bool>& answered);
 

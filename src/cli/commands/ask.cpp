@@ -34,8 +34,29 @@ struct AskCliOptions {
   std::string format = "text";
   std::string adr;
   bool plain = false;
+  bool force = false;
   ModelPaths model;
 };
+
+// --save never replaces a file that ask did not write (a hand-written
+// profile): the user continues from it with --resume, or says --force.
+void refuse_foreign_save(const AskCliOptions& options) {
+  if (options.save.empty() || options.force || options.save == options.resume) return;
+  std::error_code ec;
+  if (!std::filesystem::exists(options.save, ec)) return;
+  bool ours = false;
+  try {
+    ours = read_text_file(options.save).starts_with(kSavedByAsk);
+  } catch (const Error&) {
+    ours = false;  // unreadable or too large: not ours to replace either
+  }
+  if (ours) return;
+  const std::string path = escape_for_message(options.save);
+  throw UsageError(fmt::format(
+      "{} exists and was not written by aidecide ask; continue from it with --resume {}, or "
+      "add --force to replace it",
+      path, path));
+}
 
 // Loads a profile that may be incomplete. Answers that no longer fit the
 // criteria are reported and left to be asked again.
@@ -110,6 +131,7 @@ int run_ask(const AskCliOptions& options, const Streams& io, const GlobalOptions
     return static_cast<int>(ExitCode::success);
   }
   const auto format = parse_format(options.format);
+  refuse_foreign_save(options);
   std::vector<bool> answered(q.criteria.size(), false);
   Profile profile = starting_profile(*model, options, answered, io);
 
@@ -219,6 +241,8 @@ Runner setup_ask(CLI::App& app, Completions& completions) {
   app.add_option("--save", options->save,
                  "Save the answers as a profile (after every answer, atomically)")
       ->type_name("FILE");
+  app.add_flag("--force", options->force,
+               "Let --save replace a file that aidecide ask did not write");
   app.add_option("--resume", options->resume,
                  "Continue from saved answers; asks what is still open")
       ->type_name("FILE");

@@ -129,7 +129,7 @@ TEST_CASE("a bad piped answer stops with its line number", "[ask][pipe]") {
         std::string::npos);
 }
 
-TEST_CASE("answers files and set pre-fill; only the rest is asked", "[ask][prefill]") {
+TEST_CASE("answers files and set pre-fill: only the rest is asked", "[ask][prefill]") {
   const Result r = ask({"--answers", "profiles/hospital-clinical-notes.yaml", "--set",
                         "team_mlops=basic", "--format", "json"},
                        "");
@@ -139,7 +139,7 @@ TEST_CASE("answers files and set pre-fill; only the rest is asked", "[ask][prefi
   CHECK(doc["results"][0]["name"] == "Hospital clinical notes summariser");
   CHECK(doc["results"][0]["recommendation"] == "local");
   const Result some = ask({"--set", "data_sensitivity=public", "--format", "json"}, "");
-  CHECK(some.err.find("20 questions unanswered") != std::string::npos);
+  CHECK(some.err.find("21 questions unanswered") != std::string::npos);
 }
 
 TEST_CASE("the defaults flag answers the rest with the documented assumptions", "[ask][prefill]") {
@@ -245,5 +245,29 @@ TEST_CASE("resuming keeps the profile's named models and scores with them", "[as
   CHECK(doc["results"][0]["cost"]["named_models"]["local"] == "llama-3.1-8b");
   CHECK(read_text_file(file).ends_with(
       "models:\n  cloud: \"gpt-4o-mini\"\n  local: \"llama-3.1-8b\"\n"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("saving never replaces a file ask did not write", "[ask][save]") {
+  const fs::path dir = fs::temp_directory_path() / "aidecide-ask-victim";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string file = (dir / "victim.yaml").string();
+  const std::string hand_written = read_text_file("profiles/startup-prototype.yaml");
+  write_file_atomically(file, hand_written);
+  const Result r = ask({"--save", file}, "1\n");
+  CHECK(r.code == 2);
+  CHECK(r.err == "aidecide: error: " + file +
+                     " exists and was not written by aidecide ask; continue from it with "
+                     "--resume " +
+                     file + ", or add --force to replace it\n");
+  CHECK(read_text_file(file) == hand_written);
+  // Continuing from it is allowed, and so is replacing it on purpose.
+  CHECK(ask({"--resume", file, "--save", file, "--format", "json"}, "1\n1\n0\n0\n").code == 0);
+  write_file_atomically(file, hand_written);
+  CHECK(ask({"--save", file, "--force"}, "q\n").code == 130);
+  CHECK(read_text_file(file).starts_with("# Answers saved by aidecide ask"));
+  // A file ask wrote is its own to replace.
+  CHECK(ask({"--save", file}, "q\n").code == 130);
   fs::remove_all(dir);
 }
