@@ -314,18 +314,12 @@ std::vector<CostPoint> cost_curve(const ScoringModel& model, const Values& value
 
 }  // namespace
 
-Decision decide(const ScoringModel& model, const Profile& profile, const EngineOptions& options) {
-  if (profile.models.any()) {
-    // The profile names its models: the same criteria with its tiers. The
-    // decision's pointers go into `model`'s catalog, which outlives it.
-    const ScoringModel named =
-        model.with_pricing(with_named_models(model.pricing, profile.models, profile.source));
-    Profile plain = profile;
-    plain.models = {};
-    Decision d = decide(named, plain, options);
-    d.named_models = profile.models;
-    return d;
-  }
+namespace {
+
+// The decision with `model`'s tiers as they are (decide() has resolved any
+// named models into `model`).
+Decision decide_on(const ScoringModel& model, const Profile& profile,
+                   const EngineOptions& options) {
   const Questionnaire& q = model.questionnaire;
   Decision d;
   d.source = profile.source;
@@ -368,6 +362,19 @@ Decision decide(const ScoringModel& model, const Profile& profile, const EngineO
   if (options.advice) d.hybrid_pattern = choose_hybrid_pattern(q, d);
   if (options.cost_curve) d.cost_curve = cost_curve(model, d.values);
   if (options.advice) d.checklist = build_checklist(model, d);
+  return d;
+}
+
+}  // namespace
+
+Decision decide(const ScoringModel& model, const Profile& profile, const EngineOptions& options) {
+  if (!profile.models.any()) return decide_on(model, profile, options);
+  // The profile names its models: the same criteria with its tiers. The
+  // decision's pointers go into `model`'s catalog, which outlives it.
+  const ScoringModel named =
+      model.with_pricing(with_named_models(model.pricing, profile.models, profile.source));
+  Decision d = decide_on(named, profile, options);
+  d.named_models = profile.models;
   return d;
 }
 

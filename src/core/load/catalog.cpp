@@ -12,6 +12,7 @@
 #include "aidecide/pricing.hpp"
 #include "aidecide/profile.hpp"
 #include "aidecide/text.hpp"
+#include "load/loaders.hpp"
 
 namespace aidecide {
 
@@ -166,14 +167,7 @@ const typename Map::mapped_type* named_entry(const Map& map, const NamedModels::
                                              std::string_view key, std::string_view what,
                                              DiagnosticSink& sink) {
   if (const auto it = map.find(name.id); it != map.end()) return &it->second;
-  std::vector<std::string> names;
-  for (const auto& entry : map) names.push_back(entry.first);
-  const auto hint = did_you_mean(name.id, names);
-  sink.error(name.pos,
-             fmt::format("'models.{}' names {} '{}', which the catalog does not have{}", key, what,
-                         escape_for_message(name.id),
-                         hint ? fmt::format("; did you mean '{}'?", escape_for_message(*hint))
-                              : std::string()));
+  sink.error(name.pos, not_in_catalog(map, fmt::format("'models.{}'", key), what, name.id));
   return nullptr;
 }
 

@@ -260,16 +260,7 @@ class PricingLoader {
     if (v == nullptr) return nullptr;
     const std::string name = read_string(*v, fmt::format("'{}'", key), m_sink).value_or("");
     if (const auto it = map.find(name); it != map.end()) return &it->second;
-    if (v->is_scalar()) {
-      std::vector<std::string> names;
-      for (const auto& entry : map) names.push_back(entry.first);
-      const auto hint = did_you_mean(name, names);
-      m_sink.error(v->pos,
-                   fmt::format("{} names {} '{}', which the catalog does not have{}", context, what,
-                               escape_for_message(name),
-                               hint ? fmt::format("; did you mean '{}'?", escape_for_message(*hint))
-                                    : std::string()));
-    }
+    if (v->is_scalar()) m_sink.error(v->pos, not_in_catalog(map, context, what, name));
     return nullptr;
   }
 
