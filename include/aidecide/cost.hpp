@@ -92,6 +92,17 @@ struct WayCost {
 // own, rent on demand, rent reserved, edge: in that order.
 inline constexpr std::size_t kWayCount = 4;
 
+// The hosted part of an option (cloud's whole traffic, hybrid's cloud
+// share): on the API, or on reserved capacity bought by the month when that
+// costs less (docs/cost-model.md, "Reserved capacity").
+struct HostedCost {
+  bool offered = false;             // the hosted model has reserved capacity in the catalog
+  bool reserved = false;            // and it costs less than the API: the part runs on it
+  double units = 0;                 // whole units the peak needs (at least the minimum deployment)
+  double reserved_monthly_usd = 0;  // units x price, plus the batch share on the batch API
+  double api_monthly_usd = 0;       // the same traffic on the API
+};
+
 struct OptionCost {
   double upfront_usd = 0;  // hardware to buy now (GPUs beyond those already owned)
   double monthly_usd = 0;  // all-in per month: running cost plus amortisation of every GPU in use
@@ -107,12 +118,13 @@ struct OptionCost {
   double ops_usd = 0;        // their cost per month (part of running_monthly_usd)
   bool fits_upfront = true;  // upfront_usd <= the upfront budget
   bool fits_monthly = true;  // running_monthly_usd <= the monthly budget
-  // How it runs: api for cloud; the way chosen for the local part otherwise
+  // How it runs: api or reserved for cloud; the way chosen for the local part otherwise
   // (the cheapest allowed way within the budgets, else within the firm ones,
   // else the cheapest).
   Deployment deployment = Deployment::api;
   bool reserved_term = false;             // rent: reserved rather than on demand
   Sizing sizing;                          // the local part's replica (model null for cloud)
+  HostedCost hosted;                      // the hosted part (none for local)
   std::array<WayCost, kWayCount> ways{};  // every way, allowed or not (local part)
 };
 
@@ -167,6 +179,10 @@ struct CostEstimate {
   // serving half the input tokens from the cache would save a month.
   double cloud_list_usd = 0;
   double half_cache_saving_usd = 0;
+  // Volume (requests per month) above which reserved capacity costs cloud
+  // less than the API (fractional units); negative when it never does or is
+  // not offered.
+  double reserved_break_even_requests = -1;
   BudgetFirmness firm;
   // Utilities in [0, 1] for the derived criteria.
   PerOption cost_utility{};

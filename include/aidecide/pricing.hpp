@@ -28,6 +28,21 @@ enum class Quantisation { bits16, bits8, bits4 };
 std::string_view to_string(Quantisation q);  // "16bit", "8bit", "4bit"
 double bytes_per_parameter(Quantisation q);  // 2, 1, 0.5
 
+// Hosted capacity reserved by the month (Azure OpenAI's provisioned
+// throughput units, Vertex AI's scale units): units serve a number of input
+// tokens a minute, an output token using as much as `output_token_weight`
+// input tokens and a token read from the prompt cache none; the peak must fit
+// in the units bought (docs/cost-model.md, "Reserved capacity").
+struct ProvisionedCapacity {
+  double input_tpm_per_unit = 0;   // input tokens a minute one unit serves
+  double output_token_weight = 1;  // one output token counts as this many input tokens
+  double min_units = 0;            // the smallest deployment
+  double unit_increment = 1;       // units are bought in steps of this many
+  double usd_per_unit_month = 0;   // 0: not offered
+  Provenance provenance;
+  bool offered() const { return usd_per_unit_month > 0 && input_tpm_per_unit > 0; }
+};
+
 // A hosted model's list prices (catalog `hosted:`).
 struct HostedModel {
   std::string id;
@@ -36,6 +51,7 @@ struct HostedModel {
   double cached_input_per_mtok = 0;  // USD per million input tokens read from a prompt cache
   double output_per_mtok = 0;        // USD per million output tokens
   double batch_discount = 0;         // share taken off through the batch API (0.5 = half price)
+  ProvisionedCapacity provisioned;   // reserved capacity, when the provider sells it
   Provenance provenance;
 };
 

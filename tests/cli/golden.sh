@@ -40,6 +40,7 @@ golden score-bank.html 0 score --format html profiles/bank-assistant-mixed.yaml
 golden score-portfolio.html 0 score --format html --sort name profiles/
 golden score-all.csv 0 score --format csv profiles/
 golden score-whatif.txt 0 score profiles/voice-kiosk-latency.yaml --set monthly_requests=2000000
+golden score-reserved.txt 0 score tests/data/reserved/support-bot-gpt-4o.yaml
 golden score-preset.txt 0 score --preset regulated profiles/
 golden check-adr.txt 0 check --today 2026-11-23 docs/adr
 golden check-hostile.txt 1 check --today 2026-11-23 docs/adr tests/data/adr-hostile

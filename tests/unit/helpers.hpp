@@ -52,6 +52,13 @@ inline std::map<std::string, std::string> baseline_answers() {
           {"lock_in_tolerance", "medium"},   {"existing_gpus", "none"}};
 }
 
+// `text` with the first `from` replaced by `to` (which must be there).
+inline std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
 inline std::string profile_yaml(const std::map<std::string, std::string>& answers,
                                 const std::string& extra = "") {
   std::string text = "name: Test project\nanswers:\n";

@@ -127,14 +127,16 @@ void explain_models(const ScoringModel& model, std::ostream& out) {
                        escape_for_message(t.hybrid_local));
   }
   out << fmt::format(
-      "\nHosted models (models.cloud), USD per million tokens:\n  {:<28} {:>8} {:>8} "
-      "{:>8} {:>6}  {}\n",
-      "ID", "INPUT", "CACHED", "OUTPUT", "BATCH", "NAME");
+      "\nHosted models (models.cloud), USD per million tokens (RESERVED: a unit a month):\n  "
+      "{:<28} {:>8} {:>8} {:>8} {:>6} {:>9}  {}\n",
+      "ID", "INPUT", "CACHED", "OUTPUT", "BATCH", "RESERVED", "NAME");
   for (const auto& [id, h] : p.hosted) {
-    out << fmt::format(
-        "  {:<28} {:>8} {:>8} {:>8} {:>5.0f}%  {}\n", escape_for_message(id),
-        fmt::format("{:g}", h.input_per_mtok), fmt::format("{:g}", h.cached_input_per_mtok),
-        fmt::format("{:g}", h.output_per_mtok), 100 * h.batch_discount, escape_for_message(h.name));
+    out << fmt::format("  {:<28} {:>8} {:>8} {:>8} {:>5.0f}% {:>9}  {}\n", escape_for_message(id),
+                       fmt::format("{:g}", h.input_per_mtok),
+                       fmt::format("{:g}", h.cached_input_per_mtok),
+                       fmt::format("{:g}", h.output_per_mtok), 100 * h.batch_discount,
+                       h.provisioned.offered() ? format_usd(h.provisioned.usd_per_unit_month) : "-",
+                       escape_for_message(h.name));
   }
   out << fmt::format(
       "\nOpen models (models.local, models.hybrid_local):\n  {:<16} {:>8} {:>8} "

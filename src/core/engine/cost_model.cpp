@@ -57,6 +57,7 @@ namespace {
 
 constexpr double kHoursPerMonth = 730;
 constexpr double kSecondsPerMonth = kHoursPerMonth * 3600;
+constexpr double kMinutesPerMonth = kHoursPerMonth * 60;
 // A cost 20 times the cheapest option's scores 0; twice the cheapest, 0.77.
 constexpr double kCostRatioForZero = 20;
 
@@ -185,8 +186,17 @@ struct Basis {
   double peak_per_request =
       0;             // output-equivalent tokens per second at the peak, per monthly request
   double share = 0;  // hybrid's local share
-  Ways local;        // the whole workload
-  Ways hybrid;       // hybrid's local part (k already times its share)
+  // Reserved hosted capacity (reserved_unit_usd 0: not offered): units the
+  // peak needs per monthly request sent to the cloud, the smallest
+  // deployment and step, and the batch share's bill per request (batch work
+  // stays on the batch API).
+  double reserved_k = 0;
+  double reserved_min = 0;
+  double reserved_step = 1;
+  double reserved_unit_usd = 0;
+  double batch_usd_per_request = 0;
+  Ways local;   // the whole workload
+  Ways hybrid;  // hybrid's local part (k already times its share)
 };
 
 double gpu_power_month(const Pricing& p, const Gpu& g) {
@@ -279,10 +289,15 @@ void make_ways(Ways& w, const Pricing& p, const Basis& b, const ReplicaLadder& o
 
 // What one request costs at the hosted model's prices: input tokens from the
 // prompt cache at the cached price, the batch share at the batch discount.
-double api_usd_per_request(const HostedModel& api, const Inputs& in, double cached) {
+// At list price, before the batch discount.
+double api_list_usd_per_request(const HostedModel& api, const Inputs& in, double cached) {
   const double input =
       in.tokens_in * ((1 - cached) * api.input_per_mtok + cached * api.cached_input_per_mtok);
-  return (input + in.tokens_out * api.output_per_mtok) / 1e6 * (1 - in.batch * api.batch_discount);
+  return (input + in.tokens_out * api.output_per_mtok) / 1e6;
+}
+
+double api_usd_per_request(const HostedModel& api, const Inputs& in, double cached) {
+  return api_list_usd_per_request(api, in, cached) * (1 - in.batch * api.batch_discount);
 }
 
 Basis make_basis(const Pricing& p, const CostInputs& cin, const Values& values) {
@@ -296,6 +311,19 @@ Basis make_basis(const Pricing& p, const CostInputs& cin, const Values& values) 
   b.peak_per_request =
       tokens_per_request / kSecondsPerMonth * p.peak_factor.by_answer[b.in.traffic];
   b.context = b.in.tokens_in + b.in.tokens_out;
+  if (const ProvisionedCapacity& pc = api.provisioned; pc.offered()) {
+    // Interactive work on the units, sized for its peak; tokens read from
+    // the prompt cache do not count against them.
+    const double weighted =
+        b.in.tokens_in * (1 - b.in.cached) + b.in.tokens_out * pc.output_token_weight;
+    b.reserved_k = weighted * (1 - b.in.batch) / kMinutesPerMonth *
+                   p.peak_factor.by_answer[b.in.traffic] / pc.input_tpm_per_unit;
+    b.reserved_min = pc.min_units;
+    b.reserved_step = pc.unit_increment;
+    b.reserved_unit_usd = pc.usd_per_unit_month;
+    b.batch_usd_per_request =
+        api_list_usd_per_request(api, b.in, b.in.cached) * b.in.batch * (1 - api.batch_discount);
+  }
   make_ways(b.local, p, b, b.plan->own_local, b.plan->edge_local, 1.0);
   make_ways(b.hybrid, p, b, b.plan->own_hybrid, b.plan->edge_hybrid, b.share);
   return b;
@@ -306,12 +334,32 @@ const Ways& ways_of(const Basis& b, Option o) {
 }
 
 double local_share(const Basis& b, Option o) {
-  return o == Option::local ? 1.0 : b.share;
+  return o == Option::local ? 1.0 : o == Option::hybrid ? b.share : 0.0;
 }
 
-// The API bill of the share an option sends to the cloud.
-double api_part(const Basis& b, Option o) {
-  return b.in.requests * b.cloud_usd_per_request * (1 - local_share(b, o));
+// What `volume` requests a month cost hosted: on the API, or on reserved
+// capacity when that costs less. Fractional units for the score (max(minimum,
+// v x k): the slope argument holds), whole steps for the report.
+HostedCost hosted_bill(const Basis& b, double volume, bool whole) {
+  HostedCost h;
+  h.api_monthly_usd = volume * b.cloud_usd_per_request;
+  h.offered = b.reserved_unit_usd > 0 && volume > 0;
+  if (!h.offered) return h;
+  const double need = volume * b.reserved_k;
+  h.units = whole ? std::ceil(need / b.reserved_step - 1e-9) * b.reserved_step : need;
+  h.units = std::max(b.reserved_min, h.units);
+  h.reserved_monthly_usd = h.units * b.reserved_unit_usd + volume * b.batch_usd_per_request;
+  h.reserved = h.reserved_monthly_usd < h.api_monthly_usd;
+  return h;
+}
+
+double hosted_usd(const HostedCost& h) {
+  return h.reserved ? h.reserved_monthly_usd : h.api_monthly_usd;
+}
+
+// The hosted bill of the share an option sends to the cloud.
+double api_part(const Basis& b, Option o, bool whole) {
+  return hosted_usd(hosted_bill(b, b.in.requests * (1 - local_share(b, o)), whole));
 }
 
 // Scoring view: the cheapest allowed way, fractional units, every GPU at
@@ -319,12 +367,12 @@ double api_part(const Basis& b, Option o) {
 // proportional to the inputs keeps the slope argument of
 // cost_utility_slope().
 double scored_cost(const Basis& b, Option o) {
-  if (o == Option::cloud) return b.in.requests * b.cloud_usd_per_request;
+  if (o == Option::cloud) return api_part(b, o, false);
   double best = std::numeric_limits<double>::infinity();
   for (const Way& w : ways_of(b, o)) {
     if (w.allowed) best = std::min(best, w.all_in(w.units_exact(b.in.requests)));
   }
-  return best + api_part(b, o);
+  return best + api_part(b, o, false);
 }
 
 // Budget: each option's own needs against the budgets, scored on the same
@@ -334,17 +382,18 @@ double scored_cost(const Basis& b, Option o) {
 // budget (Dependencies::of and the flip-point search rely on it).
 PerOption budget_from(const Basis& b) {
   PerOption u{};
-  const double api_bill = b.in.requests * b.cloud_usd_per_request;
-  u[index(Option::cloud)] = fraction_covered(b.in.monthly_budget, api_bill, kMonthlyAllowance);
+  u[index(Option::cloud)] =
+      fraction_covered(b.in.monthly_budget, api_part(b, Option::cloud, false), kMonthlyAllowance);
   for (Option o : {Option::local, Option::hybrid}) {
     double best = 0;
+    const double hosted = api_part(b, o, false);
     for (const Way& w : ways_of(b, o)) {
       if (!w.allowed) continue;
       const double units = w.units_exact(b.in.requests);
-      best = std::max(best,
-                      fraction_covered(b.in.upfront_budget, w.upfront(units), kUpfrontAllowance) *
-                          fraction_covered(b.in.monthly_budget, w.running(units) + api_part(b, o),
-                                           kMonthlyAllowance));
+      best = std::max(
+          best,
+          fraction_covered(b.in.upfront_budget, w.upfront(units), kUpfrontAllowance) *
+              fraction_covered(b.in.monthly_budget, w.running(units) + hosted, kMonthlyAllowance));
     }
     u[index(o)] = best;
   }
@@ -380,9 +429,13 @@ PerOption cost_from(const Basis& b) {
 // unit's month), cloud costs c x v. Each way catches up from one volume on
 // (or never: F >= 0 and the flat part only loses ground), so the lowest of
 // those volumes is where local first costs no more than cloud. Negative
-// when no way ever does.
+// when no way ever does. With reserved capacity c is the lower of the API's
+// and the capacity's price per request above its minimum: local at or below
+// that line costs no more than cloud either way (exact past the minimum).
 double break_even(const Basis& b) {
-  const double c = b.cloud_usd_per_request;
+  double c = b.cloud_usd_per_request;
+  if (b.reserved_unit_usd > 0)
+    c = std::min(c, b.reserved_k * b.reserved_unit_usd + b.batch_usd_per_request);
   double best = -1;
   if (!(c > 0)) return best;
   for (const Way& w : b.local) {
@@ -588,7 +641,7 @@ WayCost way_cost(const Basis& b, const Way& w, Option o) {
   const double units = w.units_whole(b.in.requests);
   c.gpus = units * w.unit_gpus;
   c.upfront_usd = w.upfront(units);
-  c.running_monthly_usd = w.running(units) + api_part(b, o);
+  c.running_monthly_usd = w.running(units) + api_part(b, o, true);
   c.monthly_usd = c.running_monthly_usd + units * w.unit_amortised;
   c.ops_fte = w.fte(units);
   c.fits_upfront = c.upfront_usd <= b.in.upfront_budget;
@@ -660,6 +713,8 @@ Basis at_horizon_end(const Pricing& p, const Basis& b) {
   const double self = std::pow(1 + p.self_host_cost_change_per_year.value, years);
   Basis end = b;
   end.cloud_usd_per_request *= hosted;
+  end.reserved_unit_usd *= hosted;
+  end.batch_usd_per_request *= hosted;
   for (Ways* ways : {&end.local, &end.hybrid}) {
     for (Way& w : *ways) w.k *= self;
   }
@@ -670,9 +725,11 @@ Basis at_horizon_end(const Pricing& p, const Basis& b) {
 // whether it fits.
 std::array<OptionCost, kOptionCount> report_costs(const Pricing& p, const Basis& b,
                                                   BudgetFirmness firm) {
-  const double api_bill = b.in.requests * b.cloud_usd_per_request;
   std::array<OptionCost, kOptionCount> out{};
   OptionCost& cloud = out[index(Option::cloud)];
+  cloud.hosted = hosted_bill(b, b.in.requests * (1 - local_share(b, Option::cloud)), true);
+  const double api_bill = hosted_usd(cloud.hosted);
+  cloud.deployment = cloud.hosted.reserved ? Deployment::reserved : Deployment::api;
   cloud.monthly_usd = cloud.running_monthly_usd = api_bill;
   const double horizon = p.horizon_months.value;
   const double hosted_mean = trend_mean(p.hosted_price_change_per_year.value, horizon);
@@ -705,8 +762,9 @@ std::array<OptionCost, kOptionCount> report_costs(const Pricing& p, const Basis&
     const double rent = ways[k].deployment == Deployment::rent
                             ? ways[k].units_whole(b.in.requests) * ways[k].unit_running
                             : 0.0;
-    c.tco_with_trends_usd =
-        c.tco_usd + (hosted_mean - 1) * api_part(b, o) * horizon + (rent_mean - 1) * rent * horizon;
+    if (o == Option::hybrid) c.hosted = hosted_bill(b, b.in.requests * (1 - c.local_share), true);
+    c.tco_with_trends_usd = c.tco_usd + (hosted_mean - 1) * hosted_usd(c.hosted) * horizon +
+                            (rent_mean - 1) * rent * horizon;
     c.fits_upfront = w.fits_upfront;
     c.fits_monthly = w.fits_monthly;
     const bool edge = w.way == Deployment::edge;
@@ -725,15 +783,14 @@ bool any_way_fits(const Basis& b, const Ways& ways, Option o, BudgetFirmness fir
     if (!w.allowed) continue;
     const double units = w.units_whole(b.in.requests);
     if ((!firm.upfront || w.upfront(units) <= b.in.upfront_budget) &&
-        (!firm.monthly || w.running(units) + api_part(b, o) <= b.in.monthly_budget))
+        (!firm.monthly || w.running(units) + api_part(b, o, true) <= b.in.monthly_budget))
       return true;
   }
   return false;
 }
 
 bool over(const Basis& b, Option o, BudgetFirmness firm) {
-  if (o == Option::cloud)
-    return firm.monthly && !(b.in.requests * b.cloud_usd_per_request <= b.in.monthly_budget);
+  if (o == Option::cloud) return firm.monthly && !(api_part(b, o, true) <= b.in.monthly_budget);
   return !any_way_fits(b, ways_of(b, o), o, firm);
 }
 
@@ -801,6 +858,14 @@ CostEstimate estimate_costs(const Pricing& p, const CostInputs& cin, const Quest
     e.cloud_list_usd = b.in.requests * api_usd_per_request(*b.plan->cloud, list, 0);
     e.half_cache_saving_usd = b.in.requests * (api_usd_per_request(*b.plan->cloud, b.in, 0) -
                                                api_usd_per_request(*b.plan->cloud, b.in, 0.5));
+  }
+
+  if (b.reserved_unit_usd > 0) {
+    // Where the smallest deployment costs what the API's interactive work
+    // does; past it the units cost less per request only if their slope does.
+    const double interactive = b.cloud_usd_per_request - b.batch_usd_per_request;
+    if (b.reserved_k * b.reserved_unit_usd < interactive)
+      e.reserved_break_even_requests = b.reserved_min * b.reserved_unit_usd / interactive;
   }
 
   const OptionCost& cloud = e.options[index(Option::cloud)];

@@ -273,9 +273,10 @@ class PricingLoader {
       if (!expect_mapping(value, context, m_sink)) continue;
       check_keys(value,
                  {"name", "input_per_mtok", "cached_input_per_mtok", "output_per_mtok",
-                  "batch_discount", "source", "as_of"},
+                  "batch_discount", "provisioned", "source", "as_of"},
                  context, m_sink);
       HostedModel h = begin_entry(m_p.hosted, entry, context);
+      const bool partial = m_partial;
       h.id = entry.first.value;
       if (const YamlNode* n = value.find("name")) {
         h.name = read_string(*n, "'name'", m_sink).value_or("");
@@ -289,6 +290,12 @@ class PricingLoader {
       if (take(value, "output_per_mtok"))
         h.output_per_mtok = positive(value, "output_per_mtok", context);
       if (take(value, "batch_discount")) h.batch_discount = share(value, "batch_discount", context);
+      // Optional (absent: not offered); an overlay that names it replaces it whole.
+      if (const YamlNode* pv = value.find("provisioned")) {
+        m_partial = false;
+        h.provisioned = provisioned(*pv, fmt::format("the provisioned capacity of {}", context));
+        m_partial = partial;
+      }
       h.provenance = provenance(value, context);
       if (h.cached_input_per_mtok > h.input_per_mtok) {
         m_sink.error(pos_of(value, "cached_input_per_mtok"),
@@ -297,6 +304,22 @@ class PricingLoader {
       m_p.hosted.insert_or_assign(h.id, std::move(h));
     }
     m_partial = false;
+  }
+
+  ProvisionedCapacity provisioned(const YamlNode& node, const std::string& context) {
+    ProvisionedCapacity c;
+    if (!expect_mapping(node, context, m_sink)) return c;
+    check_keys(node,
+               {"input_tpm_per_unit", "output_token_weight", "min_units", "unit_increment",
+                "usd_per_unit_month", "source", "as_of"},
+               context, m_sink);
+    c.input_tpm_per_unit = positive(node, "input_tpm_per_unit", context);
+    c.output_token_weight = positive(node, "output_token_weight", context);
+    c.min_units = whole(node, "min_units", context, 1, 1000000);
+    c.unit_increment = whole(node, "unit_increment", context, 1, 1000000);
+    c.usd_per_unit_month = positive(node, "usd_per_unit_month", context);
+    c.provenance = provenance(node, context);
+    return c;
   }
 
   void load_gpus(const YamlNode& node) {
@@ -624,7 +647,10 @@ std::string Pricing::oldest_as_of() const {
   const auto consider = [&](const Provenance& p) {
     if (!p.as_of.empty() && p.as_of < oldest) oldest = p.as_of;
   };
-  for (const auto& [id, h] : hosted) consider(h.provenance);
+  for (const auto& [id, h] : hosted) {
+    consider(h.provenance);
+    if (h.provisioned.offered()) consider(h.provisioned.provenance);
+  }
   for (const auto& [name, g] : gpus) consider(g.provenance);
   for (const auto& spec : kFigures) consider((this->*(spec.member)).provenance);
   for (const auto& spec : kTables) consider((this->*(spec.member)).provenance);

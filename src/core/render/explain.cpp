@@ -150,6 +150,13 @@ std::vector<std::string> sizing_sentences(const Decision& d) {
                     s.gpus_per_replica, s.gpu->name);
     if (o == Option::hybrid)
       t += fmt::format(", serving {:.0f}% of the traffic", 100 * c.local_share);
+    if (c.hosted.reserved) {
+      t += fmt::format(
+          "; the cloud share runs on reserved capacity ({} units, {} a month against "
+          "{} on the API)",
+          format_number(c.hosted.units), format_usd(c.hosted.reserved_monthly_usd),
+          format_usd(c.hosted.api_monthly_usd));
+    }
     t += ".";
     if (s.larger_gpu && s.two_nodes)
       t += " No single server of the preferred GPU holds it, so each replica spans two servers.";
@@ -231,6 +238,39 @@ std::string trend_note(const CostEstimate& e) {
 
 }  // namespace
 
+namespace {
+
+// Reserved hosted capacity for cloud, when the catalog offers it and it
+// matters (cloud runs on it, or the API bill is at least half what the
+// smallest deployment costs): what it costs against the API and from which
+// volume it would pay.
+std::string reserved_note(const CostEstimate& e) {
+  const HostedCost& h = e.options[index(Option::cloud)].hosted;
+  if (!h.offered || e.cloud_model == nullptr) return {};
+  const ProvisionedCapacity& pc = e.cloud_model->provisioned;
+  if (!h.reserved && h.api_monthly_usd < 0.5 * pc.min_units * pc.usd_per_unit_month) return {};
+  const std::string units =
+      fmt::format("{} {} at {} each a month", format_number(h.units),
+                  h.units == 1 ? "unit" : "units", format_usd(pc.usd_per_unit_month));
+  if (h.reserved) {
+    return fmt::format(
+        "Cloud runs {} on reserved capacity: {}, {} a month{} against {} on the API. ",
+        e.cloud_model->name, units, format_usd(h.reserved_monthly_usd),
+        e.batch_share > 0 ? " with the batch share still on the batch API" : "",
+        format_usd(h.api_monthly_usd));
+  }
+  std::string t = fmt::format(
+      "Reserved capacity for {} ({} for the peak, {} a month) would cost more than the API's {}",
+      e.cloud_model->name, units, format_usd(h.reserved_monthly_usd),
+      format_usd(h.api_monthly_usd));
+  if (e.reserved_break_even_requests > 0)
+    return t + fmt::format("; with this traffic it pays from about {} requests/month. ",
+                           format_compact(e.reserved_break_even_requests));
+  return t + "; with this traffic it never does at these prices. ";
+}
+
+}  // namespace
+
 std::string cost_note(const Decision& d) {
   std::string note;
   const CostEstimate& e = d.cost;
@@ -242,9 +282,11 @@ std::string cost_note(const Decision& d) {
     if (e.batch_share > 0)
       how.push_back(fmt::format("{:.0f}% of the work through the batch API", 100 * e.batch_share));
     note = fmt::format("The API bill counts {}: {} a month for cloud instead of {} at list price. ",
-                       join_words(how), format_usd(e.options[index(Option::cloud)].monthly_usd),
+                       join_words(how),
+                       format_usd(e.options[index(Option::cloud)].hosted.api_monthly_usd),
                        format_usd(e.cloud_list_usd));
   }
+  note += reserved_note(e);
   const double horizon = e.horizon_months;
   // Never "pays for itself" next to "never costs less": when local never
   // costs less all-in, the hardware cannot pay back within the write-off.

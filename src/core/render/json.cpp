@@ -154,6 +154,22 @@ void write_cost(JsonWriter& w, const ScoringModel& model, const Decision& d,
       w.key("rent_term");
       w.string(c.reserved_term ? "reserved" : "on_demand");
     }
+    if (o != Option::local) {
+      // The hosted part: on the API or on reserved capacity.
+      w.key("hosted_deployment");
+      w.string(c.hosted.reserved ? "reserved" : "api");
+      if (c.hosted.offered) {
+        w.key("reserved_capacity");
+        w.begin_object();
+        w.key("units");
+        w.number(c.hosted.units, 0);
+        w.key("usd_per_month");
+        w.number(c.hosted.reserved_monthly_usd, 2);
+        w.key("api_usd_per_month");
+        w.number(c.hosted.api_monthly_usd, 2);
+        w.end_object();
+      }
+    }
     if (c.sizing.model != nullptr) {
       write_sizing(w, c.sizing);
       w.key("ways");
@@ -177,6 +193,23 @@ void write_cost(JsonWriter& w, const ScoringModel& model, const Decision& d,
     w.number(d.cost.batch_share, 3);
     w.key("list_usd_per_month");
     w.number(d.cost.cloud_list_usd, 2);
+    if (const ProvisionedCapacity& pc = d.cost.cloud_model->provisioned; pc.offered()) {
+      w.key("provisioned");
+      w.begin_object();
+      w.key("input_tpm_per_unit");
+      w.number(pc.input_tpm_per_unit);
+      w.key("output_token_weight");
+      w.number(pc.output_token_weight);
+      w.key("min_units");
+      w.number(pc.min_units);
+      w.key("unit_increment");
+      w.number(pc.unit_increment);
+      w.key("usd_per_unit_month");
+      w.number(pc.usd_per_unit_month, 2);
+      w.key("break_even_requests_per_month");
+      number_or_null(w, d.cost.reserved_break_even_requests, 0);
+      w.end_object();
+    }
     w.end_object();
   }
   if (d.named_models.any()) {

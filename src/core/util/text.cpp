@@ -37,12 +37,17 @@ std::optional<std::string> did_you_mean(std::string_view word,
                                         const std::vector<std::string>& candidates) {
   std::optional<std::string> best;
   std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
+  bool best_by_prefix = false;
   for (const auto& candidate : candidates) {
     const bool prefix = candidate.size() > 3 && word.size() >= 3 &&
                         (candidate.starts_with(word) || word.starts_with(candidate));
-    const std::size_t distance = prefix ? 1 : edit_distance_below(word, candidate, best_distance);
-    if (distance < best_distance) {
+    const std::size_t spelled = edit_distance_below(word, candidate, best_distance + 1);
+    const bool by_prefix = prefix && spelled > 1;
+    const std::size_t distance = by_prefix ? 1 : spelled;
+    // On a tie a near spelling beats a mere prefix ('gpt-4o-mni': gpt-4o-mini, not gpt-4o).
+    if (distance < best_distance || (distance == best_distance && best_by_prefix && !by_prefix)) {
       best_distance = distance;
+      best_by_prefix = by_prefix;
       best = candidate;
     }
   }

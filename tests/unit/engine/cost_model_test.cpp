@@ -625,3 +625,120 @@ TEST_CASE("the break-even at the horizon's end moves with the trends", "[cost][t
     CHECK(cloud_faster.budget_utility[index(o)] == off.budget_utility[index(o)]);
   }
 }
+
+namespace {
+// The baseline calling GPT-4o (reserved capacity at 2,500 input tokens a
+// minute per unit, an output token counting as 3, at least 15 units in
+// steps of 5, $260 a unit and month), 1,200 input and 250 output tokens.
+CostEstimate gpt4o_costs(const std::map<std::string, std::string>& changes) {
+  std::map<std::string, std::string> all{{"tokens_in_per_request", "1200"},
+                                         {"tokens_out_per_request", "250"}};
+  for (const auto& [k, v] : changes) all[k] = v;
+  const Profile p = make_profile(all, "models:\n  cloud: gpt-4o\n");
+  const auto& m = default_model();
+  const Pricing named = with_named_models(m.pricing, p.models, "test.yaml");
+  return estimate_costs(named, m.inputs, m.questionnaire, resolve_values(m.questionnaire, p));
+}
+}  // namespace
+
+TEST_CASE("reserved hosted capacity, line by line", "[cost][reserved]") {
+  SECTION("a warm prompt cache: the units cost less than the API") {
+    const CostEstimate e =
+        gpt4o_costs({{"monthly_requests", "40000000"}, {"cached_input_percent", "80"}});
+    const OptionCost& cloud = e.options[index(Option::cloud)];
+    // API: 1,200 x (0.2 x 2.50 + 0.8 x 1.25) / 10^6 + 250 x 10 / 10^6 = $0.0043 a request.
+    CHECK(cloud.hosted.offered);
+    CHECK(cloud.hosted.api_monthly_usd == Approx(172000));
+    // Units: 40M x (240 + 750) / 43,800 minutes x 1.5 (steady) / 2,500 = 542.5, so 545.
+    CHECK(cloud.hosted.units == 545);
+    CHECK(cloud.hosted.reserved_monthly_usd == Approx(545 * 260.0));
+    CHECK(cloud.hosted.reserved);
+    CHECK(cloud.deployment == Deployment::reserved);
+    CHECK(cloud.monthly_usd == Approx(141700));
+    CHECK(cloud.running_monthly_usd == Approx(141700));
+    CHECK(cloud.tco_usd == Approx(141700.0 * 36));
+    // It pays from the volume where 15 units cost what the API does.
+    CHECK(e.reserved_break_even_requests == Approx(15 * 260 / 0.0043));
+    // Hybrid's cloud share (a tenth of a uniform workload): 54.2 units, so 55.
+    const OptionCost& hybrid = e.options[index(Option::hybrid)];
+    CHECK(hybrid.hosted.units == 55);
+    CHECK(hybrid.hosted.api_monthly_usd == Approx(17200));
+    CHECK(hybrid.hosted.reserved);
+    const WayCost& way =
+        hybrid.ways[static_cast<std::size_t>(std::find_if(hybrid.ways.begin(), hybrid.ways.end(),
+                                                          [&](const WayCost& w) {
+                                                            return w.way == hybrid.deployment &&
+                                                                   w.reserved_term ==
+                                                                       hybrid.reserved_term;
+                                                          }) -
+                                             hybrid.ways.begin())];
+    CHECK(hybrid.running_monthly_usd == Approx(way.running_monthly_usd));
+    CHECK(way.running_monthly_usd > 55 * 260.0);
+    // Local sends nothing to the cloud.
+    CHECK_FALSE(e.options[index(Option::local)].hosted.offered);
+  }
+  SECTION("below the smallest deployment the API is cheaper") {
+    const CostEstimate e =
+        gpt4o_costs({{"monthly_requests", "400000"}, {"cached_input_percent", "80"}});
+    const OptionCost& cloud = e.options[index(Option::cloud)];
+    CHECK(cloud.hosted.units == 15);
+    CHECK(cloud.hosted.reserved_monthly_usd == Approx(3900));
+    CHECK(cloud.hosted.api_monthly_usd == Approx(1720));
+    CHECK_FALSE(cloud.hosted.reserved);
+    CHECK(cloud.deployment == Deployment::api);
+    CHECK(cloud.monthly_usd == Approx(1720));
+  }
+  SECTION("without the cache the units never pay") {
+    // 1,950 input-equivalent tokens a request on the units: $6,945 per million
+    // requests against $5,500 on the API.
+    const CostEstimate e = gpt4o_costs({{"monthly_requests", "40000000"}});
+    const OptionCost& cloud = e.options[index(Option::cloud)];
+    CHECK(cloud.hosted.api_monthly_usd == Approx(220000));
+    CHECK_FALSE(cloud.hosted.reserved);
+    CHECK(e.reserved_break_even_requests < 0);
+  }
+  SECTION("batch work stays on the batch API") {
+    // A fifth in batch: the units carry 80 % (434.0, so 435); the batch share
+    // pays 40M x 0.2 x $0.0043 x 0.5 = $17,200.
+    const CostEstimate e = gpt4o_costs({{"monthly_requests", "40000000"},
+                                        {"cached_input_percent", "80"},
+                                        {"batch_percent", "20"}});
+    const OptionCost& cloud = e.options[index(Option::cloud)];
+    CHECK(cloud.hosted.units == 435);
+    CHECK(cloud.hosted.reserved_monthly_usd == Approx(435 * 260.0 + 17200));
+    CHECK(cloud.hosted.api_monthly_usd == Approx(172000 * 0.9));
+    CHECK(cloud.hosted.reserved);
+  }
+  SECTION("spiky traffic sizes the units for an eightfold peak") {
+    const CostEstimate e = gpt4o_costs({{"monthly_requests", "40000000"},
+                                        {"cached_input_percent", "80"},
+                                        {"traffic_pattern", "spiky"}});
+    const OptionCost& cloud = e.options[index(Option::cloud)];
+    CHECK(cloud.hosted.units == 2895);  // 542.5 x 8 / 1.5 = 2,893.2
+    CHECK_FALSE(cloud.hosted.reserved);
+  }
+  SECTION("a hosted model without reserved capacity stays on the API") {
+    const CostEstimate e = costs_for({{"monthly_requests", "40000000"}});
+    CHECK_FALSE(e.options[index(Option::cloud)].hosted.offered);
+    CHECK(e.reserved_break_even_requests < 0);
+  }
+}
+
+TEST_CASE("over a firm budget, cloud is judged on what it pays, reserved or not",
+          "[cost][reserved][budgets]") {
+  // $141,700 reserved against $172,000 on the API: a budget between them fits.
+  const auto& m = default_model();
+  const Profile p = make_profile({{"tokens_in_per_request", "1200"},
+                                  {"tokens_out_per_request", "250"},
+                                  {"monthly_requests", "40000000"},
+                                  {"cached_input_percent", "80"},
+                                  {"monthly_budget_usd", "150000"}},
+                                 "models:\n  cloud: gpt-4o\n");
+  const Pricing named = with_named_models(m.pricing, p.models, "test.yaml");
+  Values v = resolve_values(m.questionnaire, p);
+  CHECK_FALSE(over_firm_budget(named, m.inputs, v, Option::cloud));
+  CHECK_FALSE(over_firm_budget(named, m.inputs, v)[index(Option::cloud)]);
+  v[m.inputs.monthly_budget].number = 140000;
+  CHECK(over_firm_budget(named, m.inputs, v, Option::cloud));
+  CHECK(over_firm_budget(named, m.inputs, v)[index(Option::cloud)]);
+}

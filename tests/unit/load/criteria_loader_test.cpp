@@ -25,11 +25,6 @@ std::string criteria_error(const std::string& text) {
   return first_error([&] { load_questionnaire(text, "c.yaml"); });
 }
 
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-  const auto at = text.find(from);
-  REQUIRE(at != std::string::npos);
-  return text.replace(at, from.size(), to);
-}
 }  // namespace
 
 TEST_CASE("the built-in criteria load and cover the contract", "[criteria]") {

@@ -294,3 +294,68 @@ TEST_CASE("an overlay's mistakes point into the overlay", "[import][pricing]") {
         "3:3: this is a pricing overlay, which changes a pricing file; give it to --pricing "
         "after the file it changes, or alone to change the built-in prices");
 }
+
+TEST_CASE("reserved capacity in an overlay: replaced whole, checked where written",
+          "[import][pricing][reserved]") {
+  const Pricing& base = default_model().pricing;
+  REQUIRE(base.hosted.at("gpt-4o-mini").provisioned.offered());
+  SECTION("an overlay's block replaces the base's whole, with the overlay's date") {
+    const Pricing p =
+        load_pricing_files({{"o.yaml", kOverlayTop + "hosted:\n  gpt-4o-mini:\n    provisioned:\n"
+                                                     "      input_tpm_per_unit: 40000\n"
+                                                     "      output_token_weight: 4\n"
+                                                     "      min_units: 1\n"
+                                                     "      unit_increment: 1\n"
+                                                     "      usd_per_unit_month: 200\n"}},
+                           questions());
+    const ProvisionedCapacity& c = p.hosted.at("gpt-4o-mini").provisioned;
+    CHECK(c.input_tpm_per_unit == 40000);
+    CHECK(c.output_token_weight == 4);
+    CHECK(c.min_units == 1);
+    CHECK(c.unit_increment == 1);
+    CHECK(c.usd_per_unit_month == 200);
+    CHECK(c.provenance.as_of == "2026-11-30");
+    // The list prices stay.
+    CHECK(p.hosted.at("gpt-4o-mini").input_per_mtok ==
+          base.hosted.at("gpt-4o-mini").input_per_mtok);
+  }
+  SECTION("an overlay that does not name it keeps the base's") {
+    const Pricing p = load_pricing_files(
+        {{"o.yaml", kOverlayTop + "hosted:\n  gpt-4o-mini:\n    output_per_mtok: 0.4\n"}},
+        questions());
+    CHECK(p.hosted.at("gpt-4o-mini").provisioned.usd_per_unit_month == 260);
+  }
+  SECTION("a new hosted model without it has none") {
+    const Pricing p = load_pricing_files(
+        {{"o.yaml", kOverlayTop + "hosted:\n  m1:\n    input_per_mtok: 1\n"
+                                  "    output_per_mtok: 2\n    cached_input_per_mtok: 0.5\n"
+                                  "    batch_discount: 0.5\n"}},
+        questions());
+    CHECK_FALSE(p.hosted.at("m1").provisioned.offered());
+  }
+  const std::string head = kOverlayTop + "hosted:\n  gpt-4o-mini:\n    provisioned:\n";
+  const std::string full =
+      "      input_tpm_per_unit: 40000\n      output_token_weight: 4\n      min_units: 1\n"
+      "      unit_increment: 1\n      usd_per_unit_month: 200\n";
+  SECTION("a missing figure") {
+    CHECK(overlay_error(head + replaced(full, "      output_token_weight: 4\n", "")) ==
+          "8:7: missing required key 'output_token_weight' in the provisioned capacity of hosted "
+          "model 'gpt-4o-mini'");
+  }
+  SECTION("a price of zero") {
+    CHECK(
+        overlay_error(head + replaced(full, "usd_per_unit_month: 200", "usd_per_unit_month: 0")) ==
+        "12:27: 'usd_per_unit_month' of the provisioned capacity of hosted model 'gpt-4o-mini' "
+        "must be above 0");
+  }
+  SECTION("a fractional minimum") {
+    CHECK(overlay_error(head + replaced(full, "min_units: 1", "min_units: 1.5")) ==
+          "10:18: 'min_units' of the provisioned capacity of hosted model 'gpt-4o-mini' must be a "
+          "whole number from 1 to 1000000");
+  }
+  SECTION("an unknown key, with a suggestion") {
+    CHECK(overlay_error(head + full + "      usd_per_unit_mnth: 150\n") ==
+          "13:7: unknown key 'usd_per_unit_mnth' in the provisioned capacity of hosted model "
+          "'gpt-4o-mini'; did you mean 'usd_per_unit_month'?");
+  }
+}

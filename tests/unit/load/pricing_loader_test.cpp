@@ -10,11 +10,6 @@ namespace {
 std::string pricing_error(const std::string& text) {
   return first_error([&] { load_pricing(text, "p.yaml", default_model().questionnaire); });
 }
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-  const auto at = text.find(from);
-  REQUIRE(at != std::string::npos);
-  return text.replace(at, from.size(), to);
-}
 const std::string kPricing(embedded_pricing_text());
 }  // namespace
 
@@ -28,7 +23,7 @@ TEST_CASE("the built-in pricing loads with a source and date on every figure", "
   CHECK(p.gpus.at("H100").memory_gb == 80);
   CHECK(p.gpus.at("RTX4090").gpu_class == GpuClass::workstation);
   CHECK(p.models.at("deepseek-v3").active_params_b == 37);
-  CHECK(p.oldest_as_of() == "2026-04-01");
+  CHECK(p.oldest_as_of() == "2026-03-01");
   for (const auto& [id, h] : p.hosted) CHECK_FALSE(h.provenance.source.empty());
   for (const auto& [id, m] : p.models) {
     for (const Throughput& t : m.throughput) CHECK_FALSE(t.provenance.source.empty());
@@ -43,40 +38,40 @@ TEST_CASE("the built-in pricing loads with a source and date on every figure", "
 TEST_CASE("a missing price is an error, never a silent zero", "[pricing]") {
   SECTION("a hosted model without an output price") {
     CHECK(pricing_error(replaced(kPricing, "    output_per_mtok: 0.60\n", "")) ==
-          "19:5: missing required key 'output_per_mtok' in hosted model 'gpt-4o-mini'");
+          "21:5: missing required key 'output_per_mtok' in hosted model 'gpt-4o-mini'");
   }
   SECTION("a zero price") {
     CHECK(pricing_error(replaced(kPricing, "input_per_mtok: 0.15", "input_per_mtok: 0")) ==
-          "20:21: 'input_per_mtok' of hosted model 'gpt-4o-mini' must be above 0");
+          "22:21: 'input_per_mtok' of hosted model 'gpt-4o-mini' must be above 0");
   }
   SECTION("a cached price above the input price") {
     CHECK(
         pricing_error(replaced(kPricing, "cached_input_per_mtok: 0.075\n    output_per_mtok: 0.60",
                                "cached_input_per_mtok: 0.2\n    output_per_mtok: 0.60")) ==
-        "21:28: the cached input price of hosted model 'gpt-4o-mini' is above its input price");
+        "23:28: the cached input price of hosted model 'gpt-4o-mini' is above its input price");
   }
   SECTION("a figure without a source") {
     CHECK(pricing_error(replaced(
               kPricing, "    source: common worked example (BatchLocaLLM cost analysis)\n", "")) ==
-          "194:5: missing required key 'source' in figure 'electricity_usd_per_kwh'");
+          "220:5: missing required key 'source' in figure 'electricity_usd_per_kwh'");
   }
   SECTION("a date that is not ISO 8601") {
     CHECK(pricing_error(replaced(kPricing, "as_of: 2026-08-05", "as_of: August 2026")) ==
-          "25:12: 'as_of' must be a date written YYYY-MM-DD");
+          "27:12: 'as_of' must be a date written YYYY-MM-DD");
   }
   SECTION("a table that misses an answer") {
     CHECK(pricing_error(replaced(kPricing, "{none: 1.0, basic: 0.5, experienced: 0.25}",
                                  "{none: 1.0, basic: 0.5}")) ==
-          "275:13: table 'ops_fte' has no value for answer 'experienced'");
+          "301:13: table 'ops_fte' has no value for answer 'experienced'");
   }
   SECTION("a tier naming a GPU the catalog lacks, with a suggestion") {
     CHECK(pricing_error(replaced(kPricing, "    gpu: L40S\n", "    gpu: L40\n")) ==
-          "157:10: tier 'basic' names GPU 'L40', which the catalog does not have; did you mean "
+          "183:10: tier 'basic' names GPU 'L40', which the catalog does not have; did you mean "
           "'L40S'?");
   }
   SECTION("a throughput figure with an unknown kind") {
     CHECK(pricing_error(replaced(kPricing, "kind: estimated", "kind: guessed")) ==
-          "146:103: 'kind' of a throughput figure of model 'deepseek-v3' must be measured, "
+          "172:103: 'kind' of a throughput figure of model 'deepseek-v3' must be measured, "
           "published or estimated, not 'guessed'");
   }
   SECTION("a version 1 file gets a migration hint") {
@@ -96,7 +91,7 @@ TEST_CASE("a missing price is an error, never a silent zero", "[pricing]") {
                     "    local: deepseek-v3\n    quantisation: 16bit\n    gpu: H100");
     text = replaced(text, "  H200:\n    memory_gb: 141", "  H200:\n    memory_gb: 80");
     CHECK(pricing_error(text) ==
-          "174:5: tier 'frontier': no datacenter GPU of the catalog holds DeepSeek-V3 (local) at "
+          "200:5: tier 'frontier': no datacenter GPU of the catalog holds DeepSeek-V3 (local) at "
           "16bit with one sequence of its full context, even two servers of them; add a larger "
           "GPU");
   }

@@ -273,7 +273,7 @@ TEST_CASE("old prices draw a warning", "[cli]") {
   const Result r = run_cli({"score", "profiles/startup-prototype.yaml"}, "", later);
   CHECK(r.code == 0);
   CHECK(r.err ==
-        "aidecide: warning: <embedded criteria/pricing.yaml>: some prices date from 2026-04-01, "
+        "aidecide: warning: <embedded criteria/pricing.yaml>: some prices date from 2026-03-01, "
         "more than a year ago; "
         "check them and update as_of\n");
 }
