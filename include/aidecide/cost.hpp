@@ -69,10 +69,11 @@ struct Sizing {
   MemoryBreakdown memory;
   double output_tokens_per_second = 0;  // per replica, at `sequences`
   FigureKind throughput_kind = FigureKind::estimated;
-  bool larger_gpu = false;       // the tier's GPU cannot hold it: a larger one is used
-  bool two_nodes = false;        // no single server holds it: a replica spans two
-  bool fewer_sequences = false;  // long requests: fewer sequences fit than the design batch
-  bool context_clipped = false;  // requests are longer than the model's context
+  bool estimated_figure = false;  // the catalog's figure is an estimate (confidence widens)
+  bool larger_gpu = false;        // the tier's GPU cannot hold it: a larger one is used
+  bool two_nodes = false;         // no single server holds it: a replica spans two
+  bool fewer_sequences = false;   // long requests: fewer sequences fit than the design batch
+  bool context_clipped = false;   // requests are longer than the model's context
 };
 
 // One way to self-host an option's local part, as the report shows it.

@@ -52,11 +52,23 @@ struct ScoringModel {
   // The same criteria with other prices (a profile's named models): the
   // dependencies are shared, the questionnaire copied.
   ScoringModel with_pricing(Pricing p) const;
+  // This model with every estimated throughput figure at the low (0) or
+  // high (1) end of its range (kEstimateRange): built on first use, once,
+  // and kept with the model; it must not outlive it.
+  const ScoringModel& with_estimates_at(std::size_t end) const;
 
  private:
+  struct EstimateEnds;
   ScoringModel(Questionnaire q, Pricing p, std::shared_ptr<const Dependencies> dependencies);
   std::shared_ptr<const Dependencies> m_dependencies;
+  std::shared_ptr<EstimateEnds> m_estimate_ends;
 };
+
+// An estimated throughput may be this many times lower or higher than its
+// figure: confidence draws weigh the low end, the figure and the high end
+// 1 : 2 : 1 (docs/scoring.md, "Confidence"; a judgement, to replace with
+// a measurement).
+inline constexpr double kEstimateRange = 1.5;
 
 // The built-in criteria and prices, from the trees compiled in at build time.
 ScoringModel embedded_model();

@@ -231,6 +231,11 @@ struct Pricing : PricingFigures {
 // or a model no GPU can hold.
 struct NamedModels;
 Pricing with_named_models(const Pricing& base, const NamedModels& named, const std::string& source);
+// `base`'s figures and plans with every throughput figure that is an
+// estimate (FigureKind::estimated) multiplied by `factor`: what the
+// confidence draws try (docs/scoring.md, "Confidence"). Like
+// with_named_models(), its plans point into `base`'s catalog.
+Pricing with_estimates_scaled(const Pricing& base, double factor);
 // A tier's ladders from its catalog entries.
 TierPlan plan_tier(const Pricing& p, const TierDefaults& t);
 // Whether some shape of the ladder holds one sequence of its model's full context.

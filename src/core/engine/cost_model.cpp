@@ -689,6 +689,7 @@ Sizing sizing_of(const Basis& b, const Way& w, const ReplicaLadder& ladder) {
   s.memory.available = shape.available_gb;
   s.output_tokens_per_second = w.shape.tps;
   s.throughput_kind = w.shape.fewer ? FigureKind::estimated : shape.kind;
+  s.estimated_figure = shape.kind == FigureKind::estimated;
   s.larger_gpu = shape.larger_gpu;
   s.two_nodes = shape.two_nodes;
   s.fewer_sequences = w.shape.fewer;

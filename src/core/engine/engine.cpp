@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <mutex>
 
 #include "aidecide/number_format.hpp"
 #include "aidecide/text.hpp"
@@ -15,22 +16,42 @@
 
 namespace aidecide {
 
+// The model at the two ends of the estimates' range, made by the first
+// profile that needs them (a batch's threads share them).
+struct ScoringModel::EstimateEnds {
+  std::once_flag made;
+  std::unique_ptr<ScoringModel> ends[2];
+};
+
 ScoringModel::ScoringModel(Questionnaire q, Pricing p)
     : questionnaire(std::move(q)),
       pricing(std::move(p)),
       inputs(CostInputs::resolve(questionnaire)),
-      m_dependencies(
-          std::make_shared<const Dependencies>(Dependencies::of(questionnaire, inputs))) {}
+      m_dependencies(std::make_shared<const Dependencies>(Dependencies::of(questionnaire, inputs))),
+      m_estimate_ends(std::make_shared<EstimateEnds>()) {}
 
 ScoringModel::ScoringModel(Questionnaire q, Pricing p,
                            std::shared_ptr<const Dependencies> dependencies)
     : questionnaire(std::move(q)),
       pricing(std::move(p)),
       inputs(CostInputs::resolve(questionnaire)),
-      m_dependencies(std::move(dependencies)) {}
+      m_dependencies(std::move(dependencies)),
+      m_estimate_ends(std::make_shared<EstimateEnds>()) {}
 
 ScoringModel ScoringModel::with_pricing(Pricing p) const {
   return ScoringModel(questionnaire, std::move(p), m_dependencies);
+}
+
+const ScoringModel& ScoringModel::with_estimates_at(std::size_t end) const {
+  EstimateEnds& e = *m_estimate_ends;
+  std::call_once(e.made, [&] {
+    for (std::size_t k = 0; k < 2; ++k) {
+      const double factor = k == 0 ? 1 / kEstimateRange : kEstimateRange;
+      e.ends[k] =
+          std::make_unique<ScoringModel>(with_pricing(with_estimates_scaled(pricing, factor)));
+    }
+  });
+  return *e.ends[end];
 }
 
 ScoringModel embedded_model() {
@@ -316,6 +337,16 @@ std::vector<CostPoint> cost_curve(const ScoringModel& model, const Values& value
 
 namespace {
 
+// Whether an option that may still win serves its local part at a
+// throughput the catalog only estimates.
+bool estimated_throughput_matters(const Decision& d) {
+  for (Option o : {Option::local, Option::hybrid}) {
+    const Sizing& s = d.cost.options[index(o)].sizing;
+    if (s.model != nullptr && s.estimated_figure && !d.vetoed[index(o)]) return true;
+  }
+  return false;
+}
+
 // The decision with `model`'s tiers as they are (decide() has resolved any
 // named models into `model`).
 Decision decide_on(const ScoringModel& model, const Profile& profile,
@@ -355,6 +386,20 @@ Decision decide_on(const ScoringModel& model, const Profile& profile,
   d.samples = options.samples;
   ConfidenceResult c =
       estimate_confidence(model, profile, d.values, d.cost, d.weights, d.recommendation, options);
+  if (options.samples > 0 && estimated_throughput_matters(d)) {
+    // The throughput is an estimate: draws at its low end, its figure and
+    // its high end, weighed 1 : 2 : 1 (settlers stay the figure's).
+    c.confidence *= 0.5;
+    for (double& w : c.win_shares) w *= 0.5;
+    for (std::size_t end = 0; end < 2; ++end) {
+      const ScoringModel& m = model.with_estimates_at(end);
+      const ConfidenceResult e = estimate_confidence(
+          m, profile, d.values, estimate_costs(m.pricing, m.inputs, q, d.values), d.weights,
+          d.recommendation, options);
+      c.confidence += 0.25 * e.confidence;
+      for (Option o : kOptions) c.win_shares[index(o)] += 0.25 * e.win_shares[index(o)];
+    }
+  }
   d.confidence = c.confidence;
   d.win_shares = c.win_shares;
   d.settlers = std::move(c.settlers);

@@ -173,6 +173,23 @@ const typename Map::mapped_type* named_entry(const Map& map, const NamedModels::
 
 }  // namespace
 
+Pricing with_estimates_scaled(const Pricing& base, double factor) {
+  Pricing p;
+  static_cast<PricingFigures&>(p) = base;
+  p.source = base.source;
+  p.version = base.version;
+  p.tiers = base.tiers;
+  p.plans = base.plans;
+  for (TierPlan& t : p.plans) {
+    for (ReplicaLadder* l : {&t.own_local, &t.own_hybrid, &t.edge_local, &t.edge_hybrid}) {
+      for (ReplicaShape& s : l->shapes) {
+        if (s.kind == FigureKind::estimated) s.output_tokens_per_second *= factor;
+      }
+    }
+  }
+  return p;
+}
+
 Pricing with_named_models(const Pricing& base, const NamedModels& named,
                           const std::string& source) {
   DiagnosticSink sink(source);

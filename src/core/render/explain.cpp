@@ -176,6 +176,8 @@ std::vector<std::string> sizing_sentences(const Decision& d) {
                      format_number(std::round(s.output_tokens_per_second)),
                      c.deployment == Deployment::edge ? "box" : "replica",
                      to_string(s.throughput_kind));
+    if (s.estimated_figure)
+      t += " The confidence draws allow for it being a third lower or half again higher.";
     if (s.fewer_sequences)
       t += " Requests this long leave room for fewer sequences than a full batch.";
     if (s.context_clipped)

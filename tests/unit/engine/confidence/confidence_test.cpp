@@ -2,6 +2,7 @@
 // Confidence: the settled check agrees with sampling.
 #include <catch2/catch.hpp>
 
+#include "aidecide/files.hpp"
 #include "helpers.hpp"
 
 using namespace aidecide;
@@ -27,4 +28,75 @@ TEST_CASE("confidence is the same whether or not the shortcut applies", "[perf][
   options.weight_spread = 1.0001;
   const Profile p = test::make_profile({{"team_mlops", "unknown"}, {"connectivity", "offline"}});
   CHECK(decide(test::default_model(), p, options).confidence == 1.0);
+}
+
+namespace {
+// The confidence of `p` under `m` alone, as decide_on() asks for it.
+ConfidenceResult confidence_under(const ScoringModel& m, const Profile& p, const Decision& d,
+                                  const EngineOptions& options) {
+  return estimate_confidence(m, p, d.values,
+                             estimate_costs(m.pricing, m.inputs, m.questionnaire, d.values),
+                             d.weights, d.recommendation, options);
+}
+}  // namespace
+
+TEST_CASE("an estimated throughput is tried at both ends of its range", "[confidence][estimates]") {
+  const ScoringModel& model = test::default_model();
+  SECTION("only estimated figures move") {
+    const ScoringModel& low = model.with_estimates_at(0);
+    const ScoringModel& high = model.with_estimates_at(1);
+    CHECK(&low == &model.with_estimates_at(0));  // made once
+    std::size_t estimated = 0;
+    for (std::size_t t = 0; t < model.pricing.plans.size(); ++t) {
+      const auto& shapes = model.pricing.plans[t].own_local.shapes;
+      for (std::size_t k = 0; k < shapes.size(); ++k) {
+        const double figure = shapes[k].output_tokens_per_second;
+        const double lo = low.pricing.plans[t].own_local.shapes[k].output_tokens_per_second;
+        const double hi = high.pricing.plans[t].own_local.shapes[k].output_tokens_per_second;
+        if (shapes[k].kind == FigureKind::estimated) {
+          ++estimated;
+          CHECK(lo == Approx(figure / kEstimateRange));
+          CHECK(hi == Approx(figure * kEstimateRange));
+        } else {
+          CHECK(lo == figure);
+          CHECK(hi == figure);
+        }
+      }
+    }
+    CHECK(estimated > 0);  // DeepSeek-V3 on H200 is an estimate
+  }
+  EngineOptions options;
+  options.samples = 1000;
+  SECTION("a rival on an estimated figure: the draws at its ends count a quarter each") {
+    // The frontier tier's local option runs DeepSeek-V3, whose throughput is
+    // an estimate; local wins about a quarter of the draws.
+    const Profile p = load_profile(read_text_file("profiles/code-assistant-enterprise.yaml"),
+                                   "profiles/code-assistant-enterprise.yaml", model.questionnaire);
+    const Decision d = decide(model, p, options);
+    REQUIRE(d.cost.options[index(Option::local)].sizing.estimated_figure);
+    const ConfidenceResult base = confidence_under(model, p, d, options);
+    const ConfidenceResult lo = confidence_under(model.with_estimates_at(0), p, d, options);
+    const ConfidenceResult hi = confidence_under(model.with_estimates_at(1), p, d, options);
+    CHECK(d.confidence ==
+          Approx(0.5 * base.confidence + 0.25 * lo.confidence + 0.25 * hi.confidence));
+    double shares = 0;
+    for (Option o : kOptions) {
+      CHECK(d.win_shares[index(o)] ==
+            Approx(0.5 * base.win_shares[index(o)] + 0.25 * lo.win_shares[index(o)] +
+                   0.25 * hi.win_shares[index(o)]));
+      shares += d.win_shares[index(o)];
+    }
+    CHECK(shares == Approx(1));
+    CHECK(d.win_shares[index(*d.recommendation)] == Approx(d.confidence));
+    // A slower local makes local win less often, a faster one more often.
+    CHECK(lo.win_shares[index(Option::local)] < base.win_shares[index(Option::local)]);
+    CHECK(hi.win_shares[index(Option::local)] > base.win_shares[index(Option::local)]);
+  }
+  SECTION("published figures only: the confidence is the figure's") {
+    const Profile p = test::make_profile({{"team_mlops", "unknown"}});
+    const Decision d = decide(model, p, options);
+    REQUIRE_FALSE(d.cost.options[index(Option::local)].sizing.estimated_figure);
+    REQUIRE_FALSE(d.cost.options[index(Option::hybrid)].sizing.estimated_figure);
+    CHECK(d.confidence == confidence_under(model, p, d, options).confidence);
+  }
 }
