@@ -384,21 +384,36 @@ Decision decide_on(const ScoringModel& model, const Profile& profile,
     d.assumptions = assumptions(q, profile, d);
   }
   d.samples = options.samples;
-  ConfidenceResult c =
-      estimate_confidence(model, profile, d.values, d.cost, d.weights, d.recommendation, options);
-  if (options.samples > 0 && estimated_throughput_matters(d)) {
-    // The throughput is an estimate: draws at its low end, its figure and
-    // its high end, weighed 1 : 2 : 1 (settlers stay the figure's).
-    c.confidence *= 0.5;
-    for (double& w : c.win_shares) w *= 0.5;
+  ConfidenceResult c;
+  if (options.samples >= 4 && estimated_throughput_matters(d)) {
+    // The throughput is an estimate: a quarter of the draws at each end of
+    // its range, half at its figure (the settlers are those draws').
+    const std::size_t quarter = options.samples / 4;
+    EngineOptions part = options;
+    part.samples = options.samples - 2 * quarter;
+    c = estimate_confidence(model, profile, d.values, d.cost, d.weights, d.recommendation, part);
+    const auto count = [](double share, std::size_t n) { return share * static_cast<double>(n); };
+    double kept = count(c.confidence, part.samples);
+    PerOption wins{};
+    for (Option o : kOptions) wins[index(o)] = count(c.win_shares[index(o)], part.samples);
+    part.samples = quarter;
     for (std::size_t end = 0; end < 2; ++end) {
       const ScoringModel& m = model.with_estimates_at(end);
       const ConfidenceResult e = estimate_confidence(
           m, profile, d.values, estimate_costs(m.pricing, m.inputs, q, d.values), d.weights,
-          d.recommendation, options);
-      c.confidence += 0.25 * e.confidence;
-      for (Option o : kOptions) c.win_shares[index(o)] += 0.25 * e.win_shares[index(o)];
+          d.recommendation, part);
+      kept += count(e.confidence, quarter);
+      for (Option o : kOptions) wins[index(o)] += count(e.win_shares[index(o)], quarter);
     }
+    const auto all = static_cast<double>(options.samples);
+    c.confidence = std::round(kept) / all;
+    for (Option o : kOptions) c.win_shares[index(o)] = std::round(wins[index(o)]) / all;
+    // A settler still raises the confidence by 5 points or more.
+    std::erase_if(c.settlers, [&](const Settler& settler) {
+      return !(settler.expected_confidence >= c.confidence + 0.05);
+    });
+  } else {
+    c = estimate_confidence(model, profile, d.values, d.cost, d.weights, d.recommendation, options);
   }
   d.confidence = c.confidence;
   d.win_shares = c.win_shares;

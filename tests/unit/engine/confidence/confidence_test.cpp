@@ -67,16 +67,19 @@ TEST_CASE("an estimated throughput is tried at both ends of its range", "[confid
   }
   EngineOptions options;
   options.samples = 1000;
-  SECTION("a rival on an estimated figure: the draws at its ends count a quarter each") {
+  SECTION("a rival on an estimated figure: a quarter of the draws at each end") {
     // The frontier tier's local option runs DeepSeek-V3, whose throughput is
     // an estimate; local wins about a quarter of the draws.
     const Profile p = load_profile(read_text_file("profiles/code-assistant-enterprise.yaml"),
                                    "profiles/code-assistant-enterprise.yaml", model.questionnaire);
     const Decision d = decide(model, p, options);
     REQUIRE(d.cost.options[index(Option::local)].sizing.estimated_figure);
-    const ConfidenceResult base = confidence_under(model, p, d, options);
-    const ConfidenceResult lo = confidence_under(model.with_estimates_at(0), p, d, options);
-    const ConfidenceResult hi = confidence_under(model.with_estimates_at(1), p, d, options);
+    EngineOptions half = options, quarter = options;
+    half.samples = 500;
+    quarter.samples = 250;
+    const ConfidenceResult base = confidence_under(model, p, d, half);
+    const ConfidenceResult lo = confidence_under(model.with_estimates_at(0), p, d, quarter);
+    const ConfidenceResult hi = confidence_under(model.with_estimates_at(1), p, d, quarter);
     CHECK(d.confidence ==
           Approx(0.5 * base.confidence + 0.25 * lo.confidence + 0.25 * hi.confidence));
     double shares = 0;
@@ -87,10 +90,14 @@ TEST_CASE("an estimated throughput is tried at both ends of its range", "[confid
       shares += d.win_shares[index(o)];
     }
     CHECK(shares == Approx(1));
-    CHECK(d.win_shares[index(*d.recommendation)] == Approx(d.confidence));
+    CHECK(d.win_shares[index(*d.recommendation)] == d.confidence);
     // A slower local makes local win less often, a faster one more often.
     CHECK(lo.win_shares[index(Option::local)] < base.win_shares[index(Option::local)]);
     CHECK(hi.win_shares[index(Option::local)] > base.win_shares[index(Option::local)]);
+    // Fewer than four draws: all at the figure.
+    EngineOptions three = options;
+    three.samples = 3;
+    CHECK(decide(model, p, three).confidence == confidence_under(model, p, d, three).confidence);
   }
   SECTION("published figures only: the confidence is the figure's") {
     const Profile p = test::make_profile({{"team_mlops", "unknown"}});
