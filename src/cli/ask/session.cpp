@@ -115,7 +115,10 @@ std::optional<std::string> AskSession::read_answer(std::size_t criterion) {
 void AskSession::show_question(std::size_t criterion, std::size_t number, std::size_t total,
                                bool list_choices) const {
   const Criterion& c = m_model.questionnaire.criteria[criterion];
-  m_out << fmt::format("\n[{}/{}] {} · {}\n", number, total, escape_for_message(c.title),
+  // A question answered before this session (pre-filled) has no number in its count.
+  const std::string progress =
+      number == 0 ? std::string("[answered before]") : fmt::format("[{}/{}]", number, total);
+  m_out << fmt::format("\n{} {} · {}\n", progress, escape_for_message(c.title),
                        escape_for_message(c.question));
   if (!c.help.empty())
     m_out << "  Why we ask: " << escape_for_message(first_sentence(c.help)) << '\n';
@@ -268,10 +271,15 @@ bool AskSession::applies_now(std::size_t criterion) const {
 
 std::optional<AskOutcome> AskSession::ask_open() {
   // Questions that apply and are open, in order; whether one applies is
-  // decided when it comes up, from the answers given so far.
+  // decided when it comes up, from the answers given so far. `<` steps back
+  // one question that applies (answered or not, pre-filled ones too) each
+  // time it is pressed; from there an answer, or Enter to keep it, steps
+  // forward one question at a time until the open question `<` left.
   std::size_t k = 0;
+  std::size_t left = 0;  // where `<` was first pressed: questions before it are stepped through
   while (k < m_order.size()) {
-    if (m_answered[m_order[k]] || !applies_now(m_order[k])) {
+    const bool stepping = k < left;
+    if (!applies_now(m_order[k]) || (!stepping && m_answered[m_order[k]])) {
       ++k;
       continue;
     }
@@ -279,19 +287,18 @@ std::optional<AskOutcome> AskSession::ask_open() {
       case Step::answered:
         ++k;
         break;
-      case Step::back: {
-        // Go to the previous question that applies, answered or not.
-        while (k > 0) {
-          --k;
-          if (applies_now(m_order[k])) break;
+      case Step::back:
+        left = std::max(left, k);
+        // The previous question that applies; at the first, the first again.
+        for (std::size_t j = k; j > 0;) {
+          --j;
+          if (applies_now(m_order[j])) {
+            k = j;
+            break;
+          }
         }
-        const Step again = ask(m_order[k]);
-        if (again == Step::eof) return end_of_input();
-        if (again == Step::quit) return AskOutcome::quit;
-        if (again == Step::invalid) return AskOutcome::invalid;
-        if (again == Step::answered) ++k;
+        if (k == left) left = k + 1;  // nothing before it: ask it again
         break;
-      }
       case Step::quit:
         return AskOutcome::quit;
       case Step::eof:
@@ -337,51 +344,61 @@ AskOutcome AskSession::run() {
   }
 }
 
-std::string profile_yaml(const Questionnaire& q, const Profile& p,
-                         const std::vector<bool>& answered) {
-  std::string out = fmt::format("{}\nname: \"{}\"\n", kSavedByAsk, [&] {
-    std::string escaped;
-    for (char ch : p.name) {
-      if (ch == '"' || ch == '\\') escaped += '\\';
-      escaped += ch;
-    }
-    return escape_for_message(escaped);
-  }());
+std::string name_yaml(const std::string& name) {
+  std::string escaped;
+  for (char ch : name) {
+    if (ch == '"' || ch == '\\') escaped += '\\';
+    escaped += ch;
+  }
+  return fmt::format("name: \"{}\"", escape_for_message(escaped));
+}
+
+std::string answer_yaml(const Criterion& c, const Answer& a, bool answered) {
+  if (!answered) return "unknown";
+  switch (a.kind) {
+    case Answer::Kind::choice:
+      return c.answers[a.choice].id;
+    case Answer::Kind::number:
+      return fmt::format("{:.15g}", a.low);
+    case Answer::Kind::range:
+      return fmt::format("[{:.15g}, {:.15g}]", a.low, a.high);
+    default:
+      break;
+  }
+  return "unknown";
+}
+
+std::vector<std::string> open_questions(const Questionnaire& q, const Profile& p,
+                                        const std::vector<bool>& answered) {
   std::vector<std::string> open;
   const Values values = resolve_values(q, p);
   for (const Criterion& c : q.criteria) {
     if (c.answerable() && !answered[c.index_in_questionnaire] && applies(c, values))
       open.push_back(c.id);
   }
+  return open;
+}
+
+std::string models_yaml(const NamedModels& models) {
+  std::string out = "models:\n";
+  for (const auto& [key, name] : named_model_fields(models)) {
+    if (!name->id.empty()) out += fmt::format("  {}: {}\n", key, yaml_quoted(name->id));
+  }
+  return out;
+}
+
+std::string profile_yaml(const Questionnaire& q, const Profile& p,
+                         const std::vector<bool>& answered) {
+  std::string out = fmt::format("{}\n{}\n", kSavedByAsk, name_yaml(p.name));
+  const std::vector<std::string> open = open_questions(q, p, answered);
   if (!open.empty()) out += fmt::format("x-unanswered: [{}]\n", join_words(open, ", "));
   out += "answers:\n";
   for (const Criterion& c : q.criteria) {
     if (!c.answerable()) continue;
-    const Answer& a = p.answers[c.index_in_questionnaire];
-    std::string value = "unknown";
-    if (answered[c.index_in_questionnaire]) {
-      switch (a.kind) {
-        case Answer::Kind::choice:
-          value = c.answers[a.choice].id;
-          break;
-        case Answer::Kind::number:
-          value = fmt::format("{:.15g}", a.low);
-          break;
-        case Answer::Kind::range:
-          value = fmt::format("[{:.15g}, {:.15g}]", a.low, a.high);
-          break;
-        default:
-          break;
-      }
-    }
-    out += fmt::format("  {}: {}\n", c.id, value);
+    const std::size_t i = c.index_in_questionnaire;
+    out += fmt::format("  {}: {}\n", c.id, answer_yaml(c, p.answers[i], answered[i]));
   }
-  if (p.models.any()) {
-    out += "models:\n";
-    for (const auto& [key, name] : named_model_fields(p.models)) {
-      if (!name->id.empty()) out += fmt::format("  {}: {}\n", key, yaml_quoted(name->id));
-    }
-  }
+  if (p.models.any()) out += models_yaml(p.models);
   return out;
 }
 

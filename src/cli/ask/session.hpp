@@ -79,6 +79,13 @@ std::string describe_number(const Criterion& c, double v);
 inline constexpr std::string_view kSavedByAsk = "# Answers saved by aidecide ask; a valid profile.";
 std::string profile_yaml(const Questionnaire& q, const Profile& p,
                          const std::vector<bool>& answered);
+// Its pieces: `name: "..."`, one answer's value (`unknown` when not
+// answered), the open questions that apply (x-unanswered) and `models:`.
+std::string name_yaml(const std::string& name);
+std::string answer_yaml(const Criterion& c, const Answer& a, bool answered);
+std::vector<std::string> open_questions(const Questionnaire& q, const Profile& p,
+                                        const std::vector<bool>& answered);
+std::string models_yaml(const NamedModels& models);
 
 // A commented profile to fill in (`ask --template`).
 std::string answers_template(const Questionnaire& q, const std::string& name);

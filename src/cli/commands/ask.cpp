@@ -12,6 +12,7 @@
 #include "aidecide/render.hpp"
 #include "aidecide/text.hpp"
 #include "ask/rich_terminal.hpp"
+#include "ask/saved_profile.hpp"
 #include "ask/session.hpp"
 #include "commands.hpp"
 
@@ -60,21 +61,25 @@ void refuse_foreign_save(const AskCliOptions& options) {
 
 // Loads a profile that may be incomplete. Answers that no longer fit the
 // criteria are reported and left to be asked again.
+// `saved`, when given, keeps what the file said (for writing it back).
 void prefill(const ScoringModel& model, const std::string& path, bool resuming, Profile& profile,
-             std::vector<bool>& answered, const Streams& io) {
-  const PartialProfile partial =
-      load_partial_profile(read_text_file(path), path, model.questionnaire);
+             std::vector<bool>& answered, const Streams& io, SavedProfile* saved = nullptr) {
+  std::string text = read_text_file(path);
+  const PartialProfile partial = load_partial_profile(text, path, model.questionnaire);
   const Profile& loaded = partial.profile;
   if (profile.name.empty()) profile.name = loaded.name;
   if (!loaded.description.empty()) profile.description = loaded.description;
   const auto& open = partial.unanswered;
+  std::vector<bool> given(model.questionnaire.criteria.size(), false);
   for (std::size_t i = 0; i < model.questionnaire.criteria.size(); ++i) {
     const Criterion& c = model.questionnaire.criteria[i];
     if (!c.answerable() || loaded.answers[i].kind == Answer::Kind::missing) continue;
     if (std::find(open.begin(), open.end(), c.id) != open.end()) continue;
     profile.answers[i] = loaded.answers[i];
     answered[i] = true;
+    given[i] = true;
   }
+  if (saved != nullptr) *saved = SavedProfile{std::move(text), loaded, std::move(given)};
   for (std::size_t i = 0; i < loaded.weights.size(); ++i) {
     if (loaded.weights[i]) profile.weights[i] = loaded.weights[i];
   }
@@ -91,13 +96,13 @@ void prefill(const ScoringModel& model, const std::string& path, bool resuming, 
 // The answers the questionnaire starts from: --resume, --answers, --set
 // and --defaults, in that order; `answered` marks them.
 Profile starting_profile(const ScoringModel& model, const AskCliOptions& options,
-                         std::vector<bool>& answered, const Streams& io) {
+                         std::vector<bool>& answered, const Streams& io, SavedProfile& saved) {
   const Questionnaire& q = model.questionnaire;
   Profile profile;
   profile.name = options.name;
   profile.answers.assign(q.criteria.size(), Answer{});
   profile.weights.assign(q.criteria.size(), std::nullopt);
-  if (!options.resume.empty()) prefill(model, options.resume, true, profile, answered, io);
+  if (!options.resume.empty()) prefill(model, options.resume, true, profile, answered, io, &saved);
   if (!options.answers_file.empty())
     prefill(model, options.answers_file, false, profile, answered, io);
   for (const std::string& pair : options.set) {
@@ -133,19 +138,38 @@ int run_ask(const AskCliOptions& options, const Streams& io, const GlobalOptions
   const auto format = parse_format(options.format);
   refuse_foreign_save(options);
   std::vector<bool> answered(q.criteria.size(), false);
-  Profile profile = starting_profile(*model, options, answered, io);
+  SavedProfile resumed;  // the file --resume names, as it was
+  Profile profile = starting_profile(*model, options, answered, io, resumed);
 
   // Progress is saved after every answer: to --save, the file being resumed,
   // or the state folder.
   std::string save_path = !options.save.empty() ? options.save : options.resume;
+  bool state_file = false;
   if (save_path.empty() && !io.env.state_dir.empty()) {
     std::error_code ec;
     std::filesystem::create_directories(io.env.state_dir, ec);
-    if (!ec) save_path = io.env.state_dir + "/last-answers.yaml";
+    if (!ec) save_path = io.env.state_dir + "/last-answers.yaml", state_file = true;
   }
+  // The file being resumed is written back with everything ask does not own
+  // kept; nothing is written while nothing changed. The state file is only
+  // written once this session has an answer of its own, and the previous
+  // run's is kept beside it as .prev.
+  const bool merge = !options.resume.empty() && save_path == options.resume;
+  std::string last_written = merge ? resumed.text : std::string();
+  bool wrote = false;
   const auto save = [&](const AskSession& s) {
-    if (!save_path.empty())
-      write_file_atomically(save_path, profile_yaml(q, s.profile(), s.answered()));
+    if (save_path.empty()) return;
+    const std::string text = merge ? merge_saved_profile(q, resumed, s.profile(), s.answered())
+                                   : profile_yaml(q, s.profile(), s.answered());
+    if (text == last_written) return;
+    if (state_file && !wrote) {
+      std::error_code ec;
+      if (std::filesystem::exists(save_path, ec))
+        std::filesystem::rename(save_path, save_path + ".prev", ec);
+    }
+    write_file_atomically(save_path, text);
+    last_written = text;
+    wrote = true;
   };
 
   const bool interactive = io.env.stdin_is_terminal && !io.env.ci;
@@ -175,7 +199,7 @@ int run_ask(const AskCliOptions& options, const Streams& io, const GlobalOptions
   if (interactive) sigaction(SIGINT, &previous, nullptr);
 
   const auto resume_hint = [&] {
-    if (save_path.empty()) return std::string();
+    if (save_path.empty() || (state_file && !wrote)) return std::string();
     save(session);
     return fmt::format(
         "Your answers so far are saved in {}; continue with: aidecide ask --resume {}\n", save_path,

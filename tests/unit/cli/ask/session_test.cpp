@@ -243,8 +243,8 @@ TEST_CASE("resuming keeps the profile's named models and scores with them", "[as
   CHECK(r.code == 0);
   const auto doc = nlohmann::json::parse(r.out);
   CHECK(doc["results"][0]["cost"]["named_models"]["local"] == "llama-3.1-8b");
-  CHECK(read_text_file(file).ends_with(
-      "models:\n  cloud: \"gpt-4o-mini\"\n  local: \"llama-3.1-8b\"\n"));
+  // Kept as the user wrote it.
+  CHECK(read_text_file(file).ends_with("models:\n  cloud: gpt-4o-mini\n  local: llama-3.1-8b\n"));
   fs::remove_all(dir);
 }
 
@@ -269,5 +269,115 @@ TEST_CASE("saving never replaces a file ask did not write", "[ask][save]") {
   CHECK(read_text_file(file).starts_with("# Answers saved by aidecide ask"));
   // A file ask wrote is its own to replace.
   CHECK(ask({"--save", file}, "q\n").code == 130);
+  fs::remove_all(dir);
+}
+
+namespace {
+// `ask` with a state folder (where a run without --save keeps its answers).
+Result ask_with_state(std::vector<std::string> args, const std::string& input,
+                      const std::string& state) {
+  args.insert(args.begin(), {"aidecide", "ask"});
+  std::istringstream in(input);
+  std::ostringstream out, err;
+  cli::Environment env;
+  env.today = "2026-11-23";
+  env.state_dir = state;
+  const int code = cli::run(args, in, out, err, env);
+  return {code, out.str(), err.str()};
+}
+}  // namespace
+
+TEST_CASE("resuming writes back only what changed and keeps everything else",
+          "[ask][save][resume]") {
+  const fs::path dir = fs::temp_directory_path() / "aidecide-ask-keep";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string file = (dir / "bank.yaml").string();
+  std::string text = read_text_file("profiles/bank-assistant-mixed.yaml");
+  text = replaced(text, "  data_residency: on_premises\n",
+                  "  data_residency: on_premises   # legal said so\n");
+  text += "weights:\n  data_sensitivity: 8\nx-team: core\n";
+  write_file_atomically(file, text);
+  SECTION("an answer to an open question goes after the last answer; the rest stays") {
+    const Result r = ask({"--resume", file}, "firm\n");
+    CHECK(r.code == 0);
+    const std::string expected =
+        replaced(replaced(text, "answers:\n",
+                          "x-unanswered: [sites, cached_input_percent, batch_percent]\nanswers:\n"),
+                 "  existing_gpus: some\n", "  existing_gpus: some\n  budget_flexibility: firm\n");
+    CHECK(read_text_file(file) == expected);
+  }
+  SECTION("a changed answer changes its value only, its comment kept") {
+    // Back from the first open question to the residency, changed to region.
+    const Result r = ask({"--resume", file},
+                         "<\n<\n<\n<\n<\n<\n<\n<\n<\n<\n<\n<\n<\n<\n"
+                         "<\n<\n<\n<\n\n2\n");
+    INFO(r.err);
+    const std::string now = read_text_file(file);
+    CHECK(now.find("  data_residency: region   # legal said so\n") != std::string::npos);
+    CHECK(now.find("weights:\n  data_sensitivity: 8\nx-team: core\n") != std::string::npos);
+    CHECK(now.starts_with(text.substr(0, text.find("answers:"))));
+  }
+  SECTION("nothing new: the file is not written") {
+    const auto before = fs::last_write_time(file);
+    fs::permissions(file, fs::perms::owner_read);  // a write would fail
+    const Result r = ask({"--resume", file}, "");
+    CHECK(r.code == 0);  // only optional questions were open
+    CHECK(read_text_file(file) == text);
+    CHECK(fs::last_write_time(file) == before);
+    fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write);
+  }
+  fs::remove_all(dir);
+}
+
+TEST_CASE("back and forward step through the questions in order after --resume", "[ask][resume]") {
+  const fs::path dir = fs::temp_directory_path() / "aidecide-ask-back";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string file = (dir / "p.yaml").string();
+  write_file_atomically(file, read_text_file("profiles/bank-assistant-mixed.yaml"));
+  // Two steps back (monthly, then upfront budget), two forward (keeping
+  // both), then the open question again.
+  const Result r = ask({"--resume", file, "--plain"}, "<\n<\n\n\nfirm\n");
+  CHECK(r.code == 0);
+  std::vector<std::string> headers;
+  std::istringstream lines(r.err);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.starts_with("[")) headers.push_back(line.substr(0, line.find(" · ")));
+  }
+  CHECK(headers == std::vector<std::string>{
+                       "[1/4] Budget flexibility", "[answered before] Monthly budget",
+                       "[answered before] Upfront budget", "[answered before] Monthly budget",
+                       "[1/4] Budget flexibility", "[2/4] Sites"});
+  fs::remove_all(dir);
+}
+
+TEST_CASE("the state file is kept until this run answers, then kept as .prev",
+          "[ask][save][state]") {
+  const fs::path dir = fs::temp_directory_path() / "aidecide-ask-state";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string state = dir.string();
+  const std::string last = state + "/last-answers.yaml";
+  const Result first = ask_with_state({"--plain"}, "3\n2\n", state);
+  CHECK(first.code == 2);  // the input ended early
+  CHECK(first.err.find("continue with: aidecide ask --resume " + last) != std::string::npos);
+  const std::string previous = read_text_file(last);
+  SECTION("a run that ends before its first answer leaves it alone") {
+    const Result r = ask_with_state({"--plain"}, "q\n", state);
+    CHECK(r.code == 130);
+    CHECK(read_text_file(last) == previous);
+    CHECK_FALSE(fs::exists(last + ".prev"));
+    CHECK(r.err.find("continue with") == std::string::npos);
+  }
+  SECTION("the first answer keeps the previous answers as .prev, which --resume reads") {
+    const Result r = ask_with_state({"--plain"}, "1\n", state);
+    CHECK(r.code == 2);
+    CHECK(read_text_file(last + ".prev") == previous);
+    CHECK(read_text_file(last) != previous);
+    const Result back = ask_with_state({"--plain", "--resume", last + ".prev"}, "", state);
+    CHECK(back.err.find("[1/") != std::string::npos);
+    CHECK(back.err.find("Data sensitivity") == std::string::npos);  // answered in .prev
+  }
   fs::remove_all(dir);
 }
