@@ -29,6 +29,10 @@ std::optional<TextProblem> find_invalid_text(std::string_view text);
 std::optional<std::string> did_you_mean(std::string_view word,
                                         const std::vector<std::string>& candidates);
 
+// ASCII letters lowered (locale-free); other bytes as they are.
+std::string ascii_lower(std::string_view text);
+bool equal_ignoring_case(std::string_view a, std::string_view b);
+
 // An ISO 8601 calendar date, YYYY-MM-DD.
 bool is_iso_date(std::string_view text);
 

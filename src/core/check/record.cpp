@@ -36,13 +36,6 @@ std::vector<Line> split_lines(std::string_view text) {
   return lines;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -198,14 +191,14 @@ void find_status(const std::vector<Line>& lines, DecisionRecord& r) {
   // adr-tools: "## Status" then the status on the next non-empty line;
   // log4brains: "- Status: superseded by ...".
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    const std::string l = lower(trim(lines[i].text));
+    const std::string l = ascii_lower(trim(lines[i].text));
     if (l.starts_with("- status:")) {
       r.status = std::string(trim(std::string_view(l).substr(9)));
       return;
     }
     if (l == "## status") {
       for (std::size_t j = i + 1; j < lines.size(); ++j) {
-        const std::string next = lower(trim(lines[j].text));
+        const std::string next = ascii_lower(trim(lines[j].text));
         if (next.empty()) continue;
         r.status = next;
         return;
@@ -236,7 +229,7 @@ std::size_t scan_front_matter(const std::vector<Line>& lines, const std::string&
       return i + 1;
     }
     if (const YamlNode* status = node->find("status"); status && status->is_scalar())
-      front_status = lower(status->value);
+      front_status = ascii_lower(status->value);
     if (const YamlNode* record = node->find("aidecide")) {
       fm.pos = node->entries.front().first.pos;
       for (const auto& [k, v] : node->entries) {

@@ -34,12 +34,6 @@ std::string header(std::string_view format, const PriceImportOptions& o) {
       format, yaml_quoted(o.source), o.as_of);
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // --- LiteLLM --------------------------------------------------------------
 
 // A per-token price of `entry`, or nothing when absent; a value that is not
@@ -278,7 +272,7 @@ PriceImport import_skypilot(std::string_view text, const PriceImportOptions& opt
 
   // Catalog GPU names, matched without regard to case, after the aliases.
   std::map<std::string, std::string> names;
-  for (const auto& [name, gpu] : catalog.gpus) names.emplace(lower(name), name);
+  for (const auto& [name, gpu] : catalog.gpus) names.emplace(ascii_lower(name), name);
   std::map<std::string, std::string> aliases;
   for (const auto& [from, to] : options.aliases) {
     if (!catalog.gpus.contains(to)) {
@@ -290,7 +284,7 @@ PriceImport import_skypilot(std::string_view text, const PriceImportOptions& opt
                       escape_for_message(to), escape_for_message(to),
                       hint ? fmt::format("; did you mean '{}'?", *hint) : std::string()));
     }
-    aliases[lower(from)] = to;
+    aliases[ascii_lower(from)] = to;
   }
 
   struct Offers {
@@ -333,7 +327,7 @@ PriceImport import_skypilot(std::string_view text, const PriceImportOptions& opt
       sink.error(count->pos, "AcceleratorCount must be from 0.01 to 1024");
       continue;
     }
-    const std::string key = lower(name->text);
+    const std::string key = ascii_lower(name->text);
     std::string gpu;
     if (const auto a = aliases.find(key); a != aliases.end()) {
       gpu = a->second;

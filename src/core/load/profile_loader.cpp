@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "aidecide/escape.hpp"
+#include "aidecide/human_input.hpp"
 #include "aidecide/number_format.hpp"
 #include "aidecide/profile.hpp"
 #include "aidecide/text.hpp"
@@ -102,6 +103,12 @@ Answer read_answer(const Criterion& c, const YamlNode& node, DiagnosticSink& sin
     }
     a.choice = c.answer_index(node.value);
     if (a.choice == kNoIndex) {
+      // The same names as a prompt takes, in any case ("Public").
+      for (std::size_t i = 0; i < c.answers.size() && a.choice == kNoIndex; ++i) {
+        if (equal_ignoring_case(c.answers[i].id, node.value)) a.choice = i;
+      }
+    }
+    if (a.choice == kNoIndex) {
       std::string message = bad_choice_message(c, node.value);
       // Many YAML readers turn unquoted yes/no/on/off into booleans.
       if (node.plain && looks_like_yaml_boolean(node.value))
@@ -115,6 +122,8 @@ Answer read_answer(const Criterion& c, const YamlNode& node, DiagnosticSink& sin
   // A number, or a range [low, high].
   const auto read_bound = [&](const YamlNode& n) -> std::optional<double> {
     auto v = n.is_scalar() ? parse_plain_number(n.value) : std::nullopt;
+    // The forms a prompt takes: 2M, 250k, $250k, 1,500, 1.5s, 800ms.
+    if (!v && n.is_scalar()) v = parse_human_number(n.value, c).value;
     if (!v) {
       sink.error(n.pos,
                  fmt::format("{} must be a number ({}), a range [low, high] or unknown, not {}",
@@ -147,6 +156,17 @@ Answer read_answer(const Criterion& c, const YamlNode& node, DiagnosticSink& sin
     a.low = *lo;
     a.high = *hi;
     return a;
+  }
+  // A range written as a prompt takes it: "100k-2M", "1s to 3s".
+  if (node.is_scalar() && !parse_plain_number(node.value) &&
+      !parse_human_number(node.value, c).value) {
+    const HumanAnswer h = parse_human_answer(node.value, c);
+    if (h.answer && h.answer->kind == Answer::Kind::range) {
+      a.kind = Answer::Kind::range;
+      a.low = h.answer->low;
+      a.high = h.answer->high;
+      return a;
+    }
   }
   if (auto v = read_bound(node)) {
     a.kind = Answer::Kind::number;

@@ -41,9 +41,16 @@ Json answer_schema(const Criterion& c) {
     ids.push_back("unknown");
     a["enum"] = ids;
   } else {
+    // Numbers also as people write them (2M, $250k, 1.5s, 100k-2M); the
+    // loader checks their limits.
+    const std::string human = R"(\$?[0-9][0-9,_]*(\.[0-9]+)?\s*([kKmMbB]|ms|s)?)";
+    const Json written = {{"type", "string"},
+                          {"pattern", "^\\s*" + human + "(\\s*(-|to)\\s*" + human + ")?\\s*$"}};
     const Json n = number_schema(c);
+    const Json bound = Json::object({{"anyOf", Json::array({n, written})}});
     a["anyOf"] = Json::array(
-        {n, Json::object({{"type", "array"}, {"items", n}, {"minItems", 2}, {"maxItems", 2}}),
+        {n, written,
+         Json::object({{"type", "array"}, {"items", bound}, {"minItems", 2}, {"maxItems", 2}}),
          Json::object({{"const", "unknown"}})});
   }
   return a;

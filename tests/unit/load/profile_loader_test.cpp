@@ -44,6 +44,46 @@ TEST_CASE("numbers accept digit separators", "[profile]") {
   CHECK(p.answers[q.index_of("upfront_budget_usd")].low == 250000);
 }
 
+TEST_CASE("a profile takes numbers and names as a prompt does", "[profile][grammar]") {
+  const auto& q = default_model().questionnaire;
+  const Profile p = make_profile({{"monthly_requests", "2M"},
+                                  {"upfront_budget_usd", "$250k"},
+                                  {"latency_budget_ms", "1.5s"},
+                                  {"tokens_in_per_request", "1k-2k"},
+                                  {"tokens_out_per_request", "[200, 1k]"},
+                                  {"monthly_budget_usd", "\"$1,500\""},
+                                  {"data_sensitivity", "Public"},
+                                  {"team_mlops", "EXPERIENCED"}});
+  CHECK(p.answers[q.index_of("monthly_requests")].low == 2000000);
+  CHECK(p.answers[q.index_of("upfront_budget_usd")].low == 250000);
+  CHECK(p.answers[q.index_of("latency_budget_ms")].low == 1500);
+  const Answer& in = p.answers[q.index_of("tokens_in_per_request")];
+  CHECK(in.kind == Answer::Kind::range);
+  CHECK(in.low == 1000);
+  CHECK(in.high == 2000);
+  const Answer& out = p.answers[q.index_of("tokens_out_per_request")];
+  CHECK(out.kind == Answer::Kind::range);
+  CHECK(out.high == 1000);
+  CHECK(p.answers[q.index_of("monthly_budget_usd")].low == 1500);
+  CHECK(p.answers[q.index_of("data_sensitivity")].choice ==
+        q.criteria[q.index_of("data_sensitivity")].answer_index("public"));
+  CHECK(p.answers[q.index_of("team_mlops")].choice ==
+        q.criteria[q.index_of("team_mlops")].answer_index("experienced"));
+  // --set reads the same grammar.
+  CHECK(parse_answer_text(q.at("monthly_requests"), "2M").low == 2000000);
+  CHECK(parse_answer_text(q.at("data_sensitivity"), "Public").kind == Answer::Kind::choice);
+  // Not a number in any form, a reversed range: errors as before.
+  CHECK(profile_error(with_answers({{"monthly_requests", "2X"}})) ==
+        "13:21: monthly_requests must be a number (requests/month), a range [low, high] or "
+        "unknown, not '2X'");
+  CHECK(profile_error(with_answers({{"monthly_requests", "2M-1M"}})) ==
+        "13:21: monthly_requests must be a number (requests/month), a range [low, high] or "
+        "unknown, not '2M-1M'");
+  CHECK(
+      profile_error(with_answers({{"latency_budget_ms", "-5s"}})).find("latency_budget_ms must") !=
+      std::string::npos);
+}
+
 TEST_CASE("profile loader reports each error with its position", "[profile]") {
   SECTION("empty file") {
     CHECK(profile_error("") ==

@@ -381,3 +381,23 @@ TEST_CASE("the state file is kept until this run answers, then kept as .prev",
   }
   fs::remove_all(dir);
 }
+
+TEST_CASE("ask --set takes the numbers and names a prompt takes", "[ask][grammar]") {
+  // The example of `ask --help` and docs/ask.md.
+  const Result r = ask({"--set", "monthly_requests=2M", "--set", "data_sensitivity=Public",
+                        "--defaults", "--format", "json"},
+                       "");
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  const auto doc = nlohmann::json::parse(r.out);
+  CHECK(doc["results"][0]["cost"]["monthly_tokens_in"].get<double>() > 0);
+  bool seen = false;
+  for (const auto& a : doc["results"][0]["drivers"]) {
+    if (a["criterion"] == "data_sensitivity") seen = a["answer"] == "public";
+  }
+  CHECK(seen);
+  const Result bad = ask({"--set", "monthly_requests=2X", "--defaults"}, "");
+  CHECK(bad.code == 2);
+  CHECK(bad.err.find("--set monthly_requests=2X: monthly_requests must be a number") !=
+        std::string::npos);
+}
