@@ -324,6 +324,18 @@ bool AskSession::has_open_question() const {
                      [&](std::size_t i) { return !m_answered[i] && applies_now(i); });
 }
 
+bool AskSession::ask_name(const std::string& suggested) {
+  m_out << fmt::format("\nProject name (Enter for \"{}\"): ", escape_for_message(suggested))
+        << std::flush;
+  std::string line;
+  if (!read_line(line) || line == "q") return false;
+  const std::size_t first = line.find_first_not_of(" \t");
+  const std::size_t last = line.find_last_not_of(" \t");
+  m_profile.name = first == std::string::npos ? suggested : line.substr(first, last - first + 1);
+  m_out << "  = " << escape_for_message(m_profile.name) << '\n';
+  return true;
+}
+
 AskOutcome AskSession::run() {
   for (;;) {
     if (const auto stopped = ask_open()) return *stopped;

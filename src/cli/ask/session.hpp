@@ -34,6 +34,9 @@ class AskSession {
              std::function<void(const AskSession&)> autosave);
 
   AskOutcome run();
+  // Asks for the project's name first (Enter keeps `suggested`); a person
+  // at a terminal only. False when the input ended or the user quit.
+  bool ask_name(const std::string& suggested);
   const Profile& profile() const { return m_profile; }
   const std::vector<bool>& answered() const { return m_answered; }
   std::vector<std::string> missing() const;

@@ -19,6 +19,8 @@
 namespace aidecide::cli {
 namespace {
 
+constexpr const char* kUntitled = "Untitled project";
+
 volatile std::sig_atomic_t g_interrupted = 0;
 void on_interrupt(int) {
   g_interrupted = 1;
@@ -115,7 +117,7 @@ Profile starting_profile(const ScoringModel& model, const AskCliOptions& options
     profile.answers[i] = parse_answer_text(q.criteria[i], pair.substr(eq + 1));
     answered[i] = true;
   }
-  if (profile.name.empty()) profile.name = "Untitled project";
+  if (profile.name.empty()) profile.name = kUntitled;
   profile.source = "<ask>";
   if (options.defaults) {
     for (std::size_t i = 0; i < q.criteria.size(); ++i) {
@@ -194,7 +196,15 @@ int run_ask(const AskCliOptions& options, const Streams& io, const GlobalOptions
   }
   AskSession session(*model, profile, answered, io.in, io.err,
                      {interactive, &g_interrupted, rich.get()}, save);
-  const AskOutcome outcome = session.run();
+  // A person names the project first (default: the folder's name); a pipe
+  // keeps --name, the resumed file's or "Untitled project".
+  bool named = true;
+  if (interactive && profile.name == kUntitled) {
+    std::error_code ec;
+    const std::string folder = std::filesystem::current_path(ec).filename().string();
+    named = session.ask_name(folder.empty() || ec ? std::string(kUntitled) : folder);
+  }
+  const AskOutcome outcome = named ? session.run() : AskOutcome::quit;
   rich.reset();  // the terminal as it was, before any result is printed
   if (interactive) sigaction(SIGINT, &previous, nullptr);
 

@@ -3,6 +3,8 @@
 // saving and resuming.
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -400,4 +402,50 @@ TEST_CASE("ask --set takes the numbers and names a prompt takes", "[ask][grammar
   CHECK(bad.code == 2);
   CHECK(bad.err.find("--set monthly_requests=2X: monthly_requests must be a number") !=
         std::string::npos);
+}
+
+TEST_CASE("a person names the project first, the folder's name by default", "[ask][name]") {
+  const fs::path dir = fs::temp_directory_path() / "aidecide-ask-name";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const auto run_at_terminal = [&](std::vector<std::string> args, const std::string& input) {
+    args.insert(args.begin(), {"aidecide", "ask"});
+    std::istringstream in(input);
+    std::ostringstream out, err;
+    cli::Environment env;
+    env.today = "2026-11-23";
+    env.stdin_is_terminal = true;
+    const int code = cli::run(args, in, out, err, env);
+    return Result{code, out.str(), err.str()};
+  };
+  const std::string file = (dir / "named.yaml").string();
+  SECTION("a typed name") {
+    const Result r = run_at_terminal({"--save", file}, "  Shop search  \n" + kAllAnswers + "\n");
+    INFO(r.err);
+    CHECK(r.code == 0);
+    CHECK(r.err.starts_with("\nProject name (Enter for \"" +
+                            fs::current_path().filename().string() + "\"): "));
+    CHECK(read_text_file(file).find("name: \"Shop search\"\n") != std::string::npos);
+  }
+  SECTION("Enter keeps the folder's name") {
+    const Result r = run_at_terminal({"--save", file}, "\n" + kAllAnswers + "\n");
+    CHECK(r.code == 0);
+    CHECK(read_text_file(file).find(fmt::format(
+              "name: \"{}\"\n", fs::current_path().filename().string())) != std::string::npos);
+  }
+  SECTION("--name, or a pipe, asks nothing") {
+    const Result given = run_at_terminal({"--name", "Given", "--save", file}, kAllAnswers + "\n");
+    CHECK(given.code == 0);
+    CHECK(given.err.find("Project name") == std::string::npos);
+    const Result piped = ask({"--save", file, "--force"}, kAllAnswers);
+    CHECK(piped.code == 0);
+    CHECK(piped.err.find("Project name") == std::string::npos);
+    CHECK(read_text_file(file).find("name: \"Untitled project\"\n") != std::string::npos);
+  }
+  SECTION("q at the name stops, as at any question") {
+    const Result r = run_at_terminal({"--save", file}, "q\n");
+    CHECK(r.code == 130);
+    CHECK(r.err.find("aidecide: stopped. ") != std::string::npos);
+  }
+  fs::remove_all(dir);
 }
