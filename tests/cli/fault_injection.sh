@@ -41,6 +41,15 @@ status=0
 [ "$status" -eq 2 ] || fail "unwritable: exit $status, expected 2"
 grep -q "aidecide: error: " "$work/ro.err" || fail "unwritable: no clear message"
 
+# 2b. Standard output that cannot be written (a full device): exit 2, said so;
+# a closed pipe stays quiet.
+status=0
+"$bin" score --format json profiles/ > /dev/full 2> "$work/full-stdout.err" || status=$?
+[ "$status" -eq 2 ] || fail "/dev/full: exit $status, expected 2"
+grep -q "cannot write standard output" "$work/full-stdout.err" || fail "/dev/full: no clear message"
+("$bin" score --format json profiles/ 2> "$work/pipe.err" | head -c 10 > /dev/null) || true
+[ ! -s "$work/pipe.err" ] || fail "a closed pipe printed: $(cat "$work/pipe.err")"
+
 # 3. SIGKILL while writing reports: the previous complete set stays intact.
 "$bin" score --format html --out "$work/out" profiles/ 2>/dev/null
 for i in $(seq 1 40); do

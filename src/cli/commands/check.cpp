@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `aidecide check [PATH...]`: the CI gate over decision records in Markdown.
 #include <fmt/format.h>
+#include <sys/stat.h>
 
 #include <chrono>
 
@@ -79,6 +80,25 @@ struct Output {
 };
 
 // --format FORMAT[=FILE] (repeatable) and --output FILE.
+// A report is never written over a file it reads (`--format json=x.md x.md`
+// would replace the record with its own report).
+void refuse_outputs_over_inputs(const std::vector<std::unique_ptr<Output>>& outputs,
+                                const std::vector<std::string>& files) {
+  for (const auto& o : outputs) {
+    if (o->path.empty()) continue;
+    struct stat target {};
+    if (::stat(o->path.c_str(), &target) != 0) continue;  // a new file cannot be an input
+    for (const std::string& f : files) {
+      struct stat input {};
+      if (::stat(f.c_str(), &input) == 0 && input.st_dev == target.st_dev &&
+          input.st_ino == target.st_ino) {
+        throw UsageError(fmt::format("{} is one of the files checked; write the report elsewhere",
+                                     escape_for_message(o->path)));
+      }
+    }
+  }
+}
+
 std::vector<std::unique_ptr<Output>> open_outputs(const CheckCliOptions& options,
                                                   const std::vector<std::string>& formats,
                                                   const CheckRenderOptions& render,
@@ -147,6 +167,7 @@ int run_check(const CheckCliOptions& options, const Streams& io, const GlobalOpt
   const std::vector<std::string> formats =
       options.formats.empty() ? std::vector<std::string>{"text"} : options.formats;
   const auto outputs = open_outputs(options, formats, render, *model, io.out);
+  refuse_outputs_over_inputs(outputs, files);
   // Flip points, the hybrid pattern and the checklist cost time, and only
   // the JSON report shows them.
   check.engine.flip_points = std::any_of(formats.begin(), formats.end(), [](const std::string& f) {

@@ -129,16 +129,31 @@ void write_file_atomically(const std::string& path, std::string_view content) {
   if (::lstat(path.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode)) {
     throw IoError(fmt::format("cannot write {}: it exists and is not a regular file", path));
   }
-  const std::string temporary = fmt::format("{}.tmp-{}", path, ::getpid());
+  // The temporary file is made afresh under an unpredictable name beside the
+  // target (mkstemp: O_CREAT | O_EXCL, so nothing planted there, a symlink
+  // least of all, is opened or followed), then renamed over it.
+  const std::filesystem::path target(path);
+  const std::filesystem::path folder = target.has_parent_path() ? target.parent_path() : ".";
+  std::string temporary = (folder / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  const int fd = ::mkostemp(temporary.data(), O_CLOEXEC);
+  if (fd < 0) {
+    const int error = errno;
+    throw IoError(fmt::format("cannot write {}: {}", path, std::strerror(error)));
+  }
   const auto fail = [&](const char* what) {
     const int error = errno;
     ::unlink(temporary.c_str());
     throw IoError(fmt::format("cannot write {}: {} ({})", path, std::strerror(error), what));
   };
-  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) {
-    const int error = errno;
-    throw IoError(fmt::format("cannot write {}: {}", path, std::strerror(error)));
+  // mkstemp makes it 0600; a report or profile gets the usual 0666 less the umask.
+  static const mode_t mode = [] {
+    const mode_t mask = ::umask(022);
+    ::umask(mask);
+    return static_cast<mode_t>(0666 & ~mask);
+  }();
+  if (::fchmod(fd, mode) != 0) {
+    ::close(fd);
+    fail("chmod");
   }
   std::size_t written = 0;
   while (written < content.size()) {

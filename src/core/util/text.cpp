@@ -71,9 +71,14 @@ bool is_iso_date(std::string_view t) {
   for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
     if (!std::isdigit(static_cast<unsigned char>(t[i]))) return false;
   }
+  const int year = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
   const int month = (t[5] - '0') * 10 + (t[6] - '0');
   const int day = (t[8] - '0') * 10 + (t[9] - '0');
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  if (month < 1 || month > 12 || day < 1) return false;
+  // A day the calendar has: no 2026-02-30 (Gregorian leap years).
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
 }
 
 std::string join(const std::vector<std::string>& parts, std::string_view separator) {

@@ -13,7 +13,10 @@
 #include "aidecide/text.hpp"
 #include "helpers.hpp"
 
+using aidecide::ascii_lower;
 using aidecide::did_you_mean;
+using aidecide::equal_ignoring_case;
+using aidecide::is_iso_date;
 
 TEST_CASE("did_you_mean suggests the nearest candidate within a third of the word", "[text]") {
   const std::vector<std::string> ids{"data_sensitivity", "monthly_requests", "latency_slo"};
@@ -58,4 +61,24 @@ TEST_CASE("find_invalid_text reports the first bad byte at its line and code-poi
   REQUIRE(del);
   CHECK(del->pos.line == 3);
   CHECK(del->pos.column == 1);
+}
+
+TEST_CASE("is_iso_date takes only days the calendar has", "[text][dates]") {
+  CHECK(is_iso_date("2026-02-28"));
+  CHECK_FALSE(is_iso_date("2026-02-29"));
+  CHECK(is_iso_date("2028-02-29"));        // leap year
+  CHECK_FALSE(is_iso_date("2100-02-29"));  // not a leap year
+  CHECK(is_iso_date("2000-02-29"));        // a leap year
+  CHECK_FALSE(is_iso_date("2026-02-30"));
+  CHECK_FALSE(is_iso_date("2026-04-31"));
+  CHECK(is_iso_date("2026-12-31"));
+  CHECK_FALSE(is_iso_date("2026-13-01"));
+  CHECK_FALSE(is_iso_date("2026-00-10"));
+  CHECK_FALSE(is_iso_date("2026-01-00"));
+}
+
+TEST_CASE("ascii_lower lowers ASCII letters only", "[text]") {
+  CHECK(ascii_lower("Public ÄB") == "public Äb");
+  CHECK(equal_ignoring_case("EXPERIENCED", "experienced"));
+  CHECK_FALSE(equal_ignoring_case("expert", "experienced"));
 }

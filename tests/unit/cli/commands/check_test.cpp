@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "aidecide/config.hpp"
 #include "aidecide/glob.hpp"
 #include "helpers.hpp"
@@ -131,5 +133,36 @@ TEST_CASE("a record's named models are recorded by adr and held by check", "[che
   const auto [v_code, v_out, v_err] = run_in(dir, {"validate", "0002-broken.md"});
   CHECK(v_code == 2);
   CHECK(v_err.find("'models.cloud' names hosted model 'gpt-4o-mni'") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("check writes reports without following planted files, never over an input",
+          "[check][hardening]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "aidecide-check-writes";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "repo");
+  const fs::path outside = dir / "outside.txt";
+  { std::ofstream(outside) << "keep me\n"; }
+  const fs::path record = dir / "repo" / "0001-choice.md";
+  fs::copy_file("docs/adr/0001-clinical-notes-local.md", record);
+  const std::string report = (dir / "repo" / "report.json").string();
+  // The names the temporary file had: <target>.tmp-<pid>, planted as symlinks.
+  fs::create_symlink(outside, report + ".tmp-" + std::to_string(::getpid()));
+  const CliResult r =
+      run_cli({"check", "--today", "2026-11-23", "--format", "json=" + report, record.string()});
+  INFO(r.err);
+  CHECK(r.code == 0);
+  CHECK(read_text_file(outside.string()) == "keep me\n");
+  CHECK(read_text_file(report).starts_with("{"));
+  CHECK((fs::status(report).permissions() & fs::perms::others_write) == fs::perms::none);
+  // A report over the record it checks.
+  const std::string before = read_text_file(record.string());
+  const CliResult over = run_cli(
+      {"check", "--today", "2026-11-23", "--format", "json=" + record.string(), record.string()});
+  CHECK(over.code == 2);
+  CHECK(over.err.find("is one of the files checked; write the report elsewhere") !=
+        std::string::npos);
+  CHECK(read_text_file(record.string()) == before);
   fs::remove_all(dir);
 }
