@@ -1,30 +1,47 @@
 // SPDX-License-Identifier: MIT
 #include "aidecide/glob.hpp"
 
+#include <algorithm>
+#include <vector>
+
 namespace aidecide {
 
-// Recursive: patterns and paths are short (a pattern may have a few stars).
+// One pass per pattern character over the path's positions (a set of the
+// path prefixes the pattern so far can match): O(pattern x path) whatever the
+// stars, where backtracking took exponential time on `a*a*a*a*a*a*a*b`.
+// `*` and `?` do not match '/'; `**` matches anything; `**/` also nothing.
 bool glob_match(std::string_view p, std::string_view s) {
-  if (p.empty()) return s.empty();
-  if (p.starts_with("**")) {
-    std::string_view rest = p.substr(2);
-    if (rest.starts_with("/") && glob_match(rest.substr(1), s))
-      return true;  // "**/" matches no folder
-    for (std::size_t i = 0; i <= s.size(); ++i) {
-      if (glob_match(rest, s.substr(i))) return true;
+  const std::size_t n = s.size();
+  std::vector<char> reach(n + 1, 0), next(n + 1, 0);
+  reach[0] = 1;
+  for (std::size_t k = 0; k < p.size();) {
+    std::fill(next.begin(), next.end(), 0);
+    if (p.compare(k, 3, "**/") == 0) {
+      // Nothing, or anything that ends with '/'.
+      bool seen = false;
+      for (std::size_t j = 0; j <= n; ++j) {
+        next[j] = reach[j] || (j > 0 && s[j - 1] == '/' && seen);
+        seen = seen || reach[j];
+      }
+      k += 3;
+    } else if (p.compare(k, 2, "**") == 0) {
+      bool seen = false;
+      for (std::size_t j = 0; j <= n; ++j) next[j] = seen = seen || reach[j];
+      k += 2;
+    } else if (p[k] == '*') {
+      for (std::size_t j = 0; j <= n; ++j)
+        next[j] = reach[j] || (j > 0 && next[j - 1] && s[j - 1] != '/');
+      k += 1;
+    } else {
+      for (std::size_t j = 0; j < n; ++j) {
+        if (reach[j] && (p[k] == '?' ? s[j] != '/' : s[j] == p[k])) next[j + 1] = 1;
+      }
+      k += 1;
     }
-    return false;
+    reach.swap(next);
+    if (std::find(reach.begin(), reach.end(), 1) == reach.end()) return false;
   }
-  if (p[0] == '*') {
-    for (std::size_t i = 0; i <= s.size(); ++i) {
-      if (glob_match(p.substr(1), s.substr(i))) return true;
-      if (i < s.size() && s[i] == '/') break;
-    }
-    return false;
-  }
-  if (s.empty()) return false;
-  if (p[0] == '?' ? s[0] == '/' : p[0] != s[0]) return false;
-  return glob_match(p.substr(1), s.substr(1));
+  return reach[n] != 0;
 }
 
 IgnoreRules IgnoreRules::from_gitignore(std::string_view text) {
