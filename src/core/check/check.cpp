@@ -73,6 +73,12 @@ FileCheck check_markdown(const ScoringModel& model, std::string_view text,
                         "a new date",
                         *r.override_.until));
       }
+      if (!r.held) {
+        add("not-held", r.decision_pos,
+            fmt::format("status '{}': the decision no longer holds, so it is not checked against "
+                        "the criteria",
+                        escape_for_message(r.status)));
+      }
       if (r.held) {
         const bool excused = r.override_.present && !r.override_.reason.empty() && !expired;
         if (d.vetoed[index(declared)]) {

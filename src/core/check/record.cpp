@@ -187,24 +187,53 @@ DecisionRecord load_record(const YamlNode& node, const SourcePos& pos, const std
   return r;
 }
 
-void find_status(const std::vector<Line>& lines, DecisionRecord& r) {
-  // adr-tools: "## Status" then the status on the next non-empty line;
-  // log4brains: "- Status: superseded by ...".
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    const std::string l = ascii_lower(trim(lines[i].text));
-    if (l.starts_with("- status:")) {
-      r.status = std::string(trim(std::string_view(l).substr(9)));
-      return;
+// The status where the supported formats put it, read once per document:
+// adr-tools' "## Status" heading then the next line with text, or
+// log4brains' "- Status: ..." line. Never inside a code fence (the record
+// itself among them) or an HTML comment, where a hidden
+// "<!-- - Status: rejected -->" would switch the check off.
+std::string find_status(const std::vector<Line>& lines, std::size_t body) {
+  std::optional<Fence> open;
+  bool in_comment = false;
+  bool after_heading = false;
+  for (std::size_t i = body; i < lines.size(); ++i) {
+    std::string_view text = lines[i].text;
+    if (open) {
+      if (closes(*open, text)) open.reset();
+      continue;
     }
-    if (l == "## status") {
-      for (std::size_t j = i + 1; j < lines.size(); ++j) {
-        const std::string next = ascii_lower(trim(lines[j].text));
-        if (next.empty()) continue;
-        r.status = next;
-        return;
+    // The parts of the line outside HTML comments.
+    std::string visible;
+    while (!text.empty()) {
+      if (in_comment) {
+        const std::size_t end = text.find("-->");
+        if (end == std::string_view::npos) break;
+        in_comment = false;
+        text.remove_prefix(end + 3);
+        continue;
+      }
+      const std::size_t start = text.find("<!--");
+      visible.append(text.substr(0, start));
+      if (start == std::string_view::npos) break;
+      in_comment = true;
+      text.remove_prefix(start + 4);
+    }
+    if (visible.empty() && in_comment) continue;
+    if (!after_heading) {
+      if (const auto f = fence_at(visible)) {
+        open = f;
+        continue;
       }
     }
+    const std::string l = ascii_lower(trim(visible));
+    if (after_heading) {
+      if (l.empty()) continue;
+      return l;
+    }
+    if (l.starts_with("- status:")) return std::string(trim(std::string_view(l).substr(9)));
+    if (l == "## status") after_heading = true;
   }
+  return {};
 }
 
 }  // namespace
@@ -326,11 +355,12 @@ RecordScan scan_markdown(std::string_view text, const std::string& source, const
     const std::size_t slash = source.find_last_of('/');
     title = slash == std::string::npos ? source : source.substr(slash + 1);
   }
+  const std::string status =
+      front_status.empty() && !scan.records.empty() ? find_status(lines, body) : front_status;
   for (auto& r : scan.records) {
     r.title = title;
     r.profile.name = title;
-    r.status = front_status;
-    if (r.status.empty()) find_status(lines, r);
+    r.status = status;
     r.held = !(r.status.starts_with("rejected") || r.status.starts_with("deprecated") ||
                r.status.starts_with("superseded"));
   }

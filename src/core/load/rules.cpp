@@ -42,6 +42,10 @@ const std::vector<RuleSpec> kRules{
      "recommendation."},
     {"stale-criteria", Level::warning, "The record was scored with another criteria version.",
      "Re-run aidecide on the record and update criteria_version."},
+    {"not-held", Level::note,
+     "The record's status (rejected, deprecated, superseded) says the decision no longer holds, "
+     "so it is not held to the criteria.",
+     "Nothing to do if the status is right; the note shows which records were skipped and why."},
 };
 }  // namespace
 

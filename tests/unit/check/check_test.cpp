@@ -185,8 +185,16 @@ TEST_CASE("rule levels can be changed or turned off", "[check][rules]") {
 
 TEST_CASE("a rejected or superseded document is parsed but not held to its decision", "[check]") {
   const std::string other = baseline_winner() == "local" ? "cloud" : "local";
-  CHECK(run_check("---\nstatus: superseded by ADR-0009\n---\n" + fenced(other)).findings.empty());
-  CHECK(run_check("# T\n\n## Status\n\nRejected\n\n" + fenced(other).substr(4)).findings.empty());
+  // Only a note says the record was skipped, and why.
+  const FileCheck superseded =
+      run_check("---\nstatus: superseded by ADR-0009\n---\n" + fenced(other));
+  CHECK(rules_of(superseded) == std::vector<std::string>{"not-held"});
+  CHECK(superseded.findings.front().level == Level::note);
+  CHECK(superseded.findings.front().message ==
+        "status 'superseded by adr-0009': the decision no longer holds, so it is not checked "
+        "against the criteria");
+  CHECK(rules_of(run_check("# T\n\n## Status\n\nRejected\n\n" + fenced(other).substr(4))) ==
+        std::vector<std::string>{"not-held"});
   // Broken records are still reported.
   CHECK(rules_of(run_check("---\nstatus: rejected\n---\n" + fenced(other, "colour: x\n"))) ==
         std::vector<std::string>{"unknown-key"});

@@ -166,3 +166,41 @@ TEST_CASE("check writes reports without following planted files, never over an i
   CHECK(read_text_file(record.string()) == before);
   fs::remove_all(dir);
 }
+
+TEST_CASE("a record's status is read only where ADR formats put it", "[check][hardening][status]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "aidecide-check-status";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  // The hospital's record declaring cloud, which its on-premises data rules out.
+  const std::string vetoed = replaced(read_text_file("docs/adr/0001-clinical-notes-local.md"),
+                                      "decision: local", "decision: cloud");
+  const auto check_text = [&](const std::string& text) {
+    const std::string file = (dir / "0001-x.md").string();
+    write_file_atomically(file, text);
+    return run_cli({"check", "--today", "2026-11-23", file});
+  };
+  SECTION("a status hidden in an HTML comment does not switch the check off") {
+    const CliResult r = check_text(replaced(vetoed, "- Status: accepted\n",
+                                            "<!-- - Status: rejected -->\n- Status: accepted\n"));
+    CHECK(r.code == 1);
+    CHECK(r.out.find("[vetoed-decision]") != std::string::npos);
+    const CliResult multi = check_text(replaced(
+        vetoed, "- Status: accepted\n", "<!--\n- Status: rejected\n-->\n- Status: accepted\n"));
+    CHECK(multi.code == 1);
+  }
+  SECTION("nor one in a code block") {
+    const CliResult r =
+        check_text(replaced(vetoed, "- Status: accepted\n", "```\n- Status: rejected\n```\n"));
+    CHECK(r.code == 1);
+    CHECK(r.out.find("[vetoed-decision]") != std::string::npos);
+  }
+  SECTION("a real status that no longer holds is a note, not silence") {
+    const CliResult r =
+        check_text(replaced(vetoed, "- Status: accepted\n", "- Status: superseded by 0002\n"));
+    CHECK(r.code == 0);
+    CHECK(r.out.find("status 'superseded by 0002': the decision no longer holds, so it is not "
+                     "checked against the criteria [not-held]") != std::string::npos);
+  }
+  fs::remove_all(dir);
+}
