@@ -19,6 +19,12 @@ namespace aidecide {
 inline constexpr std::size_t kNoIndex = static_cast<std::size_t>(-1);
 // Weights are relative; a cap keeps sums finite (no inf or NaN scores).
 inline constexpr double kMaxWeight = 1000;
+// A weight is 0 (does not count) or from kMinWeight to kMaxWeight: a tiny
+// weight (4.9e-324) would make scores and their confidence meaningless.
+inline constexpr double kMinWeight = 0.001;
+inline bool valid_weight(double w) {
+  return w == 0 || (w >= kMinWeight && w <= kMaxWeight);
+}
 
 enum class CriterionKind { choice, number, derived };
 enum class Scale { linear, log };

@@ -209,7 +209,8 @@ AskSession::Step AskSession::ask(std::size_t criterion) {
     const auto read = read_answer(criterion);
     if (!read) return (m_options.interrupted && *m_options.interrupted) ? Step::quit : Step::eof;
     const std::string& line = *read;
-    if (!m_options.interactive) m_out << line << '\n';  // the transcript shows what was read
+    // The transcript shows what was read, control characters made visible.
+    if (!m_options.interactive) m_out << escape_for_message(line) << '\n';
     const std::string trimmed(line.begin() + static_cast<std::ptrdiff_t>(std::min(
                                                  line.find_first_not_of(' '), line.size())),
                               line.end());
@@ -257,7 +258,7 @@ void AskSession::review() {
   m_out << "Type a number to change that answer, or press Enter to go on.\n> " << std::flush;
   std::string line;
   if (!read_line(line)) return;
-  if (!m_options.interactive) m_out << line << '\n';
+  if (!m_options.interactive) m_out << escape_for_message(line) << '\n';
   const auto n = line.empty() ? 0 : std::atoi(line.c_str());
   if (n >= 1 && static_cast<std::size_t>(n) <= m_order.size())
     ask(m_order[static_cast<std::size_t>(n) - 1]);

@@ -171,9 +171,9 @@ class CriteriaLoader {
     const YamlNode* w = require_key(node, "weight", context, m_sink);
     if (w == nullptr) return;
     if (auto value = read_number(*w, "'weight'", m_sink)) {
-      if (*value < 0 || *value > kMaxWeight) {
-        m_sink.error(w->pos,
-                     fmt::format("weight of {} must be between 0 and {}", context, kMaxWeight));
+      if (!valid_weight(*value)) {
+        m_sink.error(w->pos, fmt::format("weight of {} must be 0 or between {} and {}", context,
+                                         kMinWeight, kMaxWeight));
       } else {
         c.weight = *value;
         c.scored = true;

@@ -41,9 +41,9 @@ std::vector<Preset> load_presets(std::string_view text, const std::string& sourc
           const std::size_t i = q.index_of(id.value);
           if (i == kNoIndex || !q.criteria[i].scored) continue;  // reported by check_keys
           const auto n = read_number(w, fmt::format("the weight of {}", id.value), sink);
-          if (n && (*n < 0 || *n > kMaxWeight))
-            sink.error(w.pos, fmt::format("the weight of {} must be between 0 and {}", id.value,
-                                          kMaxWeight));
+          if (n && !valid_weight(*n))
+            sink.error(w.pos, fmt::format("the weight of {} must be 0 or between {} and {}",
+                                          id.value, kMinWeight, kMaxWeight));
           p.weights[i] = n;
         }
       }

@@ -273,9 +273,10 @@ void load_answer_body(const YamlNode* answers, const YamlNode* weights, const Qu
       continue;
     }
     auto w = read_number(value, fmt::format("the weight of {}", key.value), sink);
-    if (w && (*w < 0 || *w > kMaxWeight)) {
-      sink.error(value.pos, fmt::format("the weight of {} must be between 0 and {}, not {}",
-                                        key.value, kMaxWeight, format_number(*w)));
+    if (w && !valid_weight(*w)) {
+      sink.error(value.pos,
+                 fmt::format("the weight of {} must be 0 or between {} and {}, not {}", key.value,
+                             kMinWeight, kMaxWeight, fmt::format("{:g}", *w)));
       continue;
     }
     profile.weights[i] = w;

@@ -205,6 +205,7 @@ void JsonWriter::number_object(std::span<const std::string_view> keys,
 }
 
 void JsonWriter::write_number(double x, int decimals) {
+  if (x == 0) x = 0;  // never "-0.0"
   char* start = room(kNumberRoom);
   char* end = nullptr;
   if (!std::isfinite(x)) {

@@ -28,20 +28,25 @@ std::string format_number(double x) {
   const double a = std::fabs(x);
   // No hundred-digit numbers in messages.
   if (a >= 1e15) return fmt::format(FMT_COMPILE("{:.3g}"), x);
-  const std::string sign = x < 0 ? "-" : "";
   // A whole number: its digits, grouped by thousands.
-  if (a >= 1000 || std::fabs(a - std::round(a)) < 1e-9)
-    return sign + group_thousands(fmt::format(FMT_COMPILE("{:.0f}"), std::round(a)));
-  std::string text = fmt::format(FMT_COMPILE("{:.2f}"), a);
-  while (text.back() == '0') text.pop_back();
-  if (text.back() == '.') text.pop_back();
-  return sign + text;
+  std::string text;
+  if (a >= 1000 || std::fabs(a - std::round(a)) < 1e-9) {
+    text = group_thousands(fmt::format(FMT_COMPILE("{:.0f}"), std::round(a)));
+  } else {
+    text = fmt::format(FMT_COMPILE("{:.2f}"), a);
+    while (text.back() == '0') text.pop_back();
+    if (text.back() == '.') text.pop_back();
+  }
+  // No "-0": a sign only on what shows as other than zero.
+  return x < 0 && text != "0" ? "-" + text : text;
 }
 
 std::string format_usd(double x) {
   if (!std::isfinite(x)) return "n/a";
   const double a = std::fabs(x);
-  const std::string sign = x < 0 ? "-" : "";
+  // No "-$0.00": a sign only on what shows as other than zero.
+  const bool shows_cents = a >= 0.005 && a < 10;
+  const std::string sign = x < 0 && (shows_cents || a >= 0.5) ? "-" : "";
   if (a > 0 && a < 10) return fmt::format(FMT_COMPILE("{}${:.2f}"), sign, a);
   return sign + "$" + group_thousands(fmt::format(FMT_COMPILE("{:.0f}"), std::round(a)));
 }

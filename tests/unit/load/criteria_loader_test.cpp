@@ -77,7 +77,7 @@ TEST_CASE("criteria loader reports each error with its position", "[criteria]") 
   }
   SECTION("negative weight") {
     CHECK(criteria_error(replaced(kMinimal, "weight: 1", "weight: -1")) ==
-          "7:13: weight of criterion 'speed' must be between 0 and 1000");
+          "7:13: weight of criterion 'speed' must be 0 or between 0.001 and 1000");
   }
   SECTION("all weights zero") {
     CHECK(criteria_error(replaced(kMinimal, "weight: 1", "weight: 0")) ==

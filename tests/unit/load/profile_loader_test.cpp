@@ -221,7 +221,7 @@ TEST_CASE("profile loader reports each error with its position", "[profile]") {
   }
   SECTION("negative weight") {
     CHECK(profile_error(with_answers({}, "weights:\n  cost: -1\n")) ==
-          "22:9: the weight of cost must be between 0 and 1000, not -1");
+          "22:9: the weight of cost must be 0 or between 0.001 and 1000, not -1");
   }
   SECTION("weight that is not a number") {
     CHECK(profile_error(with_answers({}, "weights:\n  cost: high\n")) ==
@@ -266,4 +266,13 @@ TEST_CASE("what-if values parse like profile values", "[profile]") {
   CHECK_THROWS_WITH(parse_answer_text(q.at("team_mlops"), "guru"),
                     "--set team_mlops=guru: 'guru' is not an answer of team_mlops (expected none, "
                     "basic or experienced, or unknown)");
+}
+
+TEST_CASE("a weight too small to mean anything is refused", "[profile][hardening]") {
+  CHECK(profile_error(with_answers({}, "weights:\n  cost: 4.9e-324\n")) ==
+        "22:9: the weight of cost must be 0 or between 0.001 and 1000, not 4.94066e-324");
+  CHECK(profile_error(with_answers({}, "weights:\n  cost: 0.0001\n")) ==
+        "22:9: the weight of cost must be 0 or between 0.001 and 1000, not 0.0001");
+  CHECK(make_profile({}, "weights:\n  cost: 0.001\n")
+            .weights[default_model().questionnaire.index_of("cost")] == 0.001);
 }

@@ -29,7 +29,7 @@ TEST_CASE("numbers for people: thousands grouped, at most two decimals", "[text]
   CHECK(format_number(0.125) == "0.12");  // an exact tie rounds to even
   CHECK(format_number(10.001) == "10");
   CHECK(format_number(-3.25) == "-3.25");
-  CHECK(format_number(-1e-12) == "-0");
+  CHECK(format_number(-1e-12) == "0");  // no negative zero
   CHECK(format_number(999999999999999.0) == "999,999,999,999,999");
   CHECK(format_number(1e15) == "1e+15");
   CHECK(format_number(std::nan("")) == "n/a");
@@ -41,4 +41,14 @@ TEST_CASE("numbers for people: thousands grouped, at most two decimals", "[text]
   CHECK(format_compact(250000) == "250k");
   CHECK(format_compact(3e9) == "3B");
   CHECK(format_compact(9999) == "9,999");
+}
+
+TEST_CASE("no negative zero in what people read", "[text][hardening]") {
+  CHECK(aidecide::format_number(-0.0) == "0");
+  CHECK(aidecide::format_number(-0.001) == "0");
+  CHECK(aidecide::format_number(-0.5) == "-0.5");
+  CHECK(aidecide::format_usd(-0.0) == "$0");
+  CHECK(aidecide::format_usd(-0.001) == "$0.00");
+  CHECK(aidecide::format_usd(-0.25) == "-$0.25");
+  CHECK(aidecide::format_usd(-1200) == "-$1,200");
 }

@@ -449,3 +449,11 @@ TEST_CASE("a person names the project first, the folder's name by default", "[as
   }
   fs::remove_all(dir);
 }
+
+TEST_CASE("the piped transcript shows typed control characters escaped", "[ask][hardening]") {
+  const Result r = ask({}, "\x1b]52;c;cGF3bmVk\x07\n");
+  CHECK(r.code == 2);
+  CHECK(r.err.find('\x1b') == std::string::npos);
+  CHECK(r.err.find('\x07') == std::string::npos);
+  CHECK(r.err.find("\\x1b]52;c;cGF3bmVk\\x07") != std::string::npos);
+}
