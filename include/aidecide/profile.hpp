@@ -83,6 +83,9 @@ Profile load_profile(std::string_view text, const std::string& source, const Que
 // Parses one answer from text as typed after `--set key=value`: a choice id,
 // a number, `unknown`, or `[low, high]`. Throws UsageError with a clear message.
 Answer parse_answer_text(const Criterion& c, std::string_view text);
+// An answer as saved files write it, which the loaders read back exactly: a
+// choice id, a number (15 significant digits), [low, high], or unknown.
+std::string saved_answer_text(const Criterion& c, const Answer& a);
 
 // A profile that may be incomplete (`ask --resume`): missing answers stay
 // missing, the ids listed under `x-unanswered` are left to be asked again,

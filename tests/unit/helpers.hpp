@@ -24,14 +24,24 @@ struct CliResult {
   std::string err;
 };
 
-inline CliResult run_cli(std::vector<std::string> args, const std::string& input = "") {
+// The environment run_cli() runs in: a fixed date, no terminal, no state folder.
+inline cli::Environment test_env() {
+  cli::Environment env;
+  env.today = "2026-11-23";
+  return env;
+}
+
+inline CliResult run_cli(std::vector<std::string> args, const std::string& input,
+                         const cli::Environment& env) {
   args.insert(args.begin(), "aidecide");
   std::istringstream in(input);
   std::ostringstream out, err;
-  cli::Environment env;
-  env.today = "2026-11-23";
   const int code = cli::run(args, in, out, err, env);
   return {code, out.str(), err.str()};
+}
+
+inline CliResult run_cli(std::vector<std::string> args, const std::string& input = "") {
+  return run_cli(std::move(args), input, test_env());
 }
 
 inline const ScoringModel& default_model() {

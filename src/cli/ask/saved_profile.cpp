@@ -82,6 +82,14 @@ bool same_answer(const Answer& a, const Answer& b) {
   }
 }
 
+// Whether the session gave answer i anew or changed it (a session never
+// takes an answer back).
+bool answer_changed(const SavedProfile& saved, const Profile& p, const std::vector<bool>& answered,
+                    std::size_t i) {
+  return answered[i] &&
+         (!saved.answered[i] || !same_answer(p.answers[i], saved.profile.answers[i]));
+}
+
 bool same_models(const NamedModels& a, const NamedModels& b) {
   const auto fa = named_model_fields(a);
   const auto fb = named_model_fields(b);
@@ -111,10 +119,6 @@ std::vector<Block> blocks_of(const std::vector<std::string>& lines) {
 std::vector<std::string> merge_answers(const Questionnaire& q, const SavedProfile& saved,
                                        const Profile& p, const std::vector<bool>& answered,
                                        const std::vector<std::string>& block) {
-  const auto changed = [&](std::size_t i) {
-    if (answered[i] != saved.answered[i]) return answered[i];
-    return answered[i] && !same_answer(p.answers[i], saved.profile.answers[i]);
-  };
   const std::string& header = block.front();
   const std::size_t colon = header.find(':');
   const std::string after = header.substr(colon + 1);
@@ -159,7 +163,7 @@ std::vector<std::string> merge_answers(const Questionnaire& q, const SavedProfil
     last_entry = out.size();
     if (i == kNoIndex || !q.criteria[i].answerable()) continue;
     written[i] = true;
-    if (!changed(i)) continue;
+    if (!answer_changed(saved, p, answered, i)) continue;
     // The new value on the same line, a comment after it kept; a value that
     // went on over more lines is replaced whole.
     const std::string value = line.substr(colon_at + 1);
@@ -185,10 +189,8 @@ std::vector<std::string> merge_answers(const Questionnaire& q, const SavedProfil
 std::string merge_saved_profile(const Questionnaire& q, const SavedProfile& saved, const Profile& p,
                                 const std::vector<bool>& answered) {
   bool any_change = p.name != saved.profile.name || !same_models(p.models, saved.profile.models);
-  for (std::size_t i = 0; i < q.criteria.size() && !any_change; ++i) {
-    any_change = answered[i] != saved.answered[i] ||
-                 (answered[i] && !same_answer(p.answers[i], saved.profile.answers[i]));
-  }
+  for (std::size_t i = 0; i < q.criteria.size() && !any_change; ++i)
+    any_change = answer_changed(saved, p, answered, i);
   if (!any_change) return saved.text;
   std::vector<Block> blocks = blocks_of(split_lines(saved.text));
   const std::vector<std::string> open = open_questions(q, p, answered);

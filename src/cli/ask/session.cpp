@@ -367,18 +367,7 @@ std::string name_yaml(const std::string& name) {
 }
 
 std::string answer_yaml(const Criterion& c, const Answer& a, bool answered) {
-  if (!answered) return "unknown";
-  switch (a.kind) {
-    case Answer::Kind::choice:
-      return c.answers[a.choice].id;
-    case Answer::Kind::number:
-      return fmt::format("{:.15g}", a.low);
-    case Answer::Kind::range:
-      return fmt::format("[{:.15g}, {:.15g}]", a.low, a.high);
-    default:
-      break;
-  }
-  return "unknown";
+  return answered ? saved_answer_text(c, a) : "unknown";
 }
 
 std::vector<std::string> open_questions(const Questionnaire& q, const Profile& p,

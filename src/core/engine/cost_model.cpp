@@ -780,11 +780,12 @@ std::array<OptionCost, kOptionCount> report_costs(const Pricing& p, const Basis&
 // Whether some allowed way of the option fits every firm budget: what the
 // report's choice and the firm rule agree on.
 bool any_way_fits(const Basis& b, const Ways& ways, Option o, BudgetFirmness firm) {
+  const double hosted = api_part(b, o, true);  // the same for every way
   for (const Way& w : ways) {
     if (!w.allowed) continue;
     const double units = w.units_whole(b.in.requests);
     if ((!firm.upfront || w.upfront(units) <= b.in.upfront_budget) &&
-        (!firm.monthly || w.running(units) + api_part(b, o, true) <= b.in.monthly_budget))
+        (!firm.monthly || w.running(units) + hosted <= b.in.monthly_budget))
       return true;
   }
   return false;

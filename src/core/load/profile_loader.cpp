@@ -119,11 +119,14 @@ Answer read_answer(const Criterion& c, const YamlNode& node, DiagnosticSink& sin
     a.kind = Answer::Kind::choice;
     return a;
   }
-  // A number, or a range [low, high].
-  const auto read_bound = [&](const YamlNode& n) -> std::optional<double> {
-    auto v = n.is_scalar() ? parse_plain_number(n.value) : std::nullopt;
-    // The forms a prompt takes: 2M, 250k, $250k, 1,500, 1.5s, 800ms.
-    if (!v && n.is_scalar()) v = parse_human_number(n.value, c).value;
+  // A number, or a range [low, high]: plain, or in the forms a prompt takes
+  // (2M, 250k, $250k, 1,500, 1.5s, 800ms), each scalar parsed once.
+  const auto number_of = [&](const YamlNode& n) -> std::optional<double> {
+    if (!n.is_scalar()) return std::nullopt;
+    if (auto v = parse_plain_number(n.value)) return v;
+    return parse_human_number(n.value, c).value;
+  };
+  const auto read_bound = [&](const YamlNode& n, std::optional<double> v) -> std::optional<double> {
     if (!v) {
       sink.error(n.pos,
                  fmt::format("{} must be a number ({}), a range [low, high] or unknown, not {}",
@@ -144,8 +147,8 @@ Answer read_answer(const Criterion& c, const YamlNode& node, DiagnosticSink& sin
       sink.error(node.pos, fmt::format("a range for {} must be [low, high]", c.id));
       return a;
     }
-    const auto lo = read_bound(node.items[0]);
-    const auto hi = read_bound(node.items[1]);
+    const auto lo = read_bound(node.items[0], number_of(node.items[0]));
+    const auto hi = read_bound(node.items[1], number_of(node.items[1]));
     if (!lo || !hi) return a;
     if (*lo > *hi) {
       sink.error(node.pos, fmt::format("the range for {} is reversed: {} is above {}", c.id,
@@ -157,9 +160,9 @@ Answer read_answer(const Criterion& c, const YamlNode& node, DiagnosticSink& sin
     a.high = *hi;
     return a;
   }
-  // A range written as a prompt takes it: "100k-2M", "1s to 3s".
-  if (node.is_scalar() && !parse_plain_number(node.value) &&
-      !parse_human_number(node.value, c).value) {
+  const std::optional<double> number = number_of(node);
+  if (!number && node.is_scalar()) {
+    // A range written as a prompt takes it: "100k-2M", "1s to 3s".
     const HumanAnswer h = parse_human_answer(node.value, c);
     if (h.answer && h.answer->kind == Answer::Kind::range) {
       a.kind = Answer::Kind::range;
@@ -168,7 +171,7 @@ Answer read_answer(const Criterion& c, const YamlNode& node, DiagnosticSink& sin
       return a;
     }
   }
-  if (auto v = read_bound(node)) {
+  if (auto v = read_bound(node, number)) {
     a.kind = Answer::Kind::number;
     a.low = a.high = *v;
   }
@@ -375,6 +378,21 @@ PartialProfile load_partial_profile(std::string_view text, const std::string& so
     partial.problems = e.diagnostics();
   }
   return partial;
+}
+
+std::string saved_answer_text(const Criterion& c, const Answer& a) {
+  switch (a.kind) {
+    case Answer::Kind::unknown:
+    case Answer::Kind::missing:
+      return "unknown";
+    case Answer::Kind::choice:
+      return c.answers[a.choice].id;
+    case Answer::Kind::number:
+      return fmt::format("{:.15g}", a.low);
+    case Answer::Kind::range:
+      return fmt::format("[{:.15g}, {:.15g}]", a.low, a.high);
+  }
+  return "unknown";
 }
 
 Answer parse_answer_text(const Criterion& c, std::string_view text) {

@@ -12,25 +12,6 @@
 #include "aidecide/text.hpp"
 
 namespace aidecide {
-namespace {
-
-// An answer as YAML the loaders read back exactly.
-std::string yaml_answer(const Criterion& c, const Answer& a) {
-  switch (a.kind) {
-    case Answer::Kind::unknown:
-    case Answer::Kind::missing:
-      return "unknown";
-    case Answer::Kind::choice:
-      return c.answers[a.choice].id;
-    case Answer::Kind::number:
-      return fmt::format("{:.15g}", a.low);
-    case Answer::Kind::range:
-      return fmt::format("[{:.15g}, {:.15g}]", a.low, a.high);
-  }
-  return "unknown";
-}
-
-}  // namespace
 
 std::string render_adr(const ScoringModel& model, const Profile& profile, const Decision& d,
                        const AdrOptions& options) {
@@ -98,7 +79,7 @@ std::string render_adr(const ScoringModel& model, const Profile& profile, const 
   for (const Criterion& c : q.criteria) {
     if (c.answerable())
       out += fmt::format("  {}: {}\n", c.id,
-                         yaml_answer(c, profile.answers[c.index_in_questionnaire]));
+                         saved_answer_text(c, profile.answers[c.index_in_questionnaire]));
   }
   bool any_weight = false;
   for (const Criterion& c : q.criteria) {

@@ -278,14 +278,10 @@ namespace {
 // `ask` with a state folder (where a run without --save keeps its answers).
 Result ask_with_state(std::vector<std::string> args, const std::string& input,
                       const std::string& state) {
-  args.insert(args.begin(), {"aidecide", "ask"});
-  std::istringstream in(input);
-  std::ostringstream out, err;
-  cli::Environment env;
-  env.today = "2026-11-23";
+  args.insert(args.begin(), "ask");
+  cli::Environment env = test_env();
   env.state_dir = state;
-  const int code = cli::run(args, in, out, err, env);
-  return {code, out.str(), err.str()};
+  return run_cli(std::move(args), input, env);
 }
 }  // namespace
 
@@ -408,15 +404,11 @@ TEST_CASE("a person names the project first, the folder's name by default", "[as
   const fs::path dir = fs::temp_directory_path() / "aidecide-ask-name";
   fs::remove_all(dir);
   fs::create_directories(dir);
-  const auto run_at_terminal = [&](std::vector<std::string> args, const std::string& input) {
-    args.insert(args.begin(), {"aidecide", "ask"});
-    std::istringstream in(input);
-    std::ostringstream out, err;
-    cli::Environment env;
-    env.today = "2026-11-23";
+  const auto run_at_terminal = [](std::vector<std::string> args, const std::string& input) {
+    args.insert(args.begin(), "ask");
+    cli::Environment env = test_env();
     env.stdin_is_terminal = true;
-    const int code = cli::run(args, in, out, err, env);
-    return Result{code, out.str(), err.str()};
+    return run_cli(std::move(args), input, env);
   };
   const std::string file = (dir / "named.yaml").string();
   SECTION("a typed name") {
