@@ -9,7 +9,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 #include "aidecide/cost.hpp"
@@ -76,21 +78,30 @@ struct Inputs {
   double batch = 0;          // share of the work through a batch API
 };
 
-Inputs read_inputs(const CostInputs& in, const Values& v) {
-  Inputs r{v[in.monthly_requests].number, v[in.tokens_in].number,        v[in.tokens_out].number,
-           v[in.traffic_pattern].choice,  v[in.model_capability].choice, v[in.team_mlops].choice,
-           v[in.existing_gpus].choice,    v[in.criticality].choice,      v[in.workload_mix].choice,
-           v[in.upfront_budget].number,   v[in.monthly_budget].number};
+// Written field by field into the basis: a whole Inputs built on the stack
+// and copied in was read back wider than written (a store-forwarding stall
+// on every draw, an eighth of the scoring time).
+void read_inputs(const CostInputs& in, const Values& v, Inputs& r) {
+  r.requests = v[in.monthly_requests].number;
+  r.tokens_in = v[in.tokens_in].number;
+  r.tokens_out = v[in.tokens_out].number;
+  r.traffic = v[in.traffic_pattern].choice;
+  r.tier = v[in.model_capability].choice;
+  r.team = v[in.team_mlops].choice;
+  r.existing = v[in.existing_gpus].choice;
+  r.criticality = v[in.criticality].choice;
+  r.mix = v[in.workload_mix].choice;
+  r.upfront_budget = v[in.upfront_budget].number;
+  r.monthly_budget = v[in.monthly_budget].number;
   // Whole sites: 2.5 ships need servers on three.
-  if (in.sites != kNoIndex) r.sites = std::max(1.0, std::ceil(v[in.sites].number - 1e-9));
-  if (in.connectivity != kNoIndex) r.online = v[in.connectivity].choice == in.online_answer;
-  if (in.data_residency != kNoIndex)
-    r.on_premises = v[in.data_residency].choice == in.on_premises_answer;
-  if (in.cached_input != kNoIndex) r.cached = std::clamp(v[in.cached_input].number / 100, 0.0, 1.0);
-  if (in.batch != kNoIndex) r.batch = std::clamp(v[in.batch].number / 100, 0.0, 1.0);
-  if (in.project_stage != kNoIndex)
-    r.production = v[in.project_stage].choice == in.production_answer;
-  return r;
+  r.sites = in.sites != kNoIndex ? std::max(1.0, std::ceil(v[in.sites].number - 1e-9)) : 1.0;
+  r.online = in.connectivity == kNoIndex || v[in.connectivity].choice == in.online_answer;
+  r.on_premises =
+      in.data_residency != kNoIndex && v[in.data_residency].choice == in.on_premises_answer;
+  r.cached =
+      in.cached_input != kNoIndex ? std::clamp(v[in.cached_input].number / 100, 0.0, 1.0) : 0.0;
+  r.batch = in.batch != kNoIndex ? std::clamp(v[in.batch].number / 100, 0.0, 1.0) : 0.0;
+  r.production = in.project_stage == kNoIndex || v[in.project_stage].choice == in.production_answer;
 }
 
 // A small allowance added to budget and need alike, so that a budget of
@@ -177,6 +188,12 @@ struct Way {
 
 using Ways = std::array<Way, kWayCount>;  // own, rent on demand, rent reserved, edge
 
+// The ways of both self-hosted parts: the whole workload, hybrid's local part.
+struct Fleet {
+  Ways local;
+  Ways hybrid;  // k already times the share
+};
+
 // What both views of the cost model derive from the answers.
 struct Basis {
   Inputs in;
@@ -195,8 +212,7 @@ struct Basis {
   double reserved_step = 1;
   double reserved_unit_usd = 0;
   double batch_usd_per_request = 0;
-  Ways local;   // the whole workload
-  Ways hybrid;  // hybrid's local part (k already times its share)
+  const Fleet* fleet = nullptr;  // in the caller's room or the memo (FleetMemo)
 };
 
 double gpu_power_month(const Pricing& p, const Gpu& g) {
@@ -300,9 +316,72 @@ double api_usd_per_request(const HostedModel& api, const Inputs& in, double cach
   return api_list_usd_per_request(api, in, cached) * (1 - in.batch * api.batch_discount);
 }
 
-Basis make_basis(const Pricing& p, const CostInputs& cin, const Values& values) {
+// Every answer and price make_ways() reads: the pricing and plan by address,
+// which a CostMemoScope keeps fixed while it lives.
+struct FleetKey {
+  const Pricing* pricing;
+  const TierPlan* plan;
+  double context, peak_per_request, share, sites;
+  std::size_t team, existing, criticality;
+  bool online, on_premises, production;
+  bool operator==(const FleetKey&) const = default;
+};
+
+// Confidence draws and flip probes mostly move the volume, the budgets or
+// the weights, which the ways do not read: they are remembered per thread
+// while a CostMemoScope is open (a third of a decision's time went to them).
+class FleetMemo {
+ public:
+  const Fleet& find(const Pricing& p, const Basis& b) {
+    const FleetKey key{&p,
+                       b.plan,
+                       b.context,
+                       b.peak_per_request,
+                       b.share,
+                       b.in.sites,
+                       b.in.team,
+                       b.in.existing,
+                       b.in.criticality,
+                       b.in.online,
+                       b.in.on_premises,
+                       b.in.production};
+    std::uint64_t h = 0;
+    for (double x : {key.context, key.peak_per_request, key.share, key.sites})
+      h = (h ^ std::bit_cast<std::uint64_t>(x)) * 0x9E3779B97F4A7C15ULL;
+    h ^= (key.team * 31 + key.existing) * 31 + key.criticality +
+         reinterpret_cast<std::uintptr_t>(key.plan);
+    Slot& s = m_slots[(h ^ (h >> 29)) % kSlots];
+    if (!s.used || !(s.key == key)) {
+      make_ways(s.fleet.local, p, b, b.plan->own_local, b.plan->edge_local, 1.0);
+      make_ways(s.fleet.hybrid, p, b, b.plan->own_hybrid, b.plan->edge_hybrid, b.share);
+      s.key = key;
+      s.used = true;
+    }
+    return s.fleet;
+  }
+  bool active() const { return m_depth > 0; }
+  void enter() {
+    if (m_depth++ == 0)
+      for (Slot& s : m_slots) s.used = false;
+  }
+  void leave() { --m_depth; }
+
+ private:
+  static constexpr std::size_t kSlots = 32;
+  struct Slot {
+    bool used = false;
+    FleetKey key{};
+    Fleet fleet;
+  };
+  std::array<Slot, kSlots> m_slots{};
+  int m_depth = 0;
+};
+
+thread_local FleetMemo t_fleets;
+
+Basis make_basis(const Pricing& p, const CostInputs& cin, const Values& values, Fleet& room) {
   Basis b;
-  b.in = read_inputs(cin, values);
+  read_inputs(cin, values, b.in);
   b.plan = &p.plans[b.in.tier];
   const HostedModel& api = *b.plan->cloud;
   b.share = p.hybrid_local_share.by_answer[b.in.mix];
@@ -324,13 +403,18 @@ Basis make_basis(const Pricing& p, const CostInputs& cin, const Values& values) 
     b.batch_usd_per_request =
         api_list_usd_per_request(api, b.in, b.in.cached) * b.in.batch * (1 - api.batch_discount);
   }
-  make_ways(b.local, p, b, b.plan->own_local, b.plan->edge_local, 1.0);
-  make_ways(b.hybrid, p, b, b.plan->own_hybrid, b.plan->edge_hybrid, b.share);
+  if (t_fleets.active()) {
+    b.fleet = &t_fleets.find(p, b);
+  } else {
+    make_ways(room.local, p, b, b.plan->own_local, b.plan->edge_local, 1.0);
+    make_ways(room.hybrid, p, b, b.plan->own_hybrid, b.plan->edge_hybrid, b.share);
+    b.fleet = &room;
+  }
   return b;
 }
 
 const Ways& ways_of(const Basis& b, Option o) {
-  return o == Option::local ? b.local : b.hybrid;
+  return o == Option::local ? b.fleet->local : b.fleet->hybrid;
 }
 
 double local_share(const Basis& b, Option o) {
@@ -438,7 +522,7 @@ double break_even(const Basis& b) {
     c = std::min(c, b.reserved_k * b.reserved_unit_usd + b.batch_usd_per_request);
   double best = -1;
   if (!(c > 0)) return best;
-  for (const Way& w : b.local) {
+  for (const Way& w : b.fleet->local) {
     if (!w.allowed) continue;
     const double h = w.unit_running + w.unit_amortised + w.unit_gpus * w.unit_fte * w.fte_usd;
     const double f = w.fixed_fte * w.fte_usd + h * w.n * w.spares;
@@ -453,6 +537,13 @@ double break_even(const Basis& b) {
 }
 
 }  // namespace
+
+CostMemoScope::CostMemoScope() {
+  t_fleets.enter();
+}
+CostMemoScope::~CostMemoScope() {
+  t_fleets.leave();
+}
 
 CostInputs CostInputs::resolve(const Questionnaire& q) {
   CostInputs in;
@@ -535,11 +626,13 @@ CostInputs CostInputs::resolve(const Questionnaire& q) {
 }
 
 PerOption cost_utility(const Pricing& p, const CostInputs& in, const Values& values) {
-  return cost_from(make_basis(p, in, values));
+  Fleet room;
+  return cost_from(make_basis(p, in, values, room));
 }
 
 PerOption budget_utility(const Pricing& p, const CostInputs& in, const Values& values) {
-  return budget_from(make_basis(p, in, values));
+  Fleet room;
+  return budget_from(make_basis(p, in, values, room));
 }
 
 // Every way's scored cost is a sum of non-negative terms, each constant or
@@ -708,7 +801,7 @@ double trend_mean(double r, double horizon) {
 // by their trend, and a self-hosted request needing that much less hardware
 // (models of equal capability faster, GPU-hours cheaper); a unit's price and
 // the staff stay as they are.
-Basis at_horizon_end(const Pricing& p, const Basis& b) {
+Basis at_horizon_end(const Pricing& p, const Basis& b, Fleet& room) {
   const double years = p.horizon_months.value / 12;
   const double hosted = std::pow(1 + p.hosted_price_change_per_year.value, years);
   const double self = std::pow(1 + p.self_host_cost_change_per_year.value, years);
@@ -716,9 +809,11 @@ Basis at_horizon_end(const Pricing& p, const Basis& b) {
   end.cloud_usd_per_request *= hosted;
   end.reserved_unit_usd *= hosted;
   end.batch_usd_per_request *= hosted;
-  for (Ways* ways : {&end.local, &end.hybrid}) {
+  room = *b.fleet;
+  for (Ways* ways : {&room.local, &room.hybrid}) {
     for (Way& w : *ways) w.k *= self;
   }
+  end.fleet = &room;
   return end;
 }
 
@@ -800,7 +895,8 @@ bool over(const Basis& b, Option o, BudgetFirmness firm) {
 
 DerivedUtilities derived_utilities(const Pricing& p, const CostInputs& in, const Values& values,
                                    std::array<bool, kOptionCount>* over_firm) {
-  const Basis b = make_basis(p, in, values);
+  Fleet room;
+  const Basis b = make_basis(p, in, values, room);
   if (over_firm != nullptr) {
     const BudgetFirmness firm = budget_firmness(in, values);
     for (Option o : kOptions) (*over_firm)[index(o)] = firm.any() && over(b, o, firm);
@@ -810,13 +906,15 @@ DerivedUtilities derived_utilities(const Pricing& p, const CostInputs& in, const
 
 std::array<OptionCost, kOptionCount> option_costs(const Pricing& p, const CostInputs& in,
                                                   const Values& values) {
-  return report_costs(p, make_basis(p, in, values), budget_firmness(in, values));
+  Fleet room;
+  return report_costs(p, make_basis(p, in, values, room), budget_firmness(in, values));
 }
 
 bool over_firm_budget(const Pricing& p, const CostInputs& in, const Values& values, Option o) {
   const BudgetFirmness firm = budget_firmness(in, values);
   if (!firm.any()) return false;
-  return over(make_basis(p, in, values), o, firm);
+  Fleet room;
+  return over(make_basis(p, in, values, room), o, firm);
 }
 
 std::array<bool, kOptionCount> over_firm_budget(const CostEstimate& e) {
@@ -835,14 +933,16 @@ std::array<bool, kOptionCount> over_firm_budget(const Pricing& p, const CostInpu
   if (!firm.any()) return out;
   // The figures report_costs() compares, and only those: every confidence
   // draw and flip-point probe asks.
-  const Basis b = make_basis(p, in, values);
+  Fleet room;
+  const Basis b = make_basis(p, in, values, room);
   for (Option o : kOptions) out[index(o)] = over(b, o, firm);
   return out;
 }
 
 CostEstimate estimate_costs(const Pricing& p, const CostInputs& cin, const Questionnaire&,
                             const Values& values) {
-  const Basis b = make_basis(p, cin, values);
+  Fleet room;
+  const Basis b = make_basis(p, cin, values, room);
   CostEstimate e;
   e.monthly_tokens_in = b.in.requests * b.in.tokens_in;
   e.monthly_tokens_out = b.in.requests * b.in.tokens_out;
@@ -880,8 +980,9 @@ CostEstimate estimate_costs(const Pricing& p, const CostInputs& cin, const Quest
   e.break_even_requests = break_even(b);
   e.hosted_price_change_per_year = p.hosted_price_change_per_year.value;
   e.self_host_cost_change_per_year = p.self_host_cost_change_per_year.value;
+  Fleet end_room;
   if (e.hosted_price_change_per_year != 0 || e.self_host_cost_change_per_year != 0)
-    e.break_even_end_requests = break_even(at_horizon_end(p, b));
+    e.break_even_end_requests = break_even(at_horizon_end(p, b, end_room));
   else
     e.break_even_end_requests = e.break_even_requests;
   return e;

@@ -10,6 +10,18 @@
 
 namespace aidecide {
 
+// While one is open on a thread, the cost model remembers the ways to
+// self-host per combination of the answers they read (a speed-up for the
+// confidence draws and flip probes of one decision). Open one only where
+// no Pricing the engine is given changes or is freed while it lives.
+class CostMemoScope {
+ public:
+  CostMemoScope();
+  ~CostMemoScope();
+  CostMemoScope(const CostMemoScope&) = delete;
+  CostMemoScope& operator=(const CostMemoScope&) = delete;
+};
+
 // The derived criteria's utilities alone (what a score needs from the cost
 // model): cheap enough for every confidence draw and flip-point probe.
 struct DerivedUtilities {

@@ -12,6 +12,7 @@
 #include "aidecide/number_format.hpp"
 #include "aidecide/text.hpp"
 #include "engine/budgets.hpp"
+#include "engine/cost_model.hpp"
 #include "engine/scorer.hpp"
 
 namespace aidecide {
@@ -351,6 +352,9 @@ bool estimated_throughput_matters(const Decision& d) {
 // named models into `model`).
 Decision decide_on(const ScoringModel& model, const Profile& profile,
                    const EngineOptions& options) {
+  // Every Pricing read below (the model's, its estimate ends, a profile's
+  // named models) outlives the decision and does not change.
+  const CostMemoScope memo;
   const Questionnaire& q = model.questionnaire;
   Decision d;
   d.source = profile.source;

@@ -341,6 +341,63 @@ TEST_CASE("only inputs marked as read by the cost utility change it", "[cost][de
     CHECK(m.dependencies().cost_utility[q.index_of(id)]);
 }
 
+TEST_CASE("the ways remembered within a decision are the ways computed afresh", "[cost][memo]") {
+  // A CostMemoScope remembers the ways to self-host per combination of the
+  // answers they read (32 slots per thread). Answers varied one after the
+  // other, so slots are filled, collide and are overwritten, must give the
+  // figures computed without it, bit for bit, and the firm-budget verdicts.
+  const auto& m = default_model();
+  const Questionnaire& q = m.questionnaire;
+  std::vector<Values> cases;
+  for (const std::string tier : {"basic", "strong", "frontier"})
+    for (const std::string tokens : {"200", "900", "3000", "12000", "60000", "120000"})
+      for (const std::string sites : {"1", "3"})
+        for (const std::string link : {"online", "offline"})
+          for (const std::string requests : {"1000", "300000", "2000000"})
+            for (const std::string traffic : {"steady", "variable", "spiky"})
+              cases.push_back(resolve_values(q, make_profile({{"model_capability", tier},
+                                                              {"tokens_in_per_request", tokens},
+                                                              {"sites", sites},
+                                                              {"connectivity", link},
+                                                              {"monthly_requests", requests},
+                                                              {"traffic_pattern", traffic},
+                                                              {"budget_flexibility", "firm"},
+                                                              {"monthly_budget_usd", "20000"}})));
+  std::vector<DerivedUtilities> fresh;
+  std::vector<std::array<bool, kOptionCount>> fresh_over;
+  for (const Values& v : cases) {
+    std::array<bool, kOptionCount> over{};
+    fresh.push_back(derived_utilities(m.pricing, m.inputs, v, &over));
+    fresh_over.push_back(over);
+  }
+  Pricing dear = load_pricing(embedded_pricing_text(), "p.yaml", q);
+  dear.fte_usd_per_month.value *= 3;
+  // A case where local's cost counts (staff dearer moves it).
+  const std::size_t busy = static_cast<std::size_t>(
+      std::find_if(fresh.begin(), fresh.end(),
+                   [](const DerivedUtilities& u) { return u.cost[index(Option::local)] > 0.5; }) -
+      fresh.begin());
+  REQUIRE(busy < cases.size());
+  const PerOption dear_fresh = cost_utility(dear, m.inputs, cases[busy]);
+  REQUIRE_FALSE(dear_fresh == fresh[busy].cost);
+  const CostMemoScope memo;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (std::size_t k = 0; k < cases.size(); ++k) {
+      // Backwards on the second pass: other neighbours in each slot.
+      const std::size_t c = pass == 0 ? k : cases.size() - 1 - k;
+      std::array<bool, kOptionCount> over{};
+      const DerivedUtilities u = derived_utilities(m.pricing, m.inputs, cases[c], &over);
+      CHECK(u.cost == fresh[c].cost);
+      CHECK(u.budget == fresh[c].budget);
+      CHECK(over == fresh_over[c]);
+      CHECK(over_firm_budget(m.pricing, m.inputs, cases[c]) == fresh_over[c]);
+    }
+  }
+  // Another pricing at the same answers is not served from the first's ways.
+  CHECK(cost_utility(dear, m.inputs, cases[busy]) == dear_fresh);
+  CHECK(cost_utility(m.pricing, m.inputs, cases[busy]) == fresh[busy].cost);
+}
+
 TEST_CASE("more volume or tokens never raise any option's budget fit", "[cost][budgets]") {
   // The budget row reads each option's needs, which only grow with volume
   // and tokens (Dependencies::of marks them as read by it).
