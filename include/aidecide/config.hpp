@@ -28,8 +28,8 @@ struct Config {
 // Validates everything; InputError with path:line:col on any problem.
 Config load_config(std::string_view text, const std::string& source, const std::string& dir);
 
-// The nearest `.aidecide.yaml` from `start` up to the folder holding `.git`
-// (or the file-system root); empty when there is none.
+// The nearest `.aidecide.yaml` from `start` up to the folder holding `.git`;
+// outside a git work tree only the one in `start`. Empty when there is none.
 std::string find_config(const std::string& start);
 
 // The folder holding `.git` above `start`, or empty.

@@ -16,6 +16,9 @@ struct SourcePos {
   int column = 0;
 };
 
+// The position of byte `offset` of `text` (at most its size).
+SourcePos position_at(std::string_view text, std::size_t offset);
+
 struct Diagnostic {
   std::string source;  // file name as the user gave it, or "<stdin>"
   SourcePos pos;

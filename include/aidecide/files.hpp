@@ -3,6 +3,8 @@
 // Reading inputs: files, directories and standard input, with size limits.
 
 #include <cstddef>
+#include <filesystem>
+#include <functional>
 #include <istream>
 #include <memory>
 #include <optional>
@@ -27,9 +29,29 @@ struct InputFile {
 // In argument order, each directory's files sorted by path.
 using ExpandedInputs = std::vector<InputFile>;
 
+// What a walk of a folder found: the files it wanted, sorted by path, and
+// every entry left out that may have been meant as an input, with why (a
+// symbolic link, which a walk never follows; a named pipe, device or socket;
+// a folder that could not be listed). Callers report each as an error.
+struct FolderWalk {
+  std::vector<std::string> files;
+  std::vector<Diagnostic> skipped;
+};
+struct WalkRules {
+  // A regular file (or a link or special file) by this name is an input.
+  std::function<bool(const std::filesystem::path&)> wanted;
+  // A folder not to enter, without a word (.git, an excluded path).
+  std::function<bool(const std::filesystem::path&)> pruned = [](const std::filesystem::path&) {
+    return false;
+  };
+};
+// Walks `dir` (paths in the results start with it, as given) folder by
+// folder, in linear time in the entries; never follows a link.
+FolderWalk walk_folder(const std::string& dir, const WalkRules& rules);
+
 // Files stay as given; directories expand to their *.yaml and *.yml files,
-// recursively and sorted by path; "-" is standard input. Links to
-// directories are not followed.
+// recursively and sorted by path; "-" is standard input. Links and special
+// files inside a directory are not read: each is an InputFile with an error.
 ExpandedInputs expand_inputs(const std::vector<std::string>& args);
 
 // Reads a whole file; throws InputError ("path: cannot read: reason") for a
@@ -37,6 +59,11 @@ ExpandedInputs expand_inputs(const std::vector<std::string>& args);
 std::string read_input(const InputFile& file, std::istream& stdin_stream,
                        std::size_t max_bytes = kMaxInputBytes);
 std::string read_text_file(const std::string& path, std::size_t max_bytes = kMaxInputBytes);
+// A settings file the repository under review holds (.adr-dir,
+// .log4brains.yml, .gitignore, a .aidecide.yaml found by looking): read only
+// when it is a plain file reached without a symbolic link; a named pipe does
+// not block. Throws InputError ("path: not read: why") otherwise.
+std::string read_settings_file(const std::string& path, std::size_t max_bytes = kMaxInputBytes);
 
 // Writes `content` to `path` through a temporary file in the same directory
 // and a rename, so readers see the old file or the new one, never half of

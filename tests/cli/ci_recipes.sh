@@ -20,8 +20,9 @@ fail() { echo "FAIL $*"; failures=$((failures + 1)); }
 for recipe in github-actions.yml gitlab-ci.yml; do
   dir="$work/${recipe%.yml}"
   mkdir -p "$dir"
-  ln -s "$root/docs" "$dir/docs"
-  ln -s "$root/profiles" "$dir/profiles"
+  # Copies: check refuses a folder that leads out of the tree through a link.
+  cp -R "$root/docs" "$dir/docs"
+  cp -R "$root/profiles" "$dir/profiles"
   # The aidecide command lines of the recipe ("- run: aidecide ..." or "- aidecide ...").
   grep -Eo '^\s*- (run: )?aidecide .*' "$root/docs/ci/$recipe" | sed -E 's/^\s*- (run: )?//' > "$dir/commands"
   grep -q '^aidecide check ' "$dir/commands" || fail "$recipe: no aidecide check command found"

@@ -69,5 +69,20 @@ for i in $(seq 1 30); do
   fi
 done
 
+# 5. SIGINT while a piped ask waits for its next line: stopped (exit 130),
+# the answers so far kept, a resume hint; never the exit 2 of a bad input.
+rm -f "$work/interrupted.yaml"
+status=0
+{ printf '3\n2\n'; sleep 5; } | "$bin" ask --save "$work/interrupted.yaml" > /dev/null 2> "$work/int.err" &
+asker=$!
+for _ in $(seq 1 50); do [ -e "$work/interrupted.yaml" ] && break; sleep 0.1; done
+sleep 0.3
+pkill -INT -f "ask --save $work/interrupted.yaml" || true
+wait "$asker" || status=$?
+[ "$status" -eq 130 ] || fail "SIGINT during a piped ask: exit $status, expected 130"
+grep -q "aidecide: stopped" "$work/int.err" || fail "SIGINT: no 'stopped' message: $(cat "$work/int.err")"
+grep -q "continue with: aidecide ask --resume" "$work/int.err" || fail "SIGINT: no resume hint"
+grep -q "data_sensitivity" "$work/interrupted.yaml" || fail "SIGINT: the first answers were lost"
+
 if [ "$failures" -gt 0 ]; then exit 1; fi
 echo "fault injection passed"

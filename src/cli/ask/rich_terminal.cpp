@@ -221,7 +221,7 @@ std::optional<std::string> RichTerminal::choose(const std::vector<std::string>& 
   }
 }
 
-std::optional<std::string> RichTerminal::read_line() {
+std::optional<std::string> RichTerminal::read_line(std::size_t max_bytes) {
   if (m_owns_terminal) set_raw(false);
   std::string line;
   for (;;) {
@@ -233,7 +233,7 @@ std::optional<std::string> RichTerminal::read_line() {
       continue;
     }
     if (byte == '\n') return line;
-    line += static_cast<char>(byte);
+    if (line.size() < max_bytes) line += static_cast<char>(byte);
   }
 }
 

@@ -42,7 +42,8 @@ class RichTerminal {
                                     const std::string& commands);
 
   // One line with the terminal's own editing (cooked mode, echo on).
-  std::optional<std::string> read_line();
+  // A cooked line; bytes past `max_bytes` are read and dropped.
+  std::optional<std::string> read_line(std::size_t max_bytes);
 
   // Current width in columns.
   int width() const;

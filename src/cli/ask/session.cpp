@@ -73,13 +73,23 @@ std::vector<std::string> AskSession::missing() const {
 bool AskSession::read_line(std::string& line) {
   if (m_options.interrupted && *m_options.interrupted) return false;
   if (m_options.rich) {
-    auto read = m_options.rich->read_line();
+    auto read = m_options.rich->read_line(kMaxAnswerBytes + 1);
     if (!read) return false;
     line = std::move(*read);
-  } else if (!std::getline(m_in, line)) {
-    return false;
+  } else {
+    // std::getline, bounded: past kMaxAnswerBytes + 1 the bytes are dropped.
+    line.clear();
+    bool any = false;
+    for (int ch; (ch = m_in.get()) != std::char_traits<char>::eof();) {
+      any = true;
+      if (ch == '\n') break;
+      if (line.size() <= kMaxAnswerBytes) line.push_back(static_cast<char>(ch));
+    }
+    if (!any) return false;
   }
   ++m_line;
+  m_line_too_long = line.size() > kMaxAnswerBytes;
+  if (m_line_too_long) line.resize(kMaxAnswerBytes);
   if (!line.empty() && line.back() == '\r') line.pop_back();
   return true;
 }
@@ -225,7 +235,11 @@ AskSession::Step AskSession::ask(std::size_t criterion) {
       continue;
     }
     if (trimmed.empty() && m_answered[criterion]) return Step::answered;
-    const HumanAnswer parsed = parse_human_answer(trimmed, c);
+    const HumanAnswer parsed =
+        m_line_too_long ? HumanAnswer{std::nullopt,
+                                      fmt::format("the answer is too long (the limit is {} bytes)",
+                                                  kMaxAnswerBytes)}
+                        : parse_human_answer(trimmed, c);
     if (!parsed.answer) {
       if (!m_options.interactive) {
         m_failure = fmt::format("<stdin>:{}: {}: {}", m_line, c.id, parsed.error);

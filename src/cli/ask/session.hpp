@@ -69,8 +69,13 @@ class AskSession {
   AskSessionOptions m_options;
   std::function<void(const AskSession&)> m_autosave;
   std::size_t m_line = 0;
+  bool m_line_too_long = false;  // the last line read passed kMaxAnswerBytes
   std::string m_failure;
 };
+
+// The longest line ask reads as one answer; the rest of a longer line is
+// read and dropped, and the answer refused (nothing unbounded is held).
+inline constexpr std::size_t kMaxAnswerBytes = 4096;
 
 std::string describe_number(const Criterion& c, double v);
 

@@ -175,8 +175,10 @@ int run_ask(const AskCliOptions& options, const Streams& io, const GlobalOptions
   };
 
   const bool interactive = io.env.stdin_is_terminal && !io.env.ci;
+  // Ctrl-C stops the session the same way at a terminal and on a pipe:
+  // answers saved, a resume hint, exit 130.
   struct sigaction previous {};
-  if (interactive) {
+  {
     struct sigaction action {};
     action.sa_handler = on_interrupt;  // no SA_RESTART: a blocked read returns
     sigemptyset(&action.sa_mask);
@@ -206,7 +208,7 @@ int run_ask(const AskCliOptions& options, const Streams& io, const GlobalOptions
   }
   const AskOutcome outcome = named ? session.run() : AskOutcome::quit;
   rich.reset();  // the terminal as it was, before any result is printed
-  if (interactive) sigaction(SIGINT, &previous, nullptr);
+  sigaction(SIGINT, &previous, nullptr);
 
   const auto resume_hint = [&] {
     if (save_path.empty() || (state_file && !wrote)) return std::string();

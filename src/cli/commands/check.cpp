@@ -69,7 +69,17 @@ Config load_settings(const CheckCliOptions& options) {
                                                      : find_config(".");
   if (path.empty()) return {};
   const std::string dir = fs::path(path).parent_path().string();
-  return load_config(read_text_file(path), path, dir.empty() ? "." : dir);
+  // One found by looking is the repository's: a plain file, bounded.
+  const std::string text = options.config.empty() ? read_settings_file(path) : read_text_file(path);
+  return load_config(text, path, dir.empty() ? "." : dir);
+}
+
+// A criteria or pricing file the repository's settings name must lie in it.
+std::string configured_model_file(const Config& config, const std::string& path) {
+  const std::string joined = from_config(config, path);
+  if (auto outside = leaves_boundary(joined, review_boundary(), false))
+    throw InputError({std::move(*outside)});
+  return joined;
 }
 
 // One format of a run: to standard output or to its own file.
@@ -146,9 +156,9 @@ int run_check(const CheckCliOptions& options, const Streams& io, const GlobalOpt
   const Config config = load_settings(options);
   ModelPaths model_paths = options.model;
   if (model_paths.criteria.empty() && config.criteria)
-    model_paths.criteria = from_config(config, *config.criteria);
+    model_paths.criteria = configured_model_file(config, *config.criteria);
   if (model_paths.pricing.empty() && config.pricing)
-    model_paths.pricing = {from_config(config, *config.pricing)};
+    model_paths.pricing = {configured_model_file(config, *config.pricing)};
   check.rule_levels.insert(check.rule_levels.begin(), config.rules.begin(), config.rules.end());
   if (config.low_margin_points) check.low_margin_points = *config.low_margin_points;
   const auto model = load_model(model_paths, io);

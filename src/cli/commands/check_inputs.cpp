@@ -3,7 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
+#include <optional>
 
 #include "aidecide/files.hpp"
 #include "aidecide/glob.hpp"
@@ -13,6 +13,9 @@ namespace {
 namespace fs = std::filesystem;
 
 // The folders ADR tools use, in the order they are looked for.
+// .adr-dir and .log4brains.yml name a folder: a few lines at most.
+constexpr std::size_t kMaxSettingsBytes = 64 * 1024;
+
 const std::vector<std::string> kAdrFolders{"docs/decisions", "docs/adr", "doc/adr",
                                            "docs/architecture/decisions"};
 
@@ -60,50 +63,64 @@ struct Exclusions {
   }
 };
 
-// Markdown files under `dir`, sorted; links are never followed.
-void collect_markdown(const fs::path& dir, const Exclusions& exclusions,
-                      std::vector<std::string>& out) {
-  std::error_code ec;
-  std::vector<std::string> found;
+// Markdown files under `dir`, sorted; links are never followed, and each
+// link, special file or unlistable folder met is reported.
+void collect_markdown(const fs::path& dir, const Exclusions& exclusions, CheckInputs& out) {
   const fs::path resolved_dir = resolved(dir);
   const auto excluded = [&](const fs::path& p, bool is_directory) {
     return exclusions.excluded(resolved_dir / p.lexically_relative(dir), is_directory);
   };
-  for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec),
-       end;
-       !ec && it != end; it.increment(ec)) {
-    if (it->is_symlink(ec)) {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
-      continue;
-    }
-    if (it->is_directory(ec)) {
-      if (skipped_directory(it->path()) || excluded(it->path(), true))
-        it.disable_recursion_pending();
-      continue;
-    }
-    if (it->path().extension() == ".md" && !is_template(it->path()) && !excluded(it->path(), false))
-      found.push_back(it->path().string());
-  }
-  std::sort(found.begin(), found.end());
-  out.insert(out.end(), found.begin(), found.end());
+  FolderWalk walk = walk_folder(
+      dir.string(),
+      {.wanted =
+           [&](const fs::path& p) {
+             return p.extension() == ".md" && !is_template(p) && !excluded(p, false);
+           },
+       .pruned = [&](const fs::path& p) { return skipped_directory(p) || excluded(p, true); }});
+  out.files.insert(out.files.end(), std::make_move_iterator(walk.files.begin()),
+                   std::make_move_iterator(walk.files.end()));
+  out.unreadable.insert(out.unreadable.end(), walk.skipped.begin(), walk.skipped.end());
 }
 
-std::vector<std::string> default_paths() {
+// The first line of .adr-dir, and the adrFolder of .log4brains.yml, when
+// the repository has them (read as settings files: plain files, bounded).
+std::vector<std::string> tool_folders(std::vector<Diagnostic>& problems) {
   std::vector<std::string> paths;
-  std::ifstream adr_dir(".adr-dir");  // adr-tools: the folder on the first line
-  std::string line;
-  if (adr_dir && std::getline(adr_dir, line) && !line.empty()) paths.push_back(line);
-  // log4brains: "adrFolder: ./docs/adr" under "project:" in .log4brains.yml.
-  std::ifstream log4brains(".log4brains.yml");
-  while (log4brains && std::getline(log4brains, line)) {
-    const auto at = line.find("adrFolder:");
-    if (at == std::string::npos) continue;
-    std::string folder = line.substr(at + 10);
+  const auto read = [&](const char* name) -> std::string {
+    std::error_code ec;
+    if (!fs::exists(fs::symlink_status(name, ec))) return {};
+    try {
+      return read_settings_file(name, kMaxSettingsBytes);
+    } catch (const InputError& e) {
+      problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
+      return {};
+    }
+  };
+  // adr-tools: the folder on the first line.
+  const std::string adr_dir = read(".adr-dir");
+  if (std::string line = adr_dir.substr(0, adr_dir.find('\n')); !line.empty()) {
+    if (line.back() == '\r') line.pop_back();
+    if (!line.empty()) paths.push_back(line);
+  }
+  // log4brains: "adrFolder: ./docs/adr" under "project:".
+  const std::string log4brains = read(".log4brains.yml");
+  for (std::size_t at = 0; at < log4brains.size();) {
+    const std::size_t end = std::min(log4brains.find('\n', at), log4brains.size());
+    const std::string_view line(log4brains.data() + at, end - at);
+    at = end + 1;
+    const auto key = line.find("adrFolder:");
+    if (key == std::string_view::npos) continue;
+    std::string folder(line.substr(key + 10));
     folder.erase(0, folder.find_first_not_of(" \t\"'"));
     folder.erase(folder.find_last_not_of(" \t\"'\r") + 1);
     if (folder.starts_with("./")) folder.erase(0, 2);
     if (!folder.empty()) paths.push_back(folder);
   }
+  return paths;
+}
+
+std::vector<std::string> default_paths(std::vector<Diagnostic>& problems) {
+  std::vector<std::string> paths = tool_folders(problems);
   for (const auto& f : kAdrFolders) {
     std::error_code ec;
     if (fs::is_directory(f, ec) && std::find(paths.begin(), paths.end(), f) == paths.end())
@@ -113,7 +130,7 @@ std::vector<std::string> default_paths() {
 }
 
 // What the configuration and .gitignore leave out, once per run.
-Exclusions make_exclusions(const Config& config) {
+Exclusions make_exclusions(const Config& config, std::vector<Diagnostic>& problems) {
   Exclusions exclusions;
   exclusions.config_dir = resolved(config.dir.empty() ? "." : config.dir);
   exclusions.patterns = config.exclude;
@@ -122,8 +139,12 @@ Exclusions make_exclusions(const Config& config) {
   if (!exclusions.repository_root.empty()) {
     const fs::path gitignore = exclusions.repository_root / ".gitignore";
     std::error_code ec;
-    if (fs::is_regular_file(gitignore, ec)) {
-      exclusions.gitignore = IgnoreRules::from_gitignore(read_text_file(gitignore.string()));
+    if (fs::exists(fs::symlink_status(gitignore, ec))) {
+      try {
+        exclusions.gitignore = IgnoreRules::from_gitignore(read_settings_file(gitignore.string()));
+      } catch (const InputError& e) {
+        problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
+      }
     }
   }
   return exclusions;
@@ -138,25 +159,55 @@ std::string from_config(const Config& config, const std::string& path) {
   return ec || relative.empty() ? joined.lexically_normal().string() : relative.string();
 }
 
+fs::path review_boundary() {
+  const std::string root = find_repository_root(".");
+  return resolved(root.empty() ? fs::path(".") : fs::path(root));
+}
+
+std::optional<Diagnostic> leaves_boundary(const std::string& path, const fs::path& boundary,
+                                          bool named) {
+  const auto inside = [&](const fs::path& p) {
+    const fs::path rel = p.lexically_relative(boundary);
+    return !rel.empty() && *rel.begin() != "..";
+  };
+  std::error_code ec;
+  const fs::path as_written = fs::absolute(path, ec).lexically_normal();
+  // The command line may name a path outside the repository; one that lies
+  // in it must stay in it.
+  if (named && !inside(as_written)) return std::nullopt;
+  if (inside(resolved(path))) return std::nullopt;
+  return Diagnostic{path,
+                    {},
+                    named || inside(as_written)
+                        ? "not read: it leads outside the repository (through a symbolic link)"
+                        : "not read: it lies outside the repository"};
+}
+
 CheckInputs find_check_inputs(const std::vector<std::string>& paths, const Config& config) {
   CheckInputs inputs;
+  const fs::path boundary = review_boundary();
   std::vector<std::string> configured;
   for (const auto& p : config.paths) configured.push_back(from_config(config, p));
-  const std::vector<std::string> roots = !paths.empty()        ? paths
+  const bool named = !paths.empty();
+  const std::vector<std::string> roots = named                 ? paths
                                          : !configured.empty() ? configured
-                                                               : default_paths();
-  if (paths.empty() && roots.empty()) {
+                                                               : default_paths(inputs.unreadable);
+  if (!named && roots.empty() && inputs.unreadable.empty()) {
     inputs.unreadable.push_back(
         {".",
          {},
          "no paths given and no ADR folder found (looked for .adr-dir, docs/decisions, docs/adr, "
          "doc/adr, docs/architecture/decisions)"});
   }
-  const Exclusions exclusions = make_exclusions(config);
+  const Exclusions exclusions = make_exclusions(config, inputs.unreadable);
   for (const std::string& root : roots) {
+    if (auto outside = leaves_boundary(root, boundary, named)) {
+      inputs.unreadable.push_back(std::move(*outside));
+      continue;
+    }
     std::error_code ec;
     if (fs::is_directory(root, ec)) {
-      collect_markdown(root, exclusions, inputs.files);
+      collect_markdown(root, exclusions, inputs);
     } else if (fs::exists(root, ec)) {
       inputs.files.push_back(root);
     } else {

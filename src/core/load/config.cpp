@@ -93,12 +93,16 @@ std::string find_repository_root(const std::string& start) {
 }
 
 std::string find_config(const std::string& start) {
+  // Up to the repository's root; outside a repository only `start` itself,
+  // so a file left in a shared parent (/tmp) never applies (as git asks a
+  // safe.directory before it trusts a repository it does not own).
   std::error_code ec;
-  fs::path dir = fs::absolute(start, ec);
-  while (!dir.empty()) {
-    if (fs::is_regular_file(dir / ".aidecide.yaml", ec)) return (dir / ".aidecide.yaml").string();
-    if (fs::exists(dir / ".git", ec) || dir == dir.root_path()) break;
-    dir = dir.parent_path();
+  const fs::path first = fs::absolute(start, ec);
+  const bool in_repository = !find_repository_root(start).empty();
+  for (fs::path dir = first; !dir.empty(); dir = dir.parent_path()) {
+    if (fs::exists(fs::symlink_status(dir / ".aidecide.yaml", ec)))
+      return (dir / ".aidecide.yaml").string();
+    if (!in_repository || fs::exists(dir / ".git", ec) || dir == dir.root_path()) break;
   }
   return {};
 }

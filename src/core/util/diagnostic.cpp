@@ -1,12 +1,23 @@
 // SPDX-License-Identifier: MIT
 #include "aidecide/diagnostic.hpp"
 
+#include "aidecide/text.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <utility>
 
 namespace aidecide {
+
+SourcePos position_at(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  const std::string_view before = text.substr(0, offset);
+  const std::size_t newline = before.rfind('\n');
+  const std::size_t start = newline == std::string_view::npos ? 0 : newline + 1;
+  const auto line = std::count(before.begin(), before.end(), '\n') + 1;
+  return {static_cast<int>(line), static_cast<int>(count_code_points(before.substr(start))) + 1};
+}
 
 std::string Diagnostic::to_string() const {
   if (pos.line <= 0) return fmt::format("{}: {}", source, message);

@@ -22,8 +22,10 @@ bool is_yaml_name(const fs::path& p) {
   return ext == ".yaml" || ext == ".yml";
 }
 
-std::string too_large(std::size_t max_bytes) {
-  return fmt::format("file is too large (the limit is {} bytes)", max_bytes);
+// At the first byte past the limit, which the reader holds.
+InputError too_large(const std::string& name, std::string_view held, std::size_t max_bytes) {
+  return InputError({{name, position_at(held, max_bytes),
+                      fmt::format("file is too large (the limit is {} bytes)", max_bytes)}});
 }
 
 // Reads at most max_bytes + 1 bytes, so a huge or endless input is refused
@@ -34,12 +36,68 @@ std::string read_bounded(std::istream& in, const std::string& name, std::size_t 
   while (in) {
     in.read(buffer, sizeof buffer);
     text.append(buffer, static_cast<std::size_t>(in.gcount()));
-    if (text.size() > max_bytes) throw InputError({{name, {}, too_large(max_bytes)}});
+    if (text.size() > max_bytes) throw too_large(name, text, max_bytes);
   }
   if (in.bad()) throw InputError({{name, {}, "cannot read: input/output error"}});
   return text;
 }
 }  // namespace
+
+namespace {
+// What kind of non-regular file a mode is, for messages.
+std::string_view special_kind(fs::file_type t) {
+  switch (t) {
+    case fs::file_type::fifo:
+      return "a named pipe";
+    case fs::file_type::socket:
+      return "a socket";
+    case fs::file_type::block:
+    case fs::file_type::character:
+      return "a device";
+    default:
+      return "not a regular file";
+  }
+}
+}  // namespace
+
+FolderWalk walk_folder(const std::string& dir, const WalkRules& rules) {
+  FolderWalk out;
+  const auto skip = [&](const fs::path& p, std::string message) {
+    out.skipped.push_back({p.string(), {}, std::move(message)});
+  };
+  std::vector<fs::path> folders{fs::path(dir)};
+  while (!folders.empty()) {
+    const fs::path folder = std::move(folders.back());
+    folders.pop_back();
+    std::error_code ec;
+    fs::directory_iterator it(folder, ec);
+    for (const fs::directory_iterator end; !ec && it != end; it.increment(ec)) {
+      const fs::path& p = it->path();
+      std::error_code type_ec;
+      const fs::file_type type = it->symlink_status(type_ec).type();
+      if (type_ec) {
+        skip(p, fmt::format("skipped: cannot read its type: {}", type_ec.message()));
+      } else if (type == fs::file_type::directory) {
+        if (!rules.pruned(p)) folders.push_back(p);
+      } else if (type == fs::file_type::regular) {
+        if (rules.wanted(p)) out.files.push_back(p.string());
+      } else if (type == fs::file_type::symlink) {
+        // Named like an input, or leading to a folder that may hold some.
+        if (rules.wanted(p) || fs::is_directory(p, type_ec))
+          skip(p,
+               "skipped: a symbolic link (links in a folder are not followed; name the file "
+               "or folder it points to)");
+      } else if (rules.wanted(p)) {
+        skip(p, fmt::format("skipped: {}, not a regular file", special_kind(type)));
+      }
+    }
+    if (ec) skip(folder, fmt::format("cannot list folder: {}", ec.message()));
+  }
+  std::sort(out.files.begin(), out.files.end());
+  std::sort(out.skipped.begin(), out.skipped.end(),
+            [](const Diagnostic& a, const Diagnostic& b) { return a.source < b.source; });
+  return out;
+}
 
 ExpandedInputs expand_inputs(const std::vector<std::string>& args) {
   ExpandedInputs out;
@@ -62,32 +120,37 @@ ExpandedInputs expand_inputs(const std::vector<std::string>& args) {
       out.push_back({arg, false, nullptr});
       continue;
     }
-    std::vector<std::string> found;
-    fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec);
-    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      std::error_code type_ec;
-      if (it->is_regular_file(type_ec) && is_yaml_name(it->path()))
-        found.push_back(it->path().string());
-    }
-    std::sort(found.begin(), found.end());
-    if (ec) {
-      fail(arg, fmt::format("cannot list directory: {}", ec.message()));
-    } else if (found.empty()) {
+    FolderWalk walk = walk_folder(arg, {.wanted = is_yaml_name});
+    if (walk.files.empty() && walk.skipped.empty())
       fail(arg, "directory holds no .yaml or .yml files");
+    out.reserve(out.size() + walk.files.size() + walk.skipped.size());
+    // Each skipped entry in its place among the files, so the output keeps
+    // the order of the paths.
+    std::size_t k = 0;
+    for (auto& f : walk.files) {
+      for (; k < walk.skipped.size() && walk.skipped[k].source < f; ++k)
+        fail(walk.skipped[k].source, walk.skipped[k].message);
+      out.push_back({std::move(f), false, nullptr});
     }
-    out.reserve(out.size() + found.size());
-    for (auto& f : found) out.push_back({std::move(f), false, nullptr});
+    for (; k < walk.skipped.size(); ++k) fail(walk.skipped[k].source, walk.skipped[k].message);
   }
   return out;
 }
 
-std::string read_text_file(const std::string& path, std::size_t max_bytes) {
-  // One open and one fstat on the descriptor: batches read thousands of
-  // files, and every lookup by name walks the path again.
+namespace {
+// One open and one fstat on the descriptor: batches read thousands of
+// files, and every lookup by name walks the path again. `settings`: a file
+// the repository holds, read only when it is a plain file reached without a
+// link (opened without blocking, so a named pipe cannot hang the run).
+std::string read_file(const std::string& path, std::size_t max_bytes, bool settings) {
   const auto fail = [&](int error) {
     throw InputError({{path, {}, fmt::format("cannot read: {}", std::strerror(error))}});
   };
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  const int flags = O_RDONLY | O_CLOEXEC | (settings ? O_NOFOLLOW | O_NONBLOCK : 0);
+  const int fd = ::open(path.c_str(), flags);
+  if (fd < 0 && settings && errno == ELOOP)
+    throw InputError(
+        {{path, {}, "not read: a symbolic link (settings are read from plain files only)"}});
   if (fd < 0) fail(errno);
   struct Closer {
     int fd;
@@ -97,8 +160,21 @@ std::string read_text_file(const std::string& path, std::size_t max_bytes) {
   if (::fstat(fd, &st) != 0) fail(errno);
   if (S_ISDIR(st.st_mode)) throw InputError({{path, {}, "cannot read: is a directory"}});
   const bool regular = S_ISREG(st.st_mode);
+  if (settings && !regular) throw InputError({{path, {}, "not read: not a regular file"}});
   const auto size = static_cast<std::size_t>(st.st_size);
-  if (regular && size > max_bytes) throw InputError({{path, {}, too_large(max_bytes)}});
+  // Past the limit already: its position needs the bytes up to the limit.
+  if (regular && size > max_bytes) {
+    std::string head(max_bytes, '\0');
+    std::size_t got = 0;
+    while (got < max_bytes) {
+      const ssize_t n = ::pread(fd, head.data() + got, max_bytes - got, static_cast<off_t>(got));
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      got += static_cast<std::size_t>(n);
+    }
+    head.resize(got);
+    throw too_large(path, head, max_bytes);
+  }
   // Reads at most max_bytes + 1 bytes, so an input that grows while it is
   // read, or a pipe that never ends, is refused without being held in memory.
   std::string text;
@@ -113,13 +189,22 @@ std::string read_text_file(const std::string& path, std::size_t max_bytes) {
     }
     if (n == 0) break;
     used += static_cast<std::size_t>(n);
-    if (used > max_bytes) throw InputError({{path, {}, too_large(max_bytes)}});
+    if (used > max_bytes) throw too_large(path, text, max_bytes);
     // A plain file that gave exactly the size fstat reported, short of the
     // extra byte asked for, is at its end: no read just to see 0.
     if (regular && used == size && used < text.size()) break;
   }
   text.resize(used);
   return text;
+}
+}  // namespace
+
+std::string read_text_file(const std::string& path, std::size_t max_bytes) {
+  return read_file(path, max_bytes, false);
+}
+
+std::string read_settings_file(const std::string& path, std::size_t max_bytes) {
+  return read_file(path, max_bytes, true);
 }
 
 void write_file_atomically(const std::string& path, std::string_view content) {

@@ -129,7 +129,7 @@ void expect_document(const YamlNode& root, std::string_view what, std::string_vi
                      const std::vector<std::string>& keys, std::string_view context,
                      DiagnosticSink& sink) {
   if (root.is_null() && !empty.empty()) {
-    sink.error({}, fmt::format("file is empty; {}", empty));
+    sink.error({1, 1}, fmt::format("file is empty; {}", empty));
     sink.throw_if_any();
   }
   if (!expect_mapping(root, what, sink)) sink.throw_if_any();

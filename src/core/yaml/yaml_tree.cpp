@@ -72,7 +72,10 @@ class TreeBuilder : public YAML::EventHandler {
   YamlNode take_root() { return std::move(m_root); }
   bool has_root() const { return m_has_root; }
 
-  void OnDocumentStart(const YAML::Mark&) override {}
+  // Where the document starts (1:1 when yaml-cpp gives no mark).
+  SourcePos first_position() const { return m_start; }
+
+  void OnDocumentStart(const YAML::Mark& mark) override { m_start = m_positions.at(mark); }
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
@@ -216,6 +219,7 @@ class TreeBuilder : public YAML::EventHandler {
   YamlNode m_root;
   bool m_has_root = false;
   std::size_t m_nodes = 0;
+  SourcePos m_start{1, 1};
 };
 
 // Text checks yaml-cpp does not make: UTF-8 validity and control characters,
@@ -224,6 +228,25 @@ void check_text(std::string_view text, const std::string& source) {
   const auto bad = find_invalid_text(text);
   if (!bad) return;
   throw InputError({{source, bad->pos, bad->message}});
+}
+
+// yaml-cpp reads a run of flow openers ('[' and '{') into tokens before
+// its handler sees the first (a 1 MiB "[[[[..." took 245 MB), so the depth
+// limit is applied to them first. Every opener counts, in quotes and
+// comments too: no sensible file leaves that many open.
+void check_flow_depth(std::string_view text, const std::string& source, int max_depth) {
+  int depth = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '[' || c == '{') {
+      if (++depth > max_depth)
+        throw InputError(
+            {{source, position_at(text, i),
+              fmt::format("nesting is too deep (the limit is {} levels)", max_depth)}});
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
 }
 
 }  // namespace
@@ -251,13 +274,13 @@ std::string_view describe(const YamlNode& node) {
 
 YamlNode parse_yaml(std::string_view text, const std::string& source, const YamlLimits& limits) {
   if (text.size() > limits.max_bytes) {
-    throw InputError({{source,
-                       {},
+    throw InputError({{source, position_at(text, limits.max_bytes),
                        fmt::format("file is too large ({} bytes; the limit is {} bytes)",
                                    text.size(), limits.max_bytes)}});
   }
   text = strip_bom(text);
   check_text(text, source);
+  check_flow_depth(text, source, limits.max_depth);
   const PositionMap positions(text);
   std::istringstream stream{std::string(text)};
   try {
@@ -268,7 +291,8 @@ YamlNode parse_yaml(std::string_view text, const std::string& source, const Yaml
     YamlNode root = builder.take_root();
     TreeBuilder extra(positions, limits, pending);
     if (parser.HandleNextDocument(extra)) {
-      throw InputError({{source, {}, "only one YAML document is allowed per file"}});
+      throw InputError(
+          {{source, extra.first_position(), "only one YAML document is allowed per file"}});
     }
     return root;
   } catch (const StopParsing& stop) {

@@ -56,7 +56,7 @@ TEST_CASE("a minimal criteria file loads", "[criteria]") {
 TEST_CASE("criteria loader reports each error with its position", "[criteria]") {
   SECTION("empty") {
     CHECK(criteria_error("") ==
-          "file is empty; expected a criteria file with 'version' and 'criteria'");
+          "1:1: file is empty; expected a criteria file with 'version' and 'criteria'");
   }
   SECTION("missing version") {
     CHECK(criteria_error(replaced(kMinimal, "version: 1\n", "")) ==

@@ -35,7 +35,7 @@ TEST_CASE("a presets file starts like every data file", "[presets]") {
   const auto load = [&](const std::string& text) {
     return first_error([&] { load_presets(text, "presets.yaml", q); });
   };
-  CHECK(load("") == "file is empty; expected a presets file with 'version' and 'presets'");
+  CHECK(load("") == "1:1: file is empty; expected a presets file with 'version' and 'presets'");
   CHECK(load("- a\n") == "1:1: a presets file must be a mapping of keys to values, not a list");
   CHECK(load("version: 0\npresets: []\n") == "1:10: 'version' must be a whole number of 1 or more");
   CHECK(load("version: 1\npresets: {}\nextra: 1\n") ==

@@ -86,8 +86,9 @@ TEST_CASE("a profile takes numbers and names as a prompt does", "[profile][gramm
 
 TEST_CASE("profile loader reports each error with its position", "[profile]") {
   SECTION("empty file") {
-    CHECK(profile_error("") ==
-          "file is empty; a profile needs 'name' and 'answers' (try 'aidecide ask --template')");
+    CHECK(
+        profile_error("") ==
+        "1:1: file is empty; a profile needs 'name' and 'answers' (try 'aidecide ask --template')");
   }
   SECTION("not a mapping") {
     CHECK(profile_error("- a\n- b\n") ==

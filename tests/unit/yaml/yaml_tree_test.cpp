@@ -92,7 +92,8 @@ TEST_CASE("yaml tree refuses what could hurt or mislead", "[yaml]") {
   SECTION("large files") {
     YamlLimits limits;
     limits.max_bytes = 4;
-    CHECK(yaml_error("a: 12\n", limits) == "file is too large (6 bytes; the limit is 4 bytes)");
+    CHECK(yaml_error("a: 12\n", limits) ==
+          "1:5: file is too large (6 bytes; the limit is 4 bytes)");
   }
   SECTION("invalid UTF-8") {
     CHECK(yaml_error("a: \xff\n") == "1:4: not UTF-8 text (byte 0xff); is this a binary file?");
@@ -102,7 +103,7 @@ TEST_CASE("yaml tree refuses what could hurt or mislead", "[yaml]") {
           "1:5: control character U+001B is not allowed; is this a binary file?");
   }
   SECTION("two documents") {
-    CHECK(yaml_error("a: 1\n---\nb: 2\n") == "only one YAML document is allowed per file");
+    CHECK(yaml_error("a: 1\n---\nb: 2\n") == "2:1: only one YAML document is allowed per file");
   }
   SECTION("syntax errors") {
     CHECK(yaml_error("a: [1, 2\n") == "2:1: invalid YAML: end of sequence flow not found");

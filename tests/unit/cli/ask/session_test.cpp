@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "aidecide/human_input.hpp"
+#include "ask/session.hpp"
 #include "helpers.hpp"
 #include "run.hpp"
 
@@ -448,4 +449,21 @@ TEST_CASE("the piped transcript shows typed control characters escaped", "[ask][
   CHECK(r.err.find('\x1b') == std::string::npos);
   CHECK(r.err.find('\x07') == std::string::npos);
   CHECK(r.err.find("\\x1b]52;c;cGF3bmVk\\x07") != std::string::npos);
+}
+
+TEST_CASE("an answer line is read up to a limit, the rest dropped", "[ask][hardening]") {
+  // A megabyte on one line is refused as an answer, without holding it.
+  const Result r = ask({}, std::string(1024 * 1024, '3') + "\n");
+  CHECK(r.code == 2);
+  CHECK(r.err.find("<stdin>:1: data_sensitivity: the answer is too long (the limit is 4096 "
+                   "bytes)") != std::string::npos);
+  CHECK(r.err.size() < 3 * cli::kMaxAnswerBytes);
+  // At the limit it is an answer like any other (here, not a valid one).
+  const Result at = ask({}, std::string(cli::kMaxAnswerBytes, '3') + "\n");
+  CHECK(at.code == 2);
+  CHECK(at.err.find("too long") == std::string::npos);
+  // The line after a long one is the next answer, read from its start.
+  const Result next = ask({}, "2\n" + std::string(5000, 'x') + "\n");
+  CHECK(next.err.find("<stdin>:2: ") != std::string::npos);
+  CHECK(next.err.find("too long") != std::string::npos);
 }

@@ -7,9 +7,11 @@
 #include <fstream>
 #include <sstream>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "aidecide/config.hpp"
+#include "aidecide/files.hpp"
 #include "aidecide/glob.hpp"
 #include "helpers.hpp"
 #include "run.hpp"
@@ -202,5 +204,128 @@ TEST_CASE("a record's status is read only where ADR formats put it", "[check][ha
     CHECK(r.out.find("status 'superseded by 0002': the decision no longer holds, so it is not "
                      "checked against the criteria [not-held]") != std::string::npos);
   }
+  fs::remove_all(dir);
+}
+
+TEST_CASE("check stays in the repository under review", "[check][hardening][boundary]") {
+  const fs::path dir = fs::temp_directory_path() / "aidecide-check-boundary";
+  fs::remove_all(dir);
+  const fs::path repo = dir / "repo";
+  fs::create_directories(repo / ".git");
+  const std::string secret = "```aidecide\nghp_secret_token: 1\n```\n";
+  write(dir / "outside" / "0001-secret.md", secret);
+  const std::string record = read_text_file("docs/adr/0001-clinical-notes-local.md");
+  const auto leaked = [](const std::string& text) {
+    return text.find("ghp_secret_token") != std::string::npos;
+  };
+  SECTION("a usual ADR folder that is a link out of the repository") {
+    fs::create_directories(repo / "docs");
+    fs::create_directory_symlink(dir / "outside", repo / "docs" / "adr");
+    const auto [code, out, err] = run_in(repo, {"check"});
+    CHECK(code == 2);
+    CHECK(err.find("docs/adr: not read: it leads outside the repository (through a symbolic "
+                   "link)") != std::string::npos);
+    CHECK_FALSE(leaked(out + err));
+    // Named on the command line, the same folder is refused too: it lies in
+    // the repository and leads out of it.
+    const auto [named_code, named_out, named_err] = run_in(repo, {"check", "docs/adr"});
+    CHECK(named_code == 2);
+    CHECK_FALSE(leaked(named_out + named_err));
+  }
+  SECTION("a link to the root of the file system") {
+    fs::create_directories(repo / "docs");
+    fs::create_directory_symlink("/", repo / "docs" / "decisions");
+    const auto [code, out, err] = run_in(repo, {"check"});
+    CHECK(code == 2);
+    CHECK(err.find("docs/decisions: not read: it leads outside the repository") !=
+          std::string::npos);
+  }
+  SECTION("an .adr-dir or log4brains folder outside the repository") {
+    write(repo / ".adr-dir", "../outside\n");
+    const auto [code, out, err] = run_in(repo, {"check"});
+    CHECK(code == 2);
+    CHECK(err.find("../outside: not read: it lies outside the repository") != std::string::npos);
+    CHECK_FALSE(leaked(out + err));
+    fs::remove(repo / ".adr-dir");
+    write(repo / ".log4brains.yml", "project:\n  adrFolder: /\n");
+    const auto [l_code, l_out, l_err] = run_in(repo, {"check"});
+    CHECK(l_code == 2);
+    CHECK(l_err.find("/: not read: it lies outside the repository") != std::string::npos);
+  }
+  SECTION("settings files that are links, pipes or endless are not read") {
+    fs::create_symlink("/dev/zero", repo / ".adr-dir");
+    const auto [code, out, err] = run_in(repo, {"check"});
+    CHECK(code == 2);
+    CHECK(err.find(".adr-dir: not read: a symbolic link (settings are read from plain files "
+                   "only)") != std::string::npos);
+    fs::remove(repo / ".adr-dir");
+    REQUIRE(::mkfifo((repo / ".log4brains.yml").c_str(), 0600) == 0);
+    const auto [p_code, p_out, p_err] = run_in(repo, {"check"});  // returns: no blocking open
+    CHECK(p_code == 2);
+    CHECK(p_err.find(".log4brains.yml: not read: not a regular file") != std::string::npos);
+    fs::remove(repo / ".log4brains.yml");
+    write(repo / ".adr-dir", std::string(100 * 1024, 'a'));
+    const auto [b_code, b_out, b_err] = run_in(repo, {"check"});
+    CHECK(b_code == 2);
+    CHECK(b_err.find(".adr-dir:1:65537: file is too large (the limit is 65536 bytes)") !=
+          std::string::npos);
+    fs::remove(repo / ".adr-dir");
+    fs::create_symlink("/dev/zero", repo / ".gitignore");
+    write(repo / "decisions" / "0001.md", record);
+    const auto [g_code, g_out, g_err] =
+        run_in(repo, {"check", "--today", "2026-11-23", "decisions"});
+    CHECK(g_code == 2);
+    CHECK(g_err.find(".gitignore: not read: a symbolic link") != std::string::npos);
+  }
+  SECTION("links, pipes and special files in an ADR folder are reported, not read") {
+    write(repo / "decisions" / "0001.md", record);
+    fs::create_symlink(dir / "outside" / "0001-secret.md", repo / "decisions" / "0002-link.md");
+    fs::create_directory_symlink(dir / "outside", repo / "decisions" / "more");
+    REQUIRE(::mkfifo((repo / "decisions" / "0003-pipe.md").c_str(), 0600) == 0);
+    const auto [code, out, err] = run_in(repo, {"check", "--today", "2026-11-23", "decisions"});
+    CHECK(code == 2);  // the record checked, and three inputs not read
+    CHECK(out.find("Checked 1 record in 1 file") != std::string::npos);
+    CHECK(err.find("decisions/0002-link.md: skipped: a symbolic link (links in a folder are not "
+                   "followed; name the file or folder it points to)") != std::string::npos);
+    CHECK(err.find("decisions/more: skipped: a symbolic link") != std::string::npos);
+    CHECK(err.find("decisions/0003-pipe.md: skipped: a named pipe, not a regular file") !=
+          std::string::npos);
+    CHECK_FALSE(leaked(out + err));
+  }
+  SECTION("settings and model files the configuration names stay in the repository") {
+    write(repo / "decisions" / "0001.md", record);
+    write(repo / ".aidecide.yaml", "pricing: ../outside/prices.yaml\n");
+    const auto [code, out, err] = run_in(repo, {"check", "decisions"});
+    CHECK(code == 2);
+    CHECK(err.find("not read: it lies outside the repository") != std::string::npos);
+    fs::remove(repo / ".aidecide.yaml");
+    fs::create_symlink(dir / "outside" / "0001-secret.md", repo / ".aidecide.yaml");
+    const auto [l_code, l_out, l_err] = run_in(repo, {"check", "decisions"});
+    CHECK(l_code == 2);
+    CHECK(l_err.find(".aidecide.yaml: not read: a symbolic link") != std::string::npos);
+    CHECK_FALSE(leaked(l_out + l_err));
+  }
+  fs::remove_all(dir);
+}
+
+TEST_CASE("outside a repository, .aidecide.yaml is read from the working folder only",
+          "[check][hardening][config]") {
+  // A settings file left in a shared parent (a temporary folder) must not
+  // turn a failing check green.
+  const fs::path dir = fs::temp_directory_path() / "aidecide-check-parent-config";
+  fs::remove_all(dir);
+  REQUIRE(find_repository_root(dir.parent_path().string()).empty());
+  write(dir / ".aidecide.yaml", "check:\n  fail_on: never\n");
+  const std::string vetoed = replaced(read_text_file("docs/adr/0001-clinical-notes-local.md"),
+                                      "decision: local", "decision: cloud");
+  write(dir / "work" / "0001.md", vetoed);
+  const auto [code, out, err] = run_in(dir / "work", {"check", "--today", "2026-11-23", "0001.md"});
+  CHECK(code == 1);
+  CHECK(find_config((dir / "work").string()).empty());
+  CHECK(find_config(dir.string()) == (dir / ".aidecide.yaml").string());
+  // In a repository it is found up to the root, as before.
+  fs::create_directories(dir / ".git");
+  CHECK(find_config((dir / "work").string()) == (dir / ".aidecide.yaml").string());
+  CHECK(std::get<0>(run_in(dir / "work", {"check", "--today", "2026-11-23", "0001.md"})) == 0);
   fs::remove_all(dir);
 }

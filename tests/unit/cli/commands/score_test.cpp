@@ -245,7 +245,8 @@ TEST_CASE("criteria and pricing files replace the built-in data", "[cli]") {
                              "", fresh_env());
     CHECK(r.code == 2);
     CHECK(r.err ==
-          "aidecide: error: tests/data/invalid/empty.yaml: file is empty; expected a criteria file "
+          "aidecide: error: tests/data/invalid/empty.yaml:1:1: file is empty; expected a criteria "
+          "file "
           "with 'version' and 'criteria'\n");
     CHECK(r.out.empty());
   }
@@ -313,7 +314,7 @@ TEST_CASE("generated hostile inputs fail fast with a clear error", "[cli][invali
     const Result r = run_cli({"score", big.string()}, "", fresh_env());
     CHECK(r.code == 2);
     CHECK(r.err == "aidecide: error: " + big.string() +
-                       ": file is too large (the limit is 1048576 bytes)\n");
+                       ":1024:2: file is too large (the limit is 1048576 bytes)\n");
   }
   SECTION("deep nesting") {
     const fs::path deep = dir / "deep.yaml";
@@ -324,12 +325,14 @@ TEST_CASE("generated hostile inputs fail fast with a clear error", "[cli][invali
     const Result r = run_cli({"score", deep.string()}, "", fresh_env());
     CHECK(r.code == 2);
     CHECK(r.err == "aidecide: error: " + deep.string() +
-                       ":1:38: nesting is too deep (the limit is 32 levels)\n");
+                       ":1:39: nesting is too deep (the limit is 32 levels)\n");
   }
   SECTION("an endless stream on standard input is cut off") {
     const Result r = run_cli({"score", "-"}, std::string(2 * 1024 * 1024, '#'), fresh_env());
     CHECK(r.code == 2);
-    CHECK(r.err == "aidecide: error: <stdin>: file is too large (the limit is 1048576 bytes)\n");
+    CHECK(r.err ==
+          "aidecide: error: <stdin>:1:1048577: file is too large (the limit is 1048576 "
+          "bytes)\n");
   }
   fs::remove_all(dir);
 }
