@@ -40,7 +40,11 @@ struct DecisionRecord {
 // What one Markdown file holds. Problems carry a rule id in `code`
 // ("malformed-record", "multiple-records", "missing-answer", ...).
 struct RecordScan {
+  // The document's first record (none or one): the only one read.
   std::vector<DecisionRecord> records;
+  // Records after the first are not read: each is a multiple-records problem
+  // (the first few by position, then one line for the rest).
+  std::size_t extra_records = 0;
   std::vector<Diagnostic> problems;
 };
 

@@ -16,6 +16,7 @@
 #include "commands.hpp"
 #include "io/parallel.hpp"
 #include "io/progress.hpp"
+#include "io/unique_names.hpp"
 
 namespace aidecide::cli {
 namespace {
@@ -89,11 +90,7 @@ class ReportDirectory {
   // A file name from the profile name that stays inside the directory and
   // is unique in this run ("index" is the index's).
   std::string unique_name(const std::string& profile_name) {
-    const std::string stem = safe_file_stem(profile_name);
-    std::string candidate = stem;
-    for (int n = 2; !m_used.insert(candidate).second; ++n)
-      candidate = fmt::format("{}-{}", stem, n);
-    return fmt::format("{}.{}", candidate, format_info(m_format).extension);
+    return fmt::format("{}.{}", m_names.take(profile_name), format_info(m_format).extension);
   }
 
   std::string m_dir;
@@ -102,7 +99,7 @@ class ReportDirectory {
   RenderOptions m_options;
   std::ostringstream m_index_text;
   std::unique_ptr<BatchRenderer> m_index;
-  std::set<std::string> m_used{"index"};
+  UniqueNames m_names{{"index"}};
   std::size_t m_written = 0;
 };
 

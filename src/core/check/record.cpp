@@ -282,6 +282,8 @@ std::size_t scan_front_matter(const std::vector<Line>& lines, const std::string&
 std::string scan_fences(const std::vector<Line>& lines, std::size_t body, const std::string& source,
                         const Questionnaire& q, RecordScan& scan) {
   std::string title;
+  constexpr std::size_t kExtrasShown = 10;
+  SourcePos more_from;
   for (std::size_t i = body; i < lines.size(); ++i) {
     const auto fence = fence_at(lines[i].text);
     if (!fence) {
@@ -291,7 +293,22 @@ std::string scan_fences(const std::vector<Line>& lines, std::size_t body, const 
     }
     std::size_t end = i + 1;
     while (end < lines.size() && !closes(*fence, lines[end].text)) ++end;
-    if (is_record_info(fence->info)) {
+    if (is_record_info(fence->info) && !scan.records.empty()) {
+      // Only a document's first record is read; the others are reported
+      // (multiple-records), never parsed or held, so a file of thousands
+      // of records costs no more than one.
+      if (++scan.extra_records <= kExtrasShown) {
+        scan.problems.push_back(
+            {source,
+             {lines[i].number, static_cast<int>(fence->indent) + 1},
+             fmt::format(
+                 "a second decision record (the first is at line {}); keep one record per document",
+                 scan.records[0].pos.line),
+             "multiple-records"});
+      } else if (scan.extra_records == kExtrasShown + 1) {
+        more_from = {lines[i].number, static_cast<int>(fence->indent) + 1};
+      }
+    } else if (is_record_info(fence->info)) {
       std::string yaml;
       for (std::size_t k = i + 1; k < end; ++k) {
         std::string_view content = lines[k].text;
@@ -327,6 +344,14 @@ std::string scan_fences(const std::vector<Line>& lines, std::size_t body, const 
     }
     i = end;
   }
+  if (scan.extra_records > kExtrasShown) {
+    const std::size_t more = scan.extra_records - kExtrasShown;
+    scan.problems.push_back(
+        {source, more_from,
+         fmt::format("{} more decision {} from here on; keep one record per document", more,
+                     more == 1 ? "record" : "records"),
+         "multiple-records"});
+  }
   return title;
 }
 
@@ -343,14 +368,6 @@ RecordScan scan_markdown(std::string_view text, const std::string& source, const
   const std::size_t body = scan_front_matter(lines, source, q, scan, front_status);
   std::string title = scan_fences(lines, body, source, q, scan);
 
-  for (std::size_t k = 1; k < scan.records.size(); ++k) {
-    scan.problems.push_back(
-        {source, scan.records[k].pos,
-         fmt::format(
-             "a second decision record (the first is at line {}); keep one record per document",
-             scan.records[0].pos.line),
-         "multiple-records"});
-  }
   if (title.empty()) {
     const std::size_t slash = source.find_last_of('/');
     title = slash == std::string::npos ? source : source.substr(slash + 1);

@@ -154,11 +154,21 @@ TEST_CASE("answer problems map to their rules and positions", "[check][rules]") 
 }
 
 TEST_CASE("multiple-records flags every record after the first", "[check][rules]") {
+  // Only the first record is read and checked; the others are reported.
   const FileCheck c = run_check(fenced(baseline_winner()) + "\n" + fenced(baseline_winner()));
-  REQUIRE(c.records.size() == 2);
+  REQUIRE(c.records.size() == 1);
   REQUIRE(c.findings.size() == 1);
   CHECK(c.findings[0].rule == "multiple-records");
   CHECK(c.findings[0].pos.line == 32);
+  // Past ten, one finding says how many more (a broken one is not parsed).
+  std::string many = fenced(baseline_winner());
+  for (int i = 0; i < 14; ++i) many += "\n```aidecide\ndecision: [x\n```\n";
+  const FileCheck m = run_check(many);
+  REQUIRE(m.records.size() == 1);
+  REQUIRE(m.findings.size() == 11);
+  CHECK(rules_of(m) == std::vector<std::string>(11, "multiple-records"));
+  CHECK(m.findings[10].message ==
+        "4 more decision records from here on; keep one record per document");
 }
 
 TEST_CASE("stale-criteria and low-margin are warnings", "[check][rules]") {
