@@ -30,6 +30,14 @@ std::string csv_cell(std::string_view text);
 // same plus : and ,), so untrusted text cannot forge or move annotations.
 std::string github_escape_message(std::string_view text);
 std::string github_escape_property(std::string_view text);
+// The GitHub log sink: untrusted text with its controls and invisible
+// characters made visible first (escape_for_message), then encoded as a
+// command's message or property; a whole log line that would start with
+// ':' (a path "::stop-commands::x.md") is written "./:..." so the runner
+// never reads it as a command.
+std::string github_log_text(std::string_view text);
+std::string github_log_property(std::string_view text);
+std::string github_log_line(std::string_view text);
 // A YAML double-quoted scalar that reads back as `text`: \ and " escaped,
 // control characters as \xNN (names from price lists hold / : and @).
 std::string yaml_quoted(std::string_view text);

@@ -94,7 +94,9 @@ bool use_color(const GlobalOptions& global, const Environment& env) {
 }
 
 void print_diagnostics(std::ostream& err, const std::vector<Diagnostic>& diagnostics) {
-  for (const auto& d : diagnostics) err << "aidecide: error: " << d.to_string() << '\n';
+  // The terminal sink: file names and values in a message come from inputs.
+  for (const auto& d : diagnostics)
+    err << "aidecide: error: " << escape_for_message(d.to_string()) << '\n';
 }
 
 CLI::Option* add_choice(CLI::App& app, Completions& completions, const std::string& flags,
@@ -176,7 +178,7 @@ std::unique_ptr<ScoringModel> load_model(const ModelPaths& paths, const Streams&
       io.err << fmt::format(
           "aidecide: warning: {}: some prices date from {}, more than a year ago; "
           "check them and update as_of\n",
-          pricing_source, oldest);
+          escape_for_message(pricing_source), oldest);
     }
   }
   return model;
@@ -235,7 +237,8 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
         app.exit(e, out, err);
         return static_cast<int>(ExitCode::success);
       }
-      err << "aidecide: error: " << e.what() << "\nRun 'aidecide --help' for usage.\n";
+      err << "aidecide: error: " << escape_for_message(e.what())
+          << "\nRun 'aidecide --help' for usage.\n";
       return static_cast<int>(ExitCode::invalid_input);
     }
     if (global.quiet && global.verbose)
@@ -249,13 +252,13 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
     print_diagnostics(err, e.diagnostics());
     return static_cast<int>(ExitCode::invalid_input);
   } catch (const IoError& e) {
-    err << "aidecide: error: " << e.what() << '\n';
+    err << "aidecide: error: " << escape_for_message(e.what()) << '\n';
     return static_cast<int>(ExitCode::invalid_input);
   } catch (const UsageError& e) {
-    err << "aidecide: error: " << e.what() << '\n';
+    err << "aidecide: error: " << escape_for_message(e.what()) << '\n';
     return static_cast<int>(ExitCode::invalid_input);
   } catch (const std::exception& e) {
-    err << "aidecide: internal error: " << e.what()
+    err << "aidecide: internal error: " << escape_for_message(e.what())
         << "\nThis is a bug in aidecide; please report it with the command and input that caused "
            "it.\n";
     return static_cast<int>(ExitCode::internal_error);

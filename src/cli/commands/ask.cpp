@@ -222,7 +222,8 @@ int run_ask(const AskCliOptions& options, const Streams& io, const GlobalOptions
       io.err << "\naidecide: stopped. " << resume_hint();
       return static_cast<int>(ExitCode::interrupted);
     case AskOutcome::invalid:
-      io.err << "\naidecide: error: " << session.failure() << '\n' << resume_hint();
+      io.err << "\naidecide: error: " << escape_for_message(session.failure()) << '\n'
+             << resume_hint();
       return static_cast<int>(ExitCode::invalid_input);
     case AskOutcome::incomplete: {
       const auto missing = session.missing();

@@ -62,7 +62,7 @@ int run_prices(const PricesOptions& options, const Streams& io) {
   }
   if (!io.quiet) {
     for (const Diagnostic& d : result.left_out)
-      io.err << "aidecide: warning: " << d.to_string() << '\n';
+      io.err << "aidecide: warning: " << escape_for_message(d.to_string()) << '\n';
   }
   if (options.out.empty()) {
     io.out << result.overlay;

@@ -31,8 +31,9 @@ std::string escape_for_message(std::string_view text) {
       out += "\\t";
     } else if (cp < 0x20 || cp == 0x7F) {
       out += fmt::format("\\x{:02x}", static_cast<unsigned>(cp));
-    } else if ((cp >= 0x80 && cp <= 0x9F) || is_bidi_control(cp)) {
-      out += fmt::format("\\u{:04x}", static_cast<unsigned>(cp));
+    } else if ((cp >= 0x80 && cp <= 0x9F) || is_bidi_control(cp) || is_invisible(cp)) {
+      out += cp > 0xFFFF ? fmt::format("\\U{:08x}", static_cast<unsigned>(cp))
+                         : fmt::format("\\u{:04x}", static_cast<unsigned>(cp));
     } else {
       out.append(text.substr(i, len));
     }
@@ -146,8 +147,32 @@ std::string escape_xml(std::string_view text) {
   return escape_html(text);
 }
 
+namespace {
+// A URL written out stays text: GitHub's Markdown links every "scheme://"
+// and "www." it sees, so they are written defanged, "https[:]//" and
+// "www[.]", the way security advisories quote hostile addresses.
+std::string defang_urls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 3, "://") == 0) {
+      out += "[:]";
+      continue;
+    }
+    const bool word_start = i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1]));
+    if (word_start && (text.compare(i, 4, "www.") == 0 || text.compare(i, 4, "WWW.") == 0)) {
+      out.append(text.substr(i, 3)).append("[.]");
+      i += 3;
+      continue;
+    }
+    out += text[i];
+  }
+  return out;
+}
+}  // namespace
+
 std::string escape_markdown(std::string_view text) {
-  return replace_bytes(escape_for_message(text), markdown_escape);
+  return replace_bytes(defang_urls(escape_for_message(text)), markdown_escape);
 }
 
 std::string csv_cell(std::string_view text) {
@@ -203,6 +228,22 @@ std::string github_escape_message(std::string_view text) {
 
 std::string github_escape_property(std::string_view text) {
   return replace_bytes(text, github_property_escape);
+}
+
+std::string github_log_text(std::string_view text) {
+  return github_escape_message(escape_for_message(text));
+}
+
+std::string github_log_property(std::string_view text) {
+  return github_escape_property(escape_for_message(text));
+}
+
+std::string github_log_line(std::string_view text) {
+  std::string line = github_log_text(text);
+  // A line the runner would read as a command ("::stop-commands::...") is
+  // one no more: a path that starts with ':' is written "./:...".
+  if (line.starts_with(':')) line.insert(0, "./");
+  return line;
 }
 
 }  // namespace aidecide

@@ -42,4 +42,17 @@ inline bool is_bidi_control(char32_t cp) {
          cp == 0x200F || cp == 0x061C;
 }
 
+// Characters that draw nothing or break a line where none shows, so text
+// can hide or disguise words: zero-width spaces and joiners, the soft
+// hyphen, the line and paragraph separators, the byte-order mark, word
+// joiners and invisible operators, Hangul and Mongolian fillers,
+// interlinear annotations, and the Unicode tag characters.
+inline bool is_invisible(char32_t cp) {
+  return cp == 0x00AD || cp == 0x034F || cp == 0x115F || cp == 0x1160 || cp == 0x17B4 ||
+         cp == 0x17B5 || cp == 0x180E || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2028 ||
+         cp == 0x2029 || (cp >= 0x2060 && cp <= 0x2065) || (cp >= 0x206A && cp <= 0x206F) ||
+         cp == 0x3164 || cp == 0xFEFF || cp == 0xFFA0 || (cp >= 0xFFF9 && cp <= 0xFFFB) ||
+         (cp >= 0x1D173 && cp <= 0x1D17A) || (cp >= 0xE0000 && cp <= 0xE007F);
+}
+
 }  // namespace aidecide

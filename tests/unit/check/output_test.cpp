@@ -76,3 +76,36 @@ TEST_CASE("a megabyte of records or findings is reported in linear time in every
   fs::remove(records);
   fs::remove(keys);
 }
+
+TEST_CASE("findings past GitHub's annotation cap never start a workflow command",
+          "[check][hardening][github]") {
+  // Lines past the cap start with the path; a path may start with "::".
+  const fs::path dir = fs::temp_directory_path() / "aidecide-github-lines";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const fs::path file = dir / "::stop-commands::tok.md";
+  {
+    std::ofstream out(file);
+    out << "# Keys\n\n```aidecide\n";
+    for (int i = 0; i < 30; ++i) out << "k" << i << ": 1\n";
+    out << "```\n";
+  }
+  const fs::path previous = fs::current_path();
+  fs::current_path(dir);
+  const CliResult r = run_cli({"check", "--format", "github", "::stop-commands::tok.md"});
+  fs::current_path(previous);
+  CHECK(r.code == 1);
+  std::istringstream lines(r.out);
+  std::size_t plain = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.starts_with("./::stop-commands::tok.md:")) ++plain;
+    if (!line.starts_with("::")) continue;
+    const bool allowed = line.starts_with("::error ") || line.starts_with("::warning ") ||
+                         line.starts_with("::notice ") || line.starts_with("::group::") ||
+                         line == "::endgroup::";
+    INFO(line);
+    CHECK(allowed);
+  }
+  CHECK(plain > 0);
+  fs::remove_all(dir);
+}

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "aidecide/check_output.hpp"
+#include "aidecide/escape.hpp"
 #include "aidecide/render.hpp"
 #include "helpers.hpp"
 
@@ -30,11 +31,21 @@ const std::vector<std::string> kHostile{
     R"(@SUM(A1) -2+3)",
     R"(../../etc/passwd)",
     R"(| pipe | *bold* _it_ [l](x) # h ~s~ `c` @user)",
+    R"(zero\u200Bwidth \u200C\u200D joiners \u2028 LS \u2029 PS \uFEFF bom \u00AD shy \u2060 wj)",
+    R"(tags \U000E0041\U000E0042 \U000E007F hidden)",
+    R"(see https://evil.example/x and www.evil.example and HTTP://y.example)",
 };
+
+// Characters that draw nothing: none may reach an output raw.
+const std::vector<std::string> kInvisible{"\u200b", "\u200c", "\u200d", "\u2028",     "\u2029",
+                                          "\ufeff", "\u00ad", "\u2060", "\U000E0041", "\U000E007F"};
 
 bool inert_terminal_text(const std::string& s) {
   for (unsigned char c : s) {
     if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f) return false;
+  }
+  for (const std::string& invisible : kInvisible) {
+    if (s.find(invisible) != std::string::npos) return false;
   }
   return s.find("\u202e") == std::string::npos && s.find("\u2066") == std::string::npos &&
          s.find("\xc2\x85") == std::string::npos && s.find("\xc2\x9b") == std::string::npos;
@@ -72,6 +83,9 @@ TEST_CASE("hostile names stay inert in every score format", "[escaping]") {
           case Format::markdown:
             CHECK(s.find("<script>") == std::string::npos);
             CHECK(s.find("@user") == std::string::npos);
+            // No address stays live: GitHub links every scheme:// and www.
+            CHECK(s.find("://") == std::string::npos);
+            CHECK(s.find("www.evil") == std::string::npos);
             break;
           case Format::csv:
             for (const char* formula : {"\n=", ",=", "\n+", ",+", "\n@", ",@"})
@@ -89,6 +103,24 @@ TEST_CASE("hostile names stay inert in every score format", "[escaping]") {
       }
     }
   }
+}
+
+TEST_CASE("invisible characters and addresses are shown, not hidden or linked", "[escaping]") {
+  CHECK(escape_for_message("a\u200bb\u2028c\ufeffd\U000E0041e") ==
+        "a\\u200bb\\u2028c\\ufeffd\\U000e0041e");
+  CHECK(escape_for_message("caf\u00e9 \u4e2d\u6587 \U0001F600") ==
+        "caf\u00e9 \u4e2d\u6587 \U0001F600");  // visible text stays as it is
+  CHECK(escape_markdown("https://x.example/a www.y.example awww.z") ==
+        "https\\[:\\]//x.example/a www\\[.\\]y.example awww.z");
+  CHECK(escape_html("https://x.example") == "https://x.example");  // HTML links nothing itself
+}
+
+TEST_CASE("a GitHub log line never starts a workflow command", "[escaping][github]") {
+  CHECK(github_log_line("::stop-commands::x.md:1:1: error: m [r]") ==
+        "./::stop-commands::x.md:1:1: error: m [r]");
+  CHECK(github_log_property("docs/\x1b]52;c;eA==\x07"
+                            "a,b:c.md") == "docs/\\x1b]52;c;eA==\\x07a%2Cb%3Ac.md");
+  CHECK(github_log_text("a\nb%\u2028") == "a\\nb%25\\u2028");
 }
 
 TEST_CASE("hostile record values stay inert in every check format", "[escaping]") {

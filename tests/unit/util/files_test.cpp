@@ -127,3 +127,15 @@ TEST_CASE("score reads no profile through a link in a folder, and says so", "[fi
   CHECK(named.code == 2);  // not a profile: its own error
   fs::remove_all(dir);
 }
+
+TEST_CASE("a file name never reaches the terminal raw in an error", "[files][hardening]") {
+  const CliResult r = run_cli({"score", "x\x1b]52;c;cGF3bmVk\x07\u200b.yaml"});
+  CHECK(r.code == 2);
+  CHECK(r.err.find('\x1b') == std::string::npos);
+  CHECK(r.err.find('\x07') == std::string::npos);
+  CHECK(r.err.find("\u200b") == std::string::npos);
+  CHECK(r.err.find("x\\x1b]52;c;cGF3bmVk\\x07\\u200b.yaml") != std::string::npos);
+  const CliResult arg = run_cli({"score", "--format", "\x1b[31mred"});
+  CHECK(arg.code == 2);
+  CHECK(arg.err.find('\x1b') == std::string::npos);
+}

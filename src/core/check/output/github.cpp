@@ -40,24 +40,23 @@ class GithubCheckRenderer : public CheckRenderer {
       }
     }
     for (const auto& d : m_errors) {
-      m_out << "::error title=aidecide::" << github_escape_message(d.to_string()) << '\n';
+      m_out << "::error title=aidecide::" << github_log_text(d.to_string()) << '\n';
     }
     for (const auto& f : m_files) {
-      m_out << "::group::" << github_escape_message(f.file) << '\n';
+      m_out << "::group::" << github_log_text(f.file) << '\n';
       for (const auto& finding : f.findings) {
         const bool annotate =
             std::find(annotated.begin(), annotated.end(), &finding) != annotated.end();
         if (annotate) {
           m_out << fmt::format("::{} file={},line={},col={},title={}::{}\n", command(finding.level),
-                               github_escape_property(finding.file), finding.pos.line,
-                               finding.pos.column,
-                               github_escape_property("aidecide " + finding.rule),
-                               github_escape_message(finding.message));
+                               github_log_property(finding.file), finding.pos.line,
+                               finding.pos.column, github_log_property("aidecide " + finding.rule),
+                               github_log_text(finding.message));
         } else {
-          m_out << fmt::format("{}:{}:{}: {}: {} [{}]\n",
-                               github_escape_message(escape_for_message(finding.file)),
-                               finding.pos.line, finding.pos.column, to_string(finding.level),
-                               github_escape_message(finding.message), finding.rule);
+          m_out << github_log_line(fmt::format(
+                       "{}:{}:{}: {}: {} [{}]", finding.file, finding.pos.line, finding.pos.column,
+                       to_string(finding.level), finding.message, finding.rule))
+                << '\n';
         }
       }
       m_out << "::endgroup::\n";
