@@ -7,6 +7,7 @@
 
 #include "aidecide/files.hpp"
 #include "aidecide/glob.hpp"
+#include "aidecide/text.hpp"
 
 namespace aidecide::cli {
 namespace {
@@ -90,7 +91,14 @@ std::vector<std::string> tool_folders(std::vector<Diagnostic>& problems) {
     std::error_code ec;
     if (!fs::exists(fs::symlink_status(name, ec))) return {};
     try {
-      return read_settings_file(name, kMaxSettingsBytes);
+      std::string text = read_settings_file(name, kMaxSettingsBytes);
+      // A NUL or control character in a folder name would name another
+      // folder than the one written ("docs\0x" is "docs" to the system).
+      if (const auto bad = find_invalid_text(text)) {
+        problems.push_back({name, bad->pos, bad->message});
+        return {};
+      }
+      return text;
     } catch (const InputError& e) {
       problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
       return {};

@@ -65,6 +65,10 @@ FolderWalk walk_folder(const std::string& dir, const WalkRules& rules) {
   const auto skip = [&](const fs::path& p, std::string message) {
     out.skipped.push_back({p.string(), {}, std::move(message)});
   };
+  if (dir.find('\0') != std::string::npos) {
+    out.skipped.push_back({dir, {}, "cannot list folder: its name holds a NUL byte"});
+    return out;
+  }
   std::vector<fs::path> folders{fs::path(dir)};
   while (!folders.empty()) {
     const fs::path folder = std::move(folders.back());

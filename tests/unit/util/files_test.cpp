@@ -59,6 +59,15 @@ TEST_CASE("a folder walk takes plain files and reports links and special files",
   fs::remove_all(dir);
 }
 
+TEST_CASE("a folder name with a NUL byte is not walked", "[files][hardening]") {
+  // The system reads "docs\0x" as "docs": every entry found would name the
+  // same folder again, and the walk would never end.
+  const FolderWalk walk = walk_folder(std::string(".\0x", 3), {.wanted = is_yaml});
+  CHECK(walk.files.empty());
+  REQUIRE(walk.skipped.size() == 1);
+  CHECK(walk.skipped[0].message == "cannot list folder: its name holds a NUL byte");
+}
+
 TEST_CASE("a folder that cannot be listed is reported, not passed over", "[files][hardening]") {
   // Out of file descriptors (as root, permissions would not stop the walk):
   // the walk must say so rather than return fewer files.

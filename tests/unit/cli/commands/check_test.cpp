@@ -277,6 +277,12 @@ TEST_CASE("check stays in the repository under review", "[check][hardening][boun
     CHECK(g_code == 2);
     CHECK(g_err.find(".gitignore: not read: a symbolic link") != std::string::npos);
   }
+  SECTION("a NUL in .adr-dir names no other folder (it looped over the tree forever)") {
+    write(repo / ".adr-dir", std::string(".\0\0\0\n", 5));
+    const auto [code, out, err] = run_in(repo, {"check"});
+    CHECK(code == 2);
+    CHECK(err.find(".adr-dir:1:2: control character U+0000 is not allowed") != std::string::npos);
+  }
   SECTION("links, pipes and special files in an ADR folder are reported, not read") {
     write(repo / "decisions" / "0001.md", record);
     fs::create_symlink(dir / "outside" / "0001-secret.md", repo / "decisions" / "0002-link.md");
