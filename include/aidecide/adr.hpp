@@ -3,6 +3,8 @@
 // `aidecide adr`: a MADR-style decision record from a profile.
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "aidecide/engine.hpp"
 
@@ -15,5 +17,14 @@ struct AdrOptions {
 
 std::string render_adr(const ScoringModel& model, const Profile& profile, const Decision& d,
                        const AdrOptions& options);
+
+// The record's title: options.title, else "Where to run <profile name>".
+std::string adr_title(const Profile& profile, const AdrOptions& options);
+
+// The file name adr-tools would give the next record in a folder holding
+// `names`: one more than the highest leading number of a "NNNN-....md" name
+// (0001 in a folder without one), four digits at least, then the title in
+// lower-case letters and digits joined by '-'.
+std::string next_adr_file_name(const std::vector<std::string>& names, std::string_view title);
 
 }  // namespace aidecide

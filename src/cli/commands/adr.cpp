@@ -12,6 +12,7 @@
 
 namespace aidecide::cli {
 namespace {
+namespace fs = std::filesystem;
 
 struct AdrCliOptions {
   std::string profile;
@@ -27,7 +28,9 @@ int run_adr(const AdrCliOptions& options, const Streams& io) {
     throw UsageError(fmt::format("--date {}: expected a date written YYYY-MM-DD",
                                  escape_for_message(options.date)));
   }
-  if (!options.out.empty() && !options.force && std::filesystem::exists(options.out)) {
+  std::error_code ec;
+  const bool into_folder = !options.out.empty() && fs::is_directory(options.out, ec);
+  if (!options.out.empty() && !into_folder && !options.force && fs::exists(options.out, ec)) {
     throw UsageError(
         fmt::format("{} exists; add --force to replace it", escape_for_message(options.out)));
   }
@@ -36,14 +39,26 @@ int run_adr(const AdrCliOptions& options, const Streams& io) {
                         options.profile == "-", nullptr};
   const Profile profile = load_profile(read_input(input, io.in), input.name, model->questionnaire);
   const Decision d = decide(*model, profile, EngineOptions{});
-  const std::string text = render_adr(
-      *model, profile, d, {options.title, options.date.empty() ? io.env.today : options.date});
+  const AdrOptions adr{options.title, options.date.empty() ? io.env.today : options.date};
+  const std::string text = render_adr(*model, profile, d, adr);
   if (options.out.empty()) {
     io.out << text;
-  } else {
-    write_file_atomically(options.out, text);
-    io.err << fmt::format("aidecide: wrote {}\n", options.out);
+    return static_cast<int>(ExitCode::success);
   }
+  std::string path = options.out;
+  if (into_folder) {
+    // In an ADR folder: the next number and a name from the title, as
+    // adr-tools picks them.
+    std::vector<std::string> names;
+    for (fs::directory_iterator it(options.out, ec), end; !ec && it != end; it.increment(ec))
+      names.push_back(it->path().filename().string());
+    if (ec) throw IoError(fmt::format("cannot list {}: {}", options.out, ec.message()));
+    path = (fs::path(options.out) / next_adr_file_name(names, adr_title(profile, adr))).string();
+    if (fs::exists(fs::symlink_status(path, ec)))
+      throw UsageError(fmt::format("{} exists; name the file with --out", path));
+  }
+  write_file_atomically(path, text);
+  io.err << fmt::format("aidecide: wrote {}\n", escape_for_message(path));
   return static_cast<int>(ExitCode::success);
 }
 
@@ -55,8 +70,10 @@ Runner setup_adr(CLI::App& app, Completions& /*completions*/) {
       ->required()
       ->type_name("PROFILE");
   app.add_option("--title", options->title, "Title of the record (default: Where to run <name>)");
-  app.add_option("-o,--out", options->out, "Write the record to FILE instead of standard output")
-      ->type_name("FILE");
+  app.add_option("-o,--out", options->out,
+                 "Write the record to FILE instead of standard output; to a FOLDER, as its next "
+                 "record (NNNN-title.md, numbered as adr-tools does)")
+      ->type_name("FILE|FOLDER");
   app.add_flag("--force", options->force, "Replace FILE if it exists");
   app.add_option("--date", options->date, "Date in the record's front matter (default: today)")
       ->type_name("YYYY-MM-DD");
@@ -64,7 +81,8 @@ Runner setup_adr(CLI::App& app, Completions& /*completions*/) {
   app.footer(
       "Examples:\n"
       "  aidecide adr profiles/hospital-clinical-notes.yaml --out docs/adr/0005-clinical-notes.md\n"
-      "  aidecide adr my-project.yaml --title \"Serve the assistant on our own GPUs\"");
+      "  aidecide adr my-project.yaml --title \"Serve the assistant on our own GPUs\"\n"
+      "  aidecide adr my-project.yaml --out docs/adr/");
   return [options](const Streams& io, const GlobalOptions&) { return run_adr(*options, io); };
 }
 

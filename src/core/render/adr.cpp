@@ -3,6 +3,7 @@
 // decision record filled in so `aidecide check` holds it at once.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "aidecide/adr.hpp"
@@ -13,11 +14,27 @@
 
 namespace aidecide {
 
+std::string adr_title(const Profile& profile, const AdrOptions& options) {
+  return options.title.empty() ? fmt::format("Where to run {}", profile.name) : options.title;
+}
+
+std::string next_adr_file_name(const std::vector<std::string>& names, std::string_view title) {
+  unsigned long long highest = 0;
+  for (const std::string& name : names) {
+    std::size_t digits = 0;
+    while (digits < name.size() && name[digits] >= '0' && name[digits] <= '9') ++digits;
+    if (digits == 0 || digits > 9 || digits >= name.size() || name[digits] != '-' ||
+        !name.ends_with(".md"))
+      continue;
+    highest = std::max(highest, std::stoull(name.substr(0, digits)));
+  }
+  return fmt::format("{:04}-{}.md", highest + 1, safe_file_stem(title));
+}
+
 std::string render_adr(const ScoringModel& model, const Profile& profile, const Decision& d,
                        const AdrOptions& options) {
   const Questionnaire& q = model.questionnaire;
-  const std::string title =
-      options.title.empty() ? fmt::format("Where to run {}", profile.name) : options.title;
+  const std::string title = adr_title(profile, options);
   std::string out = fmt::format("---\nstatus: proposed\ndate: {}\n---\n\n# {}\n\n", options.date,
                                 escape_markdown(title));
   out += "## Context and problem statement\n\n";

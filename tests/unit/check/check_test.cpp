@@ -378,6 +378,7 @@ TEST_CASE("JUnit, SARIF and GitLab outputs stay well-formed with hostile text",
     r->file(mismatch);
     r->file(hostile);
     r->file(run_check(fenced(baseline_winner())));
+    r->file(check_markdown(default_model(), "# No record here\n", "docs/0009-plain.md", o));
     r->finish({2, 2, {2, 0, 0}});
     return out.str();
   };
@@ -390,6 +391,8 @@ TEST_CASE("JUnit, SARIF and GitLab outputs stay well-formed with hostile text",
     // Unique names: rule and position.
     CHECK(xml.find("name=\"decision-mismatch at 6:11\"") != std::string::npos);
     CHECK(xml.find("name=\"unknown-key at 8:1\"") != std::string::npos);
+    // An ADR without a record is no test suite (adr-tools' own folder: nine of ten).
+    CHECK(xml.find("0009-plain.md") == std::string::npos);
   }
   SECTION("SARIF") {
     const auto doc = nlohmann::json::parse(render(CheckFormat::sarif));

@@ -10,7 +10,8 @@
 namespace aidecide {
 namespace {
 
-// JUnit XML: a suite per file, a case per record that holds and per finding;
+// JUnit XML: a suite per file holding a record or a finding, a case per
+// record that holds and per finding;
 // a case fails exactly when its finding fails the run. Names are unique
 // (GitLab rejects repeated class and name pairs).
 class JunitCheckRenderer : public CheckRenderer {
@@ -22,6 +23,8 @@ class JunitCheckRenderer : public CheckRenderer {
     std::size_t tests = 0, failures = 0;
     std::string suites;
     for (const auto& f : m_files) {
+      // An ADR without a decision record is not a test: no empty suite.
+      if (f.records.empty() && f.findings.empty()) continue;
       std::string cases;
       std::size_t suite_tests = 0, suite_failures = 0;
       const std::string file = escape_xml(f.file);
