@@ -32,6 +32,13 @@ const fs::path& scratch() {
     fs::create_directories(d.parent_path() / "aidecide-fuzz-outside");
     std::ofstream(d.parent_path() / "aidecide-fuzz-outside" / "0001.md") << "# Outside\n";
     fs::current_path(d);
+    std::atexit([] {
+      std::error_code ec;
+      const fs::path tmp = fs::temp_directory_path(ec);
+      fs::current_path(tmp, ec);
+      fs::remove_all(tmp / ("aidecide-fuzz-config-" + std::to_string(::getpid())), ec);
+      fs::remove_all(tmp / "aidecide-fuzz-outside", ec);
+    });
     return fs::canonical(d);
   }();
   return dir;
