@@ -4,6 +4,7 @@
 // (contract section 3; docs/check.md documents every rule).
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,13 +16,27 @@
 
 namespace aidecide {
 
+// What moved between the result a record's `recorded:` block holds and
+// today's (docs/check.md, "Drift").
+struct Drift {
+  RecordedResult recorded;
+  RecordedResult current;
+  std::vector<std::string> changes;  // in words, the largest first
+};
+
 struct Finding {
   std::string rule;
   Level level = Level::error;
   std::string file;
   SourcePos pos;
   std::string message;
+  std::shared_ptr<const Drift> drift = {};  // decision-mismatch and drifted, when recorded
 };
+
+// The changes since `recorded`, in words: monthly costs and scores that
+// moved (largest first), the prices' date, the criteria version, and
+// whether the answers changed.
+Drift drift_since(const RecordedResult& recorded, const RecordedResult& current);
 
 struct CheckOptions {
   std::string today;             // YYYY-MM-DD, for override expiry

@@ -220,7 +220,12 @@ struct Pricing : PricingFigures {
   // The oldest as_of date of the prices (hosted models, GPUs, figures and
   // tables; not benchmarks or model architectures): the staleness warning
   // and "prices as of" in reports.
-  std::string oldest_as_of() const;
+  std::string oldest_as_of() const { return as_of_bound(false); }
+  // The newest: the date of the last price that changed (a record's drift).
+  std::string newest_as_of() const { return as_of_bound(true); }
+
+ private:
+  std::string as_of_bound(bool newest) const;
 };
 
 // The tiers with a profile's named models (docs/cost-model.md, "Named

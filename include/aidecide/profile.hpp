@@ -87,6 +87,11 @@ Answer parse_answer_text(const Criterion& c, std::string_view text);
 // choice id, a number (15 significant digits), [low, high], or unknown.
 std::string saved_answer_text(const Criterion& c, const Answer& a);
 
+// Sixteen hex digits that change when any answer or weight of `profile`
+// does (FNV-1a over the answers as saved): what `adr` records so `check`
+// can say whether the answers moved since.
+std::string answers_fingerprint(const Questionnaire& q, const Profile& profile);
+
 // A profile that may be incomplete (`ask --resume`): missing answers stay
 // missing, the ids listed under `x-unanswered` are left to be asked again,
 // and problems with single answers are listed instead of thrown. A file

@@ -23,6 +23,20 @@ struct RecordOverride {
   SourcePos until_pos;
 };
 
+// What `adr` recorded of the result when it wrote the record (the
+// optional `recorded:` block): `check` compares it with today's result to
+// say what moved (docs/check.md, "Drift").
+struct RecordedResult {
+  bool present = false;
+  SourcePos pos;             // of the `recorded` key
+  std::string aidecide;      // the version that wrote it
+  int criteria_version = 0;  // 0: not recorded
+  std::string prices_as_of;  // YYYY-MM-DD
+  PerOption scores{};
+  PerOption monthly_usd{};  // all-in, per option
+  std::string answers;      // answers_fingerprint() then
+};
+
 struct DecisionRecord {
   std::string source;
   std::string title;  // the document's first "# " heading, or its file name
@@ -33,6 +47,7 @@ struct DecisionRecord {
   SourcePos criteria_version_pos;
   Profile profile;  // answers and weights; name = title
   RecordOverride override_;
+  RecordedResult recorded;
   std::string status;  // front matter or ADR status, lower case ("accepted", "superseded by ...")
   bool held = true;    // false for rejected, deprecated and superseded documents
 };

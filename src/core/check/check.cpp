@@ -5,11 +5,53 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "aidecide/escape.hpp"
+#include "aidecide/number_format.hpp"
 #include "aidecide/text.hpp"
 
 namespace aidecide {
+
+Drift drift_since(const RecordedResult& recorded, const RecordedResult& current) {
+  Drift drift{recorded, current, {}};
+  struct Move {
+    double size;  // relative, for ordering
+    std::string words;
+  };
+  std::vector<Move> moves;
+  for (Option o : kOptions) {
+    const double then = recorded.monthly_usd[index(o)], now = current.monthly_usd[index(o)];
+    const double change = std::fabs(now - then) / std::max(1.0, std::fabs(then));
+    if (change >= 0.05 && std::fabs(now - then) >= 1) {
+      moves.push_back(
+          {change, fmt::format("{}'s monthly cost {} from {} to {}", to_string(o),
+                               now > then ? "rose" : "fell", format_usd(then), format_usd(now))});
+    }
+  }
+  for (Option o : kOptions) {
+    const double then = recorded.scores[index(o)], now = current.scores[index(o)];
+    if (std::fabs(now - then) >= 0.5) {
+      moves.push_back({std::fabs(now - then) / 100,
+                       fmt::format("{}'s score {} from {:.1f} to {:.1f}", to_string(o),
+                                   now > then ? "rose" : "fell", then, now)});
+    }
+  }
+  std::stable_sort(moves.begin(), moves.end(),
+                   [](const Move& a, const Move& b) { return a.size > b.size; });
+  for (std::size_t k = 0; k < moves.size() && k < 4; ++k)
+    drift.changes.push_back(std::move(moves[k].words));
+  if (!recorded.prices_as_of.empty() && recorded.prices_as_of != current.prices_as_of)
+    drift.changes.push_back(fmt::format("prices of {} (recorded with prices of {})",
+                                        current.prices_as_of, recorded.prices_as_of));
+  if (recorded.criteria_version != 0 && recorded.criteria_version != current.criteria_version)
+    drift.changes.push_back(fmt::format("criteria version {} (recorded with {})",
+                                        current.criteria_version, recorded.criteria_version));
+  if (!recorded.answers.empty())
+    drift.changes.push_back(recorded.answers == current.answers ? "answers unchanged"
+                                                                : "answers changed");
+  return drift;
+}
 
 Level effective_level(std::string_view rule, const CheckOptions& options) {
   Level level = find_rule(rule) ? find_rule(rule)->level : Level::error;
@@ -24,10 +66,12 @@ FileCheck check_markdown(const ScoringModel& model, std::string_view text,
   FileCheck result;
   result.file = source;
   RecordScan scan = scan_markdown(text, source, model.questionnaire);
-  const auto add = [&](std::string rule, SourcePos pos, std::string message) {
+  const auto add = [&](std::string rule, SourcePos pos, std::string message,
+                       std::shared_ptr<const Drift> drift = {}) {
     const Level level = effective_level(rule, options);
     if (level == Level::off) return;
-    result.findings.push_back({std::move(rule), level, source, pos, std::move(message)});
+    result.findings.push_back(
+        {std::move(rule), level, source, pos, std::move(message), std::move(drift)});
   };
   for (const Diagnostic& d : scan.problems)
     add(d.code.empty() ? "malformed-record" : d.code, d.pos, d.message);
@@ -54,6 +98,22 @@ FileCheck check_markdown(const ScoringModel& model, std::string_view text,
       const Option declared = *r.decision;
       const std::string scores = fmt::format("cloud {:.1f}, local {:.1f}, hybrid {:.1f}",
                                              d.scores[0], d.scores[1], d.scores[2]);
+      // What moved since `adr` recorded the result, when it did.
+      std::shared_ptr<const Drift> drift;
+      std::string since;
+      if (r.recorded.present) {
+        RecordedResult now;
+        now.present = true;
+        now.aidecide = AIDECIDE_VERSION;
+        now.criteria_version = model.questionnaire.version;
+        now.prices_as_of = model.pricing.newest_as_of();
+        now.scores = d.scores;
+        for (Option o : kOptions) now.monthly_usd[index(o)] = d.cost.options[index(o)].monthly_usd;
+        now.answers = answers_fingerprint(model.questionnaire, r.profile);
+        drift = std::make_shared<const Drift>(drift_since(r.recorded, now));
+        for (std::size_t k = 0; k < drift->changes.size(); ++k)
+          since += (k == 0 ? "; since it was recorded: " : "; ") + drift->changes[k];
+      }
       if (r.criteria_version && *r.criteria_version != model.questionnaire.version) {
         add("stale-criteria", r.criteria_version_pos,
             fmt::format("scored with criteria version {}, the current one is {}; re-check the "
@@ -67,7 +127,7 @@ FileCheck check_markdown(const ScoringModel& model, std::string_view text,
       }
       const bool expired =
           r.override_.until && !options.today.empty() && *r.override_.until < options.today;
-      if (expired) {
+      if (expired && r.held) {  // a decision that no longer holds needs no renewal
         add("override-expired", r.override_.until_pos,
             fmt::format("override expired on {}; revisit the decision, or renew the override with "
                         "a new date",
@@ -92,8 +152,9 @@ FileCheck check_markdown(const ScoringModel& model, std::string_view text,
         } else if (d.recommendation != declared) {
           const std::string rec =
               d.recommendation ? std::string(to_string(*d.recommendation)) : "nothing";
-          std::string message = fmt::format("declared {}, but the criteria now recommend {} ({}); ",
-                                            to_string(declared), rec, scores);
+          std::string message =
+              fmt::format("declared {}, but the criteria now recommend {} ({}{}); ",
+                          to_string(declared), rec, scores, since);
           if (excused) {
             message +=
                 fmt::format("accepted by override: {}", escape_for_message(r.override_.reason));
@@ -101,10 +162,11 @@ FileCheck check_markdown(const ScoringModel& model, std::string_view text,
             const Level level =
                 effective_level(rule, options) == Level::off ? Level::off : Level::note;
             if (level != Level::off)
-              result.findings.push_back({rule, level, source, r.decision_pos, std::move(message)});
+              result.findings.push_back(
+                  {rule, level, source, r.decision_pos, std::move(message), drift});
           } else {
             message += "update the decision, or record an override with a reason";
-            add("decision-mismatch", r.decision_pos, std::move(message));
+            add("decision-mismatch", r.decision_pos, std::move(message), drift);
           }
         } else if (d.runner_up && (d.margin < options.low_margin_points ||
                                    d.confidence < options.low_confidence)) {
@@ -113,6 +175,20 @@ FileCheck check_markdown(const ScoringModel& model, std::string_view text,
                           "the flip points and "
                           "unknown answers",
                           to_string(declared), d.margin, 100 * d.confidence));
+        }
+        if (drift && d.recommendation == declared && d.runner_up) {
+          // The margin the record was written with: declared over the best other.
+          double best_other = -1;
+          for (Option o : kOptions)
+            if (o != declared) best_other = std::max(best_other, r.recorded.scores[index(o)]);
+          const double then = r.recorded.scores[index(declared)] - best_other;
+          if (then > 0 && d.margin < then / 2) {
+            add("drifted", r.decision_pos,
+                fmt::format("declared {} still holds, but its margin fell from {:.1f} to {:.1f} "
+                            "points{}",
+                            to_string(declared), then, d.margin, since),
+                drift);
+          }
         }
       }
       checked.decision = d;

@@ -130,8 +130,50 @@ std::optional<YamlNode> parse_extract(const Extract& e, const std::string& sourc
   }
 }
 
-const std::vector<std::string> kRecordKeys{"decision", "criteria_version", "answers",
-                                           "weights",  "models",           "override"};
+const std::vector<std::string> kRecordKeys{"decision", "criteria_version", "answers", "weights",
+                                           "models",   "override",         "recorded"};
+
+// Three numbers, one per option ("{cloud: 61.2, local: 74.5, hybrid: 70.1}").
+PerOption read_per_option(const YamlNode& node, std::string_view what, DiagnosticSink& sink) {
+  PerOption out{};
+  if (!expect_mapping(node, what, sink)) return out;
+  check_keys(node, {"cloud", "local", "hybrid"}, what, sink);
+  for (Option o : kOptions) {
+    const std::string key(to_string(o));
+    if (const YamlNode* v = require_key(node, key, what, sink)) {
+      if (const auto n = read_number(*v, fmt::format("{}.{}", what, key), sink)) out[index(o)] = *n;
+    }
+  }
+  return out;
+}
+
+RecordedResult load_recorded(const YamlNode& node, DiagnosticSink& sink) {
+  RecordedResult r;
+  r.present = true;
+  r.pos = node.pos;
+  if (!expect_mapping(node, "'recorded'", sink)) return r;
+  check_keys(node,
+             {"aidecide", "criteria_version", "prices_as_of", "scores", "monthly_usd", "answers"},
+             "'recorded'", sink);
+  if (const YamlNode* v = node.find("aidecide"))
+    r.aidecide = read_string(*v, "'recorded.aidecide'", sink).value_or("");
+  if (const YamlNode* v = node.find("criteria_version")) {
+    const auto n = v->is_scalar() ? parse_plain_number(v->value) : std::nullopt;
+    const auto version = n ? whole_number(*n, 1, 1000000) : std::nullopt;
+    if (!version)
+      sink.error(v->pos, "'recorded.criteria_version' must be a whole number of 1 or more");
+    r.criteria_version = version.value_or(0);
+  }
+  if (const YamlNode* v = node.find("prices_as_of"))
+    r.prices_as_of = read_date(*v, "'recorded.prices_as_of'", sink).value_or("");
+  if (const YamlNode* v = require_key(node, "scores", "'recorded'", sink))
+    r.scores = read_per_option(*v, "'recorded.scores'", sink);
+  if (const YamlNode* v = require_key(node, "monthly_usd", "'recorded'", sink))
+    r.monthly_usd = read_per_option(*v, "'recorded.monthly_usd'", sink);
+  if (const YamlNode* v = node.find("answers"))
+    r.answers = read_string(*v, "'recorded.answers'", sink).value_or("");
+  return r;
+}
 
 DecisionRecord load_record(const YamlNode& node, const SourcePos& pos, const std::string& source,
                            const Questionnaire& q, DiagnosticSink& sink) {
@@ -184,6 +226,7 @@ DecisionRecord load_record(const YamlNode& node, const SourcePos& pos, const std
   load_answer_body(require_key(node, "answers", "the decision record", sink), node.find("weights"),
                    q, r.profile, sink);
   if (const YamlNode* m = node.find("models")) load_named_models(*m, r.profile, sink);
+  if (const YamlNode* rec = node.find("recorded")) r.recorded = load_recorded(*rec, sink);
   return r;
 }
 

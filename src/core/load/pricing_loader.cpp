@@ -642,10 +642,12 @@ class PricingLoader {
 // Prices age; a benchmark's throughput or a model's architecture does not in
 // the same way (each throughput says how it was obtained in the report), so
 // only prices and the figures around them count.
-std::string Pricing::oldest_as_of() const {
-  std::string oldest = "9999-12-31";
+// Every price's date, oldest or newest: the staleness warning reads the
+// oldest, a record's drift the newest (the last price that changed).
+std::string Pricing::as_of_bound(bool newest) const {
+  std::string bound = newest ? "" : "9999-12-31";
   const auto consider = [&](const Provenance& p) {
-    if (!p.as_of.empty() && p.as_of < oldest) oldest = p.as_of;
+    if (!p.as_of.empty() && (newest ? p.as_of > bound : p.as_of < bound)) bound = p.as_of;
   };
   for (const auto& [id, h] : hosted) {
     consider(h.provenance);
@@ -654,7 +656,7 @@ std::string Pricing::oldest_as_of() const {
   for (const auto& [name, g] : gpus) consider(g.provenance);
   for (const auto& spec : kFigures) consider((this->*(spec.member)).provenance);
   for (const auto& spec : kTables) consider((this->*(spec.member)).provenance);
-  return oldest;
+  return bound;
 }
 
 Pricing load_pricing(std::string_view text, const std::string& source, const Questionnaire& q) {

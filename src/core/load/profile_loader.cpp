@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 #include "aidecide/escape.hpp"
 #include "aidecide/human_input.hpp"
@@ -393,6 +394,26 @@ std::string saved_answer_text(const Criterion& c, const Answer& a) {
       return fmt::format("[{:.15g}, {:.15g}]", a.low, a.high);
   }
   return "unknown";
+}
+
+std::string answers_fingerprint(const Questionnaire& q, const Profile& profile) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  const auto add = [&](std::string_view text) {
+    for (const char c : text) {
+      h ^= static_cast<unsigned char>(c);
+      h *= 0x100000001b3ULL;
+    }
+  };
+  for (const Criterion& c : q.criteria) {
+    if (!c.answerable()) continue;
+    add(c.id);
+    add("=");
+    add(saved_answer_text(c, profile.answers[c.index_in_questionnaire]));
+    if (const auto& w = profile.weights[c.index_in_questionnaire])
+      add(fmt::format(" weight {:.15g}", *w));
+    add("\n");
+  }
+  return fmt::format("{:016x}", h);
 }
 
 Answer parse_answer_text(const Criterion& c, std::string_view text) {

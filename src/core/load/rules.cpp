@@ -37,6 +37,10 @@ const std::vector<RuleSpec> kRules{
      "Say in override.reason why the deviation from the recommendation is accepted."},
     {"override-expired", Level::warning, "An override's until date has passed.",
      "Revisit the decision: renew the override with a new date, or change the decision."},
+    {"drifted", Level::note,
+     "The decision holds, but its margin has more than halved since the record was written.",
+     "Read what moved (costs, prices, criteria, answers) and, if the decision still stands, "
+     "write the record again with aidecide adr."},
     {"low-margin", Level::warning, "The decision holds, but only narrowly.",
      "Review the flip points and any unknown answers; a small change would alter the "
      "recommendation."},

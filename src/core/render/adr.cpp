@@ -112,6 +112,22 @@ std::string render_adr(const ScoringModel& model, const Profile& profile, const 
       if (!name->id.empty()) out += fmt::format("  {}: {}\n", key, yaml_quoted(name->id));
     }
   }
+  // The result as it stands today, so check can say later what moved.
+  const auto per_option = [&](auto value) {
+    std::string text = "{";
+    for (Option o : kOptions)
+      text += fmt::format("{}{}: {}", o == Option::cloud ? "" : ", ", to_string(o), value(o));
+    return text + "}";
+  };
+  out += fmt::format(
+      "recorded:\n  aidecide: {}\n  criteria_version: {}\n  prices_as_of: {}\n  answers: "
+      "\"{}\"\n  scores: {}\n  monthly_usd: {}\n",
+      yaml_quoted(AIDECIDE_VERSION), q.version, model.pricing.newest_as_of(),
+      answers_fingerprint(q, profile),
+      per_option([&](Option o) { return fmt::format("{:.1f}", d.scores[index(o)]); }),
+      per_option([&](Option o) {
+        return fmt::format("{:.0f}", std::round(d.cost.options[index(o)].monthly_usd));
+      }));
   out += "```\n";
   return out;
 }

@@ -128,6 +128,28 @@ Json profile_schema(const Questionnaire& q) {
           {"additionalProperties", false}};
 }
 
+// What `adr` recorded of the result (docs/check.md, "Drift").
+Json recorded_schema() {
+  const Json per_option = {{"type", "object"},
+                           {"required", {"cloud", "local", "hybrid"}},
+                           {"properties",
+                            {{"cloud", {{"type", "number"}}},
+                             {"local", {{"type", "number"}}},
+                             {"hybrid", {{"type", "number"}}}}},
+                           {"additionalProperties", false}};
+  return {{"type", "object"},
+          {"description", "The result when the record was written, for drift (docs/check.md)."},
+          {"required", {"scores", "monthly_usd"}},
+          {"properties",
+           {{"aidecide", {{"type", "string"}}},
+            {"criteria_version", {{"type", "integer"}, {"minimum", 1}}},
+            {"prices_as_of", {{"type", "string"}, {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}}},
+            {"answers", {{"type", "string"}}},
+            {"scores", per_option},
+            {"monthly_usd", per_option}}},
+          {"additionalProperties", false}};
+}
+
 Json record_schema(const Questionnaire& q) {
   return {{"$schema", kDraft},
           {"$id", "https://aidecide.invalid/schema/record.schema.json"},
@@ -149,7 +171,8 @@ Json record_schema(const Questionnaire& q) {
               {"properties",
                {{"reason", {{"type", "string"}}},
                 {"until", {{"type", "string"}, {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}}}}},
-              {"additionalProperties", false}}}}},
+              {"additionalProperties", false}}},
+            {"recorded", recorded_schema()}}},
           {"additionalProperties", false}};
 }
 

@@ -2,6 +2,8 @@
 // aidecide check: record extraction, positions, every rule, output formats.
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -509,4 +511,84 @@ TEST_CASE("a record over 64 KiB is refused with its position", "[check][limits]"
   CHECK(c.findings[0].pos.line == 3);
   CHECK(c.findings[0].message.starts_with("the record is too large ("));
   CHECK(c.findings[0].message.ends_with(" bytes; the limit is 65536)"));
+}
+
+TEST_CASE("a record's recorded result says what moved since", "[check][drift]") {
+  const Decision today = decide_with({}, 200);
+  const std::string winner(to_string(*today.recommendation));
+  std::string other = winner == "cloud" ? "local" : "cloud";
+  const auto recorded = [&](const std::string& scores, const std::string& costs,
+                            const std::string& answers = "0000000000000000") {
+    return "recorded:\n  aidecide: \"0.0.1\"\n  criteria_version: 1\n  prices_as_of: 2025-01-01\n"
+           "  answers: \"" +
+           answers + "\"\n  scores: " + scores + "\n  monthly_usd: " + costs + "\n";
+  };
+  SECTION("a mismatch says what moved") {
+    const FileCheck c = run_check(fenced(other, recorded("{cloud: 90, local: 90, hybrid: 10}",
+                                                         "{cloud: 100, local: 100, hybrid: 100}")));
+    REQUIRE(rules_of(c) == std::vector<std::string>{"decision-mismatch"});
+    const Finding& f = c.findings[0];
+    CHECK(f.message.find("; since it was recorded: ") != std::string::npos);
+    CHECK(f.message.find("'s monthly cost rose from $100 to ") != std::string::npos);
+    CHECK(f.message.find("hybrid's score rose from 10.0 to ") != std::string::npos);
+    CHECK(f.message.find("prices of ") != std::string::npos);
+    CHECK(f.message.find("(recorded with prices of 2025-01-01)") != std::string::npos);
+    CHECK(f.message.find("answers changed") != std::string::npos);
+    REQUIRE(f.drift);
+    CHECK(f.drift->recorded.scores[index(Option::hybrid)] == 10.0);
+    CHECK(f.drift->current.scores == today.scores);
+    CHECK(f.drift->current.criteria_version == default_model().questionnaire.version);
+  }
+  SECTION("a margin that more than halved is a note: drifted") {
+    // Recorded with the winner 40 points ahead; today it is less.
+    std::string scores = "{cloud: 10, local: 10, hybrid: 10}";
+    scores.replace(scores.find(winner) + winner.size() + 2, 2, "50");
+    const Profile p = make_profile({});
+    const std::string fingerprint = answers_fingerprint(default_model().questionnaire, p);
+    const FileCheck c =
+        run_check(fenced(winner, recorded(scores, "{cloud: 1, local: 1, hybrid: 1}", fingerprint)));
+    const std::vector<std::string> rules = rules_of(c);
+    REQUIRE(std::count(rules.begin(), rules.end(), "drifted") == 1);
+    const Finding& f = *std::find_if(c.findings.begin(), c.findings.end(),
+                                     [](const Finding& x) { return x.rule == "drifted"; });
+    CHECK(f.level == Level::note);
+    CHECK(f.message.starts_with("declared " + winner +
+                                " still holds, but its margin fell from 40.0 to "));
+    CHECK(f.message.find("answers unchanged") != std::string::npos);
+    REQUIRE(f.drift);
+  }
+  SECTION("without recorded, or with the result unchanged, nothing is said") {
+    CHECK(rules_of(run_check(fenced(winner))).empty());
+    std::string same = "{";
+    for (Option o : kOptions)
+      same += fmt::format("{}{}: {:.1f}", o == Option::cloud ? "" : ", ", to_string(o),
+                          today.scores[index(o)]);
+    same += "}";
+    std::string costs = "{";
+    for (Option o : kOptions)
+      costs += fmt::format("{}{}: {:.0f}", o == Option::cloud ? "" : ", ", to_string(o),
+                           today.cost.options[index(o)].monthly_usd);
+    costs += "}";
+    const FileCheck c = run_check(fenced(winner, recorded(same, costs)));
+    CHECK(rules_of(c).empty());
+  }
+  SECTION("a malformed recorded block is the record's problem, with its position") {
+    const FileCheck c = run_check(fenced(winner, "recorded:\n  scores: {cloud: 1, local: x}\n"));
+    CHECK(rules_of(c) == std::vector<std::string>(rules_of(c).size(), "malformed-record"));
+    bool found_hybrid = false, found_costs = false;
+    for (const Finding& f : c.findings) {
+      found_hybrid |= f.message.find("'hybrid'") != std::string::npos;
+      found_costs |= f.message.find("'monthly_usd'") != std::string::npos;
+    }
+    CHECK(found_hybrid);
+    CHECK(found_costs);
+  }
+}
+
+TEST_CASE("a decision that no longer holds draws no override-expired", "[check][rules]") {
+  const std::string winner = baseline_winner();
+  const std::string other = winner == "cloud" ? "local" : "cloud";
+  const std::string text = "- Status: superseded by 0009\n\n" +
+                           fenced(other, "override:\n  reason: pilot\n  until: 2020-01-01\n");
+  CHECK(rules_of(run_check(text)) == std::vector<std::string>{"not-held"});
 }

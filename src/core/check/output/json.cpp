@@ -11,6 +11,38 @@
 namespace aidecide {
 namespace {
 
+void write_recorded(JsonWriter& w, const RecordedResult& r) {
+  constexpr std::array<std::string_view, kOptionCount> kKeys{"cloud", "local", "hybrid"};
+  w.begin_object();
+  w.key("aidecide");
+  w.string(r.aidecide);
+  w.key("criteria_version");
+  w.integer(static_cast<std::uint64_t>(r.criteria_version));
+  w.key("prices_as_of");
+  w.string(r.prices_as_of);
+  w.key("answers");
+  w.string(r.answers);
+  w.key("scores");
+  w.number_object(kKeys, r.scores, 1);
+  w.key("monthly_usd");
+  w.number_object(kKeys, r.monthly_usd, 0);
+  w.end_object();
+}
+
+// `drift`: the result the record was written with, today's, and what moved.
+void write_drift(JsonWriter& w, const Drift& d) {
+  w.begin_object();
+  w.key("recorded");
+  write_recorded(w, d.recorded);
+  w.key("current");
+  write_recorded(w, d.current);
+  w.key("changes");
+  w.begin_array();
+  for (const std::string& c : d.changes) w.string(c);
+  w.end_array();
+  w.end_object();
+}
+
 class JsonCheckRenderer : public CheckRenderer {
  public:
   JsonCheckRenderer(std::ostream& out, const ScoringModel& model) : m_out(out), m_model(model) {}
@@ -62,6 +94,10 @@ class JsonCheckRenderer : public CheckRenderer {
         w.integer(static_cast<std::uint64_t>(f.pos.column));
         w.key("message");
         w.string(f.message);
+        if (f.drift) {
+          w.key("drift");
+          write_drift(w, *f.drift);
+        }
         w.end_object();
       }
     }

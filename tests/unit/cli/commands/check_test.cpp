@@ -118,7 +118,7 @@ TEST_CASE("a record's named models are recorded by adr and held by check", "[che
       run_in(dir, {"adr", "named.yaml", "--date", "2026-11-23", "-o", "0001-named.md"});
   REQUIRE(adr_code == 0);
   const std::string record = read_text_file((dir / "0001-named.md").string());
-  CHECK(record.find("models:\n  cloud: \"gpt-4o-mini\"\n  gpu: \"L40S\"\n```") !=
+  CHECK(record.find("models:\n  cloud: \"gpt-4o-mini\"\n  gpu: \"L40S\"\nrecorded:\n") !=
         std::string::npos);
   const auto [code, out, err] = run_in(dir, {"check", "0001-named.md"});
   CHECK(code == 0);
