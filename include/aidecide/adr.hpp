@@ -18,6 +18,17 @@ struct AdrOptions {
 std::string render_adr(const ScoringModel& model, const Profile& profile, const Decision& d,
                        const AdrOptions& options);
 
+// The decision record block alone (```yaml aidecide ... ```), as
+// render_adr() ends with it.
+std::string render_record_block(const ScoringModel& model, const Profile& profile,
+                                const Decision& d);
+
+// `document` with `block` inserted at the end of its decision section (an
+// ATX heading "Decision" or "Decision Outcome", any level and case, outside
+// code blocks: Nygard/adr-tools, MADR, log4brains), else at its end, after
+// a blank line; every other byte unchanged (CRLF documents get CRLF).
+std::string insert_record(std::string_view document, std::string_view block);
+
 // The record's title: options.title, else "Where to run <profile name>".
 std::string adr_title(const Profile& profile, const AdrOptions& options);
 

@@ -7,6 +7,7 @@
 #include "aidecide/adr.hpp"
 #include "aidecide/escape.hpp"
 #include "aidecide/files.hpp"
+#include "aidecide/record.hpp"
 #include "aidecide/text.hpp"
 #include "commands.hpp"
 
@@ -18,6 +19,7 @@ struct AdrCliOptions {
   std::string profile;
   std::string title;
   std::string out;
+  std::string append;  // an existing ADR to add the record to
   bool force = false;
   std::string date;  // default: today
   ModelPaths model;
@@ -40,6 +42,21 @@ int run_adr(const AdrCliOptions& options, const Streams& io) {
   const Profile profile = load_profile(read_input(input, io.in), input.name, model->questionnaire);
   const Decision d = decide(*model, profile, EngineOptions{});
   const AdrOptions adr{options.title, options.date.empty() ? io.env.today : options.date};
+  if (!options.append.empty()) {
+    // Into an existing ADR: the record block alone, in its decision section.
+    const std::string document = read_text_file(options.append);
+    const RecordScan scan = scan_markdown(document, options.append, model->questionnaire);
+    if (!scan.records.empty()) {
+      throw InputError({{options.append, scan.records[0].pos,
+                         "already holds a decision record; edit it, or remove it and append "
+                         "again"}});
+    }
+    write_file_atomically(options.append,
+                          insert_record(document, render_record_block(*model, profile, d)));
+    io.err << fmt::format("aidecide: added the decision record to {}\n",
+                          escape_for_message(options.append));
+    return static_cast<int>(ExitCode::success);
+  }
   const std::string text = render_adr(*model, profile, d, adr);
   if (options.out.empty()) {
     io.out << text;
@@ -74,6 +91,11 @@ Runner setup_adr(CLI::App& app, Completions& /*completions*/) {
                  "Write the record to FILE instead of standard output; to a FOLDER, as its next "
                  "record (NNNN-title.md, numbered as adr-tools does)")
       ->type_name("FILE|FOLDER");
+  app.add_option("--append", options->append,
+                 "Add the record block to an existing ADR (Nygard, adr-tools, MADR, log4brains): "
+                 "at the end of its Decision section, else at its end; nothing else changes")
+      ->type_name("ADR.md")
+      ->excludes(app.get_option("--out"));
   app.add_flag("--force", options->force, "Replace FILE if it exists");
   app.add_option("--date", options->date, "Date in the record's front matter (default: today)")
       ->type_name("YYYY-MM-DD");
@@ -82,7 +104,8 @@ Runner setup_adr(CLI::App& app, Completions& /*completions*/) {
       "Examples:\n"
       "  aidecide adr profiles/hospital-clinical-notes.yaml --out docs/adr/0005-clinical-notes.md\n"
       "  aidecide adr my-project.yaml --title \"Serve the assistant on our own GPUs\"\n"
-      "  aidecide adr my-project.yaml --out docs/adr/");
+      "  aidecide adr my-project.yaml --out docs/adr/\n"
+      "  aidecide adr my-project.yaml --append docs/adr/0007-serving.md");
   return [options](const Streams& io, const GlobalOptions&) { return run_adr(*options, io); };
 }
 

@@ -31,6 +31,127 @@ std::string next_adr_file_name(const std::vector<std::string>& names, std::strin
   return fmt::format("{:04}-{}.md", highest + 1, safe_file_stem(title));
 }
 
+std::string render_record_block(const ScoringModel& model, const Profile& profile,
+                                const Decision& d) {
+  const Questionnaire& q = model.questionnaire;
+  std::string out;
+  out += fmt::format("```yaml aidecide\ndecision: {}\ncriteria_version: {}\nanswers:\n",
+                     d.recommendation ? to_string(*d.recommendation) : "none", q.version);
+  for (const Criterion& c : q.criteria) {
+    if (c.answerable())
+      out += fmt::format("  {}: {}\n", c.id,
+                         saved_answer_text(c, profile.answers[c.index_in_questionnaire]));
+  }
+  bool any_weight = false;
+  for (const Criterion& c : q.criteria) {
+    const auto& w = profile.weights[c.index_in_questionnaire];
+    if (!w) continue;
+    if (!any_weight) out += "weights:\n";
+    any_weight = true;
+    out += fmt::format("  {}: {:.15g}\n", c.id, *w);
+  }
+  if (profile.models.any()) {
+    out += "models:\n";
+    for (const auto& [key, name] : named_model_fields(profile.models)) {
+      if (!name->id.empty()) out += fmt::format("  {}: {}\n", key, yaml_quoted(name->id));
+    }
+  }
+  // The result as it stands today, so check can say later what moved.
+  const auto per_option = [&](auto value) {
+    std::string text = "{";
+    for (Option o : kOptions)
+      text += fmt::format("{}{}: {}", o == Option::cloud ? "" : ", ", to_string(o), value(o));
+    return text + "}";
+  };
+  out += fmt::format(
+      "recorded:\n  aidecide: {}\n  criteria_version: {}\n  prices_as_of: {}\n  answers: "
+      "\"{}\"\n  scores: {}\n  monthly_usd: {}\n",
+      yaml_quoted(AIDECIDE_VERSION), q.version, model.pricing.newest_as_of(),
+      answers_fingerprint(q, profile),
+      per_option([&](Option o) { return fmt::format("{:.1f}", d.scores[index(o)]); }),
+      per_option([&](Option o) {
+        return fmt::format("{:.0f}", std::round(d.cost.options[index(o)].monthly_usd));
+      }));
+  out += "```\n";
+  return out;
+}
+
+namespace {
+std::string_view trim(std::string_view s) {
+  const std::size_t first = s.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  return s.substr(first, s.find_last_not_of(" \t") - first + 1);
+}
+
+// An ATX heading's level and text ("## Decision Outcome ##" -> 2,
+// "Decision Outcome"); level 0 for any other line.
+std::pair<int, std::string_view> heading(std::string_view line) {
+  std::size_t level = 0;
+  while (level < line.size() && level < 7 && line[level] == '#') ++level;
+  if (level == 0 || level > 6 || level == line.size() ||
+      (line[level] != ' ' && line[level] != '\t'))
+    return {0, {}};
+  std::string_view text = trim(line.substr(level));
+  while (!text.empty() && text.back() == '#') text.remove_suffix(1);
+  return {static_cast<int>(level), trim(text)};
+}
+
+bool is_decision_heading(std::string_view text) {
+  const std::string lower = ascii_lower(std::string(text));
+  return lower == "decision" || lower == "decision outcome";
+}
+}  // namespace
+
+std::string insert_record(std::string_view document, std::string_view block) {
+  // Lines with their offsets; headings inside code blocks do not count.
+  std::size_t insert_at = document.size();
+  int section = 0;  // the decision heading's level, once found
+  std::string_view fence;
+  for (std::size_t at = 0; at < document.size();) {
+    const std::size_t end = std::min(document.find('\n', at), document.size());
+    std::string_view line = document.substr(at, end - at);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    const std::string_view bare = trim(line);
+    if (!fence.empty()) {
+      if (bare.starts_with(fence) && trim(bare.substr(fence.size())).empty()) fence = {};
+    } else if (bare.starts_with("```") || bare.starts_with("~~~")) {
+      std::size_t n = 0;
+      while (n < bare.size() && bare[n] == bare[0]) ++n;
+      fence = bare.substr(0, n);
+    } else if (const auto [level, text] = heading(line); level > 0) {
+      if (section > 0 && level <= section) {
+        insert_at = at;
+        break;
+      }
+      if (section == 0 && is_decision_heading(text)) section = level;
+    }
+    at = end + 1;
+  }
+  const bool crlf = document.find("\r\n") != std::string_view::npos;
+  const std::string_view eol = crlf ? "\r\n" : "\n";
+  // A blank line before the block (unless there is one) and before the
+  // heading that follows it.
+  const std::string_view before = document.substr(0, insert_at);
+  const bool ends_line = before.empty() || before.back() == '\n';
+  const bool blank =
+      before.empty() || (ends_line && (before.ends_with("\n\n") || before.ends_with("\n\r\n")));
+  std::string added;
+  if (!ends_line) added += eol;
+  if (!blank) added += eol;
+  for (const char c : block) {
+    if (c == '\n') {
+      added += eol;
+    } else {
+      added += c;
+    }
+  }
+  if (insert_at < document.size()) added += eol;
+  std::string out(document.substr(0, insert_at));
+  out += added;
+  out += document.substr(insert_at);
+  return out;
+}
+
 std::string render_adr(const ScoringModel& model, const Profile& profile, const Decision& d,
                        const AdrOptions& options) {
   const Questionnaire& q = model.questionnaire;
@@ -91,44 +212,7 @@ std::string render_adr(const ScoringModel& model, const Profile& profile, const 
   out +=
       "\n## Decision record\n\nRe-scored by `aidecide check` in CI; update the answers when the "
       "facts change.\n\n";
-  out += fmt::format("```yaml aidecide\ndecision: {}\ncriteria_version: {}\nanswers:\n",
-                     d.recommendation ? to_string(*d.recommendation) : "none", q.version);
-  for (const Criterion& c : q.criteria) {
-    if (c.answerable())
-      out += fmt::format("  {}: {}\n", c.id,
-                         saved_answer_text(c, profile.answers[c.index_in_questionnaire]));
-  }
-  bool any_weight = false;
-  for (const Criterion& c : q.criteria) {
-    const auto& w = profile.weights[c.index_in_questionnaire];
-    if (!w) continue;
-    if (!any_weight) out += "weights:\n";
-    any_weight = true;
-    out += fmt::format("  {}: {:.15g}\n", c.id, *w);
-  }
-  if (profile.models.any()) {
-    out += "models:\n";
-    for (const auto& [key, name] : named_model_fields(profile.models)) {
-      if (!name->id.empty()) out += fmt::format("  {}: {}\n", key, yaml_quoted(name->id));
-    }
-  }
-  // The result as it stands today, so check can say later what moved.
-  const auto per_option = [&](auto value) {
-    std::string text = "{";
-    for (Option o : kOptions)
-      text += fmt::format("{}{}: {}", o == Option::cloud ? "" : ", ", to_string(o), value(o));
-    return text + "}";
-  };
-  out += fmt::format(
-      "recorded:\n  aidecide: {}\n  criteria_version: {}\n  prices_as_of: {}\n  answers: "
-      "\"{}\"\n  scores: {}\n  monthly_usd: {}\n",
-      yaml_quoted(AIDECIDE_VERSION), q.version, model.pricing.newest_as_of(),
-      answers_fingerprint(q, profile),
-      per_option([&](Option o) { return fmt::format("{:.1f}", d.scores[index(o)]); }),
-      per_option([&](Option o) {
-        return fmt::format("{:.0f}", std::round(d.cost.options[index(o)].monthly_usd));
-      }));
-  out += "```\n";
+  out += render_record_block(model, profile, d);
   return out;
 }
 

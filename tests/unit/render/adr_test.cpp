@@ -43,3 +43,75 @@ TEST_CASE("adr --out FOLDER writes the folder's next record", "[adr][cli]") {
   CHECK(fs::exists(dir / "0004-where-to-run-startup-meeting-notes-prototype.md"));
   fs::remove_all(dir);
 }
+
+namespace {
+const std::string kBlock = "```yaml aidecide\ndecision: local\n```\n";
+
+// The document with the block taken out again: what --append must leave.
+std::string without(const std::string& text, const std::string& inserted) {
+  const std::size_t at = text.find(inserted);
+  REQUIRE(at != std::string::npos);
+  return text.substr(0, at) + text.substr(at + inserted.size());
+}
+}  // namespace
+
+TEST_CASE("a record goes at the end of the decision section, nothing else changes", "[adr]") {
+  SECTION("adr-tools (Nygard): before ## Consequences") {
+    const std::string nygard =
+        "# 7. Serve the assistant\n\nDate: 2026-11-02\n\n## Status\n\nAccepted\n\n## Context\n\n"
+        "We need it.\n\n## Decision\n\nWe will run it on our GPUs.\n\n## Consequences\n\nOps.\n";
+    const std::string out = insert_record(nygard, kBlock);
+    CHECK(out.find("We will run it on our GPUs.\n\n```yaml aidecide\ndecision: local\n```\n\n"
+                   "## Consequences") != std::string::npos);
+    CHECK(without(out, "\n```yaml aidecide\ndecision: local\n```\n") == nygard);
+  }
+  SECTION("MADR: the Decision Outcome section, its ### subsections included") {
+    const std::string madr =
+        "---\nstatus: accepted\n---\n# Serve it\n\n## Decision Outcome\n\nChosen option: local.\n\n"
+        "### Consequences\n\n* Good\n\n## More Information\n\nNone.\n";
+    const std::string out = insert_record(madr, kBlock);
+    CHECK(out.find("* Good\n\n```yaml aidecide\ndecision: local\n```\n\n## More Information") !=
+          std::string::npos);
+    CHECK(without(out, "\n```yaml aidecide\ndecision: local\n```\n") == madr);
+  }
+  SECTION("log4brains: the last section, so at the end") {
+    const std::string log4brains =
+        "# Serve it\n\n- Status: accepted\n- Date: 2026-11-02\n\n## Decision Outcome\n\n"
+        "Chosen option: \"local\"";  // no final newline
+    const std::string out = insert_record(log4brains, kBlock);
+    CHECK(out == log4brains + "\n\n```yaml aidecide\ndecision: local\n```\n");
+  }
+  SECTION("a heading inside a code block is not a section; CRLF stays CRLF") {
+    const std::string crlf =
+        "# T\r\n\r\n```\r\n## Decision\r\n```\r\n\r\n## Notes\r\n\r\nText.\r\n";
+    const std::string out = insert_record(crlf, kBlock);
+    CHECK(out == crlf + "\r\n```yaml aidecide\r\ndecision: local\r\n```\r\n");
+  }
+}
+
+TEST_CASE("adr --append adds the record to an existing ADR once", "[adr][cli]") {
+  const fs::path file = fs::temp_directory_path() / "aidecide-append-0007.md";
+  const std::string nygard =
+      "# 7. Serve the assistant\n\n## Status\n\nAccepted\n\n## Decision\n\nOur GPUs.\n\n"
+      "## Consequences\n\nOps.\n";
+  { std::ofstream(file) << nygard; }
+  const CliResult r =
+      run_cli({"adr", "profiles/startup-prototype.yaml", "--append", file.string()});
+  CHECK(r.code == 0);
+  CHECK(r.err == "aidecide: added the decision record to " + file.string() + "\n");
+  const std::string text = read_text_file(file.string());
+  const std::size_t open = text.find("```yaml aidecide\n");
+  const std::size_t close = text.find("```\n", open + 4);
+  REQUIRE(open != std::string::npos);
+  REQUIRE(close != std::string::npos);
+  CHECK(text.substr(0, open) + text.substr(close + 5) == nygard);  // byte for byte
+  CHECK(text.find("recorded:\n") != std::string::npos);
+  // check holds it at once; a second append is refused and changes nothing.
+  CHECK(run_cli({"check", file.string()}).code == 0);
+  const CliResult again =
+      run_cli({"adr", "profiles/startup-prototype.yaml", "--append", file.string()});
+  CHECK(again.code == 2);
+  CHECK(again.err.find(":11:1: already holds a decision record") != std::string::npos);
+  CHECK(read_text_file(file.string()) == text);
+  fs::remove(file);
+}
