@@ -2,6 +2,7 @@
 #pragma once
 // `aidecide adr`: a MADR-style decision record from a profile.
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,9 +11,15 @@
 
 namespace aidecide {
 
+// The layouts adr writes: MADR (front matter), Nygard's as adr-tools writes
+// it ("Date:" and a "## Status" section), and log4brains' ("- Status:" lines).
+enum class AdrTemplate { madr, nygard, log4brains };
+inline constexpr std::array<std::string_view, 3> kAdrTemplates{"madr", "nygard", "log4brains"};
+
 struct AdrOptions {
   std::string title;  // default: "Where to run <profile name>"
   std::string date;   // YYYY-MM-DD for the front matter
+  AdrTemplate layout = AdrTemplate::madr;
 };
 
 std::string render_adr(const ScoringModel& model, const Profile& profile, const Decision& d,

@@ -2,6 +2,7 @@
 // `aidecide adr PROFILE`: writes a decision record that `check` holds at once.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "aidecide/adr.hpp"
@@ -20,6 +21,7 @@ struct AdrCliOptions {
   std::string title;
   std::string out;
   std::string append;  // an existing ADR to add the record to
+  std::string layout = "madr";
   bool force = false;
   std::string date;  // default: today
   ModelPaths model;
@@ -41,7 +43,10 @@ int run_adr(const AdrCliOptions& options, const Streams& io) {
                         options.profile == "-", nullptr};
   const Profile profile = load_profile(read_input(input, io.in), input.name, model->questionnaire);
   const Decision d = decide(*model, profile, EngineOptions{});
-  const AdrOptions adr{options.title, options.date.empty() ? io.env.today : options.date};
+  const auto layout = static_cast<AdrTemplate>(
+      std::find(kAdrTemplates.begin(), kAdrTemplates.end(), options.layout) -
+      kAdrTemplates.begin());
+  const AdrOptions adr{options.title, options.date.empty() ? io.env.today : options.date, layout};
   if (!options.append.empty()) {
     // Into an existing ADR: the record block alone, in its decision section.
     const std::string document = read_text_file(options.append);
@@ -81,7 +86,7 @@ int run_adr(const AdrCliOptions& options, const Streams& io) {
 
 }  // namespace
 
-Runner setup_adr(CLI::App& app, Completions& /*completions*/) {
+Runner setup_adr(CLI::App& app, Completions& completions) {
   auto options = std::make_shared<AdrCliOptions>();
   app.add_option("profile", options->profile, "The profile to decide (- for stdin)")
       ->required()
@@ -96,6 +101,10 @@ Runner setup_adr(CLI::App& app, Completions& /*completions*/) {
                  "at the end of its Decision section, else at its end; nothing else changes")
       ->type_name("ADR.md")
       ->excludes(app.get_option("--out"));
+  add_choice(app, completions, "--template", options->layout,
+             std::vector<std::string>(kAdrTemplates.begin(), kAdrTemplates.end()),
+             "The layout: MADR (front matter), Nygard's as adr-tools writes it, or log4brains'")
+      ->capture_default_str();
   app.add_flag("--force", options->force, "Replace FILE if it exists");
   app.add_option("--date", options->date, "Date in the record's front matter (default: today)")
       ->type_name("YYYY-MM-DD");

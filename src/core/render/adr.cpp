@@ -155,10 +155,34 @@ std::string insert_record(std::string_view document, std::string_view block) {
 std::string render_adr(const ScoringModel& model, const Profile& profile, const Decision& d,
                        const AdrOptions& options) {
   const Questionnaire& q = model.questionnaire;
-  const std::string title = adr_title(profile, options);
-  std::string out = fmt::format("---\nstatus: proposed\ndate: {}\n---\n\n# {}\n\n", options.date,
-                                escape_markdown(title));
-  out += "## Context and problem statement\n\n";
+  const std::string title = escape_markdown(adr_title(profile, options));
+  // Each layout's headings; the record sits in the decision section for
+  // Nygard and log4brains (where --append would put it), in its own for MADR.
+  struct Layout {
+    std::string_view context, drivers, options, outcome, consequences;
+  };
+  const Layout layout =
+      options.layout == AdrTemplate::nygard
+          ? Layout{"## Context", "### Decision drivers", "### Considered options", "## Decision",
+                   "## Consequences"}
+      : options.layout == AdrTemplate::log4brains
+          ? Layout{"## Context and Problem Statement", "## Decision Drivers",
+                   "## Considered Options", "## Decision Outcome", "### Consequences"}
+          : Layout{"## Context and problem statement", "## Decision drivers",
+                   "## Considered options", "## Decision outcome", "### Consequences"};
+  std::string out;
+  switch (options.layout) {
+    case AdrTemplate::madr:
+      out = fmt::format("---\nstatus: proposed\ndate: {}\n---\n\n# {}\n\n", options.date, title);
+      break;
+    case AdrTemplate::nygard:
+      out = fmt::format("# {}\n\nDate: {}\n\n## Status\n\nProposed\n\n", title, options.date);
+      break;
+    case AdrTemplate::log4brains:
+      out = fmt::format("# {}\n\n- Status: proposed\n- Date: {}\n\n", title, options.date);
+      break;
+  }
+  out += std::string(layout.context) + "\n\n";
   if (!profile.description.empty()) out += escape_markdown(profile.description) + "\n\n";
   out += fmt::format(
       "Where should the models of *{}* run: on hosted model APIs (cloud), on open-weight models we "
@@ -167,16 +191,16 @@ std::string render_adr(const ScoringModel& model, const Profile& profile, const 
       "version {}).\n\n",
       escape_markdown(profile.name), AIDECIDE_VERSION, q.version);
 
-  out += "## Decision drivers\n\n";
+  out += std::string(layout.drivers) + "\n\n";
   std::size_t shown = 0;
   for (const Contribution& c : d.contributions) {
     if (shown == 5 || std::fabs(c.separation) < 0.05) break;
     out += "- " + escape_markdown(describe_contribution(model, d, c)) + "\n";
     ++shown;
   }
-  out +=
-      "\n## Considered options\n\n| Option | Score | Monthly cost (all-in) | Notes "
-      "|\n|---|---:|---:|---|\n";
+  out += fmt::format(
+      "\n{}\n\n| Option | Score | Monthly cost (all-in) | Notes |\n|---|---:|---:|---|\n",
+      layout.options);
   for (Option o : kOptions) {
     std::string note;
     if (d.recommendation == o) note = "**chosen**";
@@ -186,7 +210,7 @@ std::string render_adr(const ScoringModel& model, const Profile& profile, const 
     out += fmt::format("| {} | {:.1f} | {} | {} |\n", to_string(o), d.scores[index(o)],
                        format_usd(d.cost.options[index(o)].monthly_usd), note);
   }
-  out += "\n## Decision outcome\n\n";
+  out += fmt::format("\n{}\n\n", layout.outcome);
   if (d.recommendation) {
     out += fmt::format("Chosen option: **{}**", to_string(*d.recommendation));
     if (d.runner_up)
@@ -206,8 +230,13 @@ std::string render_adr(const ScoringModel& model, const Profile& profile, const 
     }
     out += "\n";
   }
-  out += "### Consequences\n\n";
+  if (options.layout != AdrTemplate::madr) {
+    out += "Re-scored by `aidecide check` in CI; update the answers when the facts change.\n\n";
+    out += render_record_block(model, profile, d) + "\n";
+  }
+  out += std::string(layout.consequences) + "\n\n";
   for (const std::string& item : d.checklist) out += "- [ ] " + escape_markdown(item) + "\n";
+  if (options.layout != AdrTemplate::madr) return out;
 
   out +=
       "\n## Decision record\n\nRe-scored by `aidecide check` in CI; update the answers when the "

@@ -115,3 +115,38 @@ TEST_CASE("adr --append adds the record to an existing ADR once", "[adr][cli]") 
   CHECK(read_text_file(file.string()) == text);
   fs::remove(file);
 }
+
+TEST_CASE("adr writes MADR, Nygard (adr-tools) and log4brains layouts that check holds",
+          "[adr][cli]") {
+  const fs::path dir = fs::temp_directory_path() / "aidecide-adr-templates";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::vector<std::pair<std::string, std::string>> layouts{
+      {"madr", "---\nstatus: proposed\ndate: 2026-11-23\n---\n\n# Where to run "},
+      {"nygard",
+       "# Where to run Startup meeting-notes prototype\n\nDate: 2026-11-23\n\n## "
+       "Status\n\nProposed\n\n## Context\n\n"},
+      {"log4brains",
+       "# Where to run Startup meeting-notes prototype\n\n- Status: proposed\n- "
+       "Date: 2026-11-23\n\n## Context and Problem Statement\n\n"}};
+  for (const auto& [layout, start] : layouts) {
+    INFO(layout);
+    const std::string file = (dir / (layout + ".md")).string();
+    const CliResult r = run_cli({"adr", "profiles/startup-prototype.yaml", "--template", layout,
+                                 "--date", "2026-11-23", "--out", file});
+    REQUIRE(r.code == 0);
+    const std::string text = read_text_file(file);
+    CHECK(text.starts_with(start));
+    // The record sits in the decision section, where --append would put it.
+    const std::string decision = layout == "nygard"       ? "\n## Decision\n"
+                                 : layout == "log4brains" ? "\n## Decision Outcome\n"
+                                                          : "\n## Decision record\n";
+    CHECK(text.find(decision) < text.find("```yaml aidecide"));
+    const CliResult c = run_cli({"check", "--format", "json", file});
+    CHECK(c.code == 0);
+    CHECK(c.out.find("\"status\": \"proposed\"") != std::string::npos);
+    CHECK(c.out.find("\"held\": true") != std::string::npos);
+  }
+  CHECK(run_cli({"adr", "profiles/startup-prototype.yaml", "--template", "y-statement"}).code == 2);
+  fs::remove_all(dir);
+}
