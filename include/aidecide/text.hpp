@@ -31,6 +31,8 @@ std::optional<std::string> did_you_mean(std::string_view word,
 
 // ASCII letters lowered (locale-free); other bytes as they are.
 std::string ascii_lower(std::string_view text);
+// `text` without spaces and tabs at either end.
+std::string_view trim_blanks(std::string_view text);
 bool equal_ignoring_case(std::string_view a, std::string_view b);
 
 // An ISO 8601 calendar date, YYYY-MM-DD.

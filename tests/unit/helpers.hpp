@@ -5,6 +5,8 @@
 
 #include <cmath>
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <sstream>
 #include <string>
@@ -63,6 +65,12 @@ inline std::map<std::string, std::string> baseline_answers() {
 }
 
 // `text` with the first `from` replaced by `to` (which must be there).
+// Writes `text` to `p`, making its folders first.
+inline void write(const std::filesystem::path& p, const std::string& text) {
+  std::filesystem::create_directories(p.parent_path());
+  std::ofstream(p) << text;
+}
+
 inline std::string replaced(std::string text, const std::string& from, const std::string& to) {
   const auto at = text.find(from);
   REQUIRE(at != std::string::npos);

@@ -36,12 +36,6 @@ std::vector<Line> split_lines(std::string_view text) {
   return lines;
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 struct Fence {
   char marker = 0;
   std::size_t length = 0;
@@ -59,7 +53,7 @@ std::optional<Fence> fence_at(std::string_view line) {
   std::size_t length = 0;
   while (indent + length < line.size() && line[indent + length] == marker) ++length;
   if (length < 3) return std::nullopt;
-  const std::string_view info = trim(line.substr(indent + length));
+  const std::string_view info = trim_blanks(line.substr(indent + length));
   if (marker == '`' && info.find('`') != std::string_view::npos) return std::nullopt;
   return Fence{marker, length, indent, info};
 }
@@ -74,7 +68,7 @@ bool is_record_info(std::string_view info) {
   while (!info.empty()) {
     const std::size_t end = std::min(info.find(' '), info.size());
     words.push_back(info.substr(0, end));
-    info = trim(info.substr(end));
+    info = trim_blanks(info.substr(end));
   }
   return (!words.empty() && words[0] == "aidecide") ||
          (words.size() >= 2 && words[0] == "yaml" && words[1] == "aidecide");
@@ -213,7 +207,7 @@ DecisionRecord load_record(const YamlNode& node, const SourcePos& pos, const std
     if (o->is_mapping()) {
       check_keys(*o, {"reason", "until"}, "'override'", sink);
       if (const YamlNode* reason = o->find("reason"); reason && reason->is_scalar()) {
-        r.override_.reason = std::string(trim(reason->value));
+        r.override_.reason = std::string(trim_blanks(reason->value));
       }
       if (const YamlNode* until = o->find("until")) {
         r.override_.until_pos = until->pos;
@@ -268,12 +262,12 @@ std::string find_status(const std::vector<Line>& lines, std::size_t body) {
         continue;
       }
     }
-    const std::string l = ascii_lower(trim(visible));
+    const std::string l = ascii_lower(trim_blanks(visible));
     if (after_heading) {
       if (l.empty()) continue;
       return l;
     }
-    if (l.starts_with("- status:")) return std::string(trim(std::string_view(l).substr(9)));
+    if (l.starts_with("- status:")) return std::string(trim_blanks(std::string_view(l).substr(9)));
     if (l == "## status") after_heading = true;
   }
   return {};
@@ -287,9 +281,9 @@ namespace {
 // and a record under `aidecide:`. Returns the first line after it.
 std::size_t scan_front_matter(const std::vector<Line>& lines, const std::string& source,
                               const Questionnaire& q, RecordScan& scan, std::string& front_status) {
-  if (lines.empty() || trim(lines[0].text) != "---") return 0;
+  if (lines.empty() || trim_blanks(lines[0].text) != "---") return 0;
   for (std::size_t i = 1; i < lines.size(); ++i) {
-    const std::string_view l = trim(lines[i].text);
+    const std::string_view l = trim_blanks(lines[i].text);
     if (l != "---" && l != "...") continue;
     std::string yaml;
     for (std::size_t k = 1; k < i; ++k) yaml.append(lines[k].text).append("\n");
@@ -331,7 +325,7 @@ std::string scan_fences(const std::vector<Line>& lines, std::size_t body, const 
     const auto fence = fence_at(lines[i].text);
     if (!fence) {
       if (title.empty() && lines[i].text.starts_with("# "))
-        title = std::string(trim(lines[i].text.substr(2)));
+        title = std::string(trim_blanks(lines[i].text.substr(2)));
       continue;
     }
     std::size_t end = i + 1;

@@ -77,12 +77,6 @@ std::string render_record_block(const ScoringModel& model, const Profile& profil
 }
 
 namespace {
-std::string_view trim(std::string_view s) {
-  const std::size_t first = s.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  return s.substr(first, s.find_last_not_of(" \t") - first + 1);
-}
-
 // An ATX heading's level and text ("## Decision Outcome ##" -> 2,
 // "Decision Outcome"); level 0 for any other line.
 std::pair<int, std::string_view> heading(std::string_view line) {
@@ -91,9 +85,9 @@ std::pair<int, std::string_view> heading(std::string_view line) {
   if (level == 0 || level > 6 || level == line.size() ||
       (line[level] != ' ' && line[level] != '\t'))
     return {0, {}};
-  std::string_view text = trim(line.substr(level));
+  std::string_view text = trim_blanks(line.substr(level));
   while (!text.empty() && text.back() == '#') text.remove_suffix(1);
-  return {static_cast<int>(level), trim(text)};
+  return {static_cast<int>(level), trim_blanks(text)};
 }
 
 bool is_decision_heading(std::string_view text) {
@@ -111,9 +105,9 @@ std::string insert_record(std::string_view document, std::string_view block) {
     const std::size_t end = std::min(document.find('\n', at), document.size());
     std::string_view line = document.substr(at, end - at);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    const std::string_view bare = trim(line);
+    const std::string_view bare = trim_blanks(line);
     if (!fence.empty()) {
-      if (bare.starts_with(fence) && trim(bare.substr(fence.size())).empty()) fence = {};
+      if (bare.starts_with(fence) && trim_blanks(bare.substr(fence.size())).empty()) fence = {};
     } else if (bare.starts_with("```") || bare.starts_with("~~~")) {
       std::size_t n = 0;
       while (n < bare.size() && bare[n] == bare[0]) ++n;

@@ -19,11 +19,6 @@ using namespace aidecide::test;
 namespace fs = std::filesystem;
 
 namespace {
-void write(const fs::path& p, const std::string& text) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p) << text;
-}
-
 bool is_yaml(const fs::path& p) {
   return p.extension() == ".yaml";
 }

@@ -21,11 +21,6 @@ using namespace aidecide::test;
 namespace fs = std::filesystem;
 
 namespace {
-void write(const fs::path& p, const std::string& text) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p) << text;
-}
-
 // Runs the CLI in `dir`, restoring the working directory afterwards.
 std::tuple<int, std::string, std::string> run_in(const fs::path& dir,
                                                  std::vector<std::string> args) {
