@@ -124,6 +124,9 @@ std::string settler_sentence(const ScoringModel& model, const Decision& d);
 // thresholds, four other answers and three weights.
 std::vector<std::string> flip_sentences(const ScoringModel& model, const Decision& d);
 
+// Below this a recommendation's confidence reads "low" or "very low", and
+// the portfolio overview flags it.
+inline constexpr double kLowConfidence = 0.7;
 // Confidence in words: "very high", "high", "moderate", "low".
 std::string_view confidence_words(double confidence);
 

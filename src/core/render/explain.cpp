@@ -434,7 +434,7 @@ std::vector<std::string> flip_sentences(const ScoringModel& model, const Decisio
 
 std::string_view confidence_words(double confidence) {
   if (confidence >= 0.9) return "high";
-  if (confidence >= 0.7) return "moderate";
+  if (confidence >= kLowConfidence) return "moderate";
   if (confidence >= 0.5) return "low";
   return "very low";
 }

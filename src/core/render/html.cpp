@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "aidecide/escape.hpp"
+#include "aidecide/number_format.hpp"
 #include "aidecide/render.hpp"
 #include "aidecide/text.hpp"
 #include "render/portfolio.hpp"
@@ -16,15 +17,20 @@ namespace aidecide {
 namespace {
 
 constexpr std::string_view kStyle = R"(
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:960px;margin:2rem auto;padding:0 1rem;color:#111;line-height:1.45}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:1100px;margin:2rem auto;padding:0 1rem;color:#111;line-height:1.45}
+p,li{max-width:80ch}
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ddd}
 table{border-collapse:collapse;margin:.5rem 0}th,td{padding:.25rem .6rem;border-bottom:1px solid #e5e5e5;text-align:left}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}.muted{color:#555}.vetoed{color:#b91c1c}
-.chart{max-width:100%;height:auto;font-size:12px}.chart .axis{fill:#555;font-size:11px}.chart .grid{stroke:#e5e5e5}
-.chart .marker{stroke:#111;stroke-dasharray:2 3}.chart .breakeven{stroke:#b91c1c;stroke-dasharray:5 3}
+.scroll{overflow-x:auto;max-width:100%}figure{margin:1rem 0;overflow-x:auto}
+.chart{display:block;width:100%;min-width:600px;height:auto;font-size:12px}.chart .axis{fill:#555;font-size:11px}.chart .grid{stroke:#e5e5e5}
+.chart .marker{stroke:#111;stroke-dasharray:2 3}.chart .breakeven{stroke:#b91c1c;stroke-dasharray:5 3}.chart .lowband{fill:#fef2f2}
 .headline{font-size:1.1rem}.badge{display:inline-block;padding:.1rem .5rem;border-radius:.3rem;background:#111;color:#fff}
 ul.checklist{list-style:none;padding-left:0}ul.checklist li:before{content:"\2610  "}
-@media print{body{margin:0;max-width:none}h2{break-after:avoid}svg,table{break-inside:avoid}a{color:inherit;text-decoration:none}}
+tr.flagged td:last-child{color:#b91c1c}.over{color:#b91c1c;font-weight:600}
+th button{font:inherit;font-weight:600;background:none;border:0;padding:0;cursor:pointer;color:inherit}
+th[aria-sort=ascending] button:after{content:" \25b2"}th[aria-sort=descending] button:after{content:" \25bc"}
+@media print{body{margin:0;max-width:none}h2{break-after:avoid}svg,table{break-inside:avoid}a{color:inherit;text-decoration:none}th button:after{content:none}}
 )";
 
 std::string h(std::string_view text) {
@@ -84,7 +90,7 @@ void write_what_if(std::ostream& out, const ScoringModel& model, const Decision&
       out << (i ? ", " : "") << "<code>" << h(q.criteria[c.criterion].id) << "</code> "
           << h(c.before) << " &rarr; " << h(c.after);
     }
-    out << "</p>\n<table><tr><th></th><th class=\"num\">before</th><th "
+    out << "</p>\n<div class=\"scroll\"><table><tr><th></th><th class=\"num\">before</th><th "
            "class=\"num\">after</th></tr>\n";
     out << fmt::format(
         "<tr><td>recommendation</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
@@ -96,7 +102,7 @@ void write_what_if(std::ostream& out, const ScoringModel& model, const Decision&
     }
     out << fmt::format(
         "<tr><td>confidence</td><td class=\"num\">{}</td><td "
-        "class=\"num\">{}</td></tr>\n</table>\n",
+        "class=\"num\">{}</td></tr>\n</table></div>\n",
         percent(w.confidence), percent(d.confidence));
   }
 }
@@ -148,7 +154,8 @@ void write_reasons(std::ostream& out, const ScoringModel& model, const Decision&
 
 // The cost table, the cost chart and the sentence under them.
 void write_costs(std::ostream& out, const ScoringModel& model, const Decision& d) {
-  out << "<h2>Cost estimate (USD)</h2>\n<table>\n<tr><th></th><th class=\"num\">cloud</th><th "
+  out << "<h2>Cost estimate (USD)</h2>\n<div class=\"scroll\"><table>\n<tr><th></th><th "
+         "class=\"num\">cloud</th><th "
          "class=\"num\">local</th><th class=\"num\">hybrid</th></tr>\n";
   for (const CostTableRow& row : cost_table(d)) {
     const std::string_view label = row.label.substr(row.label.find_first_not_of(' '));
@@ -157,9 +164,11 @@ void write_costs(std::ostream& out, const ScoringModel& model, const Decision& d
         "class=\"num\">{}</td></tr>\n",
         label, row.cells[0], row.cells[1], row.cells[2]);
   }
-  out << "</table>\n";
+  out << "</table></div>\n";
   const std::string cost_svg = svg::cost_chart(d);
   if (!cost_svg.empty()) out << "<figure id=\"cost-chart\">" << cost_svg << "</figure>\n";
+  const std::string gap_svg = svg::cost_gap_chart(d);
+  if (!gap_svg.empty()) out << "<figure id=\"cost-gap-chart\">" << gap_svg << "</figure>\n";
   out << "<p class=\"muted\">" << h(cost_note(d)) << " Prices as of "
       << h(model.pricing.oldest_as_of()) << " or later.</p>\n";
   const std::vector<std::string> sizing = sizing_sentences(d);
@@ -206,7 +215,7 @@ void write_decision(std::ostream& out, const ScoringModel& model, const Decision
 class HtmlRenderer : public SummaryRenderer {
  public:
   HtmlRenderer(std::ostream& out, const ScoringModel& model, const RenderOptions& options)
-      : SummaryRenderer(options), m_out(out), m_model(model) {}
+      : SummaryRenderer(model, options, true), m_out(out), m_model(model) {}
 
  private:
   void write_full(const Decision& d) override {
@@ -220,11 +229,15 @@ class HtmlRenderer : public SummaryRenderer {
       open_page(m_out, "aidecide");
       m_out << "<p>No profile could be scored.</p>\n";
     } else if (table) {
-      m_out << "</tbody>\n</table>\n";
-      m_out << fmt::format("<p>{} profiles: {}.</p>\n", m_portfolio.total(), counts());
+      m_out << "</tbody>\n</table>\n</div>\n";
+      m_out << "<p class=\"muted\">Margin: points ahead of the runner-up (&ndash; when it is the "
+               "only option left). Monthly: the recommendation's all-in cost a month, "
+               "amortisation included. Click a column heading to sort; a link ending in "
+               "<code>#sort=margin</code> (or <code>#sort=-monthly</code>, largest first) opens "
+               "the table sorted.";
       if (m_portfolio.any_veto())
-        m_out << "<p class=\"muted\">(score) = ruled out by a hard constraint or a firm "
-                 "budget.</p>\n";
+        m_out << " (score) = ruled out by a hard constraint or a firm budget.";
+      m_out << "</p>\n<script>" << kSortScript << "</script>\n";
     }
     if (!m_errors.empty()) {
       m_out << "<h2>Files that could not be scored</h2>\n<ul>\n";
@@ -234,28 +247,142 @@ class HtmlRenderer : public SummaryRenderer {
     close_page(m_out);
   }
 
+  // Every row is in by now (the page buffers): the overview comes first.
   void write_header() override {
+    const PortfolioTotals& t = m_portfolio.totals();
     open_page(m_out, "aidecide portfolio");
-    m_out << "<h1>aidecide portfolio</h1>\n<table>\n<thead><tr><th>Profile</th><th>Recommended</th>"
-             "<th class=\"num\">Cloud</th><th class=\"num\">Local</th><th class=\"num\">Hybrid</th>"
-             "<th class=\"num\">Confidence</th></tr></thead>\n<tbody>\n";
+    m_out << "<h1>aidecide portfolio</h1>\n";
+    m_out << fmt::format("<p class=\"headline\">{} profiles: {}.", t.profiles, counts());
+    if (!m_errors.empty())
+      m_out << fmt::format(" {} {} could not be scored.", failed_files(),
+                           failed_files() == 1 ? "file" : "files");
+    m_out << "</p>\n";
+    write_totals(t);
+    std::vector<svg::PortfolioPoint> points;
+    std::size_t number = 0;
+    for (const PortfolioRow& row : m_portfolio.sorted()) {
+      ++number;
+      if (!row.recommendation) continue;
+      points.push_back({number, row.name, *row.recommendation,
+                        row.has_runner_up ? std::optional(row.margin) : std::nullopt,
+                        row.confidence, row.over_budget});
+    }
+    if (const std::string chart = svg::portfolio_chart(points); !chart.empty()) {
+      m_out << "<h2>Margin and confidence</h2>\n<figure id=\"portfolio-chart\">" << chart
+            << "<figcaption class=\"muted\">Each mark is a profile, numbered as in the table "
+               "(hover for its name); its shape and colour give the recommendation, a red ring "
+               "marks one over a budget. Far right and high: clear calls; left or low: calls "
+               "to look at again.</figcaption></figure>\n";
+    }
+    m_out << "<h2>Profiles</h2>\n<div class=\"scroll\">\n<table id=\"portfolio-table\">\n"
+             "<thead><tr>";
+    for (const auto& [key, title, numeric] : kColumns) {
+      m_out << fmt::format("<th data-key=\"{}\"{}><button type=\"button\">{}</button></th>", key,
+                           numeric ? " class=\"num\"" : "", title);
+    }
+    m_out << "</tr></thead>\n<tbody>\n";
+    m_number = 0;
   }
+
+  void write_totals(const PortfolioTotals& t) {
+    const std::size_t followed = t.profiles - t.none;
+    if (followed == 0) return;
+    const auto cell = [](double spend, double budget) {
+      const std::string text = format_usd(spend);
+      return spend > budget ? fmt::format("<span class=\"over\">{}</span>", text) : text;
+    };
+    const std::string assumed = t.budgets_assumed > 0 ? " (partly assumed)" : "";
+    m_out << "<div class=\"scroll\">\n<table id=\"portfolio-totals\">\n<thead><tr><th></th>"
+          << fmt::format("<th class=\"num\">following {} recommendation{}</th>",
+                         followed == 1 ? "the" : "all", followed == 1 ? "" : "s")
+          << "<th class=\"num\">sum of budgets" << assumed << "</th></tr></thead>\n";
+    m_out << fmt::format(
+        "<tr><td>up front</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+        cell(t.upfront_usd, t.upfront_budget), format_usd(t.upfront_budget));
+    m_out << fmt::format(
+        "<tr><td>running, per month</td><td class=\"num\">{}</td><td "
+        "class=\"num\">{}</td></tr>\n",
+        cell(t.running_usd, t.monthly_budget), format_usd(t.monthly_budget));
+    m_out << fmt::format(
+        "<tr><td>all-in over {}</td><td class=\"num\">{}</td><td></td></tr>\n</table>\n</div>\n",
+        h(t.horizon_words()), format_usd(t.tco_usd));
+    m_out << "<ul>\n";
+    for (const std::string& line : t.sentences()) m_out << "<li>" << h(line) << "</li>\n";
+    if (const std::string flags = t.flag_sentence(); !flags.empty())
+      m_out << "<li><strong>" << h(flags) << "</strong></li>\n";
+    m_out << "</ul>\n";
+  }
+
+  // The row numbers follow the order the page was written in (the chart
+  // uses them); sorting in the browser moves rows, not numbers.
   void write_row(const PortfolioRow& row) override {
+    ++m_number;
     const auto score = [&](Option o) {
       const std::string cell = row.score_cell(o);
-      return row.vetoed[index(o)] ? "<span class=\"vetoed\">" + cell + "</span>" : cell;
+      return fmt::format(
+          "<td class=\"num\" data-v=\"{:.1f}\">{}</td>", row.scores[index(o)],
+          row.vetoed[index(o)] ? "<span class=\"vetoed\">" + cell + "</span>" : cell);
     };
     const std::string name = row.link.empty()
                                  ? h(row.name)
                                  : fmt::format("<a href=\"{}\">{}</a>", h(row.link), h(row.name));
-    m_out << fmt::format(
-        "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td "
-        "class=\"num\">{}</td>"
-        "<td class=\"num\">{}</td></tr>\n",
-        name, h(row.recommendation_text()), score(Option::cloud), score(Option::local),
-        score(Option::hybrid), percent(row.confidence));
+    const bool rec = row.recommendation.has_value();
+    // Sort keys: -1 sorts a missing figure first when ascending.
+    const double margin_key = rec && row.has_runner_up ? row.margin : rec ? 1000 : -1;
+    m_out << fmt::format("<tr data-i=\"{}\"{}>", m_number,
+                         row.flagged() ? " class=\"flagged\"" : "")
+          << fmt::format("<td class=\"num\" data-v=\"{}\">{}</td>", m_number, m_number)
+          << fmt::format("<td data-v=\"{}\">{}</td>", h(ascii_lower(row.name)), name)
+          << fmt::format("<td data-v=\"{}\">{}</td>", h(row.recommendation_text()),
+                         h(row.recommendation_text()))
+          << fmt::format("<td class=\"num\" data-v=\"{:.1f}\">{}</td>", margin_key,
+                         rec && row.has_runner_up ? fmt::format("{:.1f}", row.margin) : "&ndash;")
+          << fmt::format("<td class=\"num\" data-v=\"{:.3f}\">{}</td>", row.confidence,
+                         percent(row.confidence))
+          << fmt::format("<td class=\"num\" data-v=\"{:.2f}\">{}</td>", rec ? row.all_in_usd : -1,
+                         rec ? format_usd(row.all_in_usd) : "&ndash;")
+          << fmt::format("<td class=\"num\" data-v=\"{:.2f}\">{}</td>", rec ? row.upfront_usd : -1,
+                         rec ? format_usd(row.upfront_usd) : "&ndash;")
+          << score(Option::cloud) << score(Option::local) << score(Option::hybrid)
+          << fmt::format("<td data-v=\"{}\">{}</td></tr>\n", h(row.flag_words()),
+                         h(row.flag_words()));
   }
 
+  struct Column {
+    std::string_view key, title;
+    bool numeric;
+  };
+  static constexpr std::array<Column, 11> kColumns{{{"number", "#", true},
+                                                    {"name", "Profile", false},
+                                                    {"recommended", "Recommended", false},
+                                                    {"margin", "Margin", true},
+                                                    {"confidence", "Confidence", true},
+                                                    {"monthly", "Monthly", true},
+                                                    {"upfront", "Up front", true},
+                                                    {"cloud", "Cloud", true},
+                                                    {"local", "Local", true},
+                                                    {"hybrid", "Hybrid", true},
+                                                    {"flags", "Flags", false}}};
+  // Sorts the table in place on a heading's click, or on load from
+  // #sort=KEY / #sort=-KEY; ties keep the page's order. Inline, so the page
+  // stays one file; without scripts the table reads as written.
+  static constexpr std::string_view kSortScript = R"((function(){
+var t=document.getElementById("portfolio-table");if(!t)return;
+var body=t.tBodies[0],heads=t.tHead.rows[0].cells;
+function sort(col,desc){var rows=Array.prototype.slice.call(body.rows);
+rows.sort(function(a,b){var x=a.cells[col].getAttribute("data-v"),y=b.cells[col].getAttribute("data-v");
+var nx=parseFloat(x),ny=parseFloat(y),r;if(heads[col].className==="num")r=nx-ny;else r=x<y?-1:x>y?1:0;
+if(desc)r=-r;return r!==0?r:a.getAttribute("data-i")-b.getAttribute("data-i");});
+rows.forEach(function(r){body.appendChild(r);});
+for(var i=0;i<heads.length;i++)heads[i].removeAttribute("aria-sort");
+heads[col].setAttribute("aria-sort",desc?"descending":"ascending");}
+Array.prototype.forEach.call(heads,function(th,i){th.firstChild.addEventListener("click",function(){
+sort(i,th.getAttribute("aria-sort")==="ascending");});});
+var m=/^#sort=(-?)([a-z]+)$/.exec(location.hash);
+if(m)Array.prototype.forEach.call(heads,function(th,i){if(th.getAttribute("data-key")===m[2])sort(i,m[1]==="-");});
+})();)";
+
+  std::size_t m_number = 0;
   std::ostream& m_out;
   const ScoringModel& m_model;
 };

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "aidecide/escape.hpp"
+#include "aidecide/number_format.hpp"
 #include "aidecide/render.hpp"
 #include "aidecide/text.hpp"
 #include "render/portfolio.hpp"
@@ -158,7 +159,7 @@ void write_decision(std::ostream& out, const ScoringModel& model, const Decision
 class MarkdownRenderer : public SummaryRenderer {
  public:
   MarkdownRenderer(std::ostream& out, const ScoringModel& model, const RenderOptions& options)
-      : SummaryRenderer(options), m_out(out), m_model(model) {}
+      : SummaryRenderer(model, options), m_out(out), m_model(model) {}
 
  private:
   void write_full(const Decision& d) override {
@@ -168,10 +169,18 @@ class MarkdownRenderer : public SummaryRenderer {
 
   void write_end(bool table) override {
     if (!table) return;
+    const PortfolioTotals& t = m_portfolio.totals();
     m_out << fmt::format("\n**{} profiles:** {}.", m_results, counts());
     if (!m_errors.empty())
       m_out << fmt::format(" {} {} could not be scored.", failed_files(),
                            failed_files() == 1 ? "file" : "files");
+    m_out << '\n';
+    for (const std::string& line : t.sentences()) m_out << '\n' << md(line) << '\n';
+    if (const std::string flags = t.flag_sentence(); !flags.empty())
+      m_out << "\n**" << md(flags.substr(0, flags.find(':') + 1)) << "**"
+            << md(flags.substr(flags.find(':') + 1)) << '\n';
+    m_out << "\nMargin: points ahead of the runner-up. Monthly: the recommendation's all-in cost a "
+             "month (amortisation included).";
     if (m_portfolio.any_veto())
       m_out << " (score) = ruled out by a hard constraint or a firm budget.";
     m_out << '\n';
@@ -179,15 +188,18 @@ class MarkdownRenderer : public SummaryRenderer {
 
   void write_header() override {
     m_out << "## aidecide portfolio\n\n"
-          << "| Profile | Recommended | Cloud | Local | Hybrid | Confidence |\n"
-          << "|---|---|---:|---:|---:|---:|\n";
+          << "| Profile | Recommended | Cloud | Local | Hybrid | Margin | Confidence | Monthly | "
+             "Flags |\n"
+          << "|---|---|---:|---:|---:|---:|---:|---:|---|\n";
   }
   void write_row(const PortfolioRow& row) override {
     const std::string name =
         row.link.empty() ? md(row.name) : fmt::format("[{}]({})", md(row.name), md(row.link));
-    m_out << fmt::format("| {} | {} | {} | {} | {} | {} |\n", name, md(row.recommendation_text()),
-                         row.score_cell(Option::cloud), row.score_cell(Option::local),
-                         row.score_cell(Option::hybrid), percent(row.confidence));
+    m_out << fmt::format(
+        "| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", name, md(row.recommendation_text()),
+        row.score_cell(Option::cloud), row.score_cell(Option::local),
+        row.score_cell(Option::hybrid), row.margin_cell(), percent(row.confidence),
+        row.recommendation ? format_usd_short(row.all_in_usd) : "-", row.flag_words());
   }
 
   std::ostream& m_out;

@@ -28,31 +28,37 @@ struct PortfolioRow {
   std::array<bool, kOptionCount> vetoed{};
   double confidence = 0;
   double margin = 0;
+  bool has_runner_up = false;
   PerOption monthly_usd{};
+  // The recommended option's costs (zero without a recommendation).
+  double upfront_usd = 0;
+  double running_usd = 0;  // cash per month
+  double all_in_usd = 0;   // per month, amortisation included
+  double tco_usd = 0;      // all-in over the write-off horizon
+  double horizon_months = 0;
+  double upfront_budget = 0;  // the profile's budgets, as the engine used them
+  double monthly_budget = 0;
+  bool budget_assumed = false;  // either budget was unknown, missing or a range
+  // Flags: the recommendation is over a budget (firm or not), its
+  // confidence is under kLowConfidence, most answers were assumed.
+  bool over_budget = false;
+  bool low_confidence = false;
+  bool mostly_assumed = false;
 
-  static PortfolioRow from(const Decision& d, std::string link) {
-    PortfolioRow r;
-    r.name = d.name;
-    r.file = d.source;
-    r.link = std::move(link);
-    r.recommendation = d.recommendation;
-    if (d.what_if) {
-      r.what_if = true;
-      r.before = d.what_if->recommendation;
-    }
-    r.scores = d.scores;
-    r.vetoed = d.ruled_out;
-    r.confidence = d.confidence;
-    r.margin = d.margin;
-    for (Option o : kOptions) r.monthly_usd[index(o)] = d.cost.options[index(o)].monthly_usd;
-    return r;
-  }
+  static PortfolioRow from(const ScoringModel& model, const Decision& d, std::string link);
 
   // "88.6", or "(73.0)" for an option a hard constraint rules out.
   std::string score_cell(Option o) const {
     const std::string s = fmt::format("{:.1f}", scores[index(o)]);
     return vetoed[index(o)] ? "(" + s + ")" : s;
   }
+  // "13.2", or "-" with no runner-up (the only option left).
+  std::string margin_cell() const {
+    return recommendation && has_runner_up ? fmt::format("{:.1f}", margin) : "-";
+  }
+  bool flagged() const { return over_budget || low_confidence || mostly_assumed; }
+  // "over budget, low confidence" (empty when nothing is flagged).
+  std::string flag_words() const;
 
   double top_score() const { return recommendation ? scores[index(*recommendation)] : 0; }
   // "local", "cloud->local" after a what-if that changed it, "none".
@@ -65,20 +71,38 @@ struct PortfolioRow {
   }
 };
 
+// What following every recommendation would cost, against the budgets.
+struct PortfolioTotals {
+  std::size_t profiles = 0;
+  std::array<std::size_t, kOptionCount> counts{};
+  std::size_t none = 0;  // every option ruled out
+  double upfront_usd = 0, running_usd = 0, tco_usd = 0;
+  double upfront_budget = 0, monthly_budget = 0;
+  std::size_t budgets_assumed = 0;  // profiles whose budgets were assumed
+  std::size_t over_budget = 0, low_confidence = 0, mostly_assumed = 0;
+  double shortest_horizon = 0, longest_horizon = 0;  // months, over profiles with a recommendation
+
+  void add(const PortfolioRow& row);
+  // "If every recommendation were followed: $1.2M up front against $900k of
+  // upfront budgets, ..." as a few sentences, assumed budgets said so.
+  std::vector<std::string> sentences() const;
+  // "2 over a budget, 3 with confidence under 70%, 1 mostly assumed" (empty
+  // when nothing is flagged).
+  std::string flag_sentence() const;
+  // "3 years", or "each profile's write-off (2 to 5 years)".
+  std::string horizon_words() const;
+};
+
 class Portfolio {
  public:
-  explicit Portfolio(SortKey sort) : m_sort(sort) {}
-  bool streams() const { return m_sort == SortKey::input; }
+  // Sorted, or buffered for a page that shows the overview first.
+  Portfolio(SortKey sort, bool buffer) : m_sort(sort), m_buffer(buffer) {}
+  bool streams() const { return m_sort == SortKey::input && !m_buffer; }
 
   void add(PortfolioRow row) {
-    if (row.recommendation) {
-      ++m_counts[index(*row.recommendation)];
-    } else {
-      ++m_none;
-    }
+    m_totals.add(row);
     m_any_veto =
         m_any_veto || std::any_of(row.vetoed.begin(), row.vetoed.end(), [](bool v) { return v; });
-    ++m_total;
     if (!streams()) m_rows.push_back(std::move(row));
   }
 
@@ -102,17 +126,17 @@ class Portfolio {
     return rows;
   }
 
-  std::size_t total() const { return m_total; }
-  std::size_t count(Option o) const { return m_counts[index(o)]; }
-  std::size_t none() const { return m_none; }
+  const PortfolioTotals& totals() const { return m_totals; }
+  std::size_t total() const { return m_totals.profiles; }
+  std::size_t count(Option o) const { return m_totals.counts[index(o)]; }
+  std::size_t none() const { return m_totals.none; }
   bool any_veto() const { return m_any_veto; }
 
  private:
   SortKey m_sort;
+  bool m_buffer;
   std::vector<PortfolioRow> m_rows;
-  std::array<std::size_t, kOptionCount> m_counts{};
-  std::size_t m_none = 0;
-  std::size_t m_total = 0;
+  PortfolioTotals m_totals;
   bool m_any_veto = false;
 };
 
@@ -121,8 +145,8 @@ class Portfolio {
 // to be sorted. Formats fill in the pieces.
 class SummaryRenderer : public BatchRenderer {
  public:
-  explicit SummaryRenderer(const RenderOptions& options)
-      : m_options(options), m_portfolio(options.sort) {}
+  SummaryRenderer(const ScoringModel& model, const RenderOptions& options, bool buffer = false)
+      : m_summary_model(model), m_options(options), m_portfolio(options.sort, buffer) {}
 
   void link_next(std::string href) override { m_link = std::move(href); }
 
@@ -132,7 +156,7 @@ class SummaryRenderer : public BatchRenderer {
       write_full(d);
       return;
     }
-    PortfolioRow row = PortfolioRow::from(d, std::move(m_link));
+    PortfolioRow row = PortfolioRow::from(m_summary_model, d, std::move(m_link));
     m_link.clear();
     if (m_portfolio.streams()) {
       if (m_results == 1) write_header();
@@ -178,6 +202,7 @@ class SummaryRenderer : public BatchRenderer {
   virtual void write_row(const PortfolioRow& row) = 0;
   virtual void write_end(bool table) = 0;  // after the table (counts) or the reports
 
+  const ScoringModel& m_summary_model;
   RenderOptions m_options;
   Portfolio m_portfolio;
   std::string m_link;

@@ -282,7 +282,7 @@ namespace {
 class TextRenderer : public SummaryRenderer {
  public:
   TextRenderer(std::ostream& out, const ScoringModel& model, const RenderOptions& options)
-      : SummaryRenderer(options), m_out(out), m_model(model), m_paint(options.color) {}
+      : SummaryRenderer(model, options), m_out(out), m_model(model), m_paint(options.color) {}
 
  private:
   void write_full(const Decision& d) override {
@@ -295,37 +295,61 @@ class TextRenderer : public SummaryRenderer {
 
   void write_end(bool table) override {
     if (!table) return;
-    m_out << '\n'
-          << fmt::format("{} {}: {}", m_results, m_results == 1 ? "profile" : "profiles", counts());
+    const int width = clamp_width(m_options.width);
+    const PortfolioTotals& t = m_portfolio.totals();
+    m_out << '\n';
+    std::string counted =
+        fmt::format("{} {}: {}", m_results, m_results == 1 ? "profile" : "profiles", counts());
     if (!m_errors.empty()) {
-      m_out << fmt::format("; {} {} could not be scored", failed_files(),
-                           failed_files() == 1 ? "file" : "files");
+      counted += fmt::format("; {} {} could not be scored", failed_files(),
+                             failed_files() == 1 ? "file" : "files");
     }
-    m_out << ".\n";
-    if (m_portfolio.any_veto())
-      m_out << "(score) = ruled out by a hard constraint or a firm budget.\n";
+    write_wrapped(m_out, counted + ".", width, 2);
+    for (const std::string& line : t.sentences()) write_wrapped(m_out, line, width, 2);
+    if (const std::string flags = t.flag_sentence(); !flags.empty())
+      write_wrapped(m_out, flags, width, 2);
+    std::vector<std::string> legend;
+    if (t.over_budget > 0) legend.emplace_back("$ over a budget");
+    if (t.low_confidence > 0)
+      legend.push_back(fmt::format("? confidence under {:.0f}%", 100 * kLowConfidence));
+    if (t.mostly_assumed > 0) legend.emplace_back("~ mostly assumed");
+    if (show_scores() && m_portfolio.any_veto())
+      legend.emplace_back("(score) ruled out by a hard constraint or a firm budget");
+    legend.emplace_back("MARGIN points ahead of the runner-up");
+    legend.emplace_back("MONTHLY the recommendation's all-in cost a month");
+    write_wrapped(m_out, "Key: " + join(legend, "; ") + ".", width, 2);
     m_out << "Score one file for its full explanation, or add --explain.\n";
   }
 
+  // PROFILE fills what the other columns leave of the width; the three
+  // scores show from 100 columns on (below, the margin says what matters).
+  bool show_scores() const { return clamp_width(m_options.width) >= 100; }
   std::size_t name_width() const {
-    return static_cast<std::size_t>(std::max(16, clamp_width(m_options.width) - 50));
-  }
-  static std::string_view confidence_short(double c) {
-    return c >= 0.9 ? "high" : c >= 0.7 ? "mod" : c >= 0.5 ? "low" : "v.low";
+    const int fixed = show_scores() ? 63 : 42;
+    return static_cast<std::size_t>(std::max(16, clamp_width(m_options.width) - fixed));
   }
   void write_header() override {
-    m_out << m_paint.bold(fmt::format("{}  {:<13} {:>7} {:>7} {:>7}  {:>10}",
-                                      fit("PROFILE", name_width()), "RECOMMENDED", "CLOUD", "LOCAL",
-                                      "HYBRID", "CONFIDENCE"))
-          << '\n';
+    std::string line = fmt::format("{}  {:<13}", fit("PROFILE", name_width()), "RECOMMENDED");
+    if (show_scores()) line += fmt::format(" {:>6} {:>6} {:>6}", "CLOUD", "LOCAL", "HYBRID");
+    line += fmt::format("  {:>6}  {:>4} {:>7}  FLAGS", "MARGIN", "CONF", "MONTHLY");
+    m_out << m_paint.bold(line) << '\n';
   }
   void write_row(const PortfolioRow& row) override {
     const std::string rec = fmt::format("{:<13}", row.recommendation_text());
-    m_out << fmt::format(
-        "{}  {} {:>7} {:>7} {:>7}  {:>10}\n", fit(row.name, name_width()),
-        row.recommendation ? m_paint.green(rec) : m_paint.red(rec), row.score_cell(Option::cloud),
-        row.score_cell(Option::local), row.score_cell(Option::hybrid),
-        fmt::format("{} {}", percent(row.confidence), confidence_short(row.confidence)));
+    std::string line = fmt::format("{}  {}", fit(row.name, name_width()),
+                                   row.recommendation ? m_paint.green(rec) : m_paint.red(rec));
+    if (show_scores()) {
+      line += fmt::format(" {:>6} {:>6} {:>6}", row.score_cell(Option::cloud),
+                          row.score_cell(Option::local), row.score_cell(Option::hybrid));
+    }
+    line += fmt::format("  {:>6}  {:>4} {:>7}", row.margin_cell(), percent(row.confidence),
+                        row.recommendation ? format_usd_short(row.all_in_usd) : "-");
+    std::string flags;
+    if (row.over_budget) flags += '$';
+    if (row.low_confidence) flags += '?';
+    if (row.mostly_assumed) flags += '~';
+    if (!flags.empty()) line += "  " + m_paint.red(flags);
+    m_out << line << '\n';
   }
 
   std::ostream& m_out;

@@ -65,6 +65,35 @@ std::string format_compact(double x) {
   return format_number(x);
 }
 
+std::string format_short(double x) {
+  if (!std::isfinite(x)) return "n/a";
+  const double a = std::fabs(x);
+  // Largest unit first, from where the value rounds to 1.0 of it (999,960
+  // reads "1M", never "1000k").
+  struct Unit {
+    double div, from;
+    const char* suffix;
+  };
+  static constexpr Unit kUnits[] = {{1e9, 1e9 - 5e4, "B"}, {1e6, 1e6 - 50, "M"}, {1e3, 999.5, "k"}};
+  std::string t;
+  for (const Unit& u : kUnits) {
+    if (a < u.from) continue;
+    t = fmt::format(FMT_COMPILE("{:.1f}"), a / u.div);
+    if (t.ends_with(".0")) t.resize(t.size() - 2);
+    t += u.suffix;
+    break;
+  }
+  if (t.empty()) t = format_number(a >= 10 ? std::round(a) : a);
+  return x < 0 && t != "0" ? "-" + t : t;
+}
+
+std::string format_usd_short(double x) {
+  if (!std::isfinite(x)) return "n/a";
+  if (std::fabs(x) < 10) return format_usd(x);
+  const std::string t = format_short(x);
+  return t.front() == '-' ? "-$" + t.substr(1) : "$" + t;
+}
+
 std::string format_fixed(double x, int decimals) {
   switch (decimals) {
     case 0:

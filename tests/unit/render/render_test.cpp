@@ -120,15 +120,21 @@ TEST_CASE("HTML escapes every user string", "[render][escaping]") {
   const std::string controls = render(Format::html, {kHostile[2]}, single);
   CHECK_FALSE(has_control_characters(controls, true));
   const std::string portfolio = render(Format::html, kHostile);
-  CHECK(portfolio.find("<script>") == std::string::npos);
-  CHECK(portfolio.find("<table>") != std::string::npos);
+  // One script, the table sorter's, written by the page itself; no user text runs.
+  CHECK(portfolio.find("<script>alert") == std::string::npos);
+  CHECK(portfolio.find("<script") == portfolio.rfind("<script"));
+  CHECK(
+      portfolio.find("<script>(function(){\nvar t=document.getElementById(\"portfolio-table\")") !=
+      std::string::npos);
+  CHECK(portfolio.find("<table id=\"portfolio-table\">") != std::string::npos);
 }
 
-TEST_CASE("HTML holds the four charts", "[render]") {
+TEST_CASE("HTML holds the five charts", "[render]") {
   RenderOptions single;
   single.single = true;
   const std::string out = render(Format::html, {"profiles/support-bot-high-volume.yaml"}, single);
-  for (const char* id : {"score-chart", "contributions-chart", "cost-chart", "flip-chart"}) {
+  for (const char* id :
+       {"score-chart", "contributions-chart", "cost-chart", "cost-gap-chart", "flip-chart"}) {
     INFO(id);
     CHECK(out.find(fmt::format("<figure id=\"{}\"><svg", id)) != std::string::npos);
   }
@@ -136,11 +142,46 @@ TEST_CASE("HTML holds the four charts", "[render]") {
   CHECK(out.ends_with("</html>\n"));
 }
 
+TEST_CASE("the HTML portfolio puts the overview first", "[render][portfolio]") {
+  RenderOptions options;
+  options.sort = SortKey::input;
+  const std::string out =
+      render(Format::html,
+             {"profiles/code-assistant-enterprise.yaml", "profiles/insurance-claims-unsure.yaml",
+              "profiles/hospital-clinical-notes.yaml"},
+             options);
+  const std::size_t totals = out.find("<table id=\"portfolio-totals\">");
+  const std::size_t chart = out.find("<figure id=\"portfolio-chart\"><svg");
+  const std::size_t table = out.find("<table id=\"portfolio-table\">");
+  REQUIRE(totals != std::string::npos);
+  REQUIRE(chart != std::string::npos);
+  REQUIRE(table != std::string::npos);
+  CHECK(totals < chart);
+  CHECK(chart < table);
+  CHECK(out.find("<p class=\"headline\">3 profiles: 1 cloud, 1 local, 1 hybrid.</p>") !=
+        std::string::npos);
+  CHECK(out.find(
+            "<li><strong>Flagged: 1 over a budget, 1 with confidence under 70%.</strong></li>") !=
+        std::string::npos);
+  // Over a budget: flagged in the row, ringed in the chart.
+  CHECK(out.find("<tr data-i=\"1\" class=\"flagged\">") != std::string::npos);
+  CHECK(out.find("<td data-v=\"over budget\">over budget</td></tr>") != std::string::npos);
+  CHECK(out.find("stroke=\"#b91c1c\" stroke-width=\"2\"/><path") != std::string::npos);
+  // Sortable: every heading a button with its key.
+  for (const char* key : {"number", "name", "recommended", "margin", "confidence", "monthly",
+                          "upfront", "cloud", "local", "hybrid", "flags"}) {
+    INFO(key);
+    CHECK(out.find(fmt::format("<th data-key=\"{}\"", key)) != std::string::npos);
+  }
+  CHECK(out.find("#sort=(-?)([a-z]+)") != std::string::npos);
+}
+
 TEST_CASE("the HTML score chart marks an option over a firm budget", "[render][budgets]") {
   RenderOptions single;
   single.single = true;
   const std::string out = render(Format::html, {"profiles/insurance-claims-unsure.yaml"}, single);
-  CHECK(out.find(">80.1 over budget<") != std::string::npos);
+  CHECK(out.find(">80.3 over budget, 6.7 behind<") != std::string::npos);
+  CHECK(out.find(">80.1 over budget, 6.9 behind<") != std::string::npos);
   CHECK(out.find(">87.0 recommended<") != std::string::npos);
   CHECK(out.find("<h2>Over budget</h2>") != std::string::npos);
 }
@@ -155,7 +196,7 @@ TEST_CASE("Markdown escapes user text and cannot mention people", "[render][esca
                       "\\`code\\`: **cloud**\n"));
   CHECK(out.find("@team") == std::string::npos);
   const std::string portfolio = render(Format::markdown, kHostile);
-  // Every table row keeps its six cells: escaped pipes do not split cells.
+  // Every table row keeps its nine cells: escaped pipes do not split cells.
   std::istringstream lines(portfolio);
   std::string line;
   int rows = 0;
@@ -166,7 +207,7 @@ TEST_CASE("Markdown escapes user text and cannot mention people", "[render][esca
     for (std::size_t i = 0; i < line.size(); ++i) {
       if (line[i] == '|' && (i == 0 || line[i - 1] != '\\')) ++cells;
     }
-    CHECK(cells == 7);
+    CHECK(cells == 10);
   }
   CHECK(rows == 5);
   CHECK_FALSE(has_control_characters(render(Format::markdown, {kHostile[2]}, single), true));

@@ -77,7 +77,9 @@ TEST_CASE("hostile names stay inert in every score format", "[escaping]") {
         CHECK(inert_terminal_text(s));
         switch (f) {
           case Format::html:
-            CHECK(s.find("<script>") == std::string::npos);
+            // The one script a table page has is its own sorter.
+            CHECK(s.find("<script>alert") == std::string::npos);
+            CHECK(s.find("<script") == s.rfind("<script"));
             CHECK(s.find("\"quotes\"") == std::string::npos);
             break;
           case Format::markdown:

@@ -52,3 +52,28 @@ TEST_CASE("no negative zero in what people read", "[text][hardening]") {
   CHECK(aidecide::format_usd(-0.25) == "-$0.25");
   CHECK(aidecide::format_usd(-1200) == "-$1,200");
 }
+
+TEST_CASE("short numbers for axes and overview tables: k from a thousand on", "[text]") {
+  using aidecide::format_short;
+  using aidecide::format_usd_short;
+  CHECK(format_short(0) == "0");
+  CHECK(format_short(950) == "950");
+  CHECK(format_short(999.4) == "999");
+  CHECK(format_short(999.6) == "1k");  // never "1,000" next to "10k"
+  CHECK(format_short(1000) == "1k");
+  CHECK(format_short(12500) == "12.5k");
+  CHECK(format_short(999949) == "999.9k");
+  CHECK(format_short(999960) == "1M");  // never "1000k"
+  CHECK(format_short(2e6) == "2M");
+  CHECK(format_short(1.25e9) == "1.2B");  // the double just below 1.25 rounds down
+  CHECK(format_short(-12500) == "-12.5k");
+  CHECK(format_short(-0.0) == "0");
+  CHECK(format_short(2.5) == "2.5");
+  CHECK(format_usd_short(8025) == "$8k");
+  CHECK(format_usd_short(77307) == "$77.3k");
+  CHECK(format_usd_short(324) == "$324");
+  CHECK(format_usd_short(2.5) == "$2.50");
+  CHECK(format_usd_short(-1500) == "-$1.5k");
+  CHECK(format_usd_short(1e6) == "$1M");
+  CHECK(format_usd_short(std::nan("")) == "n/a");
+}

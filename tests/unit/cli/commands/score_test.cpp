@@ -114,7 +114,23 @@ TEST_CASE("score prints a summary table for a directory", "[cli]") {
   CHECK(r.code == 0);
   CHECK(r.out.starts_with("PROFILE"));
   CHECK(r.out.find("13 profiles: ") != std::string::npos);
-  CHECK(r.out.find("(score) = ruled out by a hard constraint or a firm budget.") !=
+  // At 80 columns the three scores make room for the names.
+  CHECK(
+      r.out.starts_with("PROFILE                                 RECOMMENDED    MARGIN  CONF "
+                        "MONTHLY  FLAGS\n"));
+  CHECK(r.out.find("\nEnterprise coding assistant             hybrid            4.4   73%  "
+                   "$77.3k  $\n") != std::string::npos);
+  CHECK(r.out.find("\nKey: $ over a budget; ? confidence under 70%; MARGIN points ahead of the\n"
+                   "  runner-up; MONTHLY the recommendation's all-in cost a month.\n") !=
+        std::string::npos);
+  cli::Environment env = fresh_env();
+  env.width = 100;
+  const Result wide = run_cli({"score", "profiles"}, "", env);
+  CHECK(wide.out.find("\nRetail bank assistant with a sensiti…  hybrid        (77.0)   86.9   91.4 "
+                      "    4.5  100%  $20.6k\n") != std::string::npos);
+  CHECK(wide.out.find("? confidence under 70%; (score) ruled out by a hard constraint or a") !=
+        std::string::npos);
+  CHECK(r.out.find("\nFlagged: 2 over a budget, 1 with confidence under 70%.\n") !=
         std::string::npos);
 }
 
