@@ -43,5 +43,10 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 
 // Joins words as "a, b and c".
 std::string join_words(const std::vector<std::string>& words, std::string_view last = " and ");
+// Greedy word wrap into lines of at most `width` code points: the first line
+// indented by `indent`, the rest by `hang`. Words break only where one is
+// longer than a whole line. Always at least one line.
+std::vector<std::string> wrap_words(std::string_view text, std::size_t width, std::size_t indent,
+                                    std::size_t hang);
 
 }  // namespace aidecide

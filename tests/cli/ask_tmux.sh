@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # `aidecide ask` in a real terminal, driven through tmux: arrow keys, back,
-# help, review and edit, a resize, Ctrl-C then --resume, and the terminal
-# restored every time. Waits for prompt text before each key.
+# help, an inline error, review and edit, resizes between 120x40, 60x20 and
+# 40x8 with the screen checked at each (no wrapped line, one highlighted
+# entry, nothing stale, the collapsed history), Ctrl-C then --resume, Ctrl-Z,
+# and the terminal restored every time. Waits for prompt text before each key.
 # Usage: tests/cli/ask_tmux.sh BINARY
 set -euo pipefail
 bin=$(realpath "$1")
@@ -42,60 +44,100 @@ start() {
   key "$*; echo exit=\$?; stty -a | grep -o ' -\?icanon\| -\?echo ' | tr -d ' ' | tr '\n' ,; echo" Enter
 }
 
-# 1. A full session: arrows, back, help, review and edit, then the result.
-start "$bin ask --name 'Tmux project' --save answers.yaml"
-wait_for '[1/22] Data sensitivity'
+# What the pane shows now (no scrollback), and checks on it: no line that
+# the terminal had to wrap (joined lines longer than the width), at most one
+# highlighted entry (consecutive reverse-video lines), TEXT shown once.
+visible() { tmux_ capture-pane -p -t t; }
+check_screen() {  # width what-to-find-once [lists: 1 when a list is up]
+  local width=$1 once=$2 list=${3:-0} long blocks
+  long=$(tmux_ capture-pane -p -J -t t | python3 -c 'import sys
+w = int(sys.argv[1])
+# the shell prompt line (the command typed) is not ours to wrap
+print(next((l for l in sys.stdin.read().splitlines() if len(l) > w and not l.startswith("$ ")), ""))' "$width")
+  [ -z "$long" ] || fail "at width $width a line wrapped: $long"
+  blocks=$(tmux_ capture-pane -p -e -t t | awk '/\x1b\[([0-9]*;)*7m/ { if (!on) n++; on = 1; next } { on = 0 } END { print n + 0 }')
+  if [ "$list" = 1 ] && [ "$blocks" != 1 ]; then fail "at width $width: $blocks highlighted entries, not 1"; fi
+  if [ "$list" = 0 ] && [ "$blocks" -gt 1 ]; then fail "at width $width: $blocks highlighted entries"; fi
+  [ "$(visible | grep -cF -- "$once")" = 1 ] || fail "at width $width: '$once' is not on screen exactly once"
+}
+
+# 1. A full session at 120x40, resized to 60x20 and 40x8 between questions:
+#    arrows, back, help, an inline error, review and edit, then the result.
+start "$bin ask --save answers.yaml"
+tmux_ resize-window -t t -x 120 -y 40
+wait_for 'Project name'
+key 'Tmux project' Enter
+wait_for '1 of 22'
+check_screen 120 'Data sensitivity ·' 1
 key Down Down Enter                       # data_sensitivity: the third answer
-wait_for '[2/22]'
+wait_for '2 of 22'
 key '<'                                   # back to the first question...
-wait_for '[1/22] Data sensitivity'
+wait_for '1 of 22'
 key Up Enter                              # ...and change it to the second answer
-wait_for '[2/22] Data residency'
+wait_for '2 of 22'
+check_screen 120 'Data residency ·' 1
+[ "$(visible | grep -cF '✓ Data sensitivity: internal')" = 1 ] || fail "history: no collapsed line for the changed answer"
 key '?'
 wait_for 'If not sure'
 key Enter                                 # the first answer of residency
-wait_for '[3/22]'
-tmux_ resize-window -t t -x 60 -y 45      # a resize redraws the list
+wait_for '3 of 22'
+tmux_ resize-window -t t -x 60 -y 20      # a resize repaints: nothing stale
 sleep 0.3
+check_screen 60 'Workload mix ·' 1
 key Down Enter
-wait_for '[4/22] Monthly requests'
-key '1.2M' Enter
-wait_for '= 1,200,000 requests/month'
-for answer in 1500 300; do wait_for '> '; key "$answer" Enter; sleep 0.2; done
-wait_for '[7/22]'
+wait_for '4 of 22'
+key 'lots' Enter                          # refused: the message shows under the input
+wait_for '✗'
+check_screen 60 'Monthly requests ·'
+key C-u '1.2M' Enter
+wait_for '✓ Monthly requests: 1,200,000 requests/month'
+tmux_ resize-window -t t -x 40 -y 8       # the smallest window
+sleep 0.3
+check_screen 40 'Input tokens per request ·'
+for answer in 1500 300; do key "$answer" Enter; sleep 0.3; done
+wait_for 'Traffic pattern'
+check_screen 40 'Traffic pattern' 1
 key Enter                                 # traffic pattern: first answer
-wait_for '[8/22]'
+wait_for 'Latency budget'
+tmux_ resize-window -t t -x 120 -y 40
+sleep 0.3
 key '2s' Enter
-wait_for '[9/22]'
+wait_for '9 of 22'
 key Enter
-for answer in '$250k' '$20k'; do wait_for '> '; sleep 0.2; key "$answer" Enter; done
-for q in 12 13 14 15 16 17 18 19; do wait_for "[$q/22]"; key Enter; done
-wait_for '[20/22] Sites'
+for answer in '$250k' '$20k'; do sleep 0.3; key "$answer" Enter; done
+for q in 12 13 14 15 16 17 18 19; do wait_for "$q of 22"; key Enter; done
+wait_for '20 of 22'
 key 1 Enter
-wait_for '[21/22] Prompt cache share'
+wait_for '21 of 22'
 key 0 Enter
-wait_for '[22/22] Batch share'
+wait_for '22 of 22'
 key 0 Enter
 wait_for 'All questions answered'
-key r Enter
+check_screen 120 'All questions answered' 1
+key Down Enter                            # review and change answers
 wait_for 'Review your answers'
-key 2 Enter                               # edit residency from the review
-wait_for 'Data residency'
+check_screen 120 'Review your answers' 1
+key Down Enter                            # residency, from the review
+wait_for 'Data residency ·'
 key Down Enter
+wait_for 'Review your answers'
+key q                                     # done reviewing
 wait_for 'All questions answered'
-key Enter
+key Enter                                 # show the result
 wait_for 'exit=0'
 wait_for 'icanon,echo,'                   # the terminal is restored
 grep -q '^  data_sensitivity: internal$' "$work/answers.yaml" || fail "edited sensitivity not saved"
+grep -q '^  data_residency: region$' "$work/answers.yaml" || fail "residency edited in the review not saved"
 grep -q '^  monthly_requests: 1200000$' "$work/answers.yaml" || fail "volume not saved"
 grep -q '^  latency_budget_ms: 2000$' "$work/answers.yaml" || fail "latency not saved"
+grep -q '^name: "Tmux project"$' "$work/answers.yaml" || fail "name not saved"
 tmux_ capture-pane -p -J -t t -S -400 | grep -qF 'Recommendation:' || fail "no recommendation shown"
 
 # 2. Ctrl-C keeps the answers, exits 130 with the terminal restored; --resume goes on.
 start "$bin ask --name 'Interrupted' --save partial.yaml"
-wait_for '[1/22]'
+wait_for '1 of 22'
 key Down Enter
-wait_for '[2/22]'
+wait_for '2 of 22'
 key C-c
 wait_for 'exit=130'
 wait_for 'icanon,echo,'
@@ -109,14 +151,14 @@ wait_for 'icanon,echo,'
 
 # 3. Ctrl-Z gives the shell a working terminal; fg brings the list back.
 start "$bin ask --name 'Suspended' --save z.yaml"
-wait_for '[1/22]'
+wait_for '1 of 22'
 key C-z
 wait_for 'exit=148'
 wait_for 'icanon,echo,'
 key 'fg' Enter
 sleep 0.5
 key Down Enter
-wait_for '[2/22]'
+wait_for '2 of 22'
 key q
 sleep 0.5
 key "echo AFTER-\$(stty -a | grep -o ' -\?icanon ' | tr -d ' ')" Enter

@@ -73,7 +73,7 @@ std::vector<std::string> AskSession::missing() const {
 bool AskSession::read_line(std::string& line) {
   if (m_options.interrupted && *m_options.interrupted) return false;
   if (m_options.rich) {
-    auto read = m_options.rich->read_line(kMaxAnswerBytes + 1);
+    auto read = m_options.rich->edit(Panel{}, "", kMaxAnswerBytes + 1);
     if (!read) return false;
     line = std::move(*read);
   } else {
@@ -101,29 +101,24 @@ std::vector<Veto> AskSession::current_vetoes() const {
   return decide(m_model, m_profile, quick).vetoes;
 }
 
-// Rich mode picks a choice on a list drawn by the terminal; everything else
-// is a line, as in line mode.
-std::optional<std::string> AskSession::read_answer(std::size_t criterion) {
+// Rich mode picks a choice on a list under the question's panel.
+std::optional<std::string> AskSession::read_answer(std::size_t criterion, const Panel& panel) {
   const Criterion& c = m_model.questionnaire.criteria[criterion];
-  if (!m_options.rich || c.kind != CriterionKind::choice) {
-    std::string line;
-    if (!read_line(line)) return std::nullopt;
-    return line;
-  }
   std::vector<std::string> labels;
   for (const ChoiceAnswer& a : c.answers) labels.push_back(escape_for_message(a.label));
-  labels.push_back("Not sure");
+  labels.push_back(
+      fmt::format("Not sure (then: {})", escape_for_message(c.value_text(c.assumption))));
   const std::size_t initial =
       m_answered[criterion] && m_profile.answers[criterion].kind == Answer::Kind::choice
           ? m_profile.answers[criterion].choice
           : 0;
-  auto picked = m_options.rich->choose(labels, initial, "?<rq");
+  auto picked = m_options.rich->choose(panel, labels, initial, "?<rq");
   if (picked && *picked == std::to_string(labels.size())) return std::string("not sure");
   return picked;
 }
 
 void AskSession::show_question(std::size_t criterion, std::size_t number, std::size_t total,
-                               bool list_choices) const {
+                               bool /*list_choices*/) const {
   const Criterion& c = m_model.questionnaire.criteria[criterion];
   // A question answered before this session (pre-filled) has no number in its count.
   const std::string progress =
@@ -132,12 +127,6 @@ void AskSession::show_question(std::size_t criterion, std::size_t number, std::s
                        escape_for_message(c.question));
   if (!c.help.empty())
     m_out << "  Why we ask: " << escape_for_message(first_sentence(c.help)) << '\n';
-  if (c.kind == CriterionKind::choice && !list_choices) {
-    m_out << fmt::format("  Up/Down and Enter, or a number from 1 to {}; \"Not sure\" means: {}.\n",
-                         c.answers.size() + 1, escape_for_message(c.value_text(c.assumption)));
-    m_out << "  Keys: ? more help, < back, r review, q quit\n" << std::flush;
-    return;
-  }
   if (c.kind == CriterionKind::choice) {
     for (std::size_t i = 0; i < c.answers.size(); ++i) {
       m_out << fmt::format("  {}) {}\n", i + 1, escape_for_message(c.answers[i].label));
@@ -174,6 +163,18 @@ void AskSession::show_help(std::size_t criterion) const {
 }
 
 void AskSession::show_leaning(const std::vector<Veto>& before) {
+  m_out << "  " << leaning_text() << '\n';
+  for (const Veto& v : current_vetoes()) {
+    const bool is_new = std::none_of(before.begin(), before.end(), [&](const Veto& b) {
+      return b.rule == v.rule && b.option == v.option;
+    });
+    if (is_new)
+      m_out << fmt::format("  ! This rules out {}: {}\n", to_string(v.option),
+                           escape_for_message(v.reason));
+  }
+}
+
+std::string AskSession::leaning_text() const {
   EngineOptions quick;
   quick.samples = 0;
   quick.flip_points = false;
@@ -191,14 +192,136 @@ void AskSession::show_leaning(const std::vector<Veto>& before) {
                                 : d.ruled_out[index(o)] ? " (over budget)"
                                                         : ""));
   }
-  m_out << "  Leaning: " << join(parts, " · ") << '\n';
-  for (const Veto& v : d.vetoes) {
-    const bool is_new = std::none_of(before.begin(), before.end(), [&](const Veto& b) {
-      return b.rule == v.rule && b.option == v.option;
-    });
-    if (is_new)
-      m_out << fmt::format("  ! This rules out {}: {}\n", to_string(v.option),
-                           escape_for_message(v.reason));
+  return "Leaning: " + join(parts, " \u00b7 ");
+}
+
+// The rich panel of one question: progress, the question, why we ask (or
+// the whole help), the leaning; keys below. Paragraphs that may give way
+// in a short window say so by their `drop` (the highest goes first).
+Panel AskSession::question_panel(std::size_t criterion, std::size_t number, std::size_t total,
+                                 bool help, const std::string& leaning) const {
+  const Criterion& c = m_model.questionnaire.criteria[criterion];
+  Panel panel;
+  if (number > 0) {
+    const std::size_t cells = 20, done = (number - 1) * cells / std::max<std::size_t>(total, 1);
+    std::string bar;
+    for (std::size_t i = 0; i < cells; ++i) bar += i < done ? "\u2501" : "\u2500";
+    panel.header.push_back(
+        {fmt::format("{} {} of {}", bar, number, total), 0, 0, Paragraph::Style::dim, 3});
+  } else {
+    panel.header.push_back({"Answered before", 0, 0, Paragraph::Style::dim, 3});
+  }
+  panel.header.push_back(
+      {fmt::format("{} \u00b7 {}", escape_for_message(c.title), escape_for_message(c.question)), 0,
+       2, Paragraph::Style::bold, 0});
+  if (help) {
+    panel.header.push_back({escape_for_message(c.help), 2, 2, Paragraph::Style::plain, 2});
+    for (std::size_t i = 0; i < c.answers.size(); ++i) {
+      panel.header.push_back(
+          {fmt::format("{}) {}: {}", i + 1, escape_for_message(c.answers[i].label),
+                       escape_for_message(c.answers[i].why)),
+           2, 5, Paragraph::Style::plain, 2});
+    }
+    if (!c.assumption_note.empty())
+      panel.header.push_back({"If not sure: " + escape_for_message(c.assumption_note), 2, 4,
+                              Paragraph::Style::plain, 2});
+  } else if (!c.help.empty()) {
+    panel.header.push_back({"Why we ask: " + escape_for_message(first_sentence(c.help)), 2, 4,
+                            Paragraph::Style::dim, 4});
+  }
+  panel.header.push_back({leaning, 2, 4, Paragraph::Style::dim, 5});
+  if (c.kind != CriterionKind::choice) {
+    panel.footer.push_back(
+        {fmt::format("A number in {} (like {}), a range like {}-{}, or \"not sure\" (then: {}).",
+                     c.unit.empty() ? "units" : escape_for_message(c.unit),
+                     c.unit == "ms"              ? "800, 1.5s or 1500ms"
+                     : c.unit.starts_with("USD") ? "$250k or 250,000"
+                                                 : "1.2M or 250k",
+                     format_compact(c.plausible.first), format_compact(c.plausible.second),
+                     escape_for_message(c.value_text(c.assumption))),
+         2, 4, Paragraph::Style::dim, 4});
+    if (m_answered[criterion]) {
+      panel.footer.push_back(
+          {"Enter keeps: " + escape_for_message(answer_words(c, m_profile.answers[criterion])), 2,
+           4, Paragraph::Style::plain, 3});
+    }
+    panel.footer.push_back(
+        {"Enter to answer \u00b7 ? help \u00b7 < back \u00b7 r review "
+         "\u00b7 q quit",
+         2, 4, Paragraph::Style::dim, 1});
+  } else {
+    panel.footer.push_back({fmt::format("\u2191\u2193 Enter or 1-{} \u00b7 ? help \u00b7 < back "
+                                        "\u00b7 r review \u00b7 q quit{}",
+                                        std::min<std::size_t>(c.answers.size() + 1, 9),
+                                        c.answers.size() + 1 > 6 ? " \u00b7 / filter" : ""),
+                            2, 4, Paragraph::Style::dim, 1});
+  }
+  return panel;
+}
+
+AskSession::Step AskSession::ask_rich(std::size_t criterion, std::size_t number,
+                                      std::size_t total) {
+  const Criterion& c = m_model.questionnaire.criteria[criterion];
+  RichTerminal& rich = *m_options.rich;
+  const std::string leaning = leaning_text();
+  bool help = false;
+  std::string message, refused;  // a refused answer stays in the input to correct
+  for (;;) {
+    Panel panel = question_panel(criterion, number, total, help, leaning);
+    panel.message = message;
+    std::optional<std::string> read;
+    if (c.kind == CriterionKind::choice) {
+      read = read_answer(criterion, panel);
+    } else {
+      read = rich.edit(panel, "?<rq", kMaxAnswerBytes + 1, refused);
+    }
+    if (!read) return (m_options.interrupted && *m_options.interrupted) ? Step::quit : Step::eof;
+    const std::string line(trim_blanks(*read));
+    if (line == "?") {
+      help = !help;
+      continue;
+    }
+    if (line == "<") return Step::back;
+    if (line == "q") return Step::quit;
+    if (line == "r") {
+      review();
+      continue;
+    }
+    if (line.empty() && m_answered[criterion]) {
+      rich.commit({{fmt::format("\u2713 {}: {}", escape_for_message(c.title),
+                                escape_for_message(answer_words(c, m_profile.answers[criterion]))),
+                    0, 4, Paragraph::Style::plain, 0}});
+      return Step::answered;
+    }
+    const HumanAnswer parsed =
+        read->size() > kMaxAnswerBytes
+            ? HumanAnswer{std::nullopt,
+                          fmt::format("the answer is too long (the limit is {} bytes)",
+                                      kMaxAnswerBytes)}
+            : parse_human_answer(line, c);
+    if (!parsed.answer) {
+      message = "\u2717 " + escape_for_message(parsed.error);  // inline, under the input
+      if (c.kind != CriterionKind::choice) refused = *read;
+      continue;
+    }
+    const std::vector<Veto> before = current_vetoes();
+    m_profile.answers[criterion] = *parsed.answer;
+    m_answered[criterion] = true;
+    std::vector<Paragraph> done{{fmt::format("\u2713 {}: {}", escape_for_message(c.title),
+                                             escape_for_message(answer_words(c, *parsed.answer))),
+                                 0, 4, Paragraph::Style::plain, 0}};
+    for (const Veto& v : current_vetoes()) {
+      const bool is_new = std::none_of(before.begin(), before.end(), [&](const Veto& b) {
+        return b.rule == v.rule && b.option == v.option;
+      });
+      if (is_new)
+        done.push_back({fmt::format("! This rules out {}: {}", to_string(v.option),
+                                    escape_for_message(v.reason)),
+                        2, 4, Paragraph::Style::alert, 0});
+    }
+    rich.commit(done);
+    if (m_autosave) m_autosave(*this);
+    return Step::answered;
   }
 }
 
@@ -214,9 +337,11 @@ AskSession::Step AskSession::ask(std::size_t criterion) {
     ++total;
     if (i == criterion) number = total;
   }
+  if (m_options.rich) return ask_rich(criterion, number, total);
   while (true) {
-    show_question(criterion, number, total, !(m_options.rich && c.kind == CriterionKind::choice));
-    const auto read = read_answer(criterion);
+    show_question(criterion, number, total, true);
+    std::optional<std::string> read;
+    if (std::string text; read_line(text)) read = std::move(text);
     if (!read) return (m_options.interrupted && *m_options.interrupted) ? Step::quit : Step::eof;
     const std::string& line = *read;
     // The transcript shows what was read, control characters made visible.
@@ -258,7 +383,42 @@ AskSession::Step AskSession::ask(std::size_t criterion) {
   }
 }
 
+// Rich: the answers as a list; Enter on one asks it again in place, then
+// the list comes back on the same row; "Done" (or q) goes on.
+void AskSession::review_rich() {
+  std::size_t at = 0;
+  for (;;) {
+    std::vector<std::string> labels;
+    for (std::size_t i : m_order) {
+      const Criterion& c = m_model.questionnaire.criteria[i];
+      const std::string shown = !applies_now(i) ? "does not apply"
+                                : m_answered[i]
+                                    ? escape_for_message(answer_words(c, m_profile.answers[i]))
+                                    : "not answered yet";
+      labels.push_back(fmt::format("{}: {}", escape_for_message(c.title), shown));
+    }
+    labels.emplace_back("Done");
+    Panel panel;
+    panel.header.push_back(
+        {"Review your answers: pick one to change it, or Done.", 0, 2, Paragraph::Style::bold, 0});
+    panel.footer.push_back(
+        {"\u2191\u2193 Enter \u00b7 / filter \u00b7 q done", 2, 4, Paragraph::Style::dim, 1});
+    const auto picked = m_options.rich->choose(panel, labels, at, "q");
+    if (!picked || *picked == "q") return;
+    const auto n = static_cast<std::size_t>(std::atoi(picked->c_str()));
+    if (n < 1 || n > m_order.size()) return;  // Done
+    at = n - 1;
+    if (!applies_now(m_order[at])) continue;
+    const Step step = ask(m_order[at]);
+    if (step == Step::quit || step == Step::eof) return;
+  }
+}
+
 void AskSession::review() {
+  if (m_options.rich) {
+    review_rich();
+    return;
+  }
   m_out << "\nReview your answers:\n";
   for (std::size_t k = 0; k < m_order.size(); ++k) {
     const Criterion& c = m_model.questionnaire.criteria[m_order[k]];
@@ -340,6 +500,19 @@ bool AskSession::has_open_question() const {
 }
 
 bool AskSession::ask_name(const std::string& suggested) {
+  if (m_options.rich) {
+    Panel panel;
+    panel.header.push_back({"Project name", 0, 2, Paragraph::Style::bold, 0});
+    panel.footer.push_back({fmt::format("Enter keeps \"{}\"", escape_for_message(suggested)), 2, 4,
+                            Paragraph::Style::dim, 1});
+    const auto read = m_options.rich->edit(panel, "", kMaxAnswerBytes);
+    if (!read) return false;
+    const std::string line(trim_blanks(*read));
+    m_profile.name = line.empty() ? suggested : line;
+    m_options.rich->commit({{"\u2713 Project name: " + escape_for_message(m_profile.name), 0, 4,
+                             Paragraph::Style::plain, 0}});
+    return true;
+  }
   m_out << fmt::format("\nProject name (Enter for \"{}\"): ", escape_for_message(suggested))
         << std::flush;
   std::string line;
@@ -358,6 +531,19 @@ AskOutcome AskSession::run() {
     // A last look before the result; Enter (or the end of input) finishes.
     // An edit that makes a conditional question apply asks it next.
     bool reopened = false;
+    while (!reopened && m_options.rich) {
+      Panel panel;
+      panel.header.push_back({"All questions answered.", 0, 2, Paragraph::Style::bold, 0});
+      const auto picked =
+          m_options.rich->choose(panel, {"Show the result", "Review and change answers"}, 0, "rq");
+      if (!picked)
+        return (m_options.interrupted && *m_options.interrupted) ? AskOutcome::quit
+                                                                 : AskOutcome::completed;
+      if (*picked == "q") return AskOutcome::quit;
+      if (*picked == "1") return AskOutcome::completed;
+      review();
+      reopened = has_open_question();
+    }
     while (!reopened) {
       m_out << "\nAll questions answered. Type r to review and change answers, or press Enter for "
                "the result.\n> "

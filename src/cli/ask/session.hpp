@@ -18,6 +18,7 @@ namespace aidecide::cli {
 enum class AskOutcome { completed, incomplete, quit, invalid };
 
 class RichTerminal;
+struct Panel;
 
 struct AskSessionOptions {
   bool interactive = false;  // a person at a terminal: re-prompt on a bad answer, offer a review
@@ -50,10 +51,15 @@ class AskSession {
   bool has_open_question() const;
   bool applies_now(std::size_t criterion) const;
   Step ask(std::size_t criterion);
+  Step ask_rich(std::size_t criterion, std::size_t number, std::size_t total);
+  Panel question_panel(std::size_t criterion, std::size_t number, std::size_t total, bool help,
+                       const std::string& leaning) const;
+  std::string leaning_text() const;
   void review();
+  void review_rich();
   void show_question(std::size_t criterion, std::size_t number, std::size_t total,
                      bool list_choices) const;
-  std::optional<std::string> read_answer(std::size_t criterion);
+  std::optional<std::string> read_answer(std::size_t criterion, const Panel& panel);
   void show_help(std::size_t criterion) const;
   void show_leaning(const std::vector<Veto>& before);
   bool read_line(std::string& line);

@@ -192,6 +192,7 @@ int run_ask(const AskCliOptions& options, const Streams& io, const GlobalOptions
       !io.env.dumb_terminal && !io.env.accessible && !options.plain) {
     try {
       rich = std::make_unique<RichTerminal>(io.err, &g_interrupted);
+      rich->set_color(!io.env.no_color);
     } catch (const std::runtime_error&) {
       rich.reset();  // not a terminal after all: line mode
     }

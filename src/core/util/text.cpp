@@ -106,3 +106,60 @@ std::string join_words(const std::vector<std::string>& words, std::string_view l
 }
 
 }  // namespace aidecide
+
+namespace aidecide {
+
+std::vector<std::string> wrap_words(std::string_view text, std::size_t width, std::size_t indent,
+                                    std::size_t hang) {
+  std::vector<std::string> lines;
+  std::string line(indent, ' ');
+  std::size_t used = indent;
+  bool empty = true;  // no word on the line yet
+  const auto new_line = [&] {
+    lines.push_back(std::move(line));
+    line.assign(hang, ' ');
+    used = hang;
+    empty = true;
+  };
+  // Line breaks and tabs in the text (YAML folds keep some) are spaces here.
+  const auto blank = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && blank(text[i])) ++i;
+    std::size_t end = i;
+    while (end < text.size() && !blank(text[end])) ++end;
+    if (i >= end) break;
+    std::string_view word = text.substr(i, end - i);
+    i = end;
+    std::size_t len = count_code_points(word);
+    if (!empty && used + 1 + len > width) new_line();
+    // A word longer than a whole line: cut it at the line's end, as little as needed.
+    while (used + (empty ? 0 : 1) + len > width && len > 0) {
+      if (!empty) new_line();
+      const std::size_t room = width > used ? width - used : 1;
+      std::size_t bytes = 0;
+      for (std::size_t n = 0; bytes < word.size() && n < room; ++n) {
+        ++bytes;
+        while (bytes < word.size() && (static_cast<unsigned char>(word[bytes]) & 0xC0) == 0x80)
+          ++bytes;
+      }
+      line += word.substr(0, bytes);
+      word.remove_prefix(bytes);
+      len = count_code_points(word);
+      empty = false;
+      if (len > 0) new_line();
+    }
+    if (len == 0) continue;
+    if (!empty) {
+      line += ' ';
+      ++used;
+    }
+    line += word;
+    used += len;
+    empty = false;
+  }
+  lines.push_back(std::move(line));
+  return lines;
+}
+
+}  // namespace aidecide

@@ -9,6 +9,7 @@
 #include "ask/rich_terminal.hpp"
 #include "ask/session.hpp"
 #include "helpers.hpp"
+#include "vt_screen.hpp"
 
 using namespace aidecide;
 using namespace aidecide::cli;
@@ -63,12 +64,20 @@ TEST_CASE("a digit picks at once, commands return their key", "[ask][rich]") {
 TEST_CASE("the list is redrawn in place, never scrolled or on another screen", "[ask][rich]") {
   std::string screen;
   CHECK(choose(kDown + "\r", &screen) == "2");
-  // Drawn once, then the cursor goes back up three lines and redraws.
-  CHECK(screen.find("\x1b[7m> 1) Public\x1b[0m") != std::string::npos);
-  CHECK(screen.find("\r\x1b[3A") != std::string::npos);
-  CHECK(screen.find("\x1b[7m> 2) Internal\x1b[0m") != std::string::npos);
+  // Drawn once, then the cursor goes back up to the panel's first line (two
+  // lines above the last entry) and the panel is drawn again.
+  CHECK(screen.find("\x1b[7m  > 1) Public\x1b[0m") != std::string::npos);
+  CHECK(screen.find("\r\x1b[2A\x1b[J") != std::string::npos);
+  CHECK(screen.find("\x1b[7m  > 2) Internal\x1b[0m") != std::string::npos);
   CHECK(screen.find("\x1b[?1049h") == std::string::npos);      // no alternate screen
   CHECK(screen.find("\x1b[?25l") < screen.find("\x1b[?25h"));  // cursor hidden, then shown
+  test::VtScreen vt(80, 24);
+  vt.play(screen);
+  CHECK(vt.lines()[0] == "    1) Public");
+  CHECK(vt.lines()[1] == "  > 2) Internal");
+  CHECK(vt.lines()[2] == "    3) Confidential");
+  CHECK(vt.highlighted_blocks() == 1);
+  CHECK(vt.unknown().empty());
 }
 
 TEST_CASE("an interrupted pick gives nothing", "[ask][rich]") {
@@ -113,6 +122,6 @@ TEST_CASE("a whole session by keys: arrows, back, help, review and edit", "[ask]
   CHECK(choice("team_mlops") == "basic");
   CHECK(choice("existing_gpus") == "none");
   CHECK(saved.size() == 20);  // autosaved after every answer, the changed one twice
-  CHECK(out.str().find("If not sure") != std::string::npos);  // the help was shown
-  CHECK(out.str().find("[19/22] Existing GPUs") != std::string::npos);
+  CHECK(out.str().find("If not sure") != std::string::npos);                 // the help was shown
+  CHECK(out.str().find("\u2713 Existing GPUs: none") != std::string::npos);  // collapsed
 }
