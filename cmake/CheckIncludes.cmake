@@ -13,7 +13,7 @@ set(layers util yaml load engine render check)
 set(public_util names diagnostic text escape number_format files glob)
 set(public_load rules questionnaire profile pricing presets config human_input file_kind
     price_import)
-set(public_engine cost engine)
+set(public_engine cost engine stakeholders)
 set(public_render render adr schema)
 set(public_check check check_output record)
 

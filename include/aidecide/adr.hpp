@@ -25,6 +25,9 @@ struct AdrOptions {
 std::string render_adr(const ScoringModel& model, const Profile& profile, const Decision& d,
                        const AdrOptions& options);
 
+// A `stakeholders:` block as profiles and records hold it (docs/stakeholders.md).
+std::string stakeholders_yaml(const Questionnaire& q, const std::vector<Stakeholder>& people);
+
 // The decision record block alone (```yaml aidecide ... ```), as
 // render_adr() ends with it.
 std::string render_record_block(const ScoringModel& model, const Profile& profile,

@@ -14,6 +14,7 @@
 #include "aidecide/pricing.hpp"
 #include "aidecide/profile.hpp"
 #include "aidecide/questionnaire.hpp"
+#include "aidecide/stakeholders.hpp"
 
 namespace aidecide {
 
@@ -227,7 +228,8 @@ struct Decision {
   std::optional<WhatIf> what_if;                // set by decide_what_if()
   std::vector<CostPoint> cost_curve;            // with EngineOptions::cost_curve
   Values values;                                // resolved answers the scores used
-  std::vector<double> weights;                  // effective weights
+  std::vector<double> weights;     // effective weights (the group's, with stakeholders)
+  std::optional<GroupView> group;  // with stakeholders
 };
 
 Decision decide(const ScoringModel& model, const Profile& profile, const EngineOptions& options);
@@ -240,6 +242,12 @@ std::string answer_text(const Criterion& c, const Answer& a);
 Decision decide_what_if(const ScoringModel& model, const Profile& profile,
                         const std::vector<std::pair<std::size_t, Answer>>& changes,
                         const EngineOptions& options);
+
+// With stakeholders: the group's weights from the profile's effective
+// weights (`base`), on the same scale; and each stakeholder's view of `d`.
+std::vector<double> group_weights(const Profile& profile, const std::vector<double>& base);
+GroupView analyse_group(const ScoringModel& model, const Profile& profile, const Decision& d,
+                        const std::vector<double>& base);
 
 // Scores and vetoes for fixed values and weights; the inner step shared by
 // decide() and the confidence sampling.

@@ -55,6 +55,24 @@ auto named_model_fields(Models& m) {
                                                        {"gpu", &m.gpu}}};
 }
 
+// One person's priorities (docs/stakeholders.md): points per criterion, as
+// a profile's `weights`, or pairwise judgements on Saaty's 1-9 scale turned
+// into weights by the principal eigenvector. Answers stay the profile's.
+struct Stakeholder {
+  struct Judgement {
+    std::size_t more = 0;  // criterion index: matters `ratio` times as much as
+    std::size_t less = 0;  // this one
+    double ratio = 1;      // 1 to 9
+    SourcePos pos;
+  };
+  std::string name;
+  std::string role;
+  double influence = 1;                        // its exponent in the group's geometric mean
+  std::vector<std::optional<double>> weights;  // points, indexed like the criteria
+  std::vector<Judgement> pairwise;
+  SourcePos pos;
+};
+
 struct Profile {
   std::string source;
   std::string name;
@@ -64,6 +82,7 @@ struct Profile {
   std::vector<Answer> answers;                 // indexed like Questionnaire::criteria
   std::vector<std::optional<double>> weights;  // overrides, same index
   NamedModels models;
+  std::vector<Stakeholder> stakeholders;
   SourcePos name_pos;
 };
 

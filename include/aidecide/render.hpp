@@ -127,6 +127,12 @@ std::vector<std::string> flip_sentences(const ScoringModel& model, const Decisio
 // Below this a recommendation's confidence reads "low" or "very low", and
 // the portfolio overview flags it.
 inline constexpr double kLowConfidence = 0.7;
+// With stakeholders: "Security (CISO): local, by 3.2 points; consistency
+// ratio 0.03" per stakeholder, then where they disagree, what would bring
+// each dissenter round, and how robust the group's result is.
+std::vector<std::string> stakeholder_lines(const ScoringModel& model, const Decision& d);
+std::vector<std::string> disagreement_sentences(const ScoringModel& model, const Decision& d);
+
 // Confidence in words: "very high", "high", "moderate", "low".
 std::string_view confidence_words(double confidence);
 

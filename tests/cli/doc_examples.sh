@@ -16,7 +16,7 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/bin" "$work/run"
 ln -s "$bin" "$work/bin/aidecide"
 cp -r "$root/profiles" "$work/run/profiles"
-mkdir -p "$work/run/docs" && cp -r "$root/docs/adr" "$work/run/docs/adr"
+mkdir -p "$work/run/docs" && cp -r "$root/docs/adr" "$work/run/docs/adr" && cp -r "$root/docs/examples" "$work/run/docs/examples"
 mkdir -p "$work/home"
 export PATH="$work/bin:$PATH" HOME="$work/home" XDG_STATE_HOME="$work/home/state" NO_COLOR=1 COLUMNS=80 TZ=UTC
 unset CI GITHUB_STEP_SUMMARY

@@ -42,6 +42,8 @@ golden score-all.csv 0 score --format csv profiles/
 golden score-whatif.txt 0 score profiles/voice-kiosk-latency.yaml --set monthly_requests=2000000
 golden score-reserved.txt 0 score tests/data/reserved/support-bot-gpt-4o.yaml
 golden score-preset.txt 0 score --preset regulated profiles/
+golden score-stakeholders.txt 0 score docs/examples/stakeholders-code-assistant.yaml
+golden score-stakeholders.json 0 score --format json docs/examples/stakeholders-code-assistant.yaml
 golden check-adr.txt 0 check --today 2026-11-23 docs/adr
 golden check-hostile.txt 1 check --today 2026-11-23 docs/adr tests/data/adr-hostile
 golden check-hostile.github 1 check --today 2026-11-23 --format github docs/adr tests/data/adr-hostile

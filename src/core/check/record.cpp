@@ -124,8 +124,9 @@ std::optional<YamlNode> parse_extract(const Extract& e, const std::string& sourc
   }
 }
 
-const std::vector<std::string> kRecordKeys{"decision", "criteria_version", "answers", "weights",
-                                           "models",   "override",         "recorded"};
+const std::vector<std::string> kRecordKeys{"decision", "criteria_version", "answers",
+                                           "weights",  "models",           "override",
+                                           "recorded", "stakeholders"};
 
 // Three numbers, one per option ("{cloud: 61.2, local: 74.5, hybrid: 70.1}").
 PerOption read_per_option(const YamlNode& node, std::string_view what, DiagnosticSink& sink) {
@@ -220,6 +221,7 @@ DecisionRecord load_record(const YamlNode& node, const SourcePos& pos, const std
   load_answer_body(require_key(node, "answers", "the decision record", sink), node.find("weights"),
                    q, r.profile, sink);
   if (const YamlNode* m = node.find("models")) load_named_models(*m, r.profile, sink);
+  if (const YamlNode* st = node.find("stakeholders")) load_stakeholders(*st, q, r.profile, sink);
   if (const YamlNode* rec = node.find("recorded")) r.recorded = load_recorded(*rec, sink);
   return r;
 }

@@ -362,6 +362,8 @@ Decision decide_on(const ScoringModel& model, const Profile& profile,
   d.description = profile.description;
   d.values = resolve_values(q, profile);
   d.weights = effective_weights(q, profile, d.values, options);
+  const std::vector<double> base = d.weights;
+  if (!profile.stakeholders.empty()) d.weights = group_weights(profile, base);
   d.cost = estimate_costs(model.pricing, model.inputs, q, d.values);
   const Scoring s = score_values(model, d.values, d.weights, d.cost);
   d.scores = s.scores;
@@ -382,6 +384,7 @@ Decision decide_on(const ScoringModel& model, const Profile& profile,
     if (basis[i] != AnswerBasis::given) ++d.assumed_answers;
   }
   rank(d);
+  if (!profile.stakeholders.empty()) d.group = analyse_group(model, profile, d, base);
   // Explanations (and the flip points, which are read off them).
   if (options.explain || options.flip_points) {
     d.contributions = contributions(q, d, basis);

@@ -31,6 +31,9 @@ void load_answer_body(const YamlNode* answers, const YamlNode* weights, const Qu
 // Loads a `models:` mapping into `profile` (profiles and decision records);
 // the names are checked against the catalog when the profile is scored.
 void load_named_models(const YamlNode& node, Profile& profile, DiagnosticSink& sink);
+// A profile's or a record's `stakeholders:` (docs/stakeholders.md).
+void load_stakeholders(const YamlNode& node, const Questionnaire& q, Profile& profile,
+                       DiagnosticSink& sink);
 
 // "<subject> names <what> '<name>', which the catalog does not have", with
 // the closest of `map`'s keys suggested: the pricing loader's tiers and a

@@ -51,8 +51,174 @@ Values resolve_values(const Questionnaire& q, const Profile& profile) {
 
 namespace {
 
-const std::vector<std::string> kProfileKeys{"name",    "description", "owner", "tags",
-                                            "answers", "weights",     "models"};
+const std::vector<std::string> kProfileKeys{"name",    "description", "owner",  "tags",
+                                            "answers", "weights",     "models", "stakeholders"};
+
+// At most this many criteria in one stakeholder's pairwise round (Saaty's
+// random indices, and a round a person can answer, end there).
+constexpr std::size_t kMaxCompared = 10;
+
+std::size_t criterion_index(const Questionnaire& q, const YamlNode& node, std::string_view where,
+                            DiagnosticSink& sink) {
+  if (!node.is_scalar()) {
+    sink.error(node.pos, fmt::format("{}: expected a criterion id", where));
+    return kNoIndex;
+  }
+  const std::size_t i = q.index_of(node.value);
+  if (i == kNoIndex || !q.criteria[i].scored) {
+    std::vector<std::string> scored;
+    for (const auto& c : q.criteria)
+      if (c.scored) scored.push_back(c.id);
+    std::string message = fmt::format("{}: '{}' is not a criterion with a weight", where,
+                                      escape_for_message(node.value));
+    if (auto hint = did_you_mean(node.value, scored))
+      message += fmt::format("; did you mean '{}'?", *hint);
+    sink.error(node.pos, message);
+    return kNoIndex;
+  }
+  return i;
+}
+
+void load_stakeholder(const YamlNode& node, const Questionnaire& q, Stakeholder& s,
+                      DiagnosticSink& sink) {
+  s.pos = node.pos;
+  if (!expect_mapping(node, "a stakeholder", sink)) return;
+  check_keys(node, {"name", "role", "influence", "weights", "pairwise"}, "a stakeholder", sink);
+  if (const YamlNode* n = require_key(node, "name", "a stakeholder", sink))
+    s.name = read_string(*n, "a stakeholder's name", sink).value_or("");
+  if (const YamlNode* r = node.find("role")) s.role = read_string(*r, "'role'", sink).value_or("");
+  if (const YamlNode* f = node.find("influence")) {
+    if (auto v = read_number(*f, "'influence'", sink)) {
+      if (*v > 0 && *v <= 100)
+        s.influence = *v;
+      else
+        sink.error(f->pos,
+                   fmt::format("'influence' must be above 0 and at most 100, not {:g}", *v));
+    }
+  }
+  s.weights.assign(q.criteria.size(), std::nullopt);
+  const YamlNode* w = node.find("weights");
+  const YamlNode* p = node.find("pairwise");
+  if ((w == nullptr) == (p == nullptr)) {
+    sink.error(node.pos, fmt::format("stakeholder '{}' needs either 'weights' or 'pairwise'",
+                                     escape_for_message(s.name)));
+    return;
+  }
+  if (w != nullptr) {
+    if (!expect_mapping(*w, "'weights'", sink)) return;
+    bool any = false, bad = false;
+    for (const auto& [key, value] : w->entries) {
+      if (key.value.starts_with("x-")) continue;
+      const std::size_t i = criterion_index(q, key, "'weights'", sink);
+      bad = bad || i == kNoIndex;
+      if (i == kNoIndex) continue;
+      auto v = read_number(value, fmt::format("the weight of {}", key.value), sink);
+      if (v && !valid_weight(*v)) {
+        sink.error(value.pos,
+                   fmt::format("the weight of {} must be 0 or between {} and {}, not {:g}",
+                               key.value, kMinWeight, kMaxWeight, *v));
+        continue;
+      }
+      if (v && s.weights[i]) {
+        sink.error(key.pos, fmt::format("'{}' is weighted twice for this stakeholder", key.value));
+        continue;
+      }
+      s.weights[i] = v;
+      any = any || (v && *v > 0);
+    }
+    if (!any && !bad)
+      sink.error(w->pos, "every weight is 0 or missing; at least one criterion must count");
+    return;
+  }
+  if (!p->is_sequence() || p->items.empty()) {
+    sink.error(p->pos, "'pairwise' must be a list of [more, less, ratio], like [cost, latency, 3]");
+    return;
+  }
+  std::vector<std::size_t> compared;
+  for (const YamlNode& item : p->items) {
+    if (!item.is_sequence() || item.items.size() != 3) {
+      sink.error(item.pos,
+                 "a judgement is [more, less, ratio]: the first criterion matters ratio "
+                 "times as much as the second (1 to 9)");
+      continue;
+    }
+    Stakeholder::Judgement j;
+    j.pos = item.pos;
+    j.more = criterion_index(q, item.items[0], "'pairwise'", sink);
+    j.less = criterion_index(q, item.items[1], "'pairwise'", sink);
+    const auto r = read_number(item.items[2], "a ratio", sink);
+    if (j.more == kNoIndex || j.less == kNoIndex || !r) continue;
+    if (*r < 1 || *r > 9) {
+      sink.error(item.items[2].pos,
+                 fmt::format("a ratio is from 1 to 9 (Saaty's scale), not {:g}; to say the second "
+                             "matters more, swap the two",
+                             *r));
+      continue;
+    }
+    if (j.more == j.less) {
+      sink.error(item.pos, "a criterion compared with itself");
+      continue;
+    }
+    const bool again = std::any_of(s.pairwise.begin(), s.pairwise.end(), [&](const auto& o) {
+      return (o.more == j.more && o.less == j.less) || (o.more == j.less && o.less == j.more);
+    });
+    if (again) {
+      sink.error(item.pos, fmt::format("{} and {} are compared twice", q.criteria[j.more].id,
+                                       q.criteria[j.less].id));
+      continue;
+    }
+    j.ratio = *r;
+    s.pairwise.push_back(j);
+    for (std::size_t c : {j.more, j.less})
+      if (std::find(compared.begin(), compared.end(), c) == compared.end()) compared.push_back(c);
+  }
+  if (compared.size() > kMaxCompared) {
+    sink.error(p->pos, fmt::format("at most {} criteria in one pairwise round, not {}",
+                                   kMaxCompared, compared.size()));
+    return;
+  }
+  // Every pair of the criteria compared must be judged (a complete matrix).
+  for (std::size_t a = 0; a < compared.size(); ++a) {
+    for (std::size_t b = a + 1; b < compared.size(); ++b) {
+      const bool judged = std::any_of(s.pairwise.begin(), s.pairwise.end(), [&](const auto& o) {
+        return (o.more == compared[a] && o.less == compared[b]) ||
+               (o.more == compared[b] && o.less == compared[a]);
+      });
+      if (!judged)
+        sink.error(p->pos, fmt::format("{} and {} are not compared; every pair of the criteria in "
+                                       "a pairwise round needs a judgement",
+                                       q.criteria[compared[a]].id, q.criteria[compared[b]].id));
+    }
+  }
+}
+
+}  // namespace
+
+void load_stakeholders(const YamlNode& node, const Questionnaire& q, Profile& profile,
+                       DiagnosticSink& sink) {
+  if (!node.is_sequence()) {
+    sink.error(node.pos,
+               "'stakeholders' must be a list (each with name, role and weights or "
+               "pairwise)");
+    return;
+  }
+  if (node.items.size() > 50) {
+    sink.error(node.pos, fmt::format("at most 50 stakeholders, not {}", node.items.size()));
+    return;
+  }
+  for (const YamlNode& item : node.items) {
+    Stakeholder s;
+    load_stakeholder(item, q, s, sink);
+    const bool twice = std::any_of(profile.stakeholders.begin(), profile.stakeholders.end(),
+                                   [&](const Stakeholder& o) { return o.name == s.name; });
+    if (twice && !s.name.empty())
+      sink.error(item.pos,
+                 fmt::format("stakeholder '{}' is listed twice", escape_for_message(s.name)));
+    profile.stakeholders.push_back(std::move(s));
+  }
+}
+
+namespace {
 
 std::vector<std::string> answer_ids(const Criterion& c) {
   std::vector<std::string> ids;
@@ -327,6 +493,7 @@ Profile load_profile(std::string_view text, const std::string& source, const Que
   const YamlNode* answers = require_key(root, "answers", "the profile", sink);
   load_answer_body(answers, root.find("weights"), q, profile, sink);
   if (const YamlNode* m = root.find("models")) load_named_models(*m, profile, sink);
+  if (const YamlNode* st = root.find("stakeholders")) load_stakeholders(*st, q, profile, sink);
   sink.throw_if_any();
   return profile;
 }

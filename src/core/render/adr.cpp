@@ -31,6 +31,28 @@ std::string next_adr_file_name(const std::vector<std::string>& names, std::strin
   return fmt::format("{:04}-{}.md", highest + 1, safe_file_stem(title));
 }
 
+std::string stakeholders_yaml(const Questionnaire& q, const std::vector<Stakeholder>& people) {
+  std::string out = "stakeholders:\n";
+  for (const Stakeholder& s : people) {
+    out += fmt::format("  - name: {}\n", yaml_quoted(s.name));
+    if (!s.role.empty()) out += fmt::format("    role: {}\n", yaml_quoted(s.role));
+    if (s.influence != 1) out += fmt::format("    influence: {:.15g}\n", s.influence);
+    if (!s.pairwise.empty()) {
+      out += "    pairwise:\n";
+      for (const auto& j : s.pairwise)
+        out += fmt::format("      - [{}, {}, {:.15g}]\n", q.criteria[j.more].id,
+                           q.criteria[j.less].id, j.ratio);
+      continue;
+    }
+    std::vector<std::string> points;
+    for (std::size_t i = 0; i < s.weights.size(); ++i)
+      if (s.weights[i])
+        points.push_back(fmt::format("{}: {:.15g}", q.criteria[i].id, *s.weights[i]));
+    out += fmt::format("    weights: {{{}}}\n", join(points, ", "));
+  }
+  return out;
+}
+
 std::string render_record_block(const ScoringModel& model, const Profile& profile,
                                 const Decision& d) {
   const Questionnaire& q = model.questionnaire;
@@ -56,6 +78,7 @@ std::string render_record_block(const ScoringModel& model, const Profile& profil
       if (!name->id.empty()) out += fmt::format("  {}: {}\n", key, yaml_quoted(name->id));
     }
   }
+  if (!profile.stakeholders.empty()) out += stakeholders_yaml(q, profile.stakeholders);
   // The result as it stands today, so check can say later what moved.
   const auto per_option = [&](auto value) {
     std::string text = "{";
@@ -215,6 +238,16 @@ std::string render_adr(const ScoringModel& model, const Profile& profile, const 
     out += "\n\n";
   } else {
     out += "No option is possible: every option is ruled out by a hard constraint.\n\n";
+  }
+  if (d.group) {
+    // Who weighed what: each stakeholder's own call, where they part, and
+    // what would bring a dissenter round.
+    out += "Stakeholders (the group weighs by the geometric mean of their weights):\n\n";
+    for (const std::string& line : stakeholder_lines(model, d))
+      out += "- " + escape_markdown(line) + "\n";
+    for (const std::string& line : disagreement_sentences(model, d))
+      out += "- " + escape_markdown(line) + "\n";
+    out += "\n";
   }
   if (!d.assumptions.empty()) {
     out += "Assumptions:\n\n";

@@ -432,6 +432,74 @@ std::vector<std::string> flip_sentences(const ScoringModel& model, const Decisio
   return out;
 }
 
+std::vector<std::string> stakeholder_lines(const ScoringModel& model, const Decision& d) {
+  (void)model;
+  std::vector<std::string> out;
+  if (!d.group) return out;
+  for (const StakeholderView& m : d.group->members) {
+    std::string line = m.role.empty() ? m.name : fmt::format("{} ({})", m.name, m.role);
+    line += ": ";
+    line += m.recommendation ? std::string(to_string(*m.recommendation)) : std::string("none");
+    line += fmt::format(", by {:.1f} points", m.margin);
+    line += m.agrees ? ", agrees with the group" : ", differs from the group";
+    if (m.influence != 1) line += fmt::format("; influence {}", format_number(m.influence));
+    if (m.consistency_ratio) {
+      line += fmt::format("; consistency ratio {:.2f}", *m.consistency_ratio);
+      if (*m.consistency_ratio > kMaxConsistencyRatio)
+        line += fmt::format(" (above {}: the judgements contradict each other; review them)",
+                            format_number(kMaxConsistencyRatio));
+    }
+    out.push_back(line);
+  }
+  return out;
+}
+
+std::vector<std::string> disagreement_sentences(const ScoringModel& model, const Decision& d) {
+  std::vector<std::string> out;
+  if (!d.group) return out;
+  const Questionnaire& q = model.questionnaire;
+  const GroupView& g = *d.group;
+  const auto pct = [](double x) { return fmt::format("{:.0f}%", 100 * x); };
+  for (const Separator& sep : g.separators) {
+    // "Product (cloud) gives it 37% of their weight, Security (local) 3%".
+    std::vector<std::string> camps;
+    for (const auto& [o, w] : sep.camps) {
+      std::vector<std::string> who;
+      for (const auto& m : g.members)
+        if (m.recommendation == o) who.push_back(m.name);
+      camps.push_back(fmt::format("{} ({}) {}{}", join_words(who), to_string(o), pct(w),
+                                  who.size() > 1 ? " on average" : ""));
+    }
+    camps.front().insert(camps.front().find(')') + 1, " gives it");
+    out.push_back(fmt::format("{} separates the camps: {} of their weight.",
+                              q.criteria[sep.criterion].title, join_words(camps, ", ")));
+  }
+  for (const StakeholderView& m : g.members) {
+    if (m.agrees || !d.recommendation) continue;
+    if (!m.to_agree) {
+      out.push_back(
+          fmt::format("No single weight brings {} to {}: it takes answers, not "
+                      "priorities.",
+                      m.name, to_string(*d.recommendation)));
+      continue;
+    }
+    const double f = m.to_agree->factor;
+    const std::string& title = q.criteria[m.to_agree->criterion].title;
+    const std::string change =
+        f < 1   ? fmt::format("{} mattered {:.0f}% less to them", title, 100 * (1 - f))
+        : f < 2 ? fmt::format("{} mattered {:.0f}% more to them", title, 100 * (f - 1))
+                : fmt::format("{} mattered {} times as much to them", title,
+                              format_number(std::round(f * 10) / 10));
+    out.push_back(
+        fmt::format("{} would agree to {} if {}.", m.name, to_string(*d.recommendation), change));
+  }
+  if (g.draws > 0 && d.recommendation)
+    out.push_back(fmt::format(
+        "The group's {} holds for {} of {} weight sets drawn between the stakeholders' own.",
+        to_string(*d.recommendation), pct(g.robustness), g.draws));
+  return out;
+}
+
 std::string_view confidence_words(double confidence) {
   if (confidence >= 0.9) return "high";
   if (confidence >= kLowConfidence) return "moderate";

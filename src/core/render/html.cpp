@@ -111,6 +111,31 @@ void write_what_if(std::ostream& out, const ScoringModel& model, const Decision&
 void write_reasons(std::ostream& out, const ScoringModel& model, const Decision& d) {
   const Questionnaire& q = model.questionnaire;
   out << "<h2>Scores</h2>\n<figure id=\"score-chart\">" << svg::score_chart(d) << "</figure>\n";
+  if (d.group) {
+    out << "<h2>Stakeholders</h2>\n<p>The group weighs by the geometric mean of each one's "
+           "weights.</p>\n<div class=\"scroll\"><table "
+           "id=\"stakeholders\"><thead><tr><th>Stakeholder</th>"
+           "<th>Role</th><th>Own recommendation</th><th class=\"num\">Margin</th><th "
+           "class=\"num\">Consistency ratio</th><th>With the group</th></tr></thead>\n";
+    for (const StakeholderView& m : d.group->members) {
+      out << fmt::format(
+          "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{:.1f}</td><td "
+          "class=\"num\">{}</td><td>{}</td></tr>\n",
+          h(m.name), h(m.role), option_name(m.recommendation), m.margin,
+          m.consistency_ratio
+              ? fmt::format("{:.2f}{}", *m.consistency_ratio,
+                            *m.consistency_ratio > kMaxConsistencyRatio ? " (review)" : "")
+              : "&ndash;",
+          m.agrees ? "yes" : "<span class=\"vetoed\">no</span>");
+    }
+    out << "</table></div>\n";
+    const std::vector<std::string> apart = disagreement_sentences(model, d);
+    if (!apart.empty()) {
+      out << "<h3>Where they disagree</h3>\n<ul>\n";
+      for (const std::string& line : apart) out << "<li>" << h(line) << "</li>\n";
+      out << "</ul>\n";
+    }
+  }
   if (!d.vetoes.empty()) {
     out << "<h2>Ruled out</h2>\n<ul>\n";
     for (const Veto& v : d.vetoes) {

@@ -331,6 +331,88 @@ void write_what_if(JsonWriter& w, const ScoringModel& model, const WhatIf& what_
 
 }  // namespace
 
+// docs/formats.md, "stakeholders".
+void write_group(JsonWriter& w, const ScoringModel& model, const GroupView& g, const Decision& d) {
+  const Questionnaire& q = model.questionnaire;
+  const auto weights = [&](const std::vector<double>& ws) {
+    w.begin_object();
+    for (std::size_t i = 0; i < ws.size(); ++i) {
+      if (ws[i] <= 0) continue;
+      w.key(q.criteria[i].id);
+      w.number(ws[i], 4);
+    }
+    w.end_object();
+  };
+  w.key("stakeholders");
+  w.begin_object();
+  w.key("group_weights");
+  weights(g.weights);
+  w.key("members");
+  w.begin_array();
+  for (const StakeholderView& m : g.members) {
+    w.begin_object();
+    w.key("name");
+    w.string(m.name);
+    w.key("role");
+    w.string(m.role);
+    w.key("influence");
+    w.number(m.influence, 3);
+    w.key("weights");
+    weights(m.weights);
+    w.key("consistency_ratio");
+    if (m.consistency_ratio) {
+      w.number(*m.consistency_ratio, 4);
+    } else {
+      w.null();
+    }
+    w.key("scores");
+    per_option(w, m.scores, 1);
+    w.key("recommendation");
+    option_or_null(w, m.recommendation);
+    w.key("margin");
+    w.number(m.margin, 1);
+    w.key("agrees");
+    w.boolean(m.agrees);
+    w.key("to_agree");
+    if (m.to_agree) {
+      w.begin_object();
+      w.key("criterion");
+      w.string(q.criteria[m.to_agree->criterion].id);
+      w.key("factor");
+      w.number(m.to_agree->factor, 3);
+      w.end_object();
+    } else {
+      w.null();
+    }
+    w.end_object();
+  }
+  w.end_array();
+  w.key("separators");
+  w.begin_array();
+  for (const Separator& sep : g.separators) {
+    w.begin_object();
+    w.key("criterion");
+    w.string(q.criteria[sep.criterion].id);
+    w.key("camps");
+    w.begin_object();
+    for (const auto& [o, weight] : sep.camps) {
+      w.key(to_string(o));
+      w.number(weight, 4);
+    }
+    w.end_object();
+    w.end_object();
+  }
+  w.end_array();
+  w.key("robustness");
+  if (g.draws > 0) {
+    w.number(g.robustness, 3);
+  } else {
+    w.null();
+  }
+  (void)d;
+  w.end_object();
+}
+
 void write_decision_members(JsonWriter& w, const ScoringModel& model, const Decision& d,
                             std::string_view prices_as_of) {
   const Questionnaire& q = model.questionnaire;
@@ -501,6 +583,8 @@ void write_decision_members(JsonWriter& w, const ScoringModel& model, const Deci
   } else {
     w.null();
   }
+  // Only with stakeholders: results without them keep their bytes.
+  if (d.group) write_group(w, model, *d.group, d);
 }
 
 void write_diagnostic(JsonWriter& w, const Diagnostic& d) {

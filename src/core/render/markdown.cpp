@@ -83,6 +83,28 @@ void write_reasons(std::ostream& out, const ScoringModel& model, const Decision&
     out << fmt::format("| {} | {:.1f} | {} |\n", to_string(o), d.scores[index(o)], status);
   }
 
+  if (d.group) {
+    out << "\n### Stakeholders\n\nThe group weighs by the geometric mean of each one's weights.\n\n"
+        << "| Stakeholder | Role | Own recommendation | Margin | Consistency ratio | With the "
+           "group |\n"
+        << "|---|---|---|---:|---:|---|\n";
+    for (const StakeholderView& m : d.group->members) {
+      out << fmt::format(
+          "| {} | {} | {} | {:.1f} | {} | {} |\n", md(m.name), md(m.role),
+          option_name(m.recommendation), m.margin,
+          m.consistency_ratio
+              ? fmt::format("{:.2f}{}", *m.consistency_ratio,
+                            *m.consistency_ratio > kMaxConsistencyRatio ? " (review)" : "")
+              : "-",
+          m.agrees ? "yes" : "no");
+    }
+    const std::vector<std::string> apart = disagreement_sentences(model, d);
+    if (!apart.empty()) {
+      out << "\n**Where they disagree**\n\n";
+      for (const std::string& line : apart) out << "- " << md(line) << '\n';
+    }
+  }
+
   out << fmt::format("\n### Why {} over {}\n\n", to_string(d.versus[0]), to_string(d.versus[1]));
   std::size_t shown = 0;
   for (const Contribution& c : d.contributions) {

@@ -110,6 +110,38 @@ Json models_schema() {
           {"additionalProperties", false}};
 }
 
+// A profile's `stakeholders:` (docs/stakeholders.md).
+Json stakeholders_schema(const Questionnaire& q) {
+  std::vector<std::string> ids;
+  for (const Criterion& c : q.criteria)
+    if (c.scored) ids.push_back(c.id);
+  const Json judgement = {
+      {"type", "array"},
+      {"description",
+       "[more, less, ratio]: the first criterion matters ratio (1 to 9) times as "
+       "much as the second"},
+      {"prefixItems",
+       {{{"enum", ids}}, {{"enum", ids}}, {{"type", "number"}, {"minimum", 1}, {"maximum", 9}}}},
+      {"minItems", 3},
+      {"maxItems", 3}};
+  const Json person = {
+      {"type", "object"},
+      {"required", {"name"}},
+      {"properties",
+       {{"name", {{"type", "string"}, {"minLength", 1}}},
+        {"role", {{"type", "string"}}},
+        {"influence", {{"type", "number"}, {"exclusiveMinimum", 0}, {"maximum", 100}}},
+        {"weights", weights_schema(q)},
+        {"pairwise", {{"type", "array"}, {"minItems", 1}, {"items", judgement}}}}},
+      {"oneOf", {{{"required", {"weights"}}}, {{"required", {"pairwise"}}}}},
+      {"additionalProperties", false}};
+  return {
+      {"type", "array"},
+      {"description", "Several people's priorities over the same answers (docs/stakeholders.md)."},
+      {"maxItems", 50},
+      {"items", person}};
+}
+
 Json profile_schema(const Questionnaire& q) {
   return {{"$schema", kDraft},
           {"$id", "https://aidecide.invalid/schema/profile.schema.json"},
@@ -124,7 +156,8 @@ Json profile_schema(const Questionnaire& q) {
             {"tags", {{"type", "array"}, {"items", {{"type", "string"}}}}},
             {"answers", answers_schema(q, true)},
             {"weights", weights_schema(q)},
-            {"models", models_schema()}}},
+            {"models", models_schema()},
+            {"stakeholders", stakeholders_schema(q)}}},
           {"additionalProperties", false}};
 }
 

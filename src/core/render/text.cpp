@@ -210,6 +210,22 @@ void render_text_decision(std::ostream& out, const ScoringModel& model, const De
     out << line << '\n';
   }
 
+  if (d.group) {
+    out << '\n' << paint.bold("Stakeholders (the group weighs by their geometric mean)") << '\n';
+    for (const std::string& line : stakeholder_lines(model, d)) {
+      out << "  ";
+      write_wrapped(out, line, width, 4, 2);
+    }
+    const std::vector<std::string> apart = disagreement_sentences(model, d);
+    if (!apart.empty()) {
+      out << '\n' << paint.bold("Where they disagree") << '\n';
+      for (const std::string& line : apart) {
+        out << "  ";
+        write_wrapped(out, line, width, 4, 2);
+      }
+    }
+  }
+
   if (!d.vetoes.empty()) {
     out << '\n' << paint.bold("Ruled out") << '\n';
     for (const Veto& v : d.vetoes) {

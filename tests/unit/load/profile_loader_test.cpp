@@ -109,7 +109,7 @@ TEST_CASE("profile loader reports each error with its position", "[profile]") {
   SECTION("unknown top-level key") {
     CHECK(profile_error(with_answers({}, "colour: red\n")) ==
           "21:1: unknown key 'colour' in the profile (expected one of: name, description, owner, "
-          "tags, answers, weights, models)");
+          "tags, answers, weights, models, stakeholders)");
   }
   SECTION("misspelt top-level key") {
     CHECK(profile_error(with_answers({}, "weigths: {}\n")) ==
