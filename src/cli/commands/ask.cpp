@@ -14,6 +14,7 @@
 #include "ask/rich_terminal.hpp"
 #include "ask/saved_profile.hpp"
 #include "ask/session.hpp"
+#include "ask/stakeholder_round.hpp"
 #include "commands.hpp"
 
 namespace aidecide::cli {
@@ -38,6 +39,7 @@ struct AskCliOptions {
   std::string adr;
   bool plain = false;
   bool force = false;
+  std::string stakeholder;
   ModelPaths model;
 };
 
@@ -136,6 +138,26 @@ int run_ask(const AskCliOptions& options, const Streams& io, const GlobalOptions
   if (options.template_only) {
     io.out << answers_template(q, options.name.empty() ? "My project" : options.name);
     return static_cast<int>(ExitCode::success);
+  }
+  if (!options.stakeholder.empty()) {
+    if (options.resume.empty())
+      throw UsageError("--stakeholder needs --resume FILE: the profile to add their priorities to");
+    if (trim_blanks(options.stakeholder).empty())
+      throw UsageError("--stakeholder: the name must not be empty");
+    const StakeholderRoundResult r =
+        ask_stakeholder_round(*model, options.resume, std::string(trim_blanks(options.stakeholder)),
+                              io.in, io.err, io.env.stdin_is_terminal);
+    switch (r.outcome) {
+      case StakeholderRoundResult::Outcome::written:
+        io.err << "aidecide: " << r.message << '\n';
+        return static_cast<int>(ExitCode::success);
+      case StakeholderRoundResult::Outcome::quit:
+        io.err << "\naidecide: stopped; " << r.message << '\n';
+        return static_cast<int>(ExitCode::interrupted);
+      case StakeholderRoundResult::Outcome::invalid:
+        io.err << "\naidecide: error: " << r.message << '\n';
+        return static_cast<int>(ExitCode::invalid_input);
+    }
   }
   const auto format = parse_format(options.format);
   refuse_foreign_save(options);
@@ -291,10 +313,14 @@ Runner setup_ask(CLI::App& app, Completions& completions) {
       ->type_name("FILE");
   app.add_flag("--plain", options->plain,
                "Line mode: numbered prompts, one answer per line (the default for now)");
+  app.add_option("--stakeholder", options->stakeholder,
+                 "Ask one person's priorities (points per criterion) into the --resume profile")
+      ->type_name("NAME");
   add_model_options(app, options->model);
   app.footer(
       "Examples:\n"
       "  aidecide ask --save my-project.yaml\n"
+      "  aidecide ask --resume my-project.yaml --stakeholder Finance\n"
       "  aidecide ask --answers draft.yaml --set monthly_requests=2M\n"
       "  printf '2\\n1\\n...' | aidecide ask --format json      one line per question\n"
       "  aidecide ask --template > my-project.yaml");
