@@ -43,6 +43,9 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 
 // Joins words as "a, b and c".
 std::string join_words(const std::vector<std::string>& words, std::string_view last = " and ");
+// `text` cut to at most `cells` code points, the last one an ellipsis when
+// anything was cut (cells >= 1).
+std::string cut_with_ellipsis(std::string_view text, std::size_t cells);
 // Greedy word wrap into lines of at most `width` code points: the first line
 // indented by `indent`, the rest by `hang`. Words break only where one is
 // longer than a whole line. Always at least one line.

@@ -162,16 +162,23 @@ void AskSession::show_help(std::size_t criterion) const {
     m_out << "  If not sure: " << escape_for_message(c.assumption_note) << '\n';
 }
 
-void AskSession::show_leaning(const std::vector<Veto>& before) {
-  m_out << "  " << leaning_text() << '\n';
+// "This rules out cloud: ..." for each veto the last answer added.
+std::vector<std::string> AskSession::new_veto_lines(const std::vector<Veto>& before) const {
+  std::vector<std::string> lines;
   for (const Veto& v : current_vetoes()) {
     const bool is_new = std::none_of(before.begin(), before.end(), [&](const Veto& b) {
       return b.rule == v.rule && b.option == v.option;
     });
     if (is_new)
-      m_out << fmt::format("  ! This rules out {}: {}\n", to_string(v.option),
-                           escape_for_message(v.reason));
+      lines.push_back(fmt::format("! This rules out {}: {}", to_string(v.option),
+                                  escape_for_message(v.reason)));
   }
+  return lines;
+}
+
+void AskSession::show_leaning(const std::vector<Veto>& before) {
+  m_out << "  " << leaning_text() << '\n';
+  for (const std::string& line : new_veto_lines(before)) m_out << "  " << line << '\n';
 }
 
 std::string AskSession::leaning_text() const {
@@ -310,15 +317,8 @@ AskSession::Step AskSession::ask_rich(std::size_t criterion, std::size_t number,
     std::vector<Paragraph> done{{fmt::format("\u2713 {}: {}", escape_for_message(c.title),
                                              escape_for_message(answer_words(c, *parsed.answer))),
                                  0, 4, Paragraph::Style::plain, 0}};
-    for (const Veto& v : current_vetoes()) {
-      const bool is_new = std::none_of(before.begin(), before.end(), [&](const Veto& b) {
-        return b.rule == v.rule && b.option == v.option;
-      });
-      if (is_new)
-        done.push_back({fmt::format("! This rules out {}: {}", to_string(v.option),
-                                    escape_for_message(v.reason)),
-                        2, 4, Paragraph::Style::alert, 0});
-    }
+    for (std::string& veto : new_veto_lines(before))
+      done.push_back({std::move(veto), 2, 4, Paragraph::Style::alert, 0});
     rich.commit(done);
     if (m_autosave) m_autosave(*this);
     return Step::answered;

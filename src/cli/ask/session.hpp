@@ -62,6 +62,7 @@ class AskSession {
   std::optional<std::string> read_answer(std::size_t criterion, const Panel& panel);
   void show_help(std::size_t criterion) const;
   void show_leaning(const std::vector<Veto>& before);
+  std::vector<std::string> new_veto_lines(const std::vector<Veto>& before) const;
   bool read_line(std::string& line);
   std::vector<Veto> current_vetoes() const;
 

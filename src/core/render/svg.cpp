@@ -34,17 +34,7 @@ double text_width(std::string_view text, double char_px = kCharPx) {
 
 // `text` cut with an ellipsis to fit `px`.
 std::string clip(std::string_view text, double px) {
-  const auto room = static_cast<std::size_t>(std::max(1.0, std::floor(px / kCharPx)));
-  if (count_code_points(text) <= room) return std::string(text);
-  std::string out;
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < text.size() && n + 1 < room; ++i) {
-    out += text[i];
-    const bool next_starts =
-        i + 1 >= text.size() || (static_cast<unsigned char>(text[i + 1]) & 0xC0) != 0x80;
-    if (next_starts) ++n;
-  }
-  return out + "\u2026";
+  return cut_with_ellipsis(text, static_cast<std::size_t>(std::max(1.0, std::floor(px / kCharPx))));
 }
 
 std::string open_svg(int height, std::string_view title, std::string_view id = "") {

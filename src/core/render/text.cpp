@@ -74,18 +74,8 @@ std::string bar(double score, int cells) {
 
 // Cuts untrusted text to `cells` code points for a table column.
 std::string fit(std::string_view text, std::size_t cells) {
-  const std::string safe = escape_for_message(text);
-  if (count_code_points(safe) <= cells)
-    return safe + std::string(cells - count_code_points(safe), ' ');
-  std::string out;
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < safe.size() && n + 1 < cells; ++i) {
-    out += safe[i];
-    const bool next_starts =
-        i + 1 >= safe.size() || (static_cast<unsigned char>(safe[i + 1]) & 0xC0) != 0x80;
-    if (next_starts) ++n;
-  }
-  return out + "\u2026";
+  const std::string cut = cut_with_ellipsis(escape_for_message(text), cells);
+  return cut + std::string(cells - std::min(cells, count_code_points(cut)), ' ');
 }
 
 std::string percent(double x) {

@@ -109,6 +109,19 @@ std::string join_words(const std::vector<std::string>& words, std::string_view l
 
 namespace aidecide {
 
+std::string cut_with_ellipsis(std::string_view text, std::size_t cells) {
+  if (count_code_points(text) <= cells) return std::string(text);
+  std::string out;
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < text.size() && n + 1 < cells; ++i) {
+    out += text[i];
+    const bool next_starts =
+        i + 1 >= text.size() || (static_cast<unsigned char>(text[i + 1]) & 0xC0) != 0x80;
+    if (next_starts) ++n;
+  }
+  return out + "\u2026";
+}
+
 std::vector<std::string> wrap_words(std::string_view text, std::size_t width, std::size_t indent,
                                     std::size_t hang) {
   std::vector<std::string> lines;

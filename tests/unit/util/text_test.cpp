@@ -82,3 +82,27 @@ TEST_CASE("ascii_lower lowers ASCII letters only", "[text]") {
   CHECK(equal_ignoring_case("EXPERIENCED", "experienced"));
   CHECK_FALSE(equal_ignoring_case("expert", "experienced"));
 }
+
+TEST_CASE("wrap_words breaks at spaces, indents, and cuts only an over-long word", "[text]") {
+  using aidecide::wrap_words;
+  CHECK(wrap_words("one two three four", 9, 0, 2) ==
+        std::vector<std::string>{"one two", "  three", "  four"});
+  CHECK(wrap_words("a\nb\tc", 80, 2, 2) ==
+        std::vector<std::string>{"  a b c"});  // breaks are spaces
+  CHECK(wrap_words("", 10, 4, 4) == std::vector<std::string>{"    "});
+  CHECK(wrap_words("abcdefghij xy", 6, 0, 0) == std::vector<std::string>{"abcdef", "ghij", "xy"});
+  CHECK(
+      wrap_words("\u2713 \u00e9t\u00e9 \u00e9t\u00e9", 7, 0, 0) ==
+      std::vector<std::string>{"\u2713 \u00e9t\u00e9", "\u00e9t\u00e9"});  // code points, not bytes
+  for (const auto& line : wrap_words(std::string(50, 'x') + " y", 10, 2, 4))
+    CHECK(aidecide::count_code_points(line) <= 10);
+}
+
+TEST_CASE("cut_with_ellipsis keeps what fits and marks a cut", "[text]") {
+  using aidecide::cut_with_ellipsis;
+  CHECK(cut_with_ellipsis("short", 10) == "short");
+  CHECK(cut_with_ellipsis("exactly10!", 10) == "exactly10!");
+  CHECK(cut_with_ellipsis("one character more", 10) == "one chara\u2026");
+  CHECK(cut_with_ellipsis("\u00e9\u00e9\u00e9\u00e9", 3) == "\u00e9\u00e9\u2026");
+  CHECK(cut_with_ellipsis("abc", 1) == "\u2026");
+}
