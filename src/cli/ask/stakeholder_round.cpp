@@ -14,6 +14,7 @@
 #include "aidecide/escape.hpp"
 #include "aidecide/files.hpp"
 #include "aidecide/number_format.hpp"
+#include "aidecide/stakeholders.hpp"
 #include "aidecide/text.hpp"
 #include "ask/session.hpp"
 
@@ -95,9 +96,53 @@ std::string with_stakeholder(std::string_view text, const Profile& loaded, const
   return join(lines, "");
 }
 
+namespace {
+
+// One judgement typed as "a 3", "b 5", "=" or "1": which of the pair and
+// the ratio, or why it cannot be read.
+struct Judged {
+  bool first = true;
+  double ratio = 1;
+  std::string error;
+};
+Judged read_judgement(std::string_view t) {
+  if (t == "=" || t == "1") return {};
+  const std::string lower = ascii_lower(t);
+  if (lower.size() >= 3 && (lower[0] == 'a' || lower[0] == 'b') && lower[1] == ' ') {
+    const std::string_view n = trim_blanks(std::string_view(lower).substr(2));
+    double v = 0;
+    const auto [end, ec] = std::from_chars(n.data(), n.data() + n.size(), v);
+    if (ec == std::errc() && end == n.data() + n.size() && v >= 1 && v <= 9)
+      return {lower[0] == 'a', v, ""};
+  }
+  return {true, 1,
+          fmt::format("'{}' is not a judgement: type a or b and how many times as much (1 to 9), "
+                      "like 'a 3', or = for equal",
+                      escape_for_message(t))};
+}
+
+// `person`'s entry written into the profile at `path` (read as `text`).
+StakeholderRoundResult write_person(const Questionnaire& q, const std::string& text,
+                                    const Profile& profile, const Stakeholder& person,
+                                    const std::string& path) {
+  std::string entry = stakeholders_yaml(q, {person});
+  entry.erase(0, entry.find('\n') + 1);  // the entry without the block's key
+  const std::string updated = with_stakeholder(text, profile, person.name, entry);
+  // What is written must load: never leave a profile that no longer scores.
+  load_profile(updated, path, q);
+  write_file_atomically(path, updated);
+  return {StakeholderRoundResult::Outcome::written,
+          fmt::format("wrote {}'s priorities into {} (everything else unchanged); score it with: "
+                      "aidecide score {}",
+                      escape_for_message(person.name), path, path)};
+}
+
+}  // namespace
+
 StakeholderRoundResult ask_stakeholder_round(const ScoringModel& model, const std::string& path,
                                              const std::string& name, std::istream& in,
-                                             std::ostream& err, bool interactive) {
+                                             std::ostream& err, bool interactive,
+                                             const std::vector<std::string>& pairwise) {
   const Questionnaire& q = model.questionnaire;
   const std::string text = read_text_file(path);
   const Profile profile = load_profile(text, path, q);
@@ -109,6 +154,88 @@ StakeholderRoundResult ask_stakeholder_round(const ScoringModel& model, const st
   }
   const bool had_pairwise = !person.pairwise.empty();
   person.pairwise.clear();
+  if (!pairwise.empty()) {
+    std::vector<std::size_t> ids;
+    for (const std::string& id : pairwise) {
+      const std::size_t i = q.index_of(id);
+      if (i == kNoIndex || !q.criteria[i].scored) {
+        std::vector<std::string> scored;
+        for (const Criterion& c : q.criteria)
+          if (c.scored) scored.push_back(c.id);
+        std::string message = fmt::format("--pairwise: '{}' is not a criterion with a weight",
+                                          escape_for_message(id));
+        if (auto hint = did_you_mean(id, scored))
+          message += fmt::format("; did you mean '{}'?", *hint);
+        return {StakeholderRoundResult::Outcome::invalid, message};
+      }
+      if (std::find(ids.begin(), ids.end(), i) == ids.end()) ids.push_back(i);
+    }
+    if (ids.size() < 2 || ids.size() > 10)
+      return {StakeholderRoundResult::Outcome::invalid,
+              fmt::format("--pairwise takes 2 to 10 different criteria, not {}", ids.size())};
+    const std::size_t pairs = ids.size() * (ids.size() - 1) / 2;
+    err << fmt::format(
+        "Priorities of {} for {}, pair by pair: which matters more to them, and how many times "
+        "as much (Saaty's 1-9: 3 moderately, 5 strongly, 7 very strongly, 9 extremely)? Type 'a "
+        "3', 'b 5', or = for equal; q stops without writing.\n",
+        escape_for_message(name), escape_for_message(profile.name));
+    std::size_t k = 0, line_number = 0;
+    for (std::size_t x = 0; x < ids.size(); ++x) {
+      for (std::size_t y = x + 1; y < ids.size(); ++y) {
+        ++k;
+        const Criterion& a = q.criteria[ids[x]];
+        const Criterion& b = q.criteria[ids[y]];
+        for (;;) {
+          err << fmt::format("[{}/{}] a: {}  or  b: {}? ", k, pairs, escape_for_message(a.title),
+                             escape_for_message(b.title))
+              << std::flush;
+          std::string line;
+          if (!std::getline(in, line))
+            return {StakeholderRoundResult::Outcome::invalid,
+                    fmt::format("the input ended with {} of {} pairs unjudged; nothing written",
+                                pairs - k + 1, pairs)};
+          ++line_number;
+          if (line.size() > kMaxAnswerBytes) line.resize(kMaxAnswerBytes);
+          const std::string_view t = trim_blanks(line);
+          if (!interactive) err << escape_for_message(t) << '\n';
+          if (t == "q") return {StakeholderRoundResult::Outcome::quit, "nothing written"};
+          const Judged j = read_judgement(t);
+          if (j.error.empty()) {
+            person.pairwise.push_back(
+                {j.first ? ids[x] : ids[y], j.first ? ids[y] : ids[x], j.ratio, {}});
+            break;
+          }
+          if (!interactive)
+            return {StakeholderRoundResult::Outcome::invalid,
+                    fmt::format("<stdin>:{}: {}; nothing written", line_number, j.error)};
+          err << "  " << j.error << '\n';
+        }
+      }
+    }
+    person.weights.assign(q.criteria.size(), std::nullopt);
+    // The consistency of what was said, before it is written.
+    std::vector<std::vector<double>> m(ids.size(), std::vector<double>(ids.size(), 1));
+    const auto at = [&](std::size_t c) {
+      return static_cast<std::size_t>(std::find(ids.begin(), ids.end(), c) - ids.begin());
+    };
+    for (const auto& j : person.pairwise) {
+      m[at(j.more)][at(j.less)] = j.ratio;
+      m[at(j.less)][at(j.more)] = 1 / j.ratio;
+    }
+    const AhpResult r = ahp_priorities(m);
+    std::vector<std::string> shares;
+    for (std::size_t i = 0; i < ids.size(); ++i)
+      shares.push_back(fmt::format("{} {:.0f}%", q.criteria[ids[i]].title, 100 * r.priorities[i]));
+    err << "  Their shares: " << join(shares, ", ") << ".\n";
+    if (r.consistency_ratio) {
+      err << fmt::format("  Consistency ratio {:.2f}{}\n", *r.consistency_ratio,
+                         *r.consistency_ratio > kMaxConsistencyRatio
+                             ? ": above 0.1, the judgements contradict each other; consider "
+                               "running the round again"
+                             : "");
+    }
+    return write_person(q, text, profile, person, path);
+  }
   if (person.weights.size() != q.criteria.size())
     person.weights.assign(q.criteria.size(), std::nullopt);
   std::vector<std::size_t> asked;
@@ -168,16 +295,7 @@ StakeholderRoundResult ask_stakeholder_round(const ScoringModel& model, const st
   if (!any)
     return {StakeholderRoundResult::Outcome::invalid,
             "every weight is 0; at least one criterion must count; nothing written"};
-  std::string entry = stakeholders_yaml(q, {person});
-  entry.erase(0, entry.find('\n') + 1);  // the entry without the block's key
-  const std::string updated = with_stakeholder(text, profile, name, entry);
-  // What is written must load: never leave a profile that no longer scores.
-  load_profile(updated, path, q);
-  write_file_atomically(path, updated);
-  return {StakeholderRoundResult::Outcome::written,
-          fmt::format("wrote {}'s priorities into {} (everything else unchanged); score it with: "
-                      "aidecide score {}",
-                      escape_for_message(name), path, path)};
+  return write_person(q, text, profile, person, path);
 }
 
 }  // namespace aidecide::cli

@@ -7,6 +7,7 @@
 #include <iosfwd>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "aidecide/engine.hpp"
 
@@ -27,8 +28,12 @@ struct StakeholderRoundResult {
 // Asks `name`'s points for each weighted criterion that applies to the
 // profile at `path` (one line per answer from `in`, prompts to `err`; Enter
 // keeps the value shown) and writes the file back when every answer is read.
+// With `pairwise` (criterion ids, 2 to 10): a pairwise round instead, one
+// judgement per pair ("a 3": the first matters 3 times as much; "b 5"; "="
+// for equal), its consistency ratio reported, written as `pairwise:`.
 StakeholderRoundResult ask_stakeholder_round(const ScoringModel& model, const std::string& path,
                                              const std::string& name, std::istream& in,
-                                             std::ostream& err, bool interactive);
+                                             std::ostream& err, bool interactive,
+                                             const std::vector<std::string>& pairwise = {});
 
 }  // namespace aidecide::cli

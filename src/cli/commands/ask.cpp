@@ -40,6 +40,7 @@ struct AskCliOptions {
   bool plain = false;
   bool force = false;
   std::string stakeholder;
+  std::vector<std::string> pairwise;
   ModelPaths model;
 };
 
@@ -139,6 +140,8 @@ int run_ask(const AskCliOptions& options, const Streams& io, const GlobalOptions
     io.out << answers_template(q, options.name.empty() ? "My project" : options.name);
     return static_cast<int>(ExitCode::success);
   }
+  if (!options.pairwise.empty() && options.stakeholder.empty())
+    throw UsageError("--pairwise needs --stakeholder NAME");
   if (!options.stakeholder.empty()) {
     if (options.resume.empty())
       throw UsageError("--stakeholder needs --resume FILE: the profile to add their priorities to");
@@ -146,7 +149,7 @@ int run_ask(const AskCliOptions& options, const Streams& io, const GlobalOptions
       throw UsageError("--stakeholder: the name must not be empty");
     const StakeholderRoundResult r =
         ask_stakeholder_round(*model, options.resume, std::string(trim_blanks(options.stakeholder)),
-                              io.in, io.err, io.env.stdin_is_terminal);
+                              io.in, io.err, io.env.stdin_is_terminal, options.pairwise);
     switch (r.outcome) {
       case StakeholderRoundResult::Outcome::written:
         io.err << "aidecide: " << r.message << '\n';
@@ -316,6 +319,11 @@ Runner setup_ask(CLI::App& app, Completions& completions) {
   app.add_option("--stakeholder", options->stakeholder,
                  "Ask one person's priorities (points per criterion) into the --resume profile")
       ->type_name("NAME");
+  app.add_option("--pairwise", options->pairwise,
+                 "With --stakeholder: a pairwise round over these criteria (2 to 10) instead of "
+                 "points")
+      ->delimiter(',')
+      ->type_name("ID,ID,...");
   add_model_options(app, options->model);
   app.footer(
       "Examples:\n"

@@ -104,3 +104,55 @@ TEST_CASE("with_stakeholder starts a block when the profile has none", "[ask][st
   CHECK(out == text + "stakeholders:\n  - name: \"A\"\n    weights: {cost: 1}\n");
   CHECK(load_profile(out, "h.yaml", default_model().questionnaire).stakeholders.size() == 1);
 }
+
+TEST_CASE("a pairwise round writes the judgements and reports their consistency",
+          "[ask][stakeholders]") {
+  const fs::path file = scratch_copy("pairwise.yaml");
+  const std::string before = read_text_file(file.string());
+  const auto r = run_cli({"ask", "--resume", file.string(), "--stakeholder", "Legal", "--pairwise",
+                          "data_residency,cost,lock_in_tolerance"},
+                         "a 5\nb 3\n=\n");
+  CHECK(r.code == 0);
+  // Residency 5x cost, lock-in 3x residency, yet cost = lock-in: contradictory.
+  CHECK(r.err.find("Consistency ratio 0.75: above 0.1, the judgements contradict each other") !=
+        std::string::npos);
+  CHECK(read_text_file(file.string()) ==
+        before +
+            "  - name: \"Legal\"\n    pairwise:\n      - [data_residency, cost, 5]\n"
+            "      - [lock_in_tolerance, data_residency, 3]\n"
+            "      - [cost, lock_in_tolerance, 1]\n");
+  const auto consistent = run_cli({"ask", "--resume", file.string(), "--stakeholder", "Legal",
+                                   "--pairwise", "data_residency,cost,lock_in_tolerance"},
+                                  "a 4\na 2\nb 2\n");
+  CHECK(consistent.code == 0);
+  CHECK(consistent.err.find("Their shares: Data residency 57%, Long-term cost 14%, Lock-in "
+                            "tolerance 29%.") != std::string::npos);
+  CHECK(consistent.err.find("Consistency ratio 0.00\n") != std::string::npos);
+  // Replaced in place: one Legal entry.
+  const std::string after = read_text_file(file.string());
+  CHECK(after.find("name: \"Legal\"") == after.rfind("name: \"Legal\""));
+}
+
+TEST_CASE("a pairwise round refuses what it cannot use, writing nothing", "[ask][stakeholders]") {
+  const fs::path file = scratch_copy("pairwise-bad.yaml");
+  const std::string before = read_text_file(file.string());
+  const auto run = [&](const std::string& ids, const std::string& input) {
+    return run_cli({"ask", "--resume", file.string(), "--stakeholder", "Legal", "--pairwise", ids},
+                   input);
+  };
+  const auto typo = run("data_residency,cots", "");
+  CHECK(typo.code == 2);
+  CHECK(typo.err.find("'cots' is not a criterion with a weight; did you mean 'cost'?") !=
+        std::string::npos);
+  CHECK(run("cost", "").err.find("takes 2 to 10 different criteria, not 1") != std::string::npos);
+  const auto bad = run("cost,budget", "c 3\n");
+  CHECK(bad.code == 2);
+  CHECK(bad.err.find("<stdin>:1: 'c 3' is not a judgement") != std::string::npos);
+  CHECK(run("cost,budget", "a 12\n").err.find("'a 12' is not a judgement") != std::string::npos);
+  CHECK(run("cost,budget,team_mlops", "a 2\n")
+            .err.find("the input ended with 2 of 3 pairs unjudged") != std::string::npos);
+  CHECK(read_text_file(file.string()) == before);
+  const auto alone = run_cli({"ask", "--pairwise", "cost,budget"}, "");
+  CHECK(alone.code == 2);
+  CHECK(alone.err.find("--pairwise needs --stakeholder NAME") != std::string::npos);
+}
