@@ -14,7 +14,8 @@ class CsvRenderer : public BatchRenderer {
  public:
   explicit CsvRenderer(std::ostream& out) : m_out(out) {
     m_out << "file,name,recommendation,score_cloud,score_local,score_hybrid,margin,confidence,"
-             "monthly_usd_cloud,monthly_usd_local,monthly_usd_hybrid,vetoed,over_budget\r\n";
+             "monthly_usd_cloud,monthly_usd_local,monthly_usd_hybrid,vetoed,over_budget,"
+             "stakeholders_agree,stakeholders_differ\r\n";
   }
 
   void result(const Decision& d) override {
@@ -28,12 +29,26 @@ class CsvRenderer : public BatchRenderer {
       if (d.ruled_out[index(o)] && !d.vetoed[index(o)])
         over += (over.empty() ? "" : ";") + std::string(to_string(o));
     }
+    // With stakeholders: who agrees, and who differs with their own call
+    // ("Security:local;Product:cloud"); empty without.
+    std::vector<std::string> agree, differ;
+    if (d.group) {
+      for (const StakeholderView& m : d.group->members) {
+        if (m.agrees) {
+          agree.push_back(m.name);
+        } else {
+          differ.push_back(m.name + ":" +
+                           (m.recommendation ? std::string(to_string(*m.recommendation)) : "none"));
+        }
+      }
+    }
     const auto& c = d.cost.options;
     m_out << fmt::format(
-        "{},{},{},{:.1f},{:.1f},{:.1f},{:.1f},{:.3f},{:.2f},{:.2f},{:.2f},{},{}\r\n",
+        "{},{},{},{:.1f},{:.1f},{:.1f},{:.1f},{:.3f},{:.2f},{:.2f},{:.2f},{},{},{},{}\r\n",
         csv_cell(d.source), csv_cell(d.name), d.recommendation ? to_string(*d.recommendation) : "",
         d.scores[0], d.scores[1], d.scores[2], d.margin, d.confidence, c[0].monthly_usd,
-        c[1].monthly_usd, c[2].monthly_usd, vetoed, over);
+        c[1].monthly_usd, c[2].monthly_usd, vetoed, over, csv_cell(join(agree, ";")),
+        csv_cell(join(differ, ";")));
   }
   void error(const Diagnostic&) override {}
   void finish() override {}

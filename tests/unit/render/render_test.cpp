@@ -217,10 +217,18 @@ TEST_CASE("CSV quotes per RFC 4180 and defuses formulas", "[render][escaping]") 
   const std::string out = render(Format::csv, kHostile);
   const auto rows = parse_csv(out);
   REQUIRE(rows.size() == 5);
-  for (const auto& row : rows) CHECK(row.size() == 13);
+  for (const auto& row : rows) CHECK(row.size() == 15);
   CHECK(rows[0][0] == "file");
   CHECK(rows[0][11] == "vetoed");
   CHECK(rows[0][12] == "over_budget");
+  CHECK(rows[0][13] == "stakeholders_agree");
+  CHECK(rows[0][14] == "stakeholders_differ");
+  CHECK(rows[1][13].empty());  // no stakeholders: empty
+  const auto group =
+      parse_csv(render(Format::csv, {"docs/examples/stakeholders-code-assistant.yaml"}));
+  REQUIRE(group.size() == 2);
+  CHECK(group[1][13] == "Finance");
+  CHECK(group[1][14] == "Security:local;Product:cloud");
   CHECK(rows[1][1] ==
         "<script>alert(1)</script> \"q\" a | pipe | @team #1 *bold* [link](x) `code`");
   CHECK(rows[2][1] == "'=HYPERLINK(\"http://evil.example\",\"click\")");
