@@ -30,6 +30,14 @@ double saaty_random_index(std::size_t n);
 // Judgements above this ratio are reported as inconsistent (Saaty's 0.1).
 inline constexpr double kMaxConsistencyRatio = 0.1;
 
+// One stakeholder's pairwise judgements as a matrix over the criteria they
+// name (in order of first mention) and its priorities.
+struct PairwiseResult {
+  std::vector<std::size_t> criteria;
+  AhpResult ahp;
+};
+PairwiseResult pairwise_priorities(const std::vector<Stakeholder::Judgement>& judgements);
+
 // The normalised geometric mean of normalised weight vectors, each with its
 // influence as exponent (the aggregation of individual priorities).
 std::vector<double> geometric_mean_weights(const std::vector<std::vector<double>>& weights,

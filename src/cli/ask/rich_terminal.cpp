@@ -273,6 +273,45 @@ void RichTerminal::commit(const std::vector<Paragraph>& lines) {
   m_cursor_row = 0;
 }
 
+namespace {
+
+// Backspace: the last UTF-8 code point, whole.
+void pop_code_point(std::string& text) {
+  while (!text.empty()) {
+    const auto last = static_cast<unsigned char>(text.back());
+    text.pop_back();
+    if ((last & 0xC0) != 0x80) return;
+  }
+}
+
+}  // namespace
+
+RichTerminal::FittedPanel RichTerminal::fit(const Panel& panel, const std::vector<Paragraph>& extra,
+                                            std::size_t body) const {
+  std::vector<Paragraph> header = panel.header, footer = panel.footer;
+  header.insert(header.end(), extra.begin(), extra.end());
+  if (!panel.message.empty())
+    footer.insert(footer.begin(), Paragraph{panel.message, 2, 4, Paragraph::Style::alert, 0});
+  FittedPanel out;
+  // Room: the window's height less one row (the cursor's line after it).
+  out.rows = static_cast<std::size_t>(std::max(3, height() - 1));
+  const auto lines_of = [&](const std::vector<Paragraph>& ps) {
+    std::size_t n = 0;
+    for (const auto& p : ps) n += wrap(p).size();
+    return n;
+  };
+  for (int level = 9; level > 0; --level) {
+    if (lines_of(header) + lines_of(footer) + body <= out.rows) break;
+    std::erase_if(header, [&](const Paragraph& p) { return p.drop >= level; });
+    std::erase_if(footer, [&](const Paragraph& p) { return p.drop >= level; });
+  }
+  for (const auto& p : header)
+    for (auto& line : wrap(p)) out.header.push_back(std::move(line));
+  for (const auto& p : footer)
+    for (auto& line : wrap(p)) out.footer.push_back(std::move(line));
+  return out;
+}
+
 std::optional<std::string> RichTerminal::choose(const Panel& panel,
                                                 const std::vector<std::string>& labels,
                                                 std::size_t initial, const std::string& commands) {
@@ -294,11 +333,9 @@ std::optional<std::string> RichTerminal::choose(const Panel& panel,
   const auto build = [&] {
     const std::vector<std::size_t> shown = matches();
     Frame f;
-    std::vector<Paragraph> header = panel.header, footer = panel.footer;
-    if (!panel.message.empty())
-      footer.insert(footer.begin(), Paragraph{panel.message, 2, 4, Paragraph::Style::alert, 0});
+    std::vector<Paragraph> extra;
     if (filtering)
-      header.push_back(
+      extra.push_back(
           Paragraph{fmt::format("/ {}  ({} of {})", filter, shown.size(), labels.size()), 2, 4,
                     Paragraph::Style::plain, 0});
     // Entries wrapped with a hanging indent under their text.
@@ -311,23 +348,11 @@ std::optional<std::string> RichTerminal::choose(const Panel& panel,
       entries.push_back(wrap_words(number + labels[i], room, 4, 4 + number.size()));
       if (i == current) entries.back().front().replace(0, 3, "  >");
     }
-    // Room: the window's height less one row (the cursor's line after it).
-    const auto rows = static_cast<std::size_t>(std::max(3, height() - 1));
-    const auto lines_of = [&](const std::vector<Paragraph>& ps) {
-      std::size_t n = 0;
-      for (const auto& p : ps) n += wrap(p).size();
-      return n;
-    };
     const std::size_t want = std::min<std::size_t>(entries.empty() ? 1 : entries.size(), 3);
-    for (int level = 9; level > 0; --level) {
-      if (lines_of(header) + lines_of(footer) + want + 2 <= rows) break;
-      std::erase_if(header, [&](const Paragraph& p) { return p.drop >= level; });
-      std::erase_if(footer, [&](const Paragraph& p) { return p.drop >= level; });
-    }
-    for (const auto& p : header)
-      for (auto& line : wrap(p)) f.lines.push_back(std::move(line));
-    const std::size_t fixed = f.lines.size() + lines_of(footer);
-    const std::size_t body = rows > fixed ? rows - fixed : 1;
+    FittedPanel fitted = fit(panel, extra, want + 2);
+    f.lines = std::move(fitted.header);
+    const std::size_t fixed = f.lines.size() + fitted.footer.size();
+    const std::size_t body = fitted.rows > fixed ? fitted.rows - fixed : 1;
     // The window: entries from `top` that fit, the current one always in
     // it; a line above and below says what is out of view.
     std::size_t at = 0;  // the current entry's place in `shown`
@@ -359,8 +384,7 @@ std::optional<std::string> RichTerminal::choose(const Panel& panel,
     if (end < entries.size())
       f.lines.push_back(fmt::format("    \u2193 {} more", entries.size() - end));
     if (shown.empty()) f.lines.emplace_back("    (nothing matches; Backspace or Esc)");
-    for (const auto& p : footer)
-      for (auto& line : wrap(p)) f.lines.push_back(std::move(line));
+    for (auto& line : fitted.footer) f.lines.push_back(std::move(line));
     f.focus = f.lines.size() - 1;
     return f;
   };
@@ -410,9 +434,7 @@ std::optional<std::string> RichTerminal::choose(const Panel& panel,
         break;
       case Key::backspace:
         if (filtering && !filter.empty()) {
-          filter.pop_back();
-          while (!filter.empty() && (static_cast<unsigned char>(filter.back()) & 0xC0) == 0x80)
-            filter.pop_back();
+          pop_code_point(filter);
           refilter();
         }
         break;
@@ -451,22 +473,8 @@ std::optional<std::string> RichTerminal::edit(const Panel& panel, const std::str
   std::string line = initial.substr(0, std::min(initial.size(), max_bytes));
   const auto build = [&] {
     Frame f;
-    std::vector<Paragraph> header = panel.header, footer = panel.footer;
-    if (!panel.message.empty())
-      footer.insert(footer.begin(), Paragraph{panel.message, 2, 4, Paragraph::Style::alert, 0});
-    const auto rows = static_cast<std::size_t>(std::max(3, height() - 1));
-    const auto lines_of = [&](const std::vector<Paragraph>& ps) {
-      std::size_t n = 0;
-      for (const auto& p : ps) n += wrap(p).size();
-      return n;
-    };
-    for (int level = 9; level > 0; --level) {
-      if (lines_of(header) + lines_of(footer) + 1 <= rows) break;
-      std::erase_if(header, [&](const Paragraph& p) { return p.drop >= level; });
-      std::erase_if(footer, [&](const Paragraph& p) { return p.drop >= level; });
-    }
-    for (const auto& p : header)
-      for (auto& l : wrap(p)) f.lines.push_back(std::move(l));
+    FittedPanel fitted = fit(panel, {}, 1);
+    f.lines = std::move(fitted.header);
     // The input line shows its end when it is longer than the width.
     const auto room = static_cast<std::size_t>(std::max(10, width() - 1)) - 4;
     std::string shown = escape_for_message(line);
@@ -481,8 +489,7 @@ std::optional<std::string> RichTerminal::edit(const Panel& panel, const std::str
     f.column = 4 + cells;
     f.cursor = true;
     f.lines.push_back("  > " + shown);
-    for (const auto& p : footer)
-      for (auto& l : wrap(p)) f.lines.push_back(std::move(l));
+    for (auto& l : fitted.footer) f.lines.push_back(std::move(l));
     return f;
   };
   show(build());
@@ -502,11 +509,7 @@ std::optional<std::string> RichTerminal::edit(const Panel& panel, const std::str
       case Key::enter:
         return line;
       case Key::backspace:
-        if (!line.empty()) {
-          line.pop_back();
-          while (!line.empty() && (static_cast<unsigned char>(line.back()) & 0xC0) == 0x80)
-            line.pop_back();
-        }
+        pop_code_point(line);
         break;
       case Key::other:
         if (line.empty() && commands.find(ch) != std::string::npos) return std::string(1, ch);

@@ -110,6 +110,13 @@ class RichTerminal {
     std::size_t column = 0;
     bool cursor = false;
   };
+  // The panel's header and footer wrapped at the current size, paragraphs
+  // dropped (the highest `drop` first) until `body` rows are left.
+  struct FittedPanel {
+    std::vector<std::string> header, footer;
+    std::size_t rows = 0;  // the rows a panel may use
+  };
+  FittedPanel fit(const Panel& panel, const std::vector<Paragraph>& extra, std::size_t body) const;
   void show(const Frame& frame);
   void repaint_if_resized();
   std::vector<std::string> wrap(const Paragraph& p) const;

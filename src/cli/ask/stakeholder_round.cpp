@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <charconv>
 #include <istream>
+#include <optional>
 #include <ostream>
 #include <stdexcept>
 #include <vector>
@@ -121,6 +122,36 @@ Judged read_judgement(std::string_view t) {
                       escape_for_message(t))};
 }
 
+// The answer lines of a round: at most kMaxAnswerBytes kept of each (the
+// rest read and dropped, nothing unbounded held), trimmed, and echoed to the
+// transcript when piped; nothing at the end of input.
+class AnswerLines {
+ public:
+  AnswerLines(std::istream& in, std::ostream& err, bool interactive)
+      : m_in(in), m_err(err), m_interactive(interactive) {}
+  std::optional<std::string> next() {
+    std::string line;
+    bool any = false;
+    for (int ch; (ch = m_in.get()) != std::char_traits<char>::eof();) {
+      any = true;
+      if (ch == '\n') break;
+      if (line.size() < kMaxAnswerBytes) line.push_back(static_cast<char>(ch));
+    }
+    if (!any) return std::nullopt;
+    ++m_number;
+    std::string t(trim_blanks(line));
+    if (!m_interactive) m_err << escape_for_message(t) << '\n';
+    return t;
+  }
+  std::size_t number() const { return m_number; }  // of the last line read
+
+ private:
+  std::istream& m_in;
+  std::ostream& m_err;
+  bool m_interactive;
+  std::size_t m_number = 0;
+};
+
 // `person`'s entry written into the profile at `path` (read as `text`).
 StakeholderRoundResult write_person(const Questionnaire& q, const std::string& text,
                                     const Profile& profile, const Stakeholder& person,
@@ -154,6 +185,7 @@ StakeholderRoundResult ask_stakeholder_round(const ScoringModel& model, const st
   }
   const bool had_pairwise = !person.pairwise.empty();
   person.pairwise.clear();
+  AnswerLines answers(in, err, interactive);
   if (!pairwise.empty()) {
     std::vector<std::size_t> ids;
     for (const std::string& id : pairwise) {
@@ -179,7 +211,7 @@ StakeholderRoundResult ask_stakeholder_round(const ScoringModel& model, const st
         "as much (Saaty's 1-9: 3 moderately, 5 strongly, 7 very strongly, 9 extremely)? Type 'a "
         "3', 'b 5', or = for equal; q stops without writing.\n",
         escape_for_message(name), escape_for_message(profile.name));
-    std::size_t k = 0, line_number = 0;
+    std::size_t k = 0;
     for (std::size_t x = 0; x < ids.size(); ++x) {
       for (std::size_t y = x + 1; y < ids.size(); ++y) {
         ++k;
@@ -189,17 +221,13 @@ StakeholderRoundResult ask_stakeholder_round(const ScoringModel& model, const st
           err << fmt::format("[{}/{}] a: {}  or  b: {}? ", k, pairs, escape_for_message(a.title),
                              escape_for_message(b.title))
               << std::flush;
-          std::string line;
-          if (!std::getline(in, line))
+          const std::optional<std::string> t = answers.next();
+          if (!t)
             return {StakeholderRoundResult::Outcome::invalid,
                     fmt::format("the input ended with {} of {} pairs unjudged; nothing written",
                                 pairs - k + 1, pairs)};
-          ++line_number;
-          if (line.size() > kMaxAnswerBytes) line.resize(kMaxAnswerBytes);
-          const std::string_view t = trim_blanks(line);
-          if (!interactive) err << escape_for_message(t) << '\n';
-          if (t == "q") return {StakeholderRoundResult::Outcome::quit, "nothing written"};
-          const Judged j = read_judgement(t);
+          if (*t == "q") return {StakeholderRoundResult::Outcome::quit, "nothing written"};
+          const Judged j = read_judgement(*t);
           if (j.error.empty()) {
             person.pairwise.push_back(
                 {j.first ? ids[x] : ids[y], j.first ? ids[y] : ids[x], j.ratio, {}});
@@ -207,25 +235,21 @@ StakeholderRoundResult ask_stakeholder_round(const ScoringModel& model, const st
           }
           if (!interactive)
             return {StakeholderRoundResult::Outcome::invalid,
-                    fmt::format("<stdin>:{}: {}; nothing written", line_number, j.error)};
+                    fmt::format("<stdin>:{}: {}; nothing written", answers.number(), j.error)};
           err << "  " << j.error << '\n';
         }
       }
     }
     person.weights.assign(q.criteria.size(), std::nullopt);
     // The consistency of what was said, before it is written.
-    std::vector<std::vector<double>> m(ids.size(), std::vector<double>(ids.size(), 1));
-    const auto at = [&](std::size_t c) {
-      return static_cast<std::size_t>(std::find(ids.begin(), ids.end(), c) - ids.begin());
-    };
-    for (const auto& j : person.pairwise) {
-      m[at(j.more)][at(j.less)] = j.ratio;
-      m[at(j.less)][at(j.more)] = 1 / j.ratio;
+    const PairwiseResult p = pairwise_priorities(person.pairwise);
+    const AhpResult& r = p.ahp;
+    std::vector<std::string> shares;  // in the order asked
+    for (std::size_t id : ids) {
+      const auto at = static_cast<std::size_t>(std::find(p.criteria.begin(), p.criteria.end(), id) -
+                                               p.criteria.begin());
+      shares.push_back(fmt::format("{} {:.0f}%", q.criteria[id].title, 100 * r.priorities[at]));
     }
-    const AhpResult r = ahp_priorities(m);
-    std::vector<std::string> shares;
-    for (std::size_t i = 0; i < ids.size(); ++i)
-      shares.push_back(fmt::format("{} {:.0f}%", q.criteria[ids[i]].title, 100 * r.priorities[i]));
     err << "  Their shares: " << join(shares, ", ") << ".\n";
     if (r.consistency_ratio) {
       err << fmt::format("  Consistency ratio {:.2f}{}\n", *r.consistency_ratio,
@@ -249,7 +273,6 @@ StakeholderRoundResult ask_stakeholder_round(const ScoringModel& model, const st
       had_pairwise || !person.weights.empty() ? "their points, else the profile's weights"
                                               : "the profile's weights");
   if (had_pairwise) err << "  (their pairwise judgements are replaced by the points given here)\n";
-  std::size_t line_number = 0;
   for (std::size_t k = 0; k < asked.size(); ++k) {
     const Criterion& c = q.criteria[asked[k]];
     const double shown =
@@ -258,16 +281,13 @@ StakeholderRoundResult ask_stakeholder_round(const ScoringModel& model, const st
       err << fmt::format("[{}/{}] {} ({}): ", k + 1, asked.size(), escape_for_message(c.title),
                          format_number(shown))
           << std::flush;
-      std::string line;
-      if (!std::getline(in, line)) {
+      const std::optional<std::string> answer = answers.next();
+      if (!answer) {
         return {StakeholderRoundResult::Outcome::invalid,
                 fmt::format("the input ended with {} of {} criteria unanswered; nothing written",
                             asked.size() - k, asked.size())};
       }
-      ++line_number;
-      if (line.size() > kMaxAnswerBytes) line.resize(kMaxAnswerBytes);
-      const std::string_view t = trim_blanks(line);
-      if (!interactive) err << escape_for_message(t) << '\n';
+      const std::string_view t = *answer;
       if (t == "q") return {StakeholderRoundResult::Outcome::quit, "nothing written"};
       if (t.empty()) {
         person.weights[asked[k]] = shown;
@@ -283,8 +303,9 @@ StakeholderRoundResult ask_stakeholder_round(const ScoringModel& model, const st
           "'{}' is not a weight: type 0, or a number from {} to {}", escape_for_message(t),
           fmt::format("{:g}", kMinWeight), format_number(kMaxWeight));
       if (!interactive) {
-        return {StakeholderRoundResult::Outcome::invalid,
-                fmt::format("<stdin>:{}: {}: {}; nothing written", line_number, c.id, problem)};
+        return {
+            StakeholderRoundResult::Outcome::invalid,
+            fmt::format("<stdin>:{}: {}: {}; nothing written", answers.number(), c.id, problem)};
       }
       err << "  " << problem << '\n';
     }

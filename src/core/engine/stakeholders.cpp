@@ -81,25 +81,34 @@ std::vector<double> geometric_mean_weights(const std::vector<std::vector<double>
   return g;
 }
 
+PairwiseResult pairwise_priorities(const std::vector<Stakeholder::Judgement>& judgements) {
+  PairwiseResult out;
+  for (const auto& j : judgements)
+    for (std::size_t c : {j.more, j.less})
+      if (std::find(out.criteria.begin(), out.criteria.end(), c) == out.criteria.end())
+        out.criteria.push_back(c);
+  const std::size_t n = out.criteria.size();
+  const auto at = [&](std::size_t c) {
+    return static_cast<std::size_t>(std::find(out.criteria.begin(), out.criteria.end(), c) -
+                                    out.criteria.begin());
+  };
+  std::vector<std::vector<double>> m(n, std::vector<double>(n, 1));
+  for (const auto& j : judgements) {
+    m[at(j.more)][at(j.less)] = j.ratio;
+    m[at(j.less)][at(j.more)] = 1 / j.ratio;
+  }
+  out.ahp = ahp_priorities(m);
+  return out;
+}
+
 StakeholderWeights stakeholder_weights(const Stakeholder& s, const std::vector<double>& base) {
   StakeholderWeights out;
   out.weights = base;
   if (!s.pairwise.empty()) {
-    std::vector<std::size_t> compared;
-    for (const auto& j : s.pairwise)
-      for (std::size_t c : {j.more, j.less})
-        if (std::find(compared.begin(), compared.end(), c) == compared.end()) compared.push_back(c);
+    const PairwiseResult p = pairwise_priorities(s.pairwise);
+    const std::vector<std::size_t>& compared = p.criteria;
     const std::size_t n = compared.size();
-    const auto at = [&](std::size_t c) {
-      return static_cast<std::size_t>(std::find(compared.begin(), compared.end(), c) -
-                                      compared.begin());
-    };
-    std::vector<std::vector<double>> m(n, std::vector<double>(n, 1));
-    for (const auto& j : s.pairwise) {
-      m[at(j.more)][at(j.less)] = j.ratio;
-      m[at(j.less)][at(j.more)] = 1 / j.ratio;
-    }
-    const AhpResult r = ahp_priorities(m);
+    const AhpResult& r = p.ahp;
     out.consistency_ratio = r.consistency_ratio;
     // The compared criteria that count for this project share out what
     // they weigh together; one that does not count stays at 0.
@@ -213,7 +222,6 @@ GroupView analyse_group(const ScoringModel& model, const Profile& profile, const
                         const std::vector<double>& base) {
   GroupView g;
   std::vector<std::vector<double>> all;
-  std::vector<double> influence;
   for (const Stakeholder& s : profile.stakeholders) {
     StakeholderView v;
     v.name = s.name;
@@ -229,10 +237,14 @@ GroupView analyse_group(const ScoringModel& model, const Profile& profile, const
     if (!v.agrees && d.recommendation)
       v.to_agree = change_to(model, d, v.weights, *d.recommendation);
     all.push_back(v.weights);
-    influence.push_back(s.influence);
     g.members.push_back(std::move(v));
   }
-  g.weights = geometric_mean_weights(all, influence);
+  // The group's weights are the decision's (group_weights()), normalised.
+  double total = 0;
+  for (double w : d.weights) total += w;
+  g.weights = d.weights;
+  if (total > 0)
+    for (double& w : g.weights) w /= total;
   // Camps: stakeholders by their own recommendation; the criteria whose mean
   // weight differs most between camps.
   std::vector<Option> camps;
