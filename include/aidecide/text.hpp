@@ -38,6 +38,9 @@ bool equal_ignoring_case(std::string_view a, std::string_view b);
 // An ISO 8601 calendar date, YYYY-MM-DD.
 bool is_iso_date(std::string_view text);
 
+// The lines of a text without their '\n' (a '\r' stays); a final '\n'
+// adds no empty line: split_lines("a\nb\n") == {"a", "b"}.
+std::vector<std::string> split_lines(std::string_view text);
 // Joins with one separator throughout: join({"a","b"}, " | ") == "a | b".
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 

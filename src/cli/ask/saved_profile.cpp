@@ -13,21 +13,6 @@
 namespace aidecide::cli {
 namespace {
 
-std::vector<std::string> split_lines(std::string_view text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    const std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) {
-      lines.emplace_back(text.substr(start));
-      break;
-    }
-    lines.emplace_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
-}
-
 std::size_t indent_of(std::string_view line) {
   const std::size_t n = line.find_first_not_of(' ');
   return n == std::string_view::npos ? line.size() : n;

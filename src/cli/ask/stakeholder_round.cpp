@@ -22,20 +22,8 @@
 namespace aidecide::cli {
 namespace {
 
-std::vector<std::string> split_lines(std::string_view text) {
-  std::vector<std::string> lines;
-  std::size_t at = 0;
-  while (at < text.size()) {
-    const std::size_t end = text.find('\n', at);
-    const std::size_t stop = end == std::string_view::npos ? text.size() : end + 1;
-    lines.emplace_back(text.substr(at, stop - at));
-    at = stop;
-  }
-  return lines;
-}
-
 bool top_level_key(const std::string& line) {
-  return !line.empty() && line[0] != ' ' && line[0] != '#' && line[0] != '\n' && line[0] != '\r';
+  return !line.empty() && line[0] != ' ' && line[0] != '#' && line[0] != '\r';
 }
 
 bool blank_or_comment(const std::string& line) {
@@ -47,8 +35,9 @@ bool blank_or_comment(const std::string& line) {
 
 std::string with_stakeholder(std::string_view text, const Profile& loaded, const std::string& name,
                              const std::string& entry) {
+  // Lines without their '\n', joined with one again; the result ends with one.
   std::vector<std::string> lines = split_lines(text);
-  if (!lines.empty() && !lines.back().ends_with('\n')) lines.back() += '\n';
+  const auto joined = [&] { return join(lines, "\n") + "\n"; };
   const auto& people = loaded.stakeholders;
   const auto line_of = [&](std::size_t k) { return static_cast<std::size_t>(people[k].pos.line); };
   // The end of the entry that starts at line `first` (0-based): the next
@@ -78,13 +67,13 @@ std::string with_stakeholder(std::string_view text, const Profile& loaded, const
                 lines.begin() + static_cast<std::ptrdiff_t>(end));
     lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(first), entry_lines.begin(),
                  entry_lines.end());
-    return join(lines, "");
+    return joined();
   }
   if (!people.empty()) {
     const std::size_t end = end_of(people.size() - 1);
     lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(end), entry_lines.begin(),
                  entry_lines.end());
-    return join(lines, "");
+    return joined();
   }
   for (const std::string& line : lines) {
     if (line.starts_with("stakeholders:"))
@@ -92,9 +81,9 @@ std::string with_stakeholder(std::string_view text, const Profile& loaded, const
           "its 'stakeholders:' holds no entry in block form; write the list as '  - name: ...' "
           "entries (or remove the key) and run this again");
   }
-  lines.emplace_back("stakeholders:\n");
+  lines.emplace_back("stakeholders:");
   lines.insert(lines.end(), entry_lines.begin(), entry_lines.end());
-  return join(lines, "");
+  return joined();
 }
 
 namespace {

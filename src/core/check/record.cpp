@@ -20,7 +20,7 @@ struct Line {
   int number = 0;         // 1-based
 };
 
-std::vector<Line> split_lines(std::string_view text) {
+std::vector<Line> numbered_lines(std::string_view text) {
   std::vector<Line> lines;
   int number = 1;
   std::size_t start = 0;
@@ -402,7 +402,7 @@ RecordScan scan_markdown(std::string_view text, const std::string& source, const
     scan.problems.push_back({source, bad->pos, bad->message, "malformed-record"});
     return scan;
   }
-  const std::vector<Line> lines = split_lines(strip_bom(text));
+  const std::vector<Line> lines = numbered_lines(strip_bom(text));
   std::string front_status;
   const std::size_t body = scan_front_matter(lines, source, q, scan, front_status);
   std::string title = scan_fences(lines, body, source, q, scan);

@@ -106,3 +106,12 @@ TEST_CASE("cut_with_ellipsis keeps what fits and marks a cut", "[text]") {
   CHECK(cut_with_ellipsis("\u00e9\u00e9\u00e9\u00e9", 3) == "\u00e9\u00e9\u2026");
   CHECK(cut_with_ellipsis("abc", 1) == "\u2026");
 }
+
+TEST_CASE("split_lines drops each line's newline and adds no empty last line", "[text]") {
+  using aidecide::split_lines;
+  using Lines = std::vector<std::string>;
+  CHECK(split_lines("") == Lines{});
+  CHECK(split_lines("a\nb\n") == Lines{"a", "b"});
+  CHECK(split_lines("a\nb") == Lines{"a", "b"});
+  CHECK(split_lines("a\r\n\nb") == Lines{"a\r", "", "b"});
+}
