@@ -19,6 +19,15 @@ for target in profile criteria markdown human_input price_list glob status confi
       -rss_limit_mb=2048 -artifact_prefix="$work/" "$work/$target" > "$work/$target.log" 2>&1; then
     echo "FAIL: fuzz_$target found a problem:"
     grep -E "ERROR|SUMMARY|Test unit written" "$work/$target.log" || tail -n 30 "$work/$target.log"
+    # Enough to reproduce from the log alone: the top of the stack and the
+    # input's first bytes (the corpus order, and so the inputs tried, follows
+    # the file system's, so another machine may not meet the same input).
+    grep -E '^ +#[0-9]+ ' "$work/$target.log" | head -n 12 || true
+    for unit in "$work"/crash-* "$work"/leak-* "$work"/timeout-* "$work"/oom-*; do
+      [ -f "$unit" ] || continue
+      echo "input ($(wc -c < "$unit") bytes, first 512 shown):"
+      head -c 512 "$unit" | od -An -c | head -n 40
+    done
     exit 1
   fi
   echo "fuzz_$target: $(grep -Eo 'Done [0-9]+ runs in [0-9]+ second' "$work/$target.log" | tail -n 1)(s), no finding"

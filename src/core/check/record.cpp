@@ -279,6 +279,25 @@ std::string find_status(const std::vector<Line>& lines, std::size_t body) {
 
 namespace {
 
+// A front-matter status as one lower-case line: a quoted "\n" or a block
+// scalar may spread it over several, and the status is read by its first
+// word and shown inside one message, so every run of blanks and line breaks
+// becomes one space.
+std::string one_line_status(std::string_view value) {
+  std::string out;
+  bool gap = false;
+  for (const char c : value) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      gap = true;
+      continue;
+    }
+    if (gap && !out.empty()) out += ' ';
+    gap = false;
+    out += c;
+  }
+  return ascii_lower(out);
+}
+
 // Front matter: "---" on line 1, closed by "---" or "...". Its `status`,
 // and a record under `aidecide:`. Returns the first line after it.
 std::size_t scan_front_matter(const std::vector<Line>& lines, const std::string& source,
@@ -297,7 +316,7 @@ std::size_t scan_front_matter(const std::vector<Line>& lines, const std::string&
       return i + 1;
     }
     if (const YamlNode* status = node->find("status"); status && status->is_scalar())
-      front_status = ascii_lower(status->value);
+      front_status = one_line_status(status->value);
     if (const YamlNode* record = node->find("aidecide")) {
       fm.pos = node->entries.front().first.pos;
       for (const auto& [k, v] : node->entries) {

@@ -207,6 +207,17 @@ TEST_CASE("a rejected or superseded document is parsed but not held to its decis
         "against the criteria");
   CHECK(rules_of(run_check("# T\n\n## Status\n\nRejected\n\n" + fenced(other).substr(4))) ==
         std::vector<std::string>{"not-held"});
+  // A front-matter status spread over lines is read as one line (a fuzz
+  // finding: the status once kept its line break).
+  const FileCheck folded =
+      run_check("---\nstatus: \"Rejected\\n  in review\"\n---\n" + fenced(other));
+  REQUIRE(rules_of(folded) == std::vector<std::string>{"not-held"});
+  CHECK(folded.findings.front().message ==
+        "status 'rejected in review': the decision no longer holds, so it is not checked "
+        "against the criteria");
+  const FileCheck block =
+      run_check("---\nstatus: |\n  Accepted\n  2026-11-30\n---\n" + fenced(other));
+  REQUIRE(rules_of(block) == std::vector<std::string>{"decision-mismatch"});
   // Broken records are still reported.
   CHECK(rules_of(run_check("---\nstatus: rejected\n---\n" + fenced(other, "colour: x\n"))) ==
         std::vector<std::string>{"unknown-key"});
