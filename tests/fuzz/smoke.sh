@@ -20,8 +20,8 @@ for target in profile criteria markdown human_input price_list glob status confi
     echo "FAIL: fuzz_$target found a problem:"
     grep -E "ERROR|SUMMARY|Test unit written" "$work/$target.log" || tail -n 30 "$work/$target.log"
     # Enough to reproduce from the log alone: the top of the stack and the
-    # input's first bytes (the corpus order, and so the inputs tried, follows
-    # the file system's, so another machine may not meet the same input).
+    # input's first bytes (the same seed did not find the same input on
+    # every machine: CI once found one that a local run did not).
     grep -E '^ +#[0-9]+ ' "$work/$target.log" | head -n 12 || true
     for unit in "$work"/crash-* "$work"/leak-* "$work"/timeout-* "$work"/oom-*; do
       [ -f "$unit" ] || continue
