@@ -26,6 +26,25 @@ wait_for() {
   return 1
 }
 key() { tmux_ send-keys -t t "$@"; }
+# Waits until aidecide is back in the foreground reading keys (raw: its
+# process leads the pane and the terminal is not canonical) or has gone and
+# left the shell in the foreground (shell), up to 10 s. The shell's own line
+# editor also turns canonical mode off, so the mode alone cannot tell.
+wait_mode() {
+  local i tty cmd
+  tty=$(tmux_ display -p -t t '#{pane_tty}')
+  for ((i = 0; i < 100; i++)); do
+    cmd=$(tmux_ display -p -t t '#{pane_current_command}')
+    if [ "$1" = raw ]; then
+      [ "$cmd" = aidecide ] && stty -F "$tty" -a 2>/dev/null | grep -q -- '-icanon' && return 0
+    else
+      [ "$cmd" = bash ] && return 0
+    fi
+    sleep 0.1
+  done
+  fail "timed out waiting for: $1 (pane runs $cmd)"
+  return 1
+}
 
 # An idle session keeps the server alive between the runs below: killing the
 # last session makes the server exit, and a new-session racing that exit fails
@@ -46,19 +65,30 @@ start() {
 
 # What the pane shows now (no scrollback), and checks on it: no line that
 # the terminal had to wrap (joined lines longer than the width), at most one
-# highlighted entry (consecutive reverse-video lines), TEXT shown once.
+# highlighted entry (consecutive reverse-video lines), TEXT shown once. A
+# resize repaints a moment later, so the checks are retried for up to 5 s
+# and the last problem is reported.
 visible() { tmux_ capture-pane -p -t t; }
-check_screen() {  # width what-to-find-once [lists: 1 when a list is up]
-  local width=$1 once=$2 list=${3:-0} long blocks
+screen_problem() {  # width what-to-find-once list; prints the first problem
+  local width=$1 once=$2 list=$3 long blocks
   long=$(tmux_ capture-pane -p -J -t t | python3 -c 'import sys
 w = int(sys.argv[1])
 # the shell prompt line (the command typed) is not ours to wrap
 print(next((l for l in sys.stdin.read().splitlines() if len(l) > w and not l.startswith("$ ")), ""))' "$width")
-  [ -z "$long" ] || fail "at width $width a line wrapped: $long"
+  if [ -n "$long" ]; then echo "at width $width a line wrapped: $long"; return; fi
   blocks=$(tmux_ capture-pane -p -e -t t | awk '/\x1b\[([0-9]*;)*7m/ { if (!on) n++; on = 1; next } { on = 0 } END { print n + 0 }')
-  if [ "$list" = 1 ] && [ "$blocks" != 1 ]; then fail "at width $width: $blocks highlighted entries, not 1"; fi
-  if [ "$list" = 0 ] && [ "$blocks" -gt 1 ]; then fail "at width $width: $blocks highlighted entries"; fi
-  [ "$(visible | grep -cF -- "$once")" = 1 ] || fail "at width $width: '$once' is not on screen exactly once"
+  if [ "$list" = 1 ] && [ "$blocks" != 1 ]; then echo "at width $width: $blocks highlighted entries, not 1"; return; fi
+  if [ "$list" = 0 ] && [ "$blocks" -gt 1 ]; then echo "at width $width: $blocks highlighted entries"; return; fi
+  [ "$(visible | grep -cF -- "$once")" = 1 ] || echo "at width $width: '$once' is not on screen exactly once"
+}
+check_screen() {  # width what-to-find-once [lists: 1 when a list is up]
+  local i problem
+  for ((i = 0; i < 50; i++)); do
+    problem=$(screen_problem "$1" "$2" "${3:-0}")
+    [ -z "$problem" ] && return 0
+    sleep 0.1
+  done
+  fail "$problem"
 }
 
 # 1. A full session at 120x40, resized to 60x20 and 40x8 between questions:
@@ -82,7 +112,6 @@ wait_for 'If not sure'
 key Enter                                 # the first answer of residency
 wait_for '3 of 22'
 tmux_ resize-window -t t -x 60 -y 20      # a resize repaints: nothing stale
-sleep 0.3
 check_screen 60 'Workload mix ·' 1
 key Down Enter
 wait_for '4 of 22'
@@ -92,9 +121,10 @@ check_screen 60 'Monthly requests ·'
 key C-u '1.2M' Enter
 wait_for '✓ Monthly requests: 1,200,000 requests/month'
 tmux_ resize-window -t t -x 40 -y 8       # the smallest window
-sleep 0.3
 check_screen 40 'Input tokens per request ·'
-for answer in 1500 300; do key "$answer" Enter; sleep 0.3; done
+key 1500 Enter
+wait_for 'Output tokens per'
+key 300 Enter
 wait_for 'Traffic pattern'
 check_screen 40 'Traffic pattern' 1
 key Enter                                 # traffic pattern: first answer
@@ -104,7 +134,10 @@ sleep 0.3
 key '2s' Enter
 wait_for '9 of 22'
 key Enter
-for answer in '$250k' '$20k'; do sleep 0.3; key "$answer" Enter; done
+wait_for '10 of 22'
+key '$250k' Enter
+wait_for '11 of 22'
+key '$20k' Enter
 for q in 12 13 14 15 16 17 18 19; do wait_for "$q of 22"; key Enter; done
 wait_for '20 of 22'
 key 1 Enter
@@ -156,11 +189,11 @@ key C-z
 wait_for 'exit=148'
 wait_for 'icanon,echo,'
 key 'fg' Enter
-sleep 0.5
+wait_mode raw
 key Down Enter
 wait_for '2 of 22'
 key q
-sleep 0.5
+wait_mode shell
 key "echo AFTER-\$(stty -a | grep -o ' -\?icanon ' | tr -d ' ')" Enter
 wait_for 'AFTER-icanon'
 grep -q "^  data_sensitivity: internal$" "$work/z.yaml" || fail "answer after fg not saved: $(grep sensitivity "$work/z.yaml")"
