@@ -351,7 +351,9 @@ TEST_CASE("a numeric flip point is where the winner changes, to 1e-11", "[proper
     for (const NumberFlip& f : d.flips.numbers) {
       INFO(q.criteria[f.criterion].id << (f.above ? " above " : " below ") << f.value
                                       << " in profile " << n);
-      const double beyond = f.above ? f.value * (1 + 2e-11) : f.value * (1 - 2e-11);
+      // A change at zero itself ("above 0"): any positive value is beyond.
+      const double beyond =
+          f.above ? (f.value > 0 ? f.value * (1 + 2e-11) : 1e-12) : f.value * (1 - 2e-11);
       REQUIRE(winner_at(d, f.criterion, beyond) == f.winner);
       const double inside = f.above ? f.value * (1 - 2e-11) : f.value * (1 + 2e-11);
       REQUIRE(winner_at(d, f.criterion, inside) == d.recommendation);

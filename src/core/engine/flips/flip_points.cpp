@@ -212,17 +212,24 @@ struct Leads {
 // within `own`, the budget row within the budget utility's range, any other
 // row anywhere in [0, 1]). When the options ruled out may change (a
 // constraint that reads `i` and forbids the recommendation, a budget edge
-// on the way), the search must run.
+// on the way, a rival that may come back while the recommendation is over
+// a firm budget), the search must run.
 bool could_flip(const ScoringModel& model, const Decision& d, const Leads& leads, std::size_t i,
                 const std::pair<PerOption, PerOption>& own, bool ruled_out_may_change) {
   if (ruled_out_may_change) return true;
   const Touched& t = model.dependencies().one[i];
   const Questionnaire& q = model.questionnaire;
   const std::size_t w = index(*d.recommendation);
+  // Recommended over a firm budget only because nothing else fits: a rival
+  // that comes back and fits rules it out, whatever the scores.
+  const bool over_firm =
+      std::any_of(d.over_budget.begin(), d.over_budget.end(),
+                  [&](const OverBudget& b) { return index(b.option) == w && b.firm; });
   for (Option rival : kOptions) {
     const std::size_t o = index(rival);
     // A rival ruled out by a constraint that reads `i` may come back.
     if (o == w || (d.ruled_out[o] && !t.constraints && !t.budgets)) continue;
+    if (d.ruled_out[o] && over_firm) return true;
     double loss = 0;
     for (std::size_t row : t.moving) {
       const Contribution* c = leads.driver[row];
@@ -386,6 +393,7 @@ std::optional<double> lead_over_rivals(std::size_t w, const PerOption& scores,
 struct Threshold {
   double value = 0;
   std::optional<Option> winner;
+  double beyond = 0;  // a value scored on the new winner's side, next to the change
 };
 struct End {
   double x = 0;
@@ -409,7 +417,10 @@ Threshold find_threshold(Probe& probe, std::size_t i, std::size_t w, double prev
         b.x = mid, b_winner = winner;
       }
     }
-    return {b.x, b_winner};
+    // Kept nowhere above zero: the change is at zero itself ("above 0"),
+    // not at whatever tiny value the halvings stopped at.
+    if (a.x == 0) return {0, b_winner, b.x};
+    return {b.x, b_winner, b.x};
   }
   if (a.lead) *a.lead = std::max(*a.lead, 0.0);
   if (b.lead) *b.lead = std::min(*b.lead, 0.0);
@@ -459,7 +470,7 @@ Threshold find_threshold(Probe& probe, std::size_t i, std::size_t w, double prev
       kept_twice = 1;
     }
   }
-  return {b.x, b_winner};
+  return {b.x, b_winner, b.x};
 }
 
 // Where a firm budget starts or stops ruling an option out as number `i`
@@ -602,9 +613,8 @@ std::optional<NumberFlip> search_number(const ScoringModel& model, const Decisio
     // Two options' whole-GPU steps that fall on the same volume but for
     // rounding open a window a few ulps wide: no flip a reader could use.
     // The walk goes on past it.
-    if (probe.winner_with(i, Value{0, t.value * (up ? 1 + kNarrowest : 1 - kNarrowest)}) !=
-        t.winner)
-      continue;
+    const double past = t.value > 0 ? t.value * (up ? 1 + kNarrowest : 1 - kNarrowest) : t.beyond;
+    if (probe.winner_with(i, Value{0, past}) != t.winner) continue;
     return NumberFlip{i, t.value, up, *t.winner};
   }
   return std::nullopt;

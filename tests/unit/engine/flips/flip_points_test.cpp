@@ -120,3 +120,95 @@ TEST_CASE("choice flip points list exactly the answers that change the winner", 
     CHECK(found == brute);
   }
 }
+
+namespace {
+
+Decision decide_answers(const std::map<std::string, std::string>& answers) {
+  const Profile p = load_profile(profile_yaml(answers), "flip.yaml", default_model().questionnaire);
+  EngineOptions options;
+  options.samples = 0;
+  return decide(default_model(), p, options);
+}
+
+const NumberFlip* flip_of(const Decision& d, std::string_view id) {
+  const auto& q = default_model().questionnaire;
+  const auto it =
+      std::find_if(d.flips.numbers.begin(), d.flips.numbers.end(),
+                   [&](const NumberFlip& f) { return q.criteria[f.criterion].id == id; });
+  return it == d.flips.numbers.end() ? nullptr : &*it;
+}
+
+// Firm budgets of zero a month: local is recommended over its budget only
+// because the latency veto leaves nothing that fits.
+std::map<std::string, std::string> zero_budget_answers() {
+  return {{"data_sensitivity", "confidential"},
+          {"data_residency", "region"},
+          {"workload_mix", "uniform"},
+          {"monthly_requests", "0"},
+          {"tokens_in_per_request", "8000"},
+          {"tokens_out_per_request", "2000"},
+          {"traffic_pattern", "steady"},
+          {"latency_budget_ms", "50"},
+          {"connectivity", "intermittent"},
+          {"upfront_budget_usd", "5000000"},
+          {"monthly_budget_usd", "0"},
+          {"budget_flexibility", "firm"},
+          {"team_mlops", "experienced"},
+          {"customization", "none"},
+          {"model_capability", "basic"},
+          {"project_stage", "prototype"},
+          {"criticality", "mission_critical"},
+          {"lock_in_tolerance", "high"},
+          {"existing_gpus", "none"},
+          {"sites", "1"}};
+}
+
+}  // namespace
+
+TEST_CASE("a vetoed rival that would fit the firm budget the recommendation breaks is a flip",
+          "[flips]") {
+  // Found by the property tests on more profiles: the scores alone said no
+  // latency could change the winner, so the search never ran.
+  const Decision d = decide_answers(zero_budget_answers());
+  REQUIRE(d.recommendation == Option::local);
+  REQUIRE(d.vetoed[index(Option::cloud)]);
+  const NumberFlip* f = flip_of(d, "latency_budget_ms");
+  REQUIRE(f != nullptr);
+  CHECK(f->above);
+  CHECK(f->value == 100);
+  CHECK(f->winner == Option::cloud);
+  CHECK(describe_flip(default_model(), *f) == "cloud wins with Latency budget above 100 ms");
+  CHECK(winner_with_value(d, f->criterion, 99.99) == Option::local);
+  CHECK(winner_with_value(d, f->criterion, 100) == Option::cloud);
+}
+
+TEST_CASE("a change of winner at zero itself reads 'above 0'", "[flips]") {
+  // No traffic at all fits a zero monthly budget; any traffic does not. The
+  // search used to report where its halvings stopped (1.46e-10 requests).
+  auto answers = zero_budget_answers();
+  answers["latency_budget_ms"] = "200";
+  answers["data_sensitivity"] = "personal";
+  answers["workload_mix"] = "mixed";
+  answers["tokens_in_per_request"] = "100";
+  answers["tokens_out_per_request"] = "300";
+  answers["traffic_pattern"] = "spiky";
+  answers["upfront_budget_usd"] = "300000";
+  answers["team_mlops"] = "basic";
+  answers["model_capability"] = "frontier";
+  answers["project_stage"] = "pilot";
+  answers["criticality"] = "low";
+  answers["lock_in_tolerance"] = "medium";
+  answers["existing_gpus"] = "some";
+  answers["sites"] = "3";
+  const Decision d = decide_answers(answers);
+  REQUIRE(d.recommendation == Option::cloud);
+  const NumberFlip* f = flip_of(d, "monthly_requests");
+  REQUIRE(f != nullptr);
+  CHECK(f->above);
+  CHECK(f->value == 0);
+  CHECK(f->winner == Option::hybrid);
+  CHECK(describe_flip(default_model(), *f) ==
+        "hybrid wins with Monthly requests above 0 requests/month");
+  CHECK(winner_with_value(d, f->criterion, 1e-12) == Option::hybrid);
+  CHECK(winner_with_value(d, f->criterion, 1) == Option::hybrid);
+}
