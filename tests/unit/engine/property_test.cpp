@@ -157,11 +157,11 @@ TEST_CASE("higher volume with an experienced team never lowers local relative to
   }
 }
 
-TEST_CASE("a higher capability need never raises local relative to cloud, its bill aside",
+TEST_CASE("a higher capability need never raises local or hybrid relative to cloud, its bill aside",
           "[properties]") {
   // The tier also sets every option's bill, and a frontier API can cost ten
   // times a strong one while self-hosting costs less than that more: on
-  // the cost row local can gain (docs/scoring.md, "Model capability"). All
+  // the cost row local and hybrid can gain (docs/scoring.md, "Model capability"). All
   // else is held by scoring each tier with the bill worked out at basic.
   const auto& m = default_model();
   const Questionnaire& q = m.questionnaire;
@@ -173,17 +173,19 @@ TEST_CASE("a higher capability need never raises local relative to cloud, its bi
     answers["model_capability"] = "basic";
     const Decision d = decide_answers(answers);
     const CostEstimate bill = estimate_costs(m.pricing, m.inputs, q, d.values);
-    double previous = 1e9;
-    for (std::size_t level = 0; level < q.criteria[cap].answers.size(); ++level) {
-      Values v = d.values;
-      v[cap].choice = level;
-      const Scoring s = score_values(m, v, d.weights, bill);
-      if (s.vetoed[index(Option::cloud)]) continue;
-      const double lead = s.scores[index(Option::local)] - s.scores[index(Option::cloud)];
-      INFO("model_capability = " << q.criteria[cap].answers[level].id << "\n"
-                                 << profile_yaml(answers));
-      REQUIRE(lead <= previous + 1e-9);
-      previous = lead;
+    for (Option o : {Option::local, Option::hybrid}) {
+      double previous = 1e9;
+      for (std::size_t level = 0; level < q.criteria[cap].answers.size(); ++level) {
+        Values v = d.values;
+        v[cap].choice = level;
+        const Scoring s = score_values(m, v, d.weights, bill);
+        if (s.vetoed[index(Option::cloud)]) continue;
+        const double lead = s.scores[index(o)] - s.scores[index(Option::cloud)];
+        INFO(to_string(o) << " at model_capability = " << q.criteria[cap].answers[level].id << "\n"
+                          << profile_yaml(answers));
+        REQUIRE(lead <= previous + 1e-9);
+        previous = lead;
+      }
     }
   }
 }
