@@ -220,16 +220,13 @@ bool could_flip(const ScoringModel& model, const Decision& d, const Leads& leads
   const Touched& t = model.dependencies().one[i];
   const Questionnaire& q = model.questionnaire;
   const std::size_t w = index(*d.recommendation);
-  // Recommended over a firm budget only because nothing else fits: a rival
-  // that comes back and fits rules it out, whatever the scores.
-  const bool over_firm =
-      std::any_of(d.over_budget.begin(), d.over_budget.end(),
-                  [&](const OverBudget& b) { return index(b.option) == w && b.firm; });
   for (Option rival : kOptions) {
     const std::size_t o = index(rival);
     // A rival ruled out by a constraint that reads `i` may come back.
     if (o == w || (d.ruled_out[o] && !t.constraints && !t.budgets)) continue;
-    if (d.ruled_out[o] && over_firm) return true;
+    // Recommended over a firm budget only because nothing else fits: a
+    // rival that comes back and fits rules it out, whatever the scores.
+    if (d.ruled_out[o] && d.no_option_fits) return true;
     double loss = 0;
     for (std::size_t row : t.moving) {
       const Contribution* c = leads.driver[row];
