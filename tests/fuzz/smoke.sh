@@ -11,8 +11,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 declare -A max_len=([profile]=4096 [criteria]=16384 [markdown]=8192 [human_input]=256 [price_list]=4096
-                   [glob]=1024 [status]=4096 [config]=2048)
-for target in profile criteria markdown human_input price_list glob status config; do
+                   [glob]=1024 [status]=4096 [config]=2048 [yaml_common]=2048)
+for target in profile criteria markdown human_input price_list glob status config yaml_common; do
   mkdir -p "$work/$target"
   cp "$here/corpus/$target"/* "$work/$target/"
   if ! "$build/tests/fuzz/fuzz_$target" -runs="$runs" -seed=1 -max_len="${max_len[$target]}" -timeout=10 \

@@ -13,6 +13,7 @@
 
 #include "aidecide/escape.hpp"
 #include "aidecide/text.hpp"
+#include "yaml/yaml_common.hpp"
 
 namespace aidecide {
 namespace {
@@ -281,6 +282,12 @@ YamlNode parse_yaml(std::string_view text, const std::string& source, const Yaml
   text = strip_bom(text);
   check_text(text, source);
   check_flow_depth(text, source, limits.max_depth);
+  if (std::optional<YamlNode> common = parse_common_yaml(text, limits)) return std::move(*common);
+  return parse_yaml_events(text, source, limits);
+}
+
+YamlNode parse_yaml_events(std::string_view text, const std::string& source,
+                           const YamlLimits& limits) {
   const PositionMap positions(text);
   std::istringstream stream{std::string(text)};
   try {

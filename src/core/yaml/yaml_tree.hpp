@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// A small, strict YAML document tree built from yaml-cpp's event parser.
+// A small, strict YAML document tree built from yaml-cpp's event parser
+// (or, for the common shape of a profile, by yaml_common.hpp's reader,
+// held to the same tree).
 // Why not YAML::Node: we need the position of every key and value, every
 // duplicate key (YAML::Node silently keeps one), and we must refuse anchors,
 // aliases, tags and deep nesting before they cost memory or time.
