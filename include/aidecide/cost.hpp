@@ -170,7 +170,8 @@ struct CostEstimate {
   double hosted_price_change_per_year = 0;
   double self_host_cost_change_per_year = 0;
   // Months until local's hardware pays for itself out of the monthly saving
-  // against cloud (running costs only); negative when it never does.
+  // against cloud (running costs only); negative when it does not within
+  // the write-off (horizon_months), or local never costs less all-in.
   double payback_months = -1;
   double horizon_months = 0;                 // the write-off horizon the 3-year total uses
   const HostedModel* cloud_model = nullptr;  // the hosted model the cloud part uses

@@ -970,14 +970,21 @@ CostEstimate estimate_costs(const Pricing& p, const CostInputs& cin, const Quest
       e.reserved_break_even_requests = b.reserved_min * b.reserved_unit_usd / interactive;
   }
 
-  const OptionCost& cloud = e.options[index(Option::cloud)];
-  const OptionCost& local = e.options[index(Option::local)];
-  const double saving = cloud.running_monthly_usd - local.running_monthly_usd;
-  if (saving > 0) e.payback_months = local.upfront_usd / saving;
-
   e.cost_utility = cost_from(b);
   e.budget_utility = budget_from(b);
   e.break_even_requests = break_even(b);
+
+  // Payback only where there is one: local saves money each month, costs
+  // no more than cloud all-in at some volume, and repays its hardware
+  // within the write-off (a payback past it repays nothing: the hardware is
+  // written off first). The cost note says which of these fails.
+  const OptionCost& cloud = e.options[index(Option::cloud)];
+  const OptionCost& local = e.options[index(Option::local)];
+  const double saving = cloud.running_monthly_usd - local.running_monthly_usd;
+  if (saving > 0 && e.break_even_requests >= 0) {
+    const double months = local.upfront_usd / saving;
+    if (months <= e.horizon_months) e.payback_months = months;
+  }
   e.hosted_price_change_per_year = p.hosted_price_change_per_year.value;
   e.self_host_cost_change_per_year = p.self_host_cost_change_per_year.value;
   Fleet end_room;

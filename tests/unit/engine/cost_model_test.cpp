@@ -436,6 +436,45 @@ TEST_CASE("payback months come from the monthly saving", "[cost]") {
                                          c[index(Option::local)].running_monthly_usd)));
 }
 
+TEST_CASE("a payback is within the write-off or none at all", "[cost]") {
+  // Local may spend less a month than cloud and still never catch up once
+  // its hardware is counted (p000012 of the bench data: offline, frontier,
+  // no team; it reported a payback of 9,738 months beside "local never
+  // costs less"). A payback past the write-off repays nothing.
+  int paybacks = 0, saving_without_payback = 0;
+  for (const char* tier : {"basic", "strong", "frontier"}) {
+    for (const char* volume : {"20000", "500000", "5503579", "50000000"}) {
+      for (const char* team : {"none", "experienced"}) {
+        for (const char* connectivity : {"online", "offline"}) {
+          const Decision d = decide_with({{"model_capability", tier},
+                                          {"monthly_requests", volume},
+                                          {"tokens_in_per_request", "758"},
+                                          {"tokens_out_per_request", "412"},
+                                          {"team_mlops", team},
+                                          {"connectivity", connectivity}},
+                                         0);
+          INFO(tier << " " << volume << " " << team << " " << connectivity);
+          const CostEstimate& e = d.cost;
+          const double saving = e.options[index(Option::cloud)].running_monthly_usd -
+                                e.options[index(Option::local)].running_monthly_usd;
+          if (e.payback_months >= 0) {
+            ++paybacks;
+            CHECK(e.payback_months <= e.horizon_months);
+            CHECK(e.break_even_requests >= 0);
+            CHECK(e.payback_months ==
+                  Approx(e.options[index(Option::local)].upfront_usd / saving));
+          } else if (saving > 0) {
+            ++saving_without_payback;
+            CHECK(cost_note(d).find("pays for itself in") == std::string::npos);
+          }
+        }
+      }
+    }
+  }
+  CHECK(paybacks > 0);
+  CHECK(saving_without_payback > 0);
+}
+
 TEST_CASE("the break-even volume is where local and cloud cost the same", "[perf][cost]") {
   const ScoringModel& m = test::default_model();
   int crossings = 0;
