@@ -461,8 +461,7 @@ TEST_CASE("a payback is within the write-off or none at all", "[cost]") {
             ++paybacks;
             CHECK(e.payback_months <= e.horizon_months);
             CHECK(e.break_even_requests >= 0);
-            CHECK(e.payback_months ==
-                  Approx(e.options[index(Option::local)].upfront_usd / saving));
+            CHECK(e.payback_months == Approx(e.options[index(Option::local)].upfront_usd / saving));
           } else if (saving > 0) {
             ++saving_without_payback;
             CHECK(cost_note(d).find("pays for itself in") == std::string::npos);
