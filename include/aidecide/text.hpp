@@ -16,6 +16,8 @@ namespace aidecide {
 
 std::size_t count_code_points(std::string_view utf8);
 std::string_view strip_bom(std::string_view text);
+// True when every byte is below 0x80.
+bool is_ascii(std::string_view text);
 
 struct TextProblem {
   SourcePos pos;

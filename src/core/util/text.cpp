@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <vector>
 
 namespace aidecide {
@@ -188,6 +190,19 @@ std::vector<std::string> wrap_words(std::string_view text, std::size_t width, st
   }
   lines.push_back(std::move(line));
   return lines;
+}
+
+// Eight bytes at a time: every profile and record is scanned.
+bool is_ascii(std::string_view text) {
+  std::size_t i = 0;
+  std::uint64_t high = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, text.data() + i, sizeof w);
+    high |= w;
+  }
+  for (; i < text.size(); ++i) high |= static_cast<unsigned char>(text[i]);
+  return (high & 0x8080808080808080ULL) == 0;
 }
 
 }  // namespace aidecide

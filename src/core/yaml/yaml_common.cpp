@@ -4,6 +4,8 @@
 #include <utility>
 #include <vector>
 
+#include "aidecide/text.hpp"
+
 namespace aidecide {
 namespace {
 
@@ -34,14 +36,15 @@ bool is_plain_start(std::string_view line, std::size_t i) {
   return (c == '-' || c == '+' || c == '.') && i + 1 < line.size() && is_digit(line[i + 1]);
 }
 
+// Characters that would make a list item more than a plain word.
+constexpr std::string_view kNotInListWord = "[{}#:\"'?&*!|>%@`";
+
 class Reader {
  public:
   Reader(std::string_view text, const YamlLimits& limits) : m_text(text), m_limits(limits) {}
 
   std::optional<YamlNode> run() {
-    for (char c : m_text) {
-      if ((static_cast<unsigned char>(c) & 0x80) != 0 || c == '\t' || c == '\r') return {};
-    }
+    if (!is_ascii(m_text) || m_text.find_first_of("\t\r") != std::string_view::npos) return {};
     std::size_t start = 0;
     while (start < m_text.size() || m_line == 0) {
       std::size_t end = m_text.find('\n', start);
@@ -69,8 +72,13 @@ class Reader {
 
   bool count() { return ++m_nodes <= m_limits.max_nodes; }
 
+  // Room for one more mapping or list inside the open mappings.
+  bool container() {
+    return m_frames.size() < static_cast<std::size_t>(m_limits.max_depth) && count();
+  }
+
   bool open(std::size_t indent) {
-    if (m_frames.size() >= static_cast<std::size_t>(m_limits.max_depth) || !count()) return false;
+    if (!container()) return false;
     Frame f;
     f.node.kind = YamlNode::Kind::mapping;
     f.node.pos = pos(indent);
@@ -184,7 +192,7 @@ class Reader {
 
   // `[a, b c, 1.5]` on one line: plain words only, no empty or trailing item.
   std::size_t list(std::string_view text, std::size_t i, YamlNode& node) {
-    if (m_frames.size() >= static_cast<std::size_t>(m_limits.max_depth) || !count()) return 0;
+    if (!container()) return 0;
     node.kind = YamlNode::Kind::sequence;
     node.pos = pos(i);
     std::size_t k = text.find_first_not_of(' ', i + 1);
@@ -194,11 +202,7 @@ class Reader {
       const std::size_t start = k;
       if (!is_plain_start(text, start)) return 0;
       while (k < text.size() && text[k] != ',' && text[k] != ']') {
-        const char c = text[k];
-        if (c == '[' || c == '{' || c == '}' || c == '#' || c == ':' || c == '"' || c == '\'' ||
-            c == '?' || c == '&' || c == '*' || c == '!' || c == '|' || c == '>' || c == '%' ||
-            c == '@' || c == '`')
-          return 0;
+        if (kNotInListWord.find(text[k]) != std::string_view::npos) return 0;
         ++k;
       }
       if (k == text.size()) return 0;

@@ -6,8 +6,6 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
-#include <cstdint>
-#include <cstring>
 #include <iterator>
 #include <sstream>
 
@@ -24,19 +22,6 @@ struct StopParsing {
   SourcePos pos;
   std::string message;
 };
-
-// True when every byte is below 0x80, eight at a time.
-bool is_ascii(std::string_view text) {
-  std::size_t i = 0;
-  std::uint64_t high = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t w = 0;
-    std::memcpy(&w, text.data() + i, sizeof w);
-    high |= w;
-  }
-  for (; i < text.size(); ++i) high |= static_cast<unsigned char>(text[i]);
-  return (high & 0x8080808080808080ULL) == 0;
-}
 
 class PositionMap {
  public:
