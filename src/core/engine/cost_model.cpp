@@ -224,9 +224,52 @@ Way not_allowed(Deployment d, bool reserved, std::string_view why) {
   return {false, why, d, reserved, {nullptr, 0, 0, false}, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
 }
 
+// A part's replica shapes at the basis's context: the own ladder's, and the
+// edge ladder's where the edge way is considered at all.
+struct PartShapes {
+  Shape own;
+  Shape edge;
+  bool edge_read;
+};
+
+PartShapes resolve_part(const Basis& b, const ReplicaLadder& own_ladder,
+                        const ReplicaLadder& edge_ladder) {
+  PartShapes s{resolve(own_ladder, std::min(b.context, own_ladder.context)),
+               {nullptr, 0, 0, false},
+               !(b.in.online && b.in.sites < 2)};
+  if (s.edge_read) s.edge = resolve(edge_ladder, std::min(b.context, edge_ladder.context));
+  return s;
+}
+
+bool same_shape(const Shape& a, const Shape& b) {
+  return a.shape == b.shape &&
+         std::bit_cast<std::uint64_t>(a.sequences) == std::bit_cast<std::uint64_t>(b.sequences) &&
+         std::bit_cast<std::uint64_t>(a.tps) == std::bit_cast<std::uint64_t>(b.tps) &&
+         a.fewer == b.fewer;
+}
+
+bool same_shapes(const PartShapes& a, const PartShapes& b) {
+  return same_shape(a.own, b.own) && same_shape(a.edge, b.edge) && a.edge_read == b.edge_read;
+}
+
+// Units per monthly request of a way on shape `s`: the one figure of a way
+// that moves with the token counts and the traffic's peak.
+double units_per_request(const Pricing& p, const Basis& b, const Shape& s, double share) {
+  return b.peak_per_request * share / (s.tps * p.peak_utilisation.value);
+}
+
+// Sets every way's units per request for the basis's peak, the shapes as they are.
+void set_units_per_request(Ways& w, const Pricing& p, const Basis& b, const PartShapes& shapes,
+                           double share) {
+  if (shapes.own.shape != nullptr) {
+    const double k = units_per_request(p, b, shapes.own, share);
+    w[0].k = w[1].k = w[2].k = k;
+  }
+  if (shapes.edge.shape != nullptr) w[3].k = units_per_request(p, b, shapes.edge, share);
+}
+
 // Fills `w` in place (a copy of four Ways per part was a `rep movs` per draw).
-void make_ways(Ways& w, const Pricing& p, const Basis& b, const ReplicaLadder& own_ladder,
-               const ReplicaLadder& edge_ladder, double share) {
+void make_ways(Ways& w, const Pricing& p, const Basis& b, const PartShapes& shapes, double share) {
   w[0] = not_allowed(Deployment::own, false, "the model fits none of its GPUs");
   w[1] = not_allowed(Deployment::rent, false, "the model fits none of its GPUs");
   w[2] = not_allowed(Deployment::rent, true, "the model fits none of its GPUs");
@@ -235,16 +278,15 @@ void make_ways(Ways& w, const Pricing& p, const Basis& b, const ReplicaLadder& o
   const double spares = p.spare_replicas.by_answer[in.criticality];
   const double base_fte =
       p.ops_fte.by_answer[in.team] + (spares > 0 ? p.ops_fte_on_call.value : 0.0);
-  const double util = p.peak_utilisation.value;
   const auto common = [&](Way& x, const Shape& s) {
     x.shape = s;
     x.spares = spares;
     x.unit_gpus = s.shape->gpus;
     x.fte_usd = p.fte_usd_per_month.value;
     x.fixed_fte = base_fte;
-    x.k = b.peak_per_request * share / (s.tps * util);
+    x.k = units_per_request(p, b, s, share);
   };
-  const Shape own = resolve(own_ladder, std::min(b.context, own_ladder.context));
+  const Shape& own = shapes.own;
   if (own.shape != nullptr) {
     const Gpu& g = *own.shape->gpu;
     const double bought = g.purchase_usd * (1 + p.server_overhead.value);
@@ -280,11 +322,11 @@ void make_ways(Ways& w, const Pricing& p, const Basis& b, const ReplicaLadder& o
   }
   // Edge: one workstation per site, for sites that are offline, intermittent
   // or several (the ladder is only read then).
-  if (in.online && in.sites < 2) {
+  if (!shapes.edge_read) {
     w[3].why_not = "one site that is always online";
     return;
   }
-  const Shape edge = resolve(edge_ladder, std::min(b.context, edge_ladder.context));
+  const Shape& edge = shapes.edge;
   if (edge.shape == nullptr) {
     w[3].why_not = "the model does not fit an edge box";
   } else {
@@ -316,12 +358,13 @@ double api_usd_per_request(const HostedModel& api, const Inputs& in, double cach
   return api_list_usd_per_request(api, in, cached) * (1 - in.batch * api.batch_discount);
 }
 
-// Every answer and price make_ways() reads: the pricing and plan by address,
-// which a CostMemoScope keeps fixed while it lives.
+// Every answer and price make_ways() reads but the token counts and the
+// peak: the pricing and plan by address, which a CostMemoScope keeps fixed
+// while it lives.
 struct FleetKey {
   const Pricing* pricing;
   const TierPlan* plan;
-  double context, peak_per_request, share, sites;
+  double share, sites;
   std::size_t team, existing, criticality;
   bool online, on_premises, production;
   bool operator==(const FleetKey&) const = default;
@@ -330,13 +373,14 @@ struct FleetKey {
 // Confidence draws and flip probes mostly move the volume, the budgets or
 // the weights, which the ways do not read: they are remembered per thread
 // while a CostMemoScope is open (a third of a decision's time went to them).
+// Token counts and the peak move only the shapes (a step function of the
+// context) and each way's units per request: with the shapes unchanged a
+// remembered fleet takes the new units per request, not a rebuild.
 class FleetMemo {
  public:
   const Fleet& find(const Pricing& p, const Basis& b) {
     const FleetKey key{&p,
                        b.plan,
-                       b.context,
-                       b.peak_per_request,
                        b.share,
                        b.in.sites,
                        b.in.team,
@@ -346,17 +390,29 @@ class FleetMemo {
                        b.in.on_premises,
                        b.in.production};
     std::uint64_t h = 0;
-    for (double x : {key.context, key.peak_per_request, key.share, key.sites})
+    for (double x : {key.share, key.sites})
       h = (h ^ std::bit_cast<std::uint64_t>(x)) * 0x9E3779B97F4A7C15ULL;
-    h ^= (key.team * 31 + key.existing) * 31 + key.criticality +
-         reinterpret_cast<std::uintptr_t>(key.plan);
+    h ^= ((key.team * 31 + key.existing) * 31 + key.criticality) * 4 + key.online * 2 +
+         key.on_premises + reinterpret_cast<std::uintptr_t>(key.plan);
+    h *= 0x9E3779B97F4A7C15ULL;
     Slot& s = m_slots[(h ^ (h >> 29)) % kSlots];
-    if (!s.used || !(s.key == key)) {
-      make_ways(s.fleet.local, p, b, b.plan->own_local, b.plan->edge_local, 1.0);
-      make_ways(s.fleet.hybrid, p, b, b.plan->own_hybrid, b.plan->edge_hybrid, b.share);
+    const bool same_context = s.context == b.context;
+    if (s.used && s.key == key && same_context && s.peak == b.peak_per_request) return s.fleet;
+    const PartShapes local = resolve_part(b, b.plan->own_local, b.plan->edge_local);
+    const PartShapes hybrid = resolve_part(b, b.plan->own_hybrid, b.plan->edge_hybrid);
+    if (s.used && s.key == key && same_shapes(local, s.local) && same_shapes(hybrid, s.hybrid)) {
+      set_units_per_request(s.fleet.local, p, b, local, 1.0);
+      set_units_per_request(s.fleet.hybrid, p, b, hybrid, b.share);
+    } else {
+      make_ways(s.fleet.local, p, b, local, 1.0);
+      make_ways(s.fleet.hybrid, p, b, hybrid, b.share);
       s.key = key;
+      s.local = local;
+      s.hybrid = hybrid;
       s.used = true;
     }
+    s.context = b.context;
+    s.peak = b.peak_per_request;
     return s.fleet;
   }
   bool active() const { return m_depth > 0; }
@@ -371,6 +427,8 @@ class FleetMemo {
   struct Slot {
     bool used = false;
     FleetKey key{};
+    double context = 0, peak = 0;
+    PartShapes local{}, hybrid{};
     Fleet fleet;
   };
   std::array<Slot, kSlots> m_slots{};
@@ -406,8 +464,8 @@ Basis make_basis(const Pricing& p, const CostInputs& cin, const Values& values, 
   if (t_fleets.active()) {
     b.fleet = &t_fleets.find(p, b);
   } else {
-    make_ways(room.local, p, b, b.plan->own_local, b.plan->edge_local, 1.0);
-    make_ways(room.hybrid, p, b, b.plan->own_hybrid, b.plan->edge_hybrid, b.share);
+    make_ways(room.local, p, b, resolve_part(b, b.plan->own_local, b.plan->edge_local), 1.0);
+    make_ways(room.hybrid, p, b, resolve_part(b, b.plan->own_hybrid, b.plan->edge_hybrid), b.share);
     b.fleet = &room;
   }
   return b;
@@ -894,6 +952,7 @@ bool over(const Basis& b, Option o, BudgetFirmness firm) {
 }  // namespace
 
 DerivedUtilities derived_utilities(const Pricing& p, const CostInputs& in, const Values& values,
+                                   bool cost, bool budget,
                                    std::array<bool, kOptionCount>* over_firm) {
   Fleet room;
   const Basis b = make_basis(p, in, values, room);
@@ -901,7 +960,15 @@ DerivedUtilities derived_utilities(const Pricing& p, const CostInputs& in, const
     const BudgetFirmness firm = budget_firmness(in, values);
     for (Option o : kOptions) (*over_firm)[index(o)] = firm.any() && over(b, o, firm);
   }
-  return {cost_from(b), budget_from(b)};
+  DerivedUtilities u;
+  if (cost) u.cost = cost_from(b);
+  if (budget) u.budget = budget_from(b);
+  return u;
+}
+
+DerivedUtilities derived_utilities(const Pricing& p, const CostInputs& in, const Values& values,
+                                   std::array<bool, kOptionCount>* over_firm) {
+  return derived_utilities(p, in, values, true, true, over_firm);
 }
 
 std::array<OptionCost, kOptionCount> option_costs(const Pricing& p, const CostInputs& in,

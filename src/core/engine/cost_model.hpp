@@ -32,6 +32,11 @@ struct DerivedUtilities {
 // from the same pass).
 DerivedUtilities derived_utilities(const Pricing& p, const CostInputs& in, const Values& values,
                                    std::array<bool, kOptionCount>* over = nullptr);
+// The same, computing only what is asked: the cost row when `cost`, the
+// budget row when `budget` (the other is left at zero), and `over` when not
+// null. One pass of the cost model for a confidence draw that needs several.
+DerivedUtilities derived_utilities(const Pricing& p, const CostInputs& in, const Values& values,
+                                   bool cost, bool budget, std::array<bool, kOptionCount>* over);
 // The cost utility alone: enough when no budget row is to be recomputed.
 PerOption cost_utility(const Pricing& p, const CostInputs& in, const Values& values);
 // The budget utility alone: enough when only the budgets or the GPUs already

@@ -385,6 +385,22 @@ TEST_CASE(
        {"upfront_budget_usd", "60000"},
        {"data_sensitivity", "confidential"},
        {"team_mlops", "experienced"}},
+      // Firm budgets that bind, read with two numbers: the cost row, the
+      // budget row and the firm-budget rule all computed draw by draw, from
+      // one pass of the cost model per draw.
+      {{"monthly_requests", "unknown"},
+       {"tokens_in_per_request", "unknown"},
+       {"budget_flexibility", "firm"},
+       {"upfront_budget_usd", "60000"},
+       {"data_sensitivity", "confidential"},
+       {"team_mlops", "experienced"}},
+      // The same with flexible budgets: the two rows alone share the pass.
+      {{"monthly_requests", "unknown"},
+       {"tokens_in_per_request", "unknown"},
+       {"budget_flexibility", "flexible"},
+       {"upfront_budget_usd", "60000"},
+       {"data_sensitivity", "confidential"},
+       {"team_mlops", "experienced"}},
   };
   for (const auto& answers : cases) {
     EngineOptions options;

@@ -14,6 +14,7 @@
 #include <span>
 
 #include "aidecide/engine.hpp"
+#include "engine/cost_model.hpp"
 #include "engine/scorer.hpp"
 
 #include "engine/confidence/draws.hpp"
@@ -35,6 +36,11 @@ struct Workspace {
   Remembered vetoes;
   std::vector<std::uint32_t> outcome;
   std::vector<std::array<double, kNumberLevels>> levels;
+  // Per draw of a block, the derived rows and the firm-budget test when
+  // several are computed draw by draw (Sampler::fuse()).
+  std::array<PerOption, kBlock> cost_rows;
+  std::array<PerOption, kBlock> budget_rows;
+  std::array<std::array<bool, kOptionCount>, kBlock> over;
 };
 
 // The answers a draw varies: unknown, missing or a range, of questions
@@ -90,6 +96,7 @@ class Sampler {
     split_rows(matrix, touched);
     prepare_answers();  // before the vetoes: they need each answer's size
     prepare_vetoes();
+    fuse();
   }
 
   // How many of the draws keep the recommendation; with wins() and
@@ -126,6 +133,14 @@ class Sampler {
   // What the vetoes and a moving row compute for the answers set.
   void veto_row(double* out) const;
   void lead_row(const Remembered& m, double* out) const;
+  void lead_of(const Remembered& m, const PerOption& row, double* out) const;
+  // When two or more of the cost row, the budget row and the firm-budget
+  // test are computed draw by draw, they share one pass of the cost model
+  // per draw (fused_block()): each pass was most of such a draw's time.
+  void fuse();
+  void fused_block(std::size_t count);
+  // Draw j's row from the fused pass, or null when `m` is not fused.
+  const PerOption* fused_row(const Remembered& m, std::size_t j) const;
   // Per draw j of the block, the vetoed options at the returned values +
   // veto_index[j] x 3.
   const double* block_vetoes(std::size_t count);
@@ -163,6 +178,9 @@ class Sampler {
   std::array<std::uint8_t, kBlock> m_winner{};  // per draw of the block: its winner, or none
   std::vector<std::size_t> m_budget_reads;      // uncertain answers the firm-budget rule reads
   bool m_budgets_per_draw = false;  // too many combinations of them to remember with the vetoes
+  // What the fused pass computes, and the uncertain answers any of it reads.
+  bool m_fused_cost = false, m_fused_budget = false, m_fused_over = false;
+  std::vector<std::size_t> m_fused_reads;
   std::array<std::size_t, kOptionCount + 1> m_wins{};
   std::vector<std::size_t> m_settle_at;  // per uncertain answer: where its tallies start
   std::vector<std::uint32_t> m_settle;   // [value][winner or none] per uncertain answer
@@ -309,9 +327,55 @@ void Sampler::veto_row(double* out) const {
 }
 
 void Sampler::lead_row(const Remembered& m, double* out) const {
-  const PerOption row = row_utilities(m_in.model, m.criterion, m_values);
+  lead_of(m, row_utilities(m_in.model, m.criterion, m_values), out);
+}
+
+void Sampler::lead_of(const Remembered& m, const PerOption& row, double* out) const {
   for (std::size_t r = 0; r < m_rivals.size(); ++r)
     out[r] = m_in.weights[m.criterion] * (row[m_w] - row[m_rivals[r]]);
+}
+
+void Sampler::fuse() {
+  if (!m_in.recommendation) return;
+  const Questionnaire& q = m_in.model.questionnaire;
+  bool cost = false, budget = false;
+  std::vector<bool> reads(m_in.uncertain.size(), false);
+  for (const Remembered& m : std::span<const Remembered>(m_ws.memories.data(), m_moving)) {
+    const Criterion& c = q.criteria[m.criterion];
+    if (c.answerable() || !m.per_draw()) continue;
+    (c.signal == DerivedSignal::cost ? cost : budget) = true;
+    for (std::size_t u : m.reads()) reads[u] = true;
+  }
+  const bool over = m_budgets_per_draw;
+  if (over) {
+    for (std::size_t u : m_budget_reads) reads[u] = true;
+  }
+  if (cost + budget + over < 2) return;
+  m_fused_cost = cost;
+  m_fused_budget = budget;
+  m_fused_over = over;
+  for (std::size_t u = 0; u < reads.size(); ++u) {
+    if (reads[u]) m_fused_reads.push_back(u);
+  }
+}
+
+void Sampler::fused_block(std::size_t count) {
+  const ScoringModel& model = m_in.model;
+  for (std::size_t j = 0; j < count; ++j) {
+    for (std::size_t u : m_fused_reads) set_value(u, m_ws.outcome[u * kBlock + j]);
+    const DerivedUtilities d =
+        derived_utilities(model.pricing, model.inputs, m_values, m_fused_cost, m_fused_budget,
+                          m_fused_over ? &m_ws.over[j] : nullptr);
+    m_ws.cost_rows[j] = d.cost;
+    m_ws.budget_rows[j] = d.budget;
+  }
+}
+
+const PerOption* Sampler::fused_row(const Remembered& m, std::size_t j) const {
+  const Criterion& c = m_in.model.questionnaire.criteria[m.criterion];
+  if (c.answerable() || !m.per_draw()) return nullptr;
+  if (c.signal == DerivedSignal::cost) return m_fused_cost ? &m_ws.cost_rows[j] : nullptr;
+  return m_fused_budget ? &m_ws.budget_rows[j] : nullptr;
 }
 
 const double* Sampler::block_vetoes(std::size_t count) {
@@ -345,6 +409,7 @@ void Sampler::add_moving_rows(const WeightBlock& factors, std::size_t count) {
     const Remembered::Places at = m.for_block(
         m_ws.outcome.data(), count, m_rivals.size(), m_in.options.samples,
         [&](std::size_t j, double* out) {
+          if (const PerOption* row = fused_row(m, j)) return lead_of(m, *row, out);
           set_draw(m, j);
           lead_row(m, out);
         },
@@ -478,9 +543,11 @@ std::size_t Sampler::kept_with_budgets(const double* vetoed, std::size_t count) 
       return best;
     };
     std::uint8_t winner = best_of(out);
-    if (winner != kNone) {
-      for (std::size_t u : m_budget_reads) set_value(u, m_ws.outcome[u * kBlock + j]);
+    if (winner != kNone && m_fused_over) {
       // Over a firm budget, it wins only if no allowed option fits.
+      if (m_ws.over[j][winner]) winner = best_of(rule_out_over_budget(out, m_ws.over[j]));
+    } else if (winner != kNone) {
+      for (std::size_t u : m_budget_reads) set_value(u, m_ws.outcome[u * kBlock + j]);
       if (over_firm_budget(model.pricing, model.inputs, m_values, kOptions[winner]))
         winner = best_of(
             rule_out_over_budget(out, over_firm_budget(model.pricing, model.inputs, m_values)));
@@ -524,6 +591,7 @@ std::size_t Sampler::kept() {
     const std::size_t count = std::min(kBlock, options.samples - first);
     draw_answers(first, count);
     const double* vetoed = block_vetoes(count);
+    if (!m_fused_reads.empty()) fused_block(count);
     if (m_in.recommendation) add_moving_rows(factors, count);
     if (m_budgets_per_draw && m_in.recommendation) {
       kept += kept_with_budgets(vetoed, count);

@@ -49,6 +49,9 @@ class Remembered {
     return static_cast<std::uint32_t>((c / m_strides[k]) % m_sizes[k]);
   }
 
+  // True when it computes every draw anew: too many combinations to remember.
+  bool per_draw() const { return m_combinations == 0; }
+
   // The uncertain answers it reads (positions in the uncertain list).
   const std::vector<std::size_t>& reads() const { return m_reads; }
 
