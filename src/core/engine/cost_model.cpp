@@ -174,9 +174,9 @@ struct Way {
   double fte_usd;
 
   double units_exact(double v) const { return std::max(n, v * k) + n * spares; }
+  // n is whole already (read_inputs() rounds the sites up).
   double units_whole(double v) const {
-    const double sites = std::ceil(n - 1e-9);
-    return sites * (std::ceil(std::max(1.0, v * k / n) - 1e-9) + spares);
+    return n * (std::ceil(std::max(1.0, v * k / n) - 1e-9) + spares);
   }
   double upfront(double units) const {
     return std::max(0.0, units * unit_gpus - owned) * gpu_purchase + units * box_purchase;
@@ -396,11 +396,19 @@ class FleetMemo {
          key.on_premises + reinterpret_cast<std::uintptr_t>(key.plan);
     h *= 0x9E3779B97F4A7C15ULL;
     Slot& s = m_slots[(h ^ (h >> 29)) % kSlots];
+    const bool same_key = s.used && s.key == key;
     const bool same_context = s.context == b.context;
-    if (s.used && s.key == key && same_context && s.peak == b.peak_per_request) return s.fleet;
+    if (same_key && same_context && s.peak == b.peak_per_request) return s.fleet;
+    if (same_key && same_context) {
+      // The shapes read the context alone: only the units per request move.
+      set_units_per_request(s.fleet.local, p, b, s.local, 1.0);
+      set_units_per_request(s.fleet.hybrid, p, b, s.hybrid, b.share);
+      s.peak = b.peak_per_request;
+      return s.fleet;
+    }
     const PartShapes local = resolve_part(b, b.plan->own_local, b.plan->edge_local);
     const PartShapes hybrid = resolve_part(b, b.plan->own_hybrid, b.plan->edge_hybrid);
-    if (s.used && s.key == key && same_shapes(local, s.local) && same_shapes(hybrid, s.hybrid)) {
+    if (same_key && same_shapes(local, s.local) && same_shapes(hybrid, s.hybrid)) {
       set_units_per_request(s.fleet.local, p, b, local, 1.0);
       set_units_per_request(s.fleet.hybrid, p, b, hybrid, b.share);
     } else {
@@ -749,9 +757,14 @@ std::vector<double> sizing_edges(const Pricing& p, const CostInputs& in, const V
     const double x = context - other;
     if (x > a && x <= b) edges.insert(edges.end(), {x, x * (1 + 4e-9)});
   };
+  // The edge ladders are read only where the edge way is weighed at all.
+  const bool edge_read =
+      !(in.connectivity == kNoIndex || values[in.connectivity].choice == in.online_answer) ||
+      (in.sites != kNoIndex && std::ceil(values[in.sites].number - 1e-9) >= 2);
   for (const ReplicaLadder* l :
        {&plan.own_local, &plan.own_hybrid, &plan.edge_local, &plan.edge_hybrid}) {
     if (l->empty()) continue;
+    if (!edge_read && (l == &plan.edge_local || l == &plan.edge_hybrid)) continue;
     const double longest = l->context;
     add(longest);  // past it the context is clipped
     // resolve() takes the first shape whose free memory holds the design

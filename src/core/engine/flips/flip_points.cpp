@@ -513,7 +513,9 @@ std::vector<double> budget_edges(const ScoringModel& model, const Decision& d, s
       double a = low, b = b0;
       for (int k = 0; k < 64 && b > a * (1 + 1e-6); ++k) {
         const double mid = std::sqrt(a * b);
-        (over(mid)[o] == at_b[o] ? b : a) = mid;
+        v[i].number = mid;
+        // The one option's test: the others' were a third of the search.
+        (over_firm_budget(model.pricing, model.inputs, v, kOptions[o]) == at_b[o] ? b : a) = mid;
       }
       edges.insert(edges.end(), {a, b});
     }
