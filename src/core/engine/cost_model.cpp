@@ -63,19 +63,22 @@ constexpr double kMinutesPerMonth = kHoursPerMonth * 60;
 // A cost 20 times the cheapest option's scores 0; twice the cheapest, 0.77.
 constexpr double kCostRatioForZero = 20;
 
+// No default member initialisers here or in Basis: read_inputs() and
+// make_basis() set every field, and zeroing them first (a `rep stos` on every
+// draw and probe) cost more than the reading.
 struct Inputs {
-  double requests = 0;
-  double tokens_in = 0;
-  double tokens_out = 0;
-  std::size_t traffic = 0, tier = 0, team = 0, existing = 0, criticality = 0, mix = 0;
-  double upfront_budget = 0;
-  double monthly_budget = 0;
-  double sites = 1;
-  bool online = true;        // connectivity: online
-  bool on_premises = false;  // data_residency: on_premises
-  bool production = true;    // project_stage: production (a reservation's year is safe)
-  double cached = 0;         // share of input tokens read from a prompt cache
-  double batch = 0;          // share of the work through a batch API
+  double requests;
+  double tokens_in;
+  double tokens_out;
+  std::size_t traffic, tier, team, existing, criticality, mix;
+  double upfront_budget;
+  double monthly_budget;
+  double sites;
+  bool online;       // connectivity: online
+  bool on_premises;  // data_residency: on_premises
+  bool production;   // project_stage: production (a reservation's year is safe)
+  double cached;     // share of input tokens read from a prompt cache
+  double batch;      // share of the work through a batch API
 };
 
 // Written field by field into the basis: a whole Inputs built on the stack
@@ -93,8 +96,15 @@ void read_inputs(const CostInputs& in, const Values& v, Inputs& r) {
   r.mix = v[in.workload_mix].choice;
   r.upfront_budget = v[in.upfront_budget].number;
   r.monthly_budget = v[in.monthly_budget].number;
-  // Whole sites: 2.5 ships need servers on three.
-  r.sites = in.sites != kNoIndex ? std::max(1.0, std::ceil(v[in.sites].number - 1e-9)) : 1.0;
+  // Whole sites: 2.5 ships need servers on three. A whole number of them
+  // (nearly always) is taken as it is: std::ceil is a library call here.
+  r.sites = 1.0;
+  if (in.sites != kNoIndex) {
+    const double x = v[in.sites].number;
+    r.sites = x >= 1 && x <= 1e15 && x == static_cast<double>(static_cast<std::int64_t>(x))
+                  ? x
+                  : std::max(1.0, std::ceil(x - 1e-9));
+  }
   r.online = in.connectivity == kNoIndex || v[in.connectivity].choice == in.online_answer;
   r.on_premises =
       in.data_residency != kNoIndex && v[in.data_residency].choice == in.on_premises_answer;
@@ -197,22 +207,21 @@ struct Fleet {
 // What both views of the cost model derive from the answers.
 struct Basis {
   Inputs in;
-  const TierPlan* plan = nullptr;
-  double context = 0;  // tokens per sequence, at most the model's context
-  double cloud_usd_per_request = 0;
-  double peak_per_request =
-      0;             // output-equivalent tokens per second at the peak, per monthly request
-  double share = 0;  // hybrid's local share
+  const TierPlan* plan;
+  double context;  // tokens per sequence, at most the model's context
+  double cloud_usd_per_request;
+  double peak_per_request;  // output-equivalent tokens per second at the peak, per monthly request
+  double share;             // hybrid's local share
   // Reserved hosted capacity (reserved_unit_usd 0: not offered): units the
   // peak needs per monthly request sent to the cloud, the smallest
   // deployment and step, and the batch share's bill per request (batch work
   // stays on the batch API).
-  double reserved_k = 0;
-  double reserved_min = 0;
-  double reserved_step = 1;
-  double reserved_unit_usd = 0;
-  double batch_usd_per_request = 0;
-  const Fleet* fleet = nullptr;  // in the caller's room or the memo (FleetMemo)
+  double reserved_k;
+  double reserved_min;
+  double reserved_step;
+  double reserved_unit_usd;
+  double batch_usd_per_request;
+  const Fleet* fleet;  // in the caller's room or the memo (FleetMemo)
 };
 
 double gpu_power_month(const Pricing& p, const Gpu& g) {
@@ -468,6 +477,9 @@ Basis make_basis(const Pricing& p, const CostInputs& cin, const Values& values, 
     b.reserved_unit_usd = pc.usd_per_unit_month;
     b.batch_usd_per_request =
         api_list_usd_per_request(api, b.in, b.in.cached) * b.in.batch * (1 - api.batch_discount);
+  } else {
+    b.reserved_k = b.reserved_min = b.reserved_unit_usd = b.batch_usd_per_request = 0;
+    b.reserved_step = 1;
   }
   if (t_fleets.active()) {
     b.fleet = &t_fleets.find(p, b);
@@ -540,10 +552,15 @@ PerOption budget_from(const Basis& b) {
     for (const Way& w : ways_of(b, o)) {
       if (!w.allowed) continue;
       const double units = w.units_exact(b.in.requests);
-      best = std::max(
-          best,
-          fraction_covered(b.in.upfront_budget, w.upfront(units), kUpfrontAllowance) *
-              fraction_covered(b.in.monthly_budget, w.running(units) + hosted, kMonthlyAllowance));
+      // Each factor is at most 1, so a way whose first factor is no more
+      // than the best so far cannot raise it: its second (a logarithm when
+      // over) is not taken.
+      const double upfront =
+          fraction_covered(b.in.upfront_budget, w.upfront(units), kUpfrontAllowance);
+      if (!(upfront > best)) continue;
+      best =
+          std::max(best, upfront * fraction_covered(b.in.monthly_budget, w.running(units) + hosted,
+                                                    kMonthlyAllowance));
     }
     u[index(o)] = best;
   }
