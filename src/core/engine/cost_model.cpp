@@ -774,14 +774,9 @@ std::vector<double> sizing_edges(const Pricing& p, const CostInputs& in, const V
     const double x = context - other;
     if (x > a && x <= b) edges.insert(edges.end(), {x, x * (1 + 4e-9)});
   };
-  // The edge ladders are read only where the edge way is weighed at all.
-  const bool edge_read =
-      !(in.connectivity == kNoIndex || values[in.connectivity].choice == in.online_answer) ||
-      (in.sites != kNoIndex && std::ceil(values[in.sites].number - 1e-9) >= 2);
   for (const ReplicaLadder* l :
        {&plan.own_local, &plan.own_hybrid, &plan.edge_local, &plan.edge_hybrid}) {
     if (l->empty()) continue;
-    if (!edge_read && (l == &plan.edge_local || l == &plan.edge_hybrid)) continue;
     const double longest = l->context;
     add(longest);  // past it the context is clipped
     // resolve() takes the first shape whose free memory holds the design

@@ -67,6 +67,16 @@ void UtilityMatrix::update(const Values& values, const Touched& touched) {
   } else if (touched.cost_utility) {
     const PerOption cost = cost_utility(m_model.pricing, m_model.inputs, values);
     for (std::size_t i : touched.derived) m_rows[i] = cost;
+  } else if (budget && touched.budgets) {
+    // The budget row and the firm budgets from one pass of the cost model.
+    std::array<bool, kOptionCount> over{};
+    const DerivedUtilities u =
+        derived_utilities(m_model.pricing, m_model.inputs, values, false, true, &over);
+    for (std::size_t i : touched.derived) m_rows[i] = u.budget;
+    m_over = over;
+    if (touched.constraints) m_constraints = vetoes_of(m_model.questionnaire, values);
+    m_vetoed = rule_out_over_budget(m_constraints, m_over);
+    return;
   } else if (budget) {
     const PerOption u = budget_utility(m_model.pricing, m_model.inputs, values);
     for (std::size_t i : touched.derived) m_rows[i] = u;

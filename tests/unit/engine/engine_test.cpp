@@ -394,7 +394,32 @@ TEST_CASE(
        {"upfront_budget_usd", "60000"},
        {"data_sensitivity", "confidential"},
        {"team_mlops", "experienced"}},
-      // The same with flexible budgets: the two rows alone share the pass.
+      // The volume alone unknown, every other answer given, at a site that
+      // is not always online (no renting: local buys its GPUs) with a firm
+      // upfront budget that local's fleet outgrows: the cost row, the
+      // budget row and the firm-budget rule read the volume alone, each
+      // remembered per level, and share one pass per level.
+      {{"monthly_requests", "unknown"},
+       {"connectivity", "intermittent"},
+       {"budget_flexibility", "firm"},
+       {"upfront_budget_usd", "60000"},
+       {"data_sensitivity", "confidential"},
+       {"team_mlops", "experienced"},
+       {"sites", "1"},
+       {"cached_input_percent", "0"},
+       {"batch_percent", "0"}},
+      // The volume alone unknown and flexible budgets: the cost row and the
+      // budget row share one pass per level.
+      {{"monthly_requests", "unknown"},
+       {"budget_flexibility", "flexible"},
+       {"monthly_budget_usd", "5000"},
+       {"data_sensitivity", "confidential"},
+       {"team_mlops", "experienced"},
+       {"sites", "1"},
+       {"cached_input_percent", "0"},
+       {"batch_percent", "0"}},
+      // Two numbers with flexible budgets: the two rows alone share the
+      // pass, draw by draw.
       {{"monthly_requests", "unknown"},
        {"tokens_in_per_request", "unknown"},
        {"budget_flexibility", "flexible"},

@@ -41,6 +41,10 @@ struct Workspace {
   std::array<PerOption, kBlock> cost_rows;
   std::array<PerOption, kBlock> budget_rows;
   std::array<std::array<bool, kOptionCount>, kBlock> over;
+  // Per combination, the rows remembered together (Sampler::pair()).
+  std::vector<PerOption> pair_cost, pair_budget;
+  std::vector<std::array<bool, kOptionCount>> pair_over;
+  std::vector<std::uint8_t> pair_known;
 };
 
 // The answers a draw varies: unknown, missing or a range, of questions
@@ -97,6 +101,7 @@ class Sampler {
     prepare_answers();  // before the vetoes: they need each answer's size
     prepare_vetoes();
     fuse();
+    pair();
   }
 
   // How many of the draws keep the recommendation; with wins() and
@@ -131,8 +136,10 @@ class Sampler {
     for (std::size_t k = 0; k < of.reads().size(); ++k) set_value(of.reads()[k], of.digit(k, c));
   }
   // What the vetoes and a moving row compute for the answers set.
-  void veto_row(double* out) const;
-  void lead_row(const Remembered& m, double* out) const;
+  // `c`: the combination of the answers set, for the rows remembered
+  // together (kNoIndex for any other).
+  void veto_row(double* out, std::size_t c) const;
+  void lead_row(const Remembered& m, double* out, std::size_t c) const;
   void lead_of(const Remembered& m, const PerOption& row, double* out) const;
   // When two or more of the cost row, the budget row and the firm-budget
   // test are computed draw by draw, they share one pass of the cost model
@@ -141,6 +148,19 @@ class Sampler {
   void fused_block(std::size_t count);
   // Draw j's row from the fused pass, or null when `m` is not fused.
   const PerOption* fused_row(const Remembered& m, std::size_t j) const;
+  // Likewise, rows remembered per combination that read the same uncertain
+  // answers (the cost row, the budget row, the firm budgets with the
+  // vetoes) share one pass per combination.
+  void pair();
+  bool paired(const Remembered& m) const {
+    return &m == m_pair_cost || &m == m_pair_budget || (&m == &m_ws.vetoes && m_pair_vetoes);
+  }
+  // The combination of draw j for `m` when it is paired, else kNoIndex.
+  std::size_t pair_of(const Remembered& m, std::size_t j) const {
+    return paired(m) ? m.combination_of(m_ws.outcome.data(), j) : kNoIndex;
+  }
+  // Computes combination c's shared pass once, the answers it reads set.
+  void pair_pass(std::size_t c) const;
   // Per draw j of the block, the vetoed options at the returned values +
   // veto_index[j] x 3.
   const double* block_vetoes(std::size_t count);
@@ -181,6 +201,9 @@ class Sampler {
   // What the fused pass computes, and the uncertain answers any of it reads.
   bool m_fused_cost = false, m_fused_budget = false, m_fused_over = false;
   std::vector<std::size_t> m_fused_reads;
+  const Remembered* m_pair_cost = nullptr;
+  const Remembered* m_pair_budget = nullptr;
+  bool m_pair_vetoes = false;
   std::array<std::size_t, kOptionCount + 1> m_wins{};
   std::vector<std::size_t> m_settle_at;  // per uncertain answer: where its tallies start
   std::vector<std::uint32_t> m_settle;   // [value][winner or none] per uncertain answer
@@ -313,7 +336,7 @@ void Sampler::draw_answers(std::size_t first, std::size_t count) {
   }
 }
 
-void Sampler::veto_row(double* out) const {
+void Sampler::veto_row(double* out, std::size_t c) const {
   std::array<bool, kOptionCount> vetoed = m_fixed_vetoes;
   for (const Constraint* k : m_varying_constraints) {
     if (!k->holds(m_values)) continue;
@@ -321,13 +344,72 @@ void Sampler::veto_row(double* out) const {
   }
   if (m_in.apply_budgets && !m_budgets_per_draw) {
     const ScoringModel& model = m_in.model;
-    vetoed = rule_out_over_budget(vetoed, over_firm_budget(model.pricing, model.inputs, m_values));
+    if (c != kNoIndex) {
+      pair_pass(c);
+      vetoed = rule_out_over_budget(vetoed, m_ws.pair_over[c]);
+    } else {
+      vetoed =
+          rule_out_over_budget(vetoed, over_firm_budget(model.pricing, model.inputs, m_values));
+    }
   }
   for (std::size_t o = 0; o < kOptionCount; ++o) out[o] = vetoed[o] ? 1 : 0;
 }
 
-void Sampler::lead_row(const Remembered& m, double* out) const {
+void Sampler::lead_row(const Remembered& m, double* out, std::size_t c) const {
+  if (c != kNoIndex) {
+    pair_pass(c);
+    return lead_of(m, &m == m_pair_cost ? m_ws.pair_cost[c] : m_ws.pair_budget[c], out);
+  }
   lead_of(m, row_utilities(m_in.model, m.criterion, m_values), out);
+}
+
+void Sampler::pair() {
+  if (!m_in.recommendation) return;
+  const Questionnaire& q = m_in.model.questionnaire;
+  const Remembered* cost = nullptr;
+  const Remembered* budget = nullptr;
+  for (const Remembered& m : std::span<const Remembered>(m_ws.memories.data(), m_moving)) {
+    const Criterion& c = q.criteria[m.criterion];
+    if (c.answerable() || m.per_draw()) continue;
+    const Remembered*& slot = c.signal == DerivedSignal::cost ? cost : budget;
+    if (slot == nullptr) slot = &m;
+  }
+  const Remembered* vetoes = m_in.apply_budgets && !m_budgets_per_draw && m_exclusions_vary &&
+                                     !m_ws.vetoes.per_draw() && !m_ws.vetoes.reads().empty()
+                                 ? &m_ws.vetoes
+                                 : nullptr;
+  const auto same = [](const Remembered* a, const Remembered* b) {
+    return a != nullptr && b != nullptr && a->reads() == b->reads();
+  };
+  const Remembered* first = nullptr;
+  if (same(cost, budget)) {
+    m_pair_cost = cost;
+    m_pair_budget = budget;
+    m_pair_vetoes = same(cost, vetoes);
+    first = cost;
+  } else if (same(cost, vetoes) || same(budget, vetoes)) {
+    (same(cost, vetoes) ? m_pair_cost : m_pair_budget) = same(cost, vetoes) ? cost : budget;
+    m_pair_vetoes = true;
+    first = vetoes;
+  } else {
+    return;
+  }
+  const std::size_t n = first->combinations();
+  m_ws.pair_cost.resize(n);
+  m_ws.pair_budget.resize(n);
+  m_ws.pair_over.resize(n);
+  m_ws.pair_known.assign(n, 0);
+}
+
+void Sampler::pair_pass(std::size_t c) const {
+  if (m_ws.pair_known[c] != 0) return;
+  const ScoringModel& model = m_in.model;
+  const DerivedUtilities d =
+      derived_utilities(model.pricing, model.inputs, m_values, m_pair_cost != nullptr,
+                        m_pair_budget != nullptr, m_pair_vetoes ? &m_ws.pair_over[c] : nullptr);
+  m_ws.pair_cost[c] = d.cost;
+  m_ws.pair_budget[c] = d.budget;
+  m_ws.pair_known[c] = 1;
 }
 
 void Sampler::lead_of(const Remembered& m, const PerOption& row, double* out) const {
@@ -387,11 +469,11 @@ const double* Sampler::block_vetoes(std::size_t count) {
       m_ws.outcome.data(), vary ? count : 1, kOptionCount, m_in.options.samples,
       [&](std::size_t j, double* out) {
         set_draw(vetoes, j);
-        veto_row(out);
+        veto_row(out, pair_of(vetoes, j));
       },
       [&](std::size_t c, double* out) {
         set_combination(vetoes, c);
-        veto_row(out);
+        veto_row(out, paired(vetoes) ? c : kNoIndex);
       },
       m_veto_index.data());
   if (!vary) {
@@ -411,11 +493,11 @@ void Sampler::add_moving_rows(const WeightBlock& factors, std::size_t count) {
         [&](std::size_t j, double* out) {
           if (const PerOption* row = fused_row(m, j)) return lead_of(m, *row, out);
           set_draw(m, j);
-          lead_row(m, out);
+          lead_row(m, out, pair_of(m, j));
         },
         [&](std::size_t c, double* out) {
           set_combination(m, c);
-          lead_row(m, out);
+          lead_row(m, out, paired(m) ? c : kNoIndex);
         },
         m_index.data());
     const double* d = at.values;

@@ -51,6 +51,15 @@ class Remembered {
 
   // True when it computes every draw anew: too many combinations to remember.
   bool per_draw() const { return m_combinations == 0; }
+  // How many combinations it remembers (0: per draw).
+  std::size_t combinations() const { return m_combinations; }
+  // The combination of draw j's answers, outcome as for_block() takes it.
+  std::size_t combination_of(const std::uint32_t* outcome, std::size_t j) const {
+    std::size_t c = 0;
+    for (std::size_t k = 0; k < m_reads.size(); ++k)
+      c += outcome[m_reads[k] * kBlock + j] * m_strides[k];
+    return c;
+  }
 
   // The uncertain answers it reads (positions in the uncertain list).
   const std::vector<std::size_t>& reads() const { return m_reads; }
