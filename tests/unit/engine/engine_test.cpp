@@ -363,6 +363,17 @@ TEST_CASE(
   // combination and rows computed per draw are both covered. Every
   // combination is equally likely; scoring each one outright gives the
   // exact share. 20,000 draws: sampling error at most 0.0035.
+  // The answers the baseline leaves out given too, so that the volume is
+  // the only uncertain answer the cost model reads.
+  const auto volume_alone = [](std::map<std::string, std::string> answers) {
+    answers.insert({{"monthly_requests", "unknown"},
+                    {"data_sensitivity", "confidential"},
+                    {"team_mlops", "experienced"},
+                    {"sites", "1"},
+                    {"cached_input_percent", "0"},
+                    {"batch_percent", "0"}});
+    return answers;
+  };
   const std::vector<std::map<std::string, std::string>> cases{
       {{"monthly_requests", "unknown"},
        {"team_mlops", "unknown"},
@@ -399,25 +410,12 @@ TEST_CASE(
       // upfront budget that local's fleet outgrows: the cost row, the
       // budget row and the firm-budget rule read the volume alone, each
       // remembered per level, and share one pass per level.
-      {{"monthly_requests", "unknown"},
-       {"connectivity", "intermittent"},
-       {"budget_flexibility", "firm"},
-       {"upfront_budget_usd", "60000"},
-       {"data_sensitivity", "confidential"},
-       {"team_mlops", "experienced"},
-       {"sites", "1"},
-       {"cached_input_percent", "0"},
-       {"batch_percent", "0"}},
+      volume_alone({{"connectivity", "intermittent"},
+                    {"budget_flexibility", "firm"},
+                    {"upfront_budget_usd", "60000"}}),
       // The volume alone unknown and flexible budgets: the cost row and the
       // budget row share one pass per level.
-      {{"monthly_requests", "unknown"},
-       {"budget_flexibility", "flexible"},
-       {"monthly_budget_usd", "5000"},
-       {"data_sensitivity", "confidential"},
-       {"team_mlops", "experienced"},
-       {"sites", "1"},
-       {"cached_input_percent", "0"},
-       {"batch_percent", "0"}},
+      volume_alone({{"budget_flexibility", "flexible"}, {"monthly_budget_usd", "5000"}}),
       // Two numbers with flexible budgets: the two rows alone share the
       // pass, draw by draw.
       {{"monthly_requests", "unknown"},
