@@ -406,17 +406,14 @@ class FleetMemo {
     h *= 0x9E3779B97F4A7C15ULL;
     Slot& s = m_slots[(h ^ (h >> 29)) % kSlots];
     const bool same_key = s.used && s.key == key;
-    const bool same_context = s.context == b.context;
-    if (same_key && same_context && s.peak == b.peak_per_request) return s.fleet;
-    if (same_key && same_context) {
-      // The shapes read the context alone: only the units per request move.
-      set_units_per_request(s.fleet.local, p, b, s.local, 1.0);
-      set_units_per_request(s.fleet.hybrid, p, b, s.hybrid, b.share);
-      s.peak = b.peak_per_request;
-      return s.fleet;
+    const bool same_context = same_key && s.context == b.context;
+    if (same_context && s.peak == b.peak_per_request) return s.fleet;
+    // The shapes read the context alone: at the same context they hold.
+    PartShapes local = s.local, hybrid = s.hybrid;
+    if (!same_context) {
+      local = resolve_part(b, b.plan->own_local, b.plan->edge_local);
+      hybrid = resolve_part(b, b.plan->own_hybrid, b.plan->edge_hybrid);
     }
-    const PartShapes local = resolve_part(b, b.plan->own_local, b.plan->edge_local);
-    const PartShapes hybrid = resolve_part(b, b.plan->own_hybrid, b.plan->edge_hybrid);
     if (same_key && same_shapes(local, s.local) && same_shapes(hybrid, s.hybrid)) {
       set_units_per_request(s.fleet.local, p, b, local, 1.0);
       set_units_per_request(s.fleet.hybrid, p, b, hybrid, b.share);

@@ -50,12 +50,13 @@ void UtilityMatrix::update(const Values& values, const Touched& touched) {
   bool budget = false;  // a budget row among the derived rows to recompute
   for (std::size_t i : touched.derived)
     budget = budget || criteria[i].signal == DerivedSignal::budget;
-  if (touched.cost_utility && budget) {
+  if (budget && (touched.cost_utility || touched.budgets)) {
     // One pass of the cost model for the rows and, when the firm budgets
     // are to be asked too, for them.
     std::array<bool, kOptionCount> over{};
-    const DerivedUtilities u = derived_utilities(m_model.pricing, m_model.inputs, values,
-                                                 touched.budgets ? &over : nullptr);
+    const DerivedUtilities u =
+        derived_utilities(m_model.pricing, m_model.inputs, values, touched.cost_utility, true,
+                          touched.budgets ? &over : nullptr);
     for (std::size_t i : touched.derived)
       m_rows[i] = criteria[i].signal == DerivedSignal::cost ? u.cost : u.budget;
     if (touched.budgets) {
@@ -67,16 +68,6 @@ void UtilityMatrix::update(const Values& values, const Touched& touched) {
   } else if (touched.cost_utility) {
     const PerOption cost = cost_utility(m_model.pricing, m_model.inputs, values);
     for (std::size_t i : touched.derived) m_rows[i] = cost;
-  } else if (budget && touched.budgets) {
-    // The budget row and the firm budgets from one pass of the cost model.
-    std::array<bool, kOptionCount> over{};
-    const DerivedUtilities u =
-        derived_utilities(m_model.pricing, m_model.inputs, values, false, true, &over);
-    for (std::size_t i : touched.derived) m_rows[i] = u.budget;
-    m_over = over;
-    if (touched.constraints) m_constraints = vetoes_of(m_model.questionnaire, values);
-    m_vetoed = rule_out_over_budget(m_constraints, m_over);
-    return;
   } else if (budget) {
     const PerOption u = budget_utility(m_model.pricing, m_model.inputs, values);
     for (std::size_t i : touched.derived) m_rows[i] = u;

@@ -387,8 +387,12 @@ void Sampler::pair() {
     m_pair_budget = budget;
     m_pair_vetoes = same(cost, vetoes);
     first = cost;
-  } else if (same(cost, vetoes) || same(budget, vetoes)) {
-    (same(cost, vetoes) ? m_pair_cost : m_pair_budget) = same(cost, vetoes) ? cost : budget;
+  } else if (same(cost, vetoes)) {
+    m_pair_cost = cost;
+    m_pair_vetoes = true;
+    first = vetoes;
+  } else if (same(budget, vetoes)) {
+    m_pair_budget = budget;
     m_pair_vetoes = true;
     first = vetoes;
   } else {
