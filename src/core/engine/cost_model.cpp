@@ -130,8 +130,12 @@ constexpr double kOverrunForZero = 10;
 // over it and a needier one, until the needier one reaches 0.
 double fraction_covered(double budget, double need, double allowance) {
   if (need <= budget) return 1;
+  const double ratio = (need + allowance) / (budget + allowance);
+  // Clearly past the overrun that scores 0 (a fifth of the calls): the
+  // logarithm would give exactly 0 too, as in cost_from().
+  if (ratio > kOverrunForZero * (1 + 1e-9)) return 0;
   static const double log_zero = std::log(kOverrunForZero);
-  return std::max(0.0, 1 - std::log((need + allowance) / (budget + allowance)) / log_zero);
+  return std::max(0.0, 1 - std::log(ratio) / log_zero);
 }
 
 // A replica's shape at one context: the first of the ladder's shapes that
@@ -521,53 +525,10 @@ double api_part(const Basis& b, Option o, bool whole) {
   return hosted_usd(hosted_bill(b, b.in.requests * (1 - local_share(b, o)), whole));
 }
 
-// Scoring view: the cheapest allowed way, fractional units, every GPU at
-// its amortised value. A minimum of costs each a sum of terms constant or
-// proportional to the inputs keeps the slope argument of
-// cost_utility_slope().
-double scored_cost(const Basis& b, Option o) {
-  if (o == Option::cloud) return api_part(b, o, false);
-  double best = std::numeric_limits<double>::infinity();
-  for (const Way& w : ways_of(b, o)) {
-    if (w.allowed) best = std::min(best, w.all_in(w.units_exact(b.in.requests)));
-  }
-  return best + api_part(b, o, false);
-}
-
-// Budget: each option's own needs against the budgets, scored on the same
-// fractional units as the cost row (so it moves smoothly with the
-// budgets): within a budget 1, over it falling with the overrun; the two
-// budgets multiply; the best allowed way counts. Nondecreasing in either
-// budget (Dependencies::of and the flip-point search rely on it).
-PerOption budget_from(const Basis& b) {
+// The cost utilities from each option's scored cost: the cheapest scores
+// 1, one costing kCostRatioForZero times as much 0, on a log scale between.
+PerOption cost_utilities(const PerOption& scored) {
   PerOption u{};
-  u[index(Option::cloud)] =
-      fraction_covered(b.in.monthly_budget, api_part(b, Option::cloud, false), kMonthlyAllowance);
-  for (Option o : {Option::local, Option::hybrid}) {
-    double best = 0;
-    const double hosted = api_part(b, o, false);
-    for (const Way& w : ways_of(b, o)) {
-      if (!w.allowed) continue;
-      const double units = w.units_exact(b.in.requests);
-      // Each factor is at most 1, so a way whose first factor is no more
-      // than the best so far cannot raise it: its second (a logarithm when
-      // over) is not taken.
-      const double upfront =
-          fraction_covered(b.in.upfront_budget, w.upfront(units), kUpfrontAllowance);
-      if (!(upfront > best)) continue;
-      best =
-          std::max(best, upfront * fraction_covered(b.in.monthly_budget, w.running(units) + hosted,
-                                                    kMonthlyAllowance));
-    }
-    u[index(o)] = best;
-  }
-  return u;
-}
-
-PerOption cost_from(const Basis& b) {
-  PerOption u{};
-  const PerOption scored{scored_cost(b, Option::cloud), scored_cost(b, Option::local),
-                         scored_cost(b, Option::hybrid)};
   const double cheapest = *std::min_element(scored.begin(), scored.end());
   static const double log_ratio_for_zero = std::log(kCostRatioForZero);
   for (Option o : kOptions) {
@@ -586,6 +547,61 @@ PerOption cost_from(const Basis& b) {
     }
   }
   return u;
+}
+
+// The scoring view's two rows, as asked, from one walk over the options and
+// their ways (each way's units and running cost serve both rows).
+//
+// Cost: the cheapest allowed way, fractional units, every GPU at its
+// amortised value. A minimum of costs each a sum of terms constant or
+// proportional to the inputs keeps the slope argument of
+// cost_utility_slope().
+//
+// Budget: each option's own needs against the budgets, scored on the same
+// fractional units as the cost row (so it moves smoothly with the
+// budgets): within a budget 1, over it falling with the overrun; the two
+// budgets multiply; the best allowed way counts. Nondecreasing in either
+// budget (Dependencies::of and the flip-point search rely on it).
+DerivedUtilities utilities_from(const Basis& b, bool cost, bool budget) {
+  DerivedUtilities u;
+  PerOption scored{};
+  const double cloud = api_part(b, Option::cloud, false);
+  scored[index(Option::cloud)] = cloud;
+  if (budget)
+    u.budget[index(Option::cloud)] =
+        fraction_covered(b.in.monthly_budget, cloud, kMonthlyAllowance);
+  for (Option o : {Option::local, Option::hybrid}) {
+    const double hosted = api_part(b, o, false);
+    double cheapest = std::numeric_limits<double>::infinity();
+    double best = 0;
+    for (const Way& w : ways_of(b, o)) {
+      if (!w.allowed) continue;
+      const double units = w.units_exact(b.in.requests);
+      const double running = w.running(units);
+      if (cost) cheapest = std::min(cheapest, running + units * w.unit_amortised);
+      if (!budget) continue;
+      // Each factor is at most 1, so a way whose first factor is no more
+      // than the best so far cannot raise it: its second (a logarithm when
+      // over) is not taken.
+      const double upfront =
+          fraction_covered(b.in.upfront_budget, w.upfront(units), kUpfrontAllowance);
+      if (!(upfront > best)) continue;
+      best = std::max(best, upfront * fraction_covered(b.in.monthly_budget, running + hosted,
+                                                       kMonthlyAllowance));
+    }
+    scored[index(o)] = cheapest + hosted;
+    u.budget[index(o)] = best;
+  }
+  if (cost) u.cost = cost_utilities(scored);
+  return u;
+}
+
+PerOption cost_from(const Basis& b) {
+  return utilities_from(b, true, false).cost;
+}
+
+PerOption budget_from(const Basis& b) {
+  return utilities_from(b, false, true).budget;
 }
 
 // Break-even of the scoring view, solved exactly way by way: a way costs
@@ -982,10 +998,7 @@ DerivedUtilities derived_utilities(const Pricing& p, const CostInputs& in, const
     const BudgetFirmness firm = budget_firmness(in, values);
     for (Option o : kOptions) (*over_firm)[index(o)] = firm.any() && over(b, o, firm);
   }
-  DerivedUtilities u;
-  if (cost) u.cost = cost_from(b);
-  if (budget) u.budget = budget_from(b);
-  return u;
+  return utilities_from(b, cost, budget);
 }
 
 DerivedUtilities derived_utilities(const Pricing& p, const CostInputs& in, const Values& values,

@@ -266,6 +266,7 @@ class LeadLoss {
       : m_curve(model.questionnaire.criteria[i].curve),
         m_edges(model.dependencies().edges[i].begin(), model.dependencies().edges[i].end()) {
     m_edges.insert(m_edges.end(), budget_edges.begin(), budget_edges.end());
+    std::sort(m_edges.begin(), m_edges.end());
     const Questionnaire& q = model.questionnaire;
     const Dependencies& dep = model.dependencies();
     for (std::size_t row : dep.rows[i]) {
@@ -310,8 +311,10 @@ class LeadLoss {
   std::span<const double> edges() const { return m_edges; }
   // True when no constraint can tell a from b: the vetoes are the same.
   bool same_vetoes(double a, double b) const {
-    return std::all_of(m_edges.begin(), m_edges.end(),
-                       [&](double e) { return (a < e) == (b < e); });
+    // (a < e) != (b < e) for an edge e just where lo < e <= hi.
+    const double lo = std::min(a, b), hi = std::max(a, b);
+    const auto e = std::upper_bound(m_edges.begin(), m_edges.end(), lo);
+    return e == m_edges.end() || !(*e <= hi);
   }
   bool has_own_row() const { return m_own_weight > 0; }
 
@@ -356,7 +359,7 @@ class LeadLoss {
   double m_slope = 0;       // weighted slope of the derived rows it moves
   double m_fixed_loss = 0;  // what the rows without a slope can take at most (weighted)
   double m_total = 0;
-  std::vector<double> m_edges;  // Dependencies::edges of the number and its budget edges
+  std::vector<double> m_edges;  // Dependencies::edges of the number and its budget edges, sorted
 };
 
 // How far (in points) the recommendation is from losing to the closest
@@ -426,6 +429,9 @@ Threshold find_threshold(Probe& probe, std::size_t i, std::size_t w, double prev
   std::array<double, 3> widths;
   widths.fill(std::numeric_limits<double>::infinity());
   int kept_twice = 0;  // +1: a was kept by the last step, -1: b was
+  // Each edge's neighbouring doubles, taken once: the search below asks for
+  // them at every step while the recommendation is vetoed at b.
+  std::vector<std::array<double, 2>> around;  // below, above
   for (;;) {
     const double pa = std::log(a.x), pb = std::log(b.x), span = std::fabs(pb - pa);
     if (!(span > precision)) break;
@@ -436,9 +442,16 @@ Threshold find_threshold(Probe& probe, std::size_t i, std::size_t w, double prev
     if (!b.lead) {
       // Vetoed at b but not at a: a constraint's condition on this number
       // changed in between, at one of its edges or the double next to it.
+      if (around.empty()) {
+        for (double e : edges)
+          around.push_back({std::nextafter(e, -HUGE_VAL), std::nextafter(e, HUGE_VAL)});
+      }
       double nearest = b.x;
-      for (double e : edges) {
-        for (double v : {e, std::nextafter(e, b.x)}) {
+      for (std::size_t k = 0; k < edges.size(); ++k) {
+        const double e = edges[k];
+        // std::nextafter(e, b.x)
+        const double next = b.x > e ? around[k][1] : b.x < e ? around[k][0] : b.x;
+        for (double v : {e, next}) {
           if (inside(v) && std::fabs(v - a.x) < std::fabs(nearest - a.x)) nearest = v;
         }
       }
@@ -561,12 +574,16 @@ std::optional<NumberFlip> search_number(const ScoringModel& model, const Decisio
     const double n = x / kGridStep;
     return n >= lo ? n : bottom;  // finish at the very bottom (a zero budget)
   };
+  // The edges are sorted: the nearest one beyond x is found by halving (a
+  // scan of every edge at every step was a fortieth of a profile's time).
   const auto next = [&](double x) -> std::optional<double> {
     std::optional<double> n = grid_next(x);
-    for (double e : edges) {
-      const bool beyond = up ? e > x : e < x;
-      const bool before = !n || (up ? e < *n : e > *n);
-      if (beyond && before) n = e;
+    if (up) {
+      const auto e = std::upper_bound(edges.begin(), edges.end(), x);
+      if (e != edges.end() && (!n || *e < *n)) n = *e;
+    } else {
+      const auto e = std::lower_bound(edges.begin(), edges.end(), x);
+      if (e != edges.begin() && (!n || *(e - 1) > *n)) n = *(e - 1);
     }
     return n;
   };
