@@ -19,7 +19,8 @@ constexpr int kMaxFastDecimals = 3;
 // Eight bytes at a time (the classic "has a zero byte" and "has a byte less
 // than n" word tests, both exact about whether any byte qualifies), then the
 // rest one by one.
-bool is_plain(std::string_view text) {
+// With `quotes`, quote and backslash count as not plain too.
+bool is_plain(std::string_view text, bool quotes) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
   const auto has_zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
   const auto has_less = [](std::uint64_t v, std::uint64_t n) {
@@ -30,12 +31,12 @@ bool is_plain(std::string_view text) {
     std::uint64_t w = 0;
     std::memcpy(&w, text.data() + i, sizeof w);
     if ((w & kHigh) | has_less(w, 0x20) | has_zero(w ^ (kOnes * 0x7F)) |
-        has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\')))
+        (quotes ? has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\')) : 0))
       return false;
   }
   for (; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') return false;
+    if (c < 0x20 || c >= 0x7F || (quotes && (c == '"' || c == '\\'))) return false;
   }
   return true;
 }
@@ -158,7 +159,7 @@ void JsonWriter::key(std::string_view name) {
 
 void JsonWriter::string(std::string_view text) {
   separate();
-  if (is_plain(text)) {
+  if (is_plain(text, true)) {
     char* p = room(text.size() + 2);
     *p++ = '"';
     std::memcpy(p, text.data(), text.size());
@@ -166,8 +167,22 @@ void JsonWriter::string(std::string_view text) {
     m_length += text.size() + 2;
     return;
   }
-  // Escapes, non-ASCII and invalid UTF-8 are rare: let the library that
-  // defines the expected bytes write them.
+  if (is_plain(text, false)) {
+    // Printable ASCII with a quote or a backslash (a sentence that quotes a
+    // row's name): each takes a backslash before it, as the library writes it.
+    char* p = room(2 * text.size() + 2);
+    char* const start = p;
+    *p++ = '"';
+    for (const char c : text) {
+      if (c == '"' || c == '\\') *p++ = '\\';
+      *p++ = c;
+    }
+    *p++ = '"';
+    m_length += static_cast<std::size_t>(p - start);
+    return;
+  }
+  // Control characters, non-ASCII and invalid UTF-8 are rare: let the
+  // library that defines the expected bytes write them.
   put(nlohmann::json(std::string(text))
           .dump(-1, ' ', true, nlohmann::json::error_handler_t::replace));
 }

@@ -74,6 +74,9 @@ TEST_CASE("rounded numbers are written exactly as nlohmann::json writes the roun
 TEST_CASE("the JSON writer escapes strings exactly as nlohmann::json does", "[perf]") {
   const std::vector<std::string> strings{"plain",
                                          "quote \" and \\\\ backslash",
+                                         "\"\"",
+                                         "\\\\\\",
+                                         "give the \"with price trends\" row, \\ and a \"",
                                          "line\nbreak\ttab\r",
                                          std::string("nul\0byte", 8),
                                          "\x1b[31mred\x1b[0m",
