@@ -3,7 +3,8 @@
 # The batch-scoring benchmark (docs/performance.md): times `aidecide score`
 # and `aidecide check` over synthetic inputs against the parse floor (the
 # same files read and parsed with yaml-cpp, nothing else), whole process,
-# median of RUNS runs, peak memory from /usr/bin/time.
+# median of RUNS runs taken in turn with the floor's, peak memory from
+# /usr/bin/time.
 #
 #   tests/bench/bench.sh BUILD_DIR [PROFILE_COUNTS] [ADR_COUNTS]
 #   RUNS=5 DATA=/tmp/aidecide-bench tests/bench/bench.sh build/default "1000 10000 100000" "10000"
@@ -18,17 +19,20 @@ tool=$build/tests/bench_tool
 cores=$(nproc)
 export LC_ALL=C
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (Debian package 'time')" >&2; exit 2; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 
-# Prints "seconds peak_kib" of the median run (by time) of a command.
-measure() {
-  local i report
+# Appends "seconds peak_kib" of one run of a command to file $1.
+once() {
+  local out=$1 report
+  shift
   report=$(mktemp)
-  for ((i = 0; i < runs; i++)); do
-    /usr/bin/time -o "$report" -f '%e %M' "$@" >/dev/null 2>&1 || true
-    tail -1 "$report"
-  done | sort -n | awk -v n="$runs" 'NR == int((n + 1) / 2) { print; exit }'
+  /usr/bin/time -o "$report" -f '%e %M' "$@" >/dev/null 2>&1 || true
+  tail -1 "$report" >>"$out"
   rm -f "$report"
 }
+# Prints the median line (by time) of a file of once() lines.
+median() { sort -n "$1" | awk -v n="$runs" 'NR == int((n + 1) / 2) { print; exit }'; }
 
 # Milliseconds of the median of 21 runs (wall clock, bash's own timer).
 millis() {
@@ -63,10 +67,20 @@ for n in $profile_counts; do
   dir=$(generate profiles "$n")
   one=""
   for jobs in 1 $cores; do
-    read -r ft fm < <(measure "$tool" floor "$jobs" "$dir")
-    # The same files through yaml-cpp's node API (YAML::Load), for comparison.
-    read -r nt _ < <(measure "$tool" floor "$jobs" "$dir" nodes)
-    read -r st sm < <(measure "$bin" score --quiet --jobs "$jobs" --format json "$dir")
+    # Round by round, the floor and aidecide one after the other: a machine
+    # that gets busier or quieter while it is measured weighs on both alike
+    # (three floor runs, then three of aidecide, gave ratios from one run
+    # of the script to the next that moved by a tenth).
+    : >"$tmp/floor"; : >"$tmp/nodes"; : >"$tmp/score"
+    for ((i = 0; i < runs; i++)); do
+      once "$tmp/floor" "$tool" floor "$jobs" "$dir"
+      # The same files through yaml-cpp's node API (YAML::Load), for comparison.
+      once "$tmp/nodes" "$tool" floor "$jobs" "$dir" nodes
+      once "$tmp/score" "$bin" score --quiet --jobs "$jobs" --format json "$dir"
+    done
+    read -r ft fm < <(median "$tmp/floor")
+    read -r nt _ < <(median "$tmp/nodes")
+    read -r st sm < <(median "$tmp/score")
     printf '%-7s %8s %5s %10s %10s %7s %9s %9s %10s\n' score "$n" "$jobs" "$(rate "$n" "$ft")" \
       "$(rate "$n" "$st")" "$(ratio "$ft" "$st")" "$((sm / 1024))" "$((fm / 1024))" \
       "$(ratio "$nt" "$st")"
@@ -79,9 +93,14 @@ done
 for n in $adr_counts; do
   dir=$(generate adrs "$n")
   for jobs in 1 $cores; do
-    read -r ft fm < <(measure "$tool" floor "$jobs" "$dir")
-    # Findings make check exit 1; that is its job, not a failure here.
-    read -r ct cm < <(measure sh -c '"$0" check --quiet --jobs "$1" "$2" || [ $? = 1 ]' "$bin" "$jobs" "$dir")
+    : >"$tmp/floor"; : >"$tmp/check"
+    for ((i = 0; i < runs; i++)); do
+      once "$tmp/floor" "$tool" floor "$jobs" "$dir"
+      # Findings make check exit 1; that is its job, not a failure here.
+      once "$tmp/check" sh -c '"$0" check --quiet --jobs "$1" "$2" || [ $? = 1 ]' "$bin" "$jobs" "$dir"
+    done
+    read -r ft fm < <(median "$tmp/floor")
+    read -r ct cm < <(median "$tmp/check")
     printf '%-7s %8s %5s %10s %10s %7s %9s %9s\n' check "$n" "$jobs" "$(rate "$n" "$ft")" \
       "$(rate "$n" "$ct")" "$(ratio "$ft" "$ct")" "$((cm / 1024))" "$((fm / 1024))"
     [ "$cores" = 1 ] && break
