@@ -1006,6 +1006,64 @@ DerivedUtilities derived_utilities(const Pricing& p, const CostInputs& in, const
   return derived_utilities(p, in, values, true, true, over_firm);
 }
 
+struct CostBase::State {
+  const CostInputs* in;
+  Basis basis;  // its fleet: the one below
+  Fleet fleet;
+};
+
+CostBase::CostBase(const Pricing& p, const CostInputs& in, const Values& values)
+    : m_state(std::make_unique<State>()) {
+  Fleet room;
+  m_state->in = &in;
+  m_state->basis = make_basis(p, in, values, room);
+  m_state->fleet = *m_state->basis.fleet;  // out of the memo, whose slots change
+  m_state->basis.fleet = &m_state->fleet;
+}
+
+CostBase::~CostBase() = default;
+
+bool CostBase::moves_only_volume_or_budgets(const CostInputs& in, std::size_t i) {
+  return i == in.monthly_requests || i == in.upfront_budget || i == in.monthly_budget ||
+         i == in.budget_flexibility;
+}
+
+namespace {
+
+// The base's basis with the volume and the budgets of `values`, read as
+// read_inputs() reads them: nothing else in a basis reads them.
+Basis patched(const Basis& base, const CostInputs& in, const Values& values) {
+  Basis b = base;
+  b.in.requests = values[in.monthly_requests].number;
+  b.in.upfront_budget = values[in.upfront_budget].number;
+  b.in.monthly_budget = values[in.monthly_budget].number;
+  return b;
+}
+
+}  // namespace
+
+DerivedUtilities CostBase::derived(const Values& values, bool cost, bool budget,
+                                   std::array<bool, kOptionCount>* over_firm) const {
+  const Basis b = patched(m_state->basis, *m_state->in, values);
+  if (over_firm != nullptr) {
+    const BudgetFirmness firm = budget_firmness(*m_state->in, values);
+    for (Option o : kOptions) (*over_firm)[index(o)] = firm.any() && over(b, o, firm);
+  }
+  if (!cost && !budget) return {};
+  return utilities_from(b, cost, budget);
+}
+
+std::array<bool, kOptionCount> CostBase::over_firm(const Values& values) const {
+  std::array<bool, kOptionCount> out{};
+  derived(values, false, false, &out);
+  return out;
+}
+
+bool CostBase::over_firm(const Values& values, Option o) const {
+  const BudgetFirmness firm = budget_firmness(*m_state->in, values);
+  return firm.any() && over(patched(m_state->basis, *m_state->in, values), o, firm);
+}
+
 std::array<OptionCost, kOptionCount> option_costs(const Pricing& p, const CostInputs& in,
                                                   const Values& values) {
   Fleet room;

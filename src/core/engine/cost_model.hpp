@@ -3,6 +3,7 @@
 // The cost model's utilities on their own, for the engine's inner loops
 // (confidence draws, flip-point probes) and their bounds.
 
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -37,6 +38,33 @@ DerivedUtilities derived_utilities(const Pricing& p, const CostInputs& in, const
 // null. One pass of the cost model for a confidence draw that needs several.
 DerivedUtilities derived_utilities(const Pricing& p, const CostInputs& in, const Values& values,
                                    bool cost, bool budget, std::array<bool, kOptionCount>* over);
+// The cost model at one set of answers, for passes whose answers differ
+// from those only in the volume, the budgets and the budgets' flexibility
+// (a flip walk's probes of them and its budget-edge searches, a third of
+// its passes): the rest of the basis and the ways to self-host, which
+// those do not read, are worked out once. Each pass gives what
+// derived_utilities() and over_firm_budget() give at those answers.
+class CostBase {
+ public:
+  CostBase(const Pricing& p, const CostInputs& in, const Values& values);
+  ~CostBase();
+  CostBase(const CostBase&) = delete;
+  CostBase& operator=(const CostBase&) = delete;
+
+  // Whether criterion `i` is one a pass may move (the volume, a budget,
+  // the flexibility).
+  static bool moves_only_volume_or_budgets(const CostInputs& in, std::size_t i);
+
+  DerivedUtilities derived(const Values& values, bool cost, bool budget,
+                           std::array<bool, kOptionCount>* over) const;
+  std::array<bool, kOptionCount> over_firm(const Values& values) const;
+  bool over_firm(const Values& values, Option o) const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> m_state;
+};
+
 // The cost utility alone: enough when no budget row is to be recomputed.
 PerOption cost_utility(const Pricing& p, const CostInputs& in, const Values& values);
 // The budget utility alone: enough when only the budgets or the GPUs already

@@ -42,7 +42,7 @@ UtilityMatrix::UtilityMatrix(const ScoringModel& model, const Values& values,
   update_vetoes(values, true, true);
 }
 
-void UtilityMatrix::update(const Values& values, const Touched& touched) {
+void UtilityMatrix::update(const Values& values, const Touched& touched, const CostBase* base) {
   const auto& criteria = m_model.questionnaire.criteria;
   for (std::size_t i : touched.rows) {
     m_rows[i] = criteria[i].utilities(values);
@@ -54,9 +54,11 @@ void UtilityMatrix::update(const Values& values, const Touched& touched) {
     // One pass of the cost model for the rows and, when the firm budgets
     // are to be asked too, for them.
     std::array<bool, kOptionCount> over{};
-    const DerivedUtilities u =
-        derived_utilities(m_model.pricing, m_model.inputs, values, touched.cost_utility, true,
-                          touched.budgets ? &over : nullptr);
+    std::array<bool, kOptionCount>* const asked = touched.budgets ? &over : nullptr;
+    const DerivedUtilities u = base != nullptr
+                                   ? base->derived(values, touched.cost_utility, true, asked)
+                                   : derived_utilities(m_model.pricing, m_model.inputs, values,
+                                                       touched.cost_utility, true, asked);
     for (std::size_t i : touched.derived)
       m_rows[i] = criteria[i].signal == DerivedSignal::cost ? u.cost : u.budget;
     if (touched.budgets) {
@@ -66,14 +68,16 @@ void UtilityMatrix::update(const Values& values, const Touched& touched) {
       return;
     }
   } else if (touched.cost_utility) {
-    const PerOption cost = cost_utility(m_model.pricing, m_model.inputs, values);
+    const PerOption cost = base != nullptr ? base->derived(values, true, false, nullptr).cost
+                                           : cost_utility(m_model.pricing, m_model.inputs, values);
     for (std::size_t i : touched.derived) m_rows[i] = cost;
   } else if (budget) {
-    const PerOption u = budget_utility(m_model.pricing, m_model.inputs, values);
+    const PerOption u = base != nullptr ? base->derived(values, false, true, nullptr).budget
+                                        : budget_utility(m_model.pricing, m_model.inputs, values);
     for (std::size_t i : touched.derived) m_rows[i] = u;
   }
   if (touched.constraints || touched.budgets)
-    update_vetoes(values, touched.constraints, touched.budgets);
+    update_vetoes(values, touched.constraints, touched.budgets, base);
 }
 
 void UtilityMatrix::reset(const UtilityMatrix& from, const Touched& touched) {
@@ -83,9 +87,12 @@ void UtilityMatrix::reset(const UtilityMatrix& from, const Touched& touched) {
   m_over = from.m_over;
 }
 
-void UtilityMatrix::update_vetoes(const Values& values, bool constraints, bool budgets) {
+void UtilityMatrix::update_vetoes(const Values& values, bool constraints, bool budgets,
+                                  const CostBase* base) {
   if (constraints) m_constraints = vetoes_of(m_model.questionnaire, values);
-  if (budgets) m_over = over_firm_budget(m_model.pricing, m_model.inputs, values);
+  if (budgets)
+    m_over = base != nullptr ? base->over_firm(values)
+                             : over_firm_budget(m_model.pricing, m_model.inputs, values);
   m_vetoed = rule_out_over_budget(m_constraints, m_over);
 }
 

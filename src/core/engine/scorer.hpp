@@ -13,6 +13,8 @@
 
 namespace aidecide {
 
+class CostBase;
+
 // What changes when some answers change (Dependencies, touched_by()).
 struct Touched {
   std::vector<std::size_t> rows;     // answerable rows to recompute
@@ -59,8 +61,10 @@ class UtilityMatrix {
  public:
   UtilityMatrix(const ScoringModel& model, const Values& values, const CostEstimate& cost);
 
-  // Recomputes what `touched` names from `values`.
-  void update(const Values& values, const Touched& touched);
+  // Recomputes what `touched` names from `values`; the cost model's part
+  // from `base` when given (values that differ from its answers only where
+  // a CostBase allows).
+  void update(const Values& values, const Touched& touched, const CostBase* base = nullptr);
   // Takes back what `touched` names from `from` (the same profile's matrix).
   void reset(const UtilityMatrix& from, const Touched& touched);
 
@@ -87,7 +91,8 @@ class UtilityMatrix {
  private:
   // Recomputes the constraints' vetoes and the options over a firm budget
   // as asked (each read by different answers), then what they rule out.
-  void update_vetoes(const Values& values, bool constraints, bool budgets);
+  void update_vetoes(const Values& values, bool constraints, bool budgets,
+                     const CostBase* base = nullptr);
 
   const ScoringModel& m_model;
   std::vector<PerOption> m_rows;

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <optional>
 
 #include "aidecide/render.hpp"
 #include "engine/cost_model.hpp"
@@ -396,6 +397,72 @@ TEST_CASE("the ways remembered within a decision are the ways computed afresh", 
   // Another pricing at the same answers is not served from the first's ways.
   CHECK(cost_utility(dear, m.inputs, cases[busy]) == dear_fresh);
   CHECK(cost_utility(m.pricing, m.inputs, cases[busy]) == fresh[busy].cost);
+}
+
+TEST_CASE("a cost base gives what the cost model gives when only the volume or budgets move",
+          "[cost][memo]") {
+  // CostBase works out the basis once at some answers and takes only the
+  // volume, the budgets and their flexibility from each pass's answers:
+  // every pass must give, bit for bit, what derived_utilities() and
+  // over_firm_budget() give at the same answers, inside a CostMemoScope or
+  // not, and whatever passes the memo saw in between.
+  const auto& m = default_model();
+  const Questionnaire& q = m.questionnaire;
+  const std::size_t flexibility = q.index_of("budget_flexibility");
+  REQUIRE(flexibility != kNoIndex);
+  REQUIRE(CostBase::moves_only_volume_or_budgets(m.inputs, m.inputs.monthly_requests));
+  REQUIRE(CostBase::moves_only_volume_or_budgets(m.inputs, m.inputs.upfront_budget));
+  REQUIRE(CostBase::moves_only_volume_or_budgets(m.inputs, m.inputs.monthly_budget));
+  REQUIRE(CostBase::moves_only_volume_or_budgets(m.inputs, flexibility));
+  REQUIRE_FALSE(CostBase::moves_only_volume_or_budgets(m.inputs, m.inputs.tokens_in));
+  REQUIRE_FALSE(CostBase::moves_only_volume_or_budgets(m.inputs, m.inputs.sites));
+  for (const std::string tier : {"basic", "frontier"}) {
+    for (const std::string link : {"online", "offline"}) {
+      const Values base = resolve_values(q, make_profile({{"model_capability", tier},
+                                                          {"connectivity", link},
+                                                          {"sites", "3"},
+                                                          {"tokens_in_per_request", "3000"}}));
+      for (const bool scoped : {false, true}) {
+        std::optional<CostMemoScope> memo;
+        if (scoped) memo.emplace();
+        const CostBase cost(m.pricing, m.inputs, base);
+        std::size_t over_seen = 0, fits_seen = 0;
+        for (const double requests : {0.0, 1e3, 3e5, 2e6, 5e7}) {
+          for (const double upfront : {0.0, 2e4, 5e5}) {
+            for (const double monthly : {0.0, 3e3, 8e4}) {
+              for (std::size_t firm = 0; firm < q.criteria[flexibility].answers.size(); ++firm) {
+                Values v = base;
+                v[m.inputs.monthly_requests].number = requests;
+                v[m.inputs.upfront_budget].number = upfront;
+                v[m.inputs.monthly_budget].number = monthly;
+                v[flexibility].choice = firm;
+                INFO(tier << " " << link << " " << requests << " " << upfront << " " << monthly
+                          << " " << firm);
+                std::array<bool, kOptionCount> want_over{}, got_over{};
+                const DerivedUtilities want = derived_utilities(m.pricing, m.inputs, v, &want_over);
+                const DerivedUtilities got = cost.derived(v, true, true, &got_over);
+                CHECK(got.cost == want.cost);
+                CHECK(got.budget == want.budget);
+                CHECK(got_over == want_over);
+                CHECK(cost.over_firm(v) == want_over);
+                for (Option o : kOptions) CHECK(cost.over_firm(v, o) == want_over[index(o)]);
+                CHECK(cost.derived(v, true, false, nullptr).cost == want.cost);
+                CHECK(cost.derived(v, false, true, nullptr).budget == want.budget);
+                for (bool b : want_over) (b ? over_seen : fits_seen) += 1;
+                // Another answer between passes moves the memo's slots.
+                Values other = v;
+                other[m.inputs.tokens_in].number = 200 + requests / 1e4;
+                (void)derived_utilities(m.pricing, m.inputs, other);
+              }
+            }
+          }
+        }
+        // Both verdicts occur, so a base that ignored the budgets would fail.
+        CHECK(over_seen > 0);
+        CHECK(fits_seen > 0);
+      }
+    }
+  }
 }
 
 TEST_CASE("more volume or tokens never raise any option's budget fit", "[cost][budgets]") {

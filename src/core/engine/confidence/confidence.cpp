@@ -98,6 +98,7 @@ class Sampler {
       if (can.may_win[o]) m_rivals.push_back(o);
     }
     split_rows(matrix, touched);
+    prepare_cost_base();
     prepare_answers();  // before the vetoes: they need each answer's size
     prepare_vetoes();
     fuse();
@@ -115,6 +116,24 @@ class Sampler {
 
  private:
   void split_rows(const UtilityMatrix& matrix, const Touched& touched);
+  void prepare_cost_base();
+  // The cost model's passes at the answers set: from the base when there is one.
+  DerivedUtilities derived(bool cost, bool budget, std::array<bool, kOptionCount>* over) const {
+    const ScoringModel& model = m_in.model;
+    return m_cost_base
+               ? m_cost_base->derived(m_values, cost, budget, over)
+               : derived_utilities(model.pricing, model.inputs, m_values, cost, budget, over);
+  }
+  std::array<bool, kOptionCount> over_firm() const {
+    const ScoringModel& model = m_in.model;
+    return m_cost_base ? m_cost_base->over_firm(m_values)
+                       : over_firm_budget(model.pricing, model.inputs, m_values);
+  }
+  bool over_firm(Option o) const {
+    const ScoringModel& model = m_in.model;
+    return m_cost_base ? m_cost_base->over_firm(m_values, o)
+                       : over_firm_budget(model.pricing, model.inputs, m_values, o);
+  }
   void prepare_vetoes();
   void prepare_answers();
   void draw_answers(std::size_t first, std::size_t count);
@@ -201,6 +220,9 @@ class Sampler {
   // What the fused pass computes, and the uncertain answers any of it reads.
   bool m_fused_cost = false, m_fused_budget = false, m_fused_over = false;
   std::vector<std::size_t> m_fused_reads;
+  // The cost model at the base answers, when the only uncertain answers it
+  // reads are the volume, the budgets and their flexibility (CostBase).
+  std::optional<CostBase> m_cost_base;
   const Remembered* m_pair_cost = nullptr;
   const Remembered* m_pair_budget = nullptr;
   bool m_pair_vetoes = false;
@@ -232,6 +254,17 @@ void Sampler::split_rows(const UtilityMatrix& matrix, const Touched& touched) {
     m_fixed.rows.push_back(i);
     m_fixed.lead.push_back(d);
   }
+}
+
+void Sampler::prepare_cost_base() {
+  const Dependencies& dep = m_in.model.dependencies();
+  const CostInputs& in = m_in.model.inputs;
+  const bool only_volume_or_budgets =
+      std::all_of(m_in.uncertain.begin(), m_in.uncertain.end(), [&](std::size_t i) {
+        const bool read = dep.cost_utility[i] || dep.budget_utility[i] || dep.budgets[i];
+        return !read || CostBase::moves_only_volume_or_budgets(in, i);
+      });
+  if (only_volume_or_budgets) m_cost_base.emplace(m_in.model.pricing, in, m_in.base);
 }
 
 // The vetoes: those of constraints no draw can change, and a memory for the
@@ -343,13 +376,11 @@ void Sampler::veto_row(double* out, std::size_t c) const {
     for (std::size_t o = 0; o < kOptionCount; ++o) vetoed[o] = vetoed[o] || k->forbids[o];
   }
   if (m_in.apply_budgets && !m_budgets_per_draw) {
-    const ScoringModel& model = m_in.model;
     if (c != kNoIndex) {
       pair_pass(c);
       vetoed = rule_out_over_budget(vetoed, m_ws.pair_over[c]);
     } else {
-      vetoed =
-          rule_out_over_budget(vetoed, over_firm_budget(model.pricing, model.inputs, m_values));
+      vetoed = rule_out_over_budget(vetoed, over_firm());
     }
   }
   for (std::size_t o = 0; o < kOptionCount; ++o) out[o] = vetoed[o] ? 1 : 0;
@@ -359,6 +390,12 @@ void Sampler::lead_row(const Remembered& m, double* out, std::size_t c) const {
   if (c != kNoIndex) {
     pair_pass(c);
     return lead_of(m, &m == m_pair_cost ? m_ws.pair_cost[c] : m_ws.pair_budget[c], out);
+  }
+  const Criterion& row = m_in.model.questionnaire.criteria[m.criterion];
+  if (!row.answerable() && m_cost_base) {
+    const bool cost = row.signal == DerivedSignal::cost;
+    const DerivedUtilities d = derived(cost, !cost, nullptr);
+    return lead_of(m, cost ? d.cost : d.budget, out);
   }
   lead_of(m, row_utilities(m_in.model, m.criterion, m_values), out);
 }
@@ -407,10 +444,8 @@ void Sampler::pair() {
 
 void Sampler::pair_pass(std::size_t c) const {
   if (m_ws.pair_known[c] != 0) return;
-  const ScoringModel& model = m_in.model;
-  const DerivedUtilities d =
-      derived_utilities(model.pricing, model.inputs, m_values, m_pair_cost != nullptr,
-                        m_pair_budget != nullptr, m_pair_vetoes ? &m_ws.pair_over[c] : nullptr);
+  const DerivedUtilities d = derived(m_pair_cost != nullptr, m_pair_budget != nullptr,
+                                     m_pair_vetoes ? &m_ws.pair_over[c] : nullptr);
   m_ws.pair_cost[c] = d.cost;
   m_ws.pair_budget[c] = d.budget;
   m_ws.pair_known[c] = 1;
@@ -446,12 +481,10 @@ void Sampler::fuse() {
 }
 
 void Sampler::fused_block(std::size_t count) {
-  const ScoringModel& model = m_in.model;
   for (std::size_t j = 0; j < count; ++j) {
     for (std::size_t u : m_fused_reads) set_value(u, m_ws.outcome[u * kBlock + j]);
     const DerivedUtilities d =
-        derived_utilities(model.pricing, model.inputs, m_values, m_fused_cost, m_fused_budget,
-                          m_fused_over ? &m_ws.over[j] : nullptr);
+        derived(m_fused_cost, m_fused_budget, m_fused_over ? &m_ws.over[j] : nullptr);
     m_ws.cost_rows[j] = d.cost;
     m_ws.budget_rows[j] = d.budget;
   }
@@ -609,7 +642,6 @@ std::size_t Sampler::kept_with_budgets(const double* vetoed, std::size_t count) 
   // (ruled out in every draw).
   std::array<int, kOptionCount> rival{-1, -1, -1};
   for (std::size_t r = 0; r < m_rivals.size(); ++r) rival[m_rivals[r]] = static_cast<int>(r);
-  const ScoringModel& model = m_in.model;
   std::size_t kept = 0;
   for (std::size_t j = 0; j < count; ++j) {
     const double* v = vetoed + m_veto_index[j] * kOptionCount;
@@ -634,9 +666,7 @@ std::size_t Sampler::kept_with_budgets(const double* vetoed, std::size_t count) 
       if (m_ws.over[j][winner]) winner = best_of(rule_out_over_budget(out, m_ws.over[j]));
     } else if (winner != kNone) {
       for (std::size_t u : m_budget_reads) set_value(u, m_ws.outcome[u * kBlock + j]);
-      if (over_firm_budget(model.pricing, model.inputs, m_values, kOptions[winner]))
-        winner = best_of(
-            rule_out_over_budget(out, over_firm_budget(model.pricing, model.inputs, m_values)));
+      if (over_firm(kOptions[winner])) winner = best_of(rule_out_over_budget(out, over_firm()));
     }
     m_winner[j] = winner;
     m_keeps[j] = winner == m_w ? 1 : 0;

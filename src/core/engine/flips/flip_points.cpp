@@ -25,12 +25,13 @@ constexpr double kNarrowest = 1e-9;    // a new winner must hold this far past i
 // reads that answer recomputed.
 class Probe {
  public:
-  Probe(const ScoringModel& model, const Decision& d)
+  Probe(const ScoringModel& model, const Decision& d, const CostBase& cost)
       : m_model(model),
         m_d(d),
         m_values(d.values),
         m_base(model, d.values, d.cost),
-        m_matrix(m_base) {}
+        m_matrix(m_base),
+        m_cost(cost) {}
 
   // The scores with criterion `i` set to `v` and every other answer as decided.
   PerOption scores_with(std::size_t i, const Value& v) {
@@ -40,9 +41,10 @@ class Probe {
       m_touched = &m_model.dependencies().one[i];
       // Only these rows change while `i` does; the rest is summed once.
       m_fixed = m_matrix.sums_without(m_d.weights, m_touched->moving);
+      m_by_base = CostBase::moves_only_volume_or_budgets(m_model.inputs, i);
     }
     m_values[i] = v;
-    m_matrix.update(m_values, *m_touched);
+    m_matrix.update(m_values, *m_touched, m_by_base ? &m_cost : nullptr);
     return m_matrix.scores(m_d.weights, m_fixed, m_touched->moving);
   }
   // The winner among scores_with()'s scores.
@@ -65,8 +67,10 @@ class Probe {
   Values m_values;
   const UtilityMatrix m_base;  // the decision's own
   UtilityMatrix m_matrix;      // with one answer changed
+  const CostBase& m_cost;      // the cost model at the decision's answers
   std::size_t m_criterion = kNoIndex;
   const Touched* m_touched = nullptr;
+  bool m_by_base = false;  // `m_criterion` moves only what m_cost allows
   UtilityMatrix::Sums m_fixed;
 };
 
@@ -490,8 +494,8 @@ Threshold find_threshold(Probe& probe, std::size_t i, std::size_t w, double prev
 // and its skips never cross one. Each option's needs only grow with the
 // volume and the tokens, so whether it is over a budget changes at most once
 // on the searched range: the change is halved to about 1e-6 of the value.
-std::vector<double> budget_edges(const ScoringModel& model, const Decision& d, std::size_t i,
-                                 double from, double to) {
+std::vector<double> budget_edges(const ScoringModel& model, const Decision& d, const CostBase& base,
+                                 std::size_t i, double from, double to) {
   std::vector<double> edges;
   if (!d.cost.firm.any()) return edges;
   const CostInputs& in = model.inputs;
@@ -513,9 +517,10 @@ std::vector<double> budget_edges(const ScoringModel& model, const Decision& d, s
     }
   } else if (i == in.monthly_requests || i == in.tokens_in || i == in.tokens_out) {
     Values v = d.values;
+    const bool by_base = CostBase::moves_only_volume_or_budgets(model.inputs, i);
     const auto over = [&](double x) {
       v[i].number = x;
-      return over_firm_budget(model.pricing, model.inputs, v);
+      return by_base ? base.over_firm(v) : over_firm_budget(model.pricing, model.inputs, v);
     };
     // Below 10^-3 (a thousandth of a request or token) nothing is walked.
     const double low = std::max(a0, 1e-3);
@@ -528,7 +533,10 @@ std::vector<double> budget_edges(const ScoringModel& model, const Decision& d, s
         const double mid = std::sqrt(a * b);
         v[i].number = mid;
         // The one option's test: the others' were a third of the search.
-        (over_firm_budget(model.pricing, model.inputs, v, kOptions[o]) == at_b[o] ? b : a) = mid;
+        const bool over_one = by_base
+                                  ? base.over_firm(v, kOptions[o])
+                                  : over_firm_budget(model.pricing, model.inputs, v, kOptions[o]);
+        (over_one == at_b[o] ? b : a) = mid;
       }
       edges.insert(edges.end(), {a, b});
     }
@@ -541,14 +549,16 @@ std::vector<double> budget_edges(const ScoringModel& model, const Decision& d, s
 // from `from` to `to`: whether each option is over a firm budget changes
 // at most once on the way (its needs only grow with the number, a budget
 // only covers more), so comparing the two ends is enough.
-bool budget_fit_changes(const ScoringModel& model, const Decision& d, std::size_t i, double from,
-                        double to) {
+bool budget_fit_changes(const ScoringModel& model, const Decision& d, const CostBase& base,
+                        std::size_t i, double from, double to) {
   if (!d.cost.firm.any()) return false;
+  const bool by_base = CostBase::moves_only_volume_or_budgets(model.inputs, i);
   Values v = d.values;
-  v[i].number = from;
-  const auto a = over_firm_budget(model.pricing, model.inputs, v);
-  v[i].number = to;
-  return a != over_firm_budget(model.pricing, model.inputs, v);
+  const auto over = [&](double x) {
+    v[i].number = x;
+    return by_base ? base.over_firm(v) : over_firm_budget(model.pricing, model.inputs, v);
+  };
+  return over(from) != over(to);
 }
 
 // Walks from the current value in one direction until the winner changes,
@@ -643,7 +653,8 @@ FlipPoints find_flip_points(const ScoringModel& model, const Decision& d) {
   if (!d.recommendation) return flips;
   flips.weights = weight_flips(d);
   const Questionnaire& q = model.questionnaire;
-  Probe probe(model, d);
+  const CostBase cost(model.pricing, model.inputs, d.values);
+  Probe probe(model, d, cost);
   const Leads leads(model, d);
   for (std::size_t i = 0; i < q.criteria.size(); ++i) {
     const Criterion& c = q.criteria[i];
@@ -655,14 +666,14 @@ FlipPoints find_flip_points(const ScoringModel& model, const Decision& d) {
         // Each direction is searched only if some value in it could flip:
         // by the scores, a constraint, or a firm budget on the way.
         const bool budget_on_the_way =
-            leads.budget_read[i] && budget_fit_changes(model, d, i, now, end);
+            leads.budget_read[i] && budget_fit_changes(model, d, cost, i, now, end);
         if (!could_flip(model, d, leads, i, curve_range(c.curve, up ? now : bottom, up ? top : now),
                         leads.may_veto[i] || budget_on_the_way))
           continue;
         // Where a firm budget rules options in or out on the way.
         // and where a replica's shape changes (the slopes hold between).
         std::vector<double> edges =
-            budget_on_the_way ? budget_edges(model, d, i, now, end) : std::vector<double>{};
+            budget_on_the_way ? budget_edges(model, d, cost, i, now, end) : std::vector<double>{};
         const std::vector<double> shapes =
             sizing_edges(model.pricing, model.inputs, d.values, i, now, end);
         if (!shapes.empty()) {
