@@ -132,7 +132,7 @@ double fraction_covered(double budget, double need, double allowance) {
   if (need <= budget) return 1;
   const double ratio = (need + allowance) / (budget + allowance);
   // Clearly past the overrun that scores 0 (a fifth of the calls): the
-  // logarithm would give exactly 0 too, as in cost_from().
+  // logarithm would give exactly 0 too, as in cost_utilities().
   if (ratio > kOverrunForZero * (1 + 1e-9)) return 0;
   static const double log_zero = std::log(kOverrunForZero);
   return std::max(0.0, 1 - std::log(ratio) / log_zero);
@@ -197,7 +197,6 @@ struct Way {
   }
   double fte(double units) const { return fixed_fte + units * unit_gpus * unit_fte; }
   double running(double units) const { return units * unit_running + fte(units) * fte_usd; }
-  double all_in(double units) const { return running(units) + units * unit_amortised; }
 };
 
 using Ways = std::array<Way, kWayCount>;  // own, rent on demand, rent reserved, edge
@@ -578,6 +577,7 @@ DerivedUtilities utilities_from(const Basis& b, bool cost, bool budget) {
       if (!w.allowed) continue;
       const double units = w.units_exact(b.in.requests);
       const double running = w.running(units);
+      // All in: running, and every unit at its amortised price.
       if (cost) cheapest = std::min(cheapest, running + units * w.unit_amortised);
       if (!budget) continue;
       // Each factor is at most 1, so a way whose first factor is no more
@@ -594,14 +594,6 @@ DerivedUtilities utilities_from(const Basis& b, bool cost, bool budget) {
   }
   if (cost) u.cost = cost_utilities(scored);
   return u;
-}
-
-PerOption cost_from(const Basis& b) {
-  return utilities_from(b, true, false).cost;
-}
-
-PerOption budget_from(const Basis& b) {
-  return utilities_from(b, false, true).budget;
 }
 
 // Break-even of the scoring view, solved exactly way by way: a way costs
@@ -722,13 +714,11 @@ CostInputs CostInputs::resolve(const Questionnaire& q) {
 }
 
 PerOption cost_utility(const Pricing& p, const CostInputs& in, const Values& values) {
-  Fleet room;
-  return cost_from(make_basis(p, in, values, room));
+  return derived_utilities(p, in, values, true, false, nullptr).cost;
 }
 
 PerOption budget_utility(const Pricing& p, const CostInputs& in, const Values& values) {
-  Fleet room;
-  return budget_from(make_basis(p, in, values, room));
+  return derived_utilities(p, in, values, false, true, nullptr).budget;
 }
 
 // Every way's scored cost is a sum of non-negative terms, each constant or
@@ -842,7 +832,7 @@ WayCost way_cost(const Basis& b, const Way& w, Option o) {
 // budgets, else within the firm ones, else overall. Cheapest in cash over
 // the horizon (upfront + running): GPUs already owned are paid for, so a
 // team with a cluster runs on it rather than renting at the same all-in
-// price (the cost row still values them, cost_from()).
+// price (the cost row still values them, utilities_from()).
 std::size_t chosen_way(const std::array<WayCost, kWayCount>& ways, BudgetFirmness firm,
                        double horizon) {
   std::size_t best = kWayCount;
@@ -989,16 +979,29 @@ bool over(const Basis& b, Option o, BudgetFirmness firm) {
 
 }  // namespace
 
-DerivedUtilities derived_utilities(const Pricing& p, const CostInputs& in, const Values& values,
-                                   bool cost, bool budget,
-                                   std::array<bool, kOptionCount>* over_firm) {
-  Fleet room;
-  const Basis b = make_basis(p, in, values, room);
+namespace {
+
+// One pass of the cost model on a basis made for `values`: the rows asked
+// for and, with `over_firm`, which options are over a firm budget.
+DerivedUtilities derived_from(const Basis& b, const CostInputs& in, const Values& values, bool cost,
+                              bool budget, std::array<bool, kOptionCount>* over_firm) {
   if (over_firm != nullptr) {
     const BudgetFirmness firm = budget_firmness(in, values);
     for (Option o : kOptions) (*over_firm)[index(o)] = firm.any() && over(b, o, firm);
   }
+  if (!cost && !budget) return {};
   return utilities_from(b, cost, budget);
+}
+
+}  // namespace
+
+DerivedUtilities derived_utilities(const Pricing& p, const CostInputs& in, const Values& values,
+                                   bool cost, bool budget,
+                                   std::array<bool, kOptionCount>* over_firm,
+                                   const CostBase* base) {
+  if (base != nullptr) return base->derived(values, cost, budget, over_firm);
+  Fleet room;
+  return derived_from(make_basis(p, in, values, room), in, values, cost, budget, over_firm);
 }
 
 DerivedUtilities derived_utilities(const Pricing& p, const CostInputs& in, const Values& values,
@@ -1044,13 +1047,8 @@ Basis patched(const Basis& base, const CostInputs& in, const Values& values) {
 
 DerivedUtilities CostBase::derived(const Values& values, bool cost, bool budget,
                                    std::array<bool, kOptionCount>* over_firm) const {
-  const Basis b = patched(m_state->basis, *m_state->in, values);
-  if (over_firm != nullptr) {
-    const BudgetFirmness firm = budget_firmness(*m_state->in, values);
-    for (Option o : kOptions) (*over_firm)[index(o)] = firm.any() && over(b, o, firm);
-  }
-  if (!cost && !budget) return {};
-  return utilities_from(b, cost, budget);
+  return derived_from(patched(m_state->basis, *m_state->in, values), *m_state->in, values, cost,
+                      budget, over_firm);
 }
 
 std::array<bool, kOptionCount> CostBase::over_firm(const Values& values) const {
@@ -1099,6 +1097,16 @@ std::array<bool, kOptionCount> over_firm_budget(const Pricing& p, const CostInpu
   return out;
 }
 
+std::array<bool, kOptionCount> over_firm_budget(const Pricing& p, const CostInputs& in,
+                                                const Values& values, const CostBase* base) {
+  return base != nullptr ? base->over_firm(values) : over_firm_budget(p, in, values);
+}
+
+bool over_firm_budget(const Pricing& p, const CostInputs& in, const Values& values, Option o,
+                      const CostBase* base) {
+  return base != nullptr ? base->over_firm(values, o) : over_firm_budget(p, in, values, o);
+}
+
 CostEstimate estimate_costs(const Pricing& p, const CostInputs& cin, const Questionnaire&,
                             const Values& values) {
   Fleet room;
@@ -1130,8 +1138,9 @@ CostEstimate estimate_costs(const Pricing& p, const CostInputs& cin, const Quest
       e.reserved_break_even_requests = b.reserved_min * b.reserved_unit_usd / interactive;
   }
 
-  e.cost_utility = cost_from(b);
-  e.budget_utility = budget_from(b);
+  const DerivedUtilities rows = utilities_from(b, true, true);
+  e.cost_utility = rows.cost;
+  e.budget_utility = rows.budget;
   e.break_even_requests = break_even(b);
 
   // Payback only where there is one: local saves money each month, costs

@@ -33,11 +33,20 @@ struct DerivedUtilities {
 // from the same pass).
 DerivedUtilities derived_utilities(const Pricing& p, const CostInputs& in, const Values& values,
                                    std::array<bool, kOptionCount>* over = nullptr);
+class CostBase;
 // The same, computing only what is asked: the cost row when `cost`, the
 // budget row when `budget` (the other is left at zero), and `over` when not
 // null. One pass of the cost model for a confidence draw that needs several.
+// From `base` when given (answers that differ from its own only where a
+// CostBase allows).
 DerivedUtilities derived_utilities(const Pricing& p, const CostInputs& in, const Values& values,
-                                   bool cost, bool budget, std::array<bool, kOptionCount>* over);
+                                   bool cost, bool budget, std::array<bool, kOptionCount>* over,
+                                   const CostBase* base = nullptr);
+// over_firm_budget() (aidecide/cost.hpp), from `base` when given.
+std::array<bool, kOptionCount> over_firm_budget(const Pricing& p, const CostInputs& in,
+                                                const Values& values, const CostBase* base);
+bool over_firm_budget(const Pricing& p, const CostInputs& in, const Values& values, Option o,
+                      const CostBase* base);
 // The cost model at one set of answers, for passes whose answers differ
 // from those only in the volume, the budgets and the budgets' flexibility
 // (a flip walk's probes of them and its budget-edge searches, a third of

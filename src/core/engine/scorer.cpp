@@ -54,11 +54,9 @@ void UtilityMatrix::update(const Values& values, const Touched& touched, const C
     // One pass of the cost model for the rows and, when the firm budgets
     // are to be asked too, for them.
     std::array<bool, kOptionCount> over{};
-    std::array<bool, kOptionCount>* const asked = touched.budgets ? &over : nullptr;
-    const DerivedUtilities u = base != nullptr
-                                   ? base->derived(values, touched.cost_utility, true, asked)
-                                   : derived_utilities(m_model.pricing, m_model.inputs, values,
-                                                       touched.cost_utility, true, asked);
+    const DerivedUtilities u =
+        derived_utilities(m_model.pricing, m_model.inputs, values, touched.cost_utility, true,
+                          touched.budgets ? &over : nullptr, base);
     for (std::size_t i : touched.derived)
       m_rows[i] = criteria[i].signal == DerivedSignal::cost ? u.cost : u.budget;
     if (touched.budgets) {
@@ -68,12 +66,13 @@ void UtilityMatrix::update(const Values& values, const Touched& touched, const C
       return;
     }
   } else if (touched.cost_utility) {
-    const PerOption cost = base != nullptr ? base->derived(values, true, false, nullptr).cost
-                                           : cost_utility(m_model.pricing, m_model.inputs, values);
+    const PerOption cost =
+        derived_utilities(m_model.pricing, m_model.inputs, values, true, false, nullptr, base).cost;
     for (std::size_t i : touched.derived) m_rows[i] = cost;
   } else if (budget) {
-    const PerOption u = base != nullptr ? base->derived(values, false, true, nullptr).budget
-                                        : budget_utility(m_model.pricing, m_model.inputs, values);
+    const PerOption u =
+        derived_utilities(m_model.pricing, m_model.inputs, values, false, true, nullptr, base)
+            .budget;
     for (std::size_t i : touched.derived) m_rows[i] = u;
   }
   if (touched.constraints || touched.budgets)
@@ -90,9 +89,7 @@ void UtilityMatrix::reset(const UtilityMatrix& from, const Touched& touched) {
 void UtilityMatrix::update_vetoes(const Values& values, bool constraints, bool budgets,
                                   const CostBase* base) {
   if (constraints) m_constraints = vetoes_of(m_model.questionnaire, values);
-  if (budgets)
-    m_over = base != nullptr ? base->over_firm(values)
-                             : over_firm_budget(m_model.pricing, m_model.inputs, values);
+  if (budgets) m_over = over_firm_budget(m_model.pricing, m_model.inputs, values, base);
   m_vetoed = rule_out_over_budget(m_constraints, m_over);
 }
 

@@ -118,21 +118,17 @@ class Sampler {
   void split_rows(const UtilityMatrix& matrix, const Touched& touched);
   void prepare_cost_base();
   // The cost model's passes at the answers set: from the base when there is one.
+  const CostBase* cost_base() const { return m_cost_base ? &*m_cost_base : nullptr; }
   DerivedUtilities derived(bool cost, bool budget, std::array<bool, kOptionCount>* over) const {
     const ScoringModel& model = m_in.model;
-    return m_cost_base
-               ? m_cost_base->derived(m_values, cost, budget, over)
-               : derived_utilities(model.pricing, model.inputs, m_values, cost, budget, over);
+    return derived_utilities(model.pricing, model.inputs, m_values, cost, budget, over,
+                             cost_base());
   }
   std::array<bool, kOptionCount> over_firm() const {
-    const ScoringModel& model = m_in.model;
-    return m_cost_base ? m_cost_base->over_firm(m_values)
-                       : over_firm_budget(model.pricing, model.inputs, m_values);
+    return over_firm_budget(m_in.model.pricing, m_in.model.inputs, m_values, cost_base());
   }
   bool over_firm(Option o) const {
-    const ScoringModel& model = m_in.model;
-    return m_cost_base ? m_cost_base->over_firm(m_values, o)
-                       : over_firm_budget(model.pricing, model.inputs, m_values, o);
+    return over_firm_budget(m_in.model.pricing, m_in.model.inputs, m_values, o, cost_base());
   }
   void prepare_vetoes();
   void prepare_answers();
@@ -391,13 +387,7 @@ void Sampler::lead_row(const Remembered& m, double* out, std::size_t c) const {
     pair_pass(c);
     return lead_of(m, &m == m_pair_cost ? m_ws.pair_cost[c] : m_ws.pair_budget[c], out);
   }
-  const Criterion& row = m_in.model.questionnaire.criteria[m.criterion];
-  if (!row.answerable() && m_cost_base) {
-    const bool cost = row.signal == DerivedSignal::cost;
-    const DerivedUtilities d = derived(cost, !cost, nullptr);
-    return lead_of(m, cost ? d.cost : d.budget, out);
-  }
-  lead_of(m, row_utilities(m_in.model, m.criterion, m_values), out);
+  lead_of(m, row_utilities(m_in.model, m.criterion, m_values, cost_base()), out);
 }
 
 void Sampler::pair() {

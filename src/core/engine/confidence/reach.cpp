@@ -112,11 +112,14 @@ bool row_reads(const ScoringModel& model, std::size_t row, std::size_t answer) {
   return c.signal == DerivedSignal::cost ? d.cost_utility[answer] : d.budget_utility[answer];
 }
 
-PerOption row_utilities(const ScoringModel& model, std::size_t row, const Values& values) {
+PerOption row_utilities(const ScoringModel& model, std::size_t row, const Values& values,
+                        const CostBase* base) {
   const Criterion& c = model.questionnaire.criteria[row];
   if (c.answerable()) return c.utilities(values);
-  return c.signal == DerivedSignal::cost ? cost_utility(model.pricing, model.inputs, values)
-                                         : budget_utility(model.pricing, model.inputs, values);
+  const bool cost = c.signal == DerivedSignal::cost;
+  const DerivedUtilities d =
+      derived_utilities(model.pricing, model.inputs, values, cost, !cost, nullptr, base);
+  return cost ? d.cost : d.budget;
 }
 
 }  // namespace aidecide::confidence

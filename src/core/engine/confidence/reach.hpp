@@ -48,7 +48,9 @@ Reach reach(const ScoringModel& model, const Profile& profile, const Values& bas
 // adjustments' conditions, or the cost model's inputs for a derived row.
 bool row_reads(const ScoringModel& model, std::size_t row, std::size_t answer);
 
-// Row `row`'s utilities for `values`, computed afresh.
-PerOption row_utilities(const ScoringModel& model, std::size_t row, const Values& values);
+// Row `row`'s utilities for `values`, computed afresh; a derived row's from
+// `base` when given (CostBase, via derived_utilities()).
+PerOption row_utilities(const ScoringModel& model, std::size_t row, const Values& values,
+                        const CostBase* base = nullptr);
 
 }  // namespace aidecide::confidence

@@ -517,10 +517,10 @@ std::vector<double> budget_edges(const ScoringModel& model, const Decision& d, c
     }
   } else if (i == in.monthly_requests || i == in.tokens_in || i == in.tokens_out) {
     Values v = d.values;
-    const bool by_base = CostBase::moves_only_volume_or_budgets(model.inputs, i);
+    const CostBase* by = CostBase::moves_only_volume_or_budgets(model.inputs, i) ? &base : nullptr;
     const auto over = [&](double x) {
       v[i].number = x;
-      return by_base ? base.over_firm(v) : over_firm_budget(model.pricing, model.inputs, v);
+      return over_firm_budget(model.pricing, model.inputs, v, by);
     };
     // Below 10^-3 (a thousandth of a request or token) nothing is walked.
     const double low = std::max(a0, 1e-3);
@@ -533,10 +533,8 @@ std::vector<double> budget_edges(const ScoringModel& model, const Decision& d, c
         const double mid = std::sqrt(a * b);
         v[i].number = mid;
         // The one option's test: the others' were a third of the search.
-        const bool over_one = by_base
-                                  ? base.over_firm(v, kOptions[o])
-                                  : over_firm_budget(model.pricing, model.inputs, v, kOptions[o]);
-        (over_one == at_b[o] ? b : a) = mid;
+        (over_firm_budget(model.pricing, model.inputs, v, kOptions[o], by) == at_b[o] ? b : a) =
+            mid;
       }
       edges.insert(edges.end(), {a, b});
     }
@@ -552,11 +550,11 @@ std::vector<double> budget_edges(const ScoringModel& model, const Decision& d, c
 bool budget_fit_changes(const ScoringModel& model, const Decision& d, const CostBase& base,
                         std::size_t i, double from, double to) {
   if (!d.cost.firm.any()) return false;
-  const bool by_base = CostBase::moves_only_volume_or_budgets(model.inputs, i);
+  const CostBase* by = CostBase::moves_only_volume_or_budgets(model.inputs, i) ? &base : nullptr;
   Values v = d.values;
   const auto over = [&](double x) {
     v[i].number = x;
-    return by_base ? base.over_firm(v) : over_firm_budget(model.pricing, model.inputs, v);
+    return over_firm_budget(model.pricing, model.inputs, v, by);
   };
   return over(from) != over(to);
 }
