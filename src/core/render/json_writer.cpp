@@ -17,8 +17,8 @@ constexpr int kMaxFastDecimals = 3;
 // Printable ASCII without quote and backslash needs no escaping: the
 // common case of ids, numbers-as-text and sentences.
 // Eight bytes at a time (the classic "has a zero byte" and "has a byte less
-// than n" word tests, both exact about whether any byte qualifies), then the
-// rest one by one.
+// than n" word tests, both exact about whether any byte qualifies), the
+// last eight overlapping; a text shorter than eight one byte at a time.
 // With `quotes`, quote and backslash count as not plain too.
 bool is_plain(std::string_view text, bool quotes) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
@@ -26,19 +26,33 @@ bool is_plain(std::string_view text, bool quotes) {
   const auto has_less = [](std::uint64_t v, std::uint64_t n) {
     return (v - kOnes * n) & ~v & kHigh;
   };
-  std::size_t i = 0;
-  for (; i + 8 <= text.size(); i += 8) {
+  const auto word_plain = [&](std::size_t at) {
     std::uint64_t w = 0;
-    std::memcpy(&w, text.data() + i, sizeof w);
-    if ((w & kHigh) | has_less(w, 0x20) | has_zero(w ^ (kOnes * 0x7F)) |
-        (quotes ? has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\')) : 0))
-      return false;
+    std::memcpy(&w, text.data() + at, sizeof w);
+    return !((w & kHigh) | has_less(w, 0x20) | has_zero(w ^ (kOnes * 0x7F)) |
+             (quotes ? has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\')) : 0));
+  };
+  if (text.size() >= 8) {
+    // The last word overlaps the one before it rather than a byte loop.
+    for (std::size_t i = 0; i + 8 <= text.size(); i += 8)
+      if (!word_plain(i)) return false;
+    return word_plain(text.size() - 8);
   }
-  for (; i < text.size(); ++i) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x20 || c >= 0x7F || (quotes && (c == '"' || c == '\\'))) return false;
   }
   return true;
+}
+
+// std::round for |v| < 1e15 without its library call (SSE2 has no rounding
+// instruction; one call per number was a tenth of writing it). Exact there:
+// the integer part converts exactly and v minus it is exact below 2^52.
+// The sign of a zero may differ from std::round's; write_fixed() ignores it.
+double round_half_away(double v) {
+  const auto t = static_cast<double>(static_cast<std::int64_t>(v));
+  const double f = v - t;
+  return f >= 0.5 ? t + 1 : f <= -0.5 ? t - 1 : t;
 }
 
 // x rounded to `decimals` places is k / 10^decimals. With |k| below 10^15
@@ -54,7 +68,9 @@ bool is_plain(std::string_view text, bool quotes) {
 char* write_fixed(char* out, double x, int decimals) {
   static constexpr std::array<double, kMaxFastDecimals + 1> kScale{1, 10, 100, 1e3};
   static constexpr std::array<std::uint64_t, kMaxFastDecimals + 1> kPower{1, 10, 100, 1000};
-  const double scaled = std::round(x * kScale[static_cast<std::size_t>(decimals)]);
+  const double raw = x * kScale[static_cast<std::size_t>(decimals)];
+  if (!(std::fabs(raw) < 1e15)) return nullptr;  // std::round keeps such a value at 1e15 or more
+  const double scaled = round_half_away(raw);
   if (!(std::fabs(scaled) < 1e15)) return nullptr;
   if (scaled < 0) *out++ = '-';
   const auto k = static_cast<std::uint64_t>(std::fabs(scaled));
@@ -145,6 +161,22 @@ void JsonWriter::end_array() {
 }
 
 void JsonWriter::key(std::string_view name) {
+  if (m_indent == 0 && !m_first.empty()) {
+    // Compact, inside an object (always, for a key): comma, name and colon
+    // in one reservation. A result has hundreds of keys.
+    char* p = room(name.size() + 4);
+    char* const start = p;
+    if (!m_first.back()) *p++ = ',';
+    m_first.back() = 0;
+    *p++ = '"';
+    std::memcpy(p, name.data(), name.size());
+    p += name.size();
+    *p++ = '"';
+    *p++ = ':';
+    m_length += static_cast<std::size_t>(p - start);
+    m_after_key = true;
+    return;
+  }
   separate();
   char* p = room(name.size() + 3);
   *p++ = '"';
@@ -228,6 +260,11 @@ void JsonWriter::write_number(double x, int decimals) {
     end = std::copy(kNull.begin(), kNull.end(), start);
   } else if (decimals >= 0 && decimals <= kMaxFastDecimals) {
     end = write_fixed(start, x, decimals);
+  } else if (decimals == kExact && std::fabs(x) < 1e15 &&
+             x == static_cast<double>(static_cast<std::int64_t>(x))) {
+    // A whole number (GPUs, replicas, months): the library writes its
+    // digits and ".0", as write_fixed() does at 0 decimals.
+    end = write_fixed(start, x, 0);
   }
   if (end == nullptr) {
     // The library that defines the expected bytes writes the rest.

@@ -191,6 +191,40 @@ TEST_CASE("a driver from an assumed answer never reads as a fact", "[render][ass
   CHECK(out.str().find("Mostly assumed: Most answers were assumed (22 of 22") != std::string::npos);
 }
 
+TEST_CASE("a driver's sentence names its answer's basis and rounds its points as {:.1f} does",
+          "[render][drivers]") {
+  Decision d = decided({});
+  d.versus = {Option::local, Option::cloud};
+  const auto& q = default_model().questionnaire;
+  Contribution c;
+  c.criterion = q.index_of("data_sensitivity");
+  c.value_text = "regulated";
+  c.separation = 10.98;
+  CHECK(describe_contribution(default_model(), d, c) ==
+        "Data sensitivity is regulated: favours local, +11.0 points over cloud");
+  c.basis = AnswerBasis::assumed;
+  c.separation = -0.25;  // an exact tie rounds to even, as {:.1f} rounds it
+  CHECK(describe_contribution(default_model(), d, c) ==
+        "Data sensitivity is unknown, assumed regulated: favours cloud, +0.2 points over local");
+  c.basis = AnswerBasis::range_middle;
+  c.separation = 0.35;  // just below 0.35 in binary
+  CHECK(describe_contribution(default_model(), d, c) ==
+        "Data sensitivity is a range, scored at its middle (regulated): favours local, +0.3 "
+        "points over cloud");
+  c.basis = AnswerBasis::computed;
+  c.separation = 0.0499;
+  CHECK(describe_contribution(default_model(), d, c) ==
+        "Data sensitivity (computed): no difference between local and cloud");
+  c.basis = AnswerBasis::given;
+  for (const double x : {0.05, 0.15, 2.25, 2.35, 99.95, 123456.75, 1e17, 0.0500001}) {
+    c.separation = x;
+    const std::string s = describe_contribution(default_model(), d, c);
+    INFO(x);
+    CHECK(s == fmt::format(
+                   "Data sensitivity is regulated: favours local, +{:.1f} points over cloud", x));
+  }
+}
+
 TEST_CASE("confidence names who else wins and what would settle it", "[render][confidence]") {
   Decision d = decided({});
   d.recommendation = Option::local;

@@ -24,6 +24,13 @@ TEST_CASE("the JSON writer writes numbers exactly as nlohmann::json does", "[per
   std::vector<double> values{0,    1,    -1,     0.1,        1.0 / 3, 77.0,      1e13,   1e15, 1e16,
                              1e17, 1e-5, 1.5e-7, 123456.789, 2e300,   -2.5e-300, 5e-324, 0.97, 100};
   test::add_random_doubles(values, 12345, 2000, 0.5, 40, -20);
+  // Whole numbers take a fast path below 10^15: every magnitude up to past it.
+  for (double p = 1; p < 1e17; p *= 10) {
+    for (const double v : {p - 1, p, p + 1, 3 * p, 9.999 * p, -p, -(p + 1)})
+      values.push_back(std::round(v));
+  }
+  values.insert(values.end(), {999999999999999.0, 1e15 - 2, -999999999999999.0, 4503599627370496.0,
+                               9007199254740993.0, 0.5, -0.5, 1.0 - 1e-16});
   for (const double v : values) {
     std::string text;
     JsonWriter w(text);
@@ -47,17 +54,12 @@ TEST_CASE("rounded numbers are written exactly as nlohmann::json writes the roun
           "[perf]") {
   // The fast path for 0 to 3 decimals against the library, near the edges
   // of its reach (10^15) and across magnitudes; 4 decimals take the slow path.
-  std::vector<double> values{0,       -0.0,
-                             0.0004,  -0.0004,
-                             0.0005,  -0.0005,
-                             0.05,    0.5,
-                             1.005,   2.675,
-                             -2.675,  9.995,
-                             99.5,    999999.9995,
-                             1e14,    1e15,
-                             -1e15,   999999999999999.0,
-                             1e16,    123456789012.345,
-                             4.35e-3, 368231.06};
+  std::vector<double> values{0, -0.0, 0.0004, -0.0004, 0.0005, -0.0005, 0.05, 0.5, 1.005, 2.675,
+                             -2.675, 9.995, 99.5, 999999.9995, 1e14, 1e15, -1e15, 999999999999999.0,
+                             1e16, 123456789012.345, 4.35e-3, 368231.06,
+                             // Halves and near-halves: rounded away from zero as std::round does.
+                             2.5, -2.5, 0.5, -0.5, -0.7, 0.49999999999999994, -0.49999999999999994,
+                             999999999999999.5, -999999999999999.5, 99999999999999.95};
   test::add_random_doubles(values, 777, 20000, 0.3, 19, -3);
   for (const double v : values) {
     for (int decimals = 0; decimals <= 4; ++decimals) {
@@ -93,19 +95,22 @@ TEST_CASE("the JSON writer escapes strings exactly as nlohmann::json does", "[pe
 }
 
 TEST_CASE("every byte at every place of a string is escaped as nlohmann::json does", "[perf]") {
-  // The plain-text check reads eight bytes at a time, then the rest one by
-  // one: each byte value at each of 17 places covers both.
+  // The plain-text check reads eight bytes at a time and the last eight
+  // overlapping, or a text shorter than eight byte by byte: each byte value
+  // at each place of texts of 1 to 17 bytes covers every case.
   for (int byte = 0; byte < 256; ++byte) {
-    for (std::size_t at = 0; at < 17; ++at) {
-      std::string s(17, 'a');
-      s[at] = static_cast<char>(byte);
-      std::string text;
-      JsonWriter w(text);
-      w.string(s);
-      INFO("byte " << byte << " at " << at);
-      w.finish();
-      REQUIRE(text ==
-              nlohmann::json(s).dump(-1, ' ', true, nlohmann::json::error_handler_t::replace));
+    for (std::size_t size = 1; size <= 17; ++size) {
+      for (std::size_t at = 0; at < size; ++at) {
+        std::string s(size, 'a');
+        s[at] = static_cast<char>(byte);
+        std::string text;
+        JsonWriter w(text);
+        w.string(s);
+        INFO("byte " << byte << " at " << at << " of " << size);
+        w.finish();
+        REQUIRE(text ==
+                nlohmann::json(s).dump(-1, ' ', true, nlohmann::json::error_handler_t::replace));
+      }
     }
   }
 }
