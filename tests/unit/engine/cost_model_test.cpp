@@ -248,6 +248,22 @@ TEST_CASE("each option's budget fit comes from its own figures", "[cost][budgets
   CHECK(tight.budget_utility[index(Option::cloud)] > 0);
   CHECK_FALSE(tight.options[index(Option::cloud)].fits_monthly);
 
+  // The logarithm is remembered per thread (remembered_log()): many budgets,
+  // twice over, each exactly what the formula gives, whichever entries they
+  // share or displace.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (int k = 0; k < 400; ++k) {
+      // Far apart, then a few units in the last place apart.
+      const double budget = k < 300 ? 3.0 * k : 400 + (k - 300) * 1e-13;
+      const CostEstimate e = costs_for({{"data_residency", "on_premises"},
+                                        {"upfront_budget_usd", "1e9"},
+                                        {"monthly_budget_usd", fmt::format("{}", budget)}});
+      INFO("budget " << budget << ", pass " << pass);
+      REQUIRE(e.budget_utility[index(Option::cloud)] ==
+              fit(budget, cloud.running_monthly_usd, 100));
+    }
+  }
+
   // Local's purchase against the upfront budget, even at zero: a larger
   // purchase scores lower.
   const CostEstimate broke = costs_for({{"data_residency", "on_premises"},
