@@ -17,6 +17,7 @@
 
 #include "aidecide/cost.hpp"
 #include "engine/cost_model.hpp"
+#include "util/remembered_log.hpp"
 
 namespace aidecide {
 
@@ -113,23 +114,6 @@ void read_inputs(const CostInputs& in, const Values& v, Inputs& r) {
       in.cached_input != kNoIndex ? std::clamp(v[in.cached_input].number / 100, 0.0, 1.0) : 0.0;
   r.batch = in.batch != kNoIndex ? std::clamp(v[in.batch].number / 100, 0.0, 1.0) : 0.0;
   r.production = in.project_stage == kNoIndex || v[in.project_stage].choice == in.production_answer;
-}
-
-// std::log(x), remembered per thread: the flip walk and the confidence
-// draws take the logarithm of the same overrun ratios again and again (half
-// of them found in 256 entries), and it was a twentieth of a decision.
-// Exact: a remembered value is the one std::log gave for the same bits.
-double remembered_log(double x) {
-  struct Entry {
-    std::uint64_t bits;
-    double log;
-  };
-  thread_local std::array<Entry, 256> table{};  // zero bits: never looked up
-  const auto bits = std::bit_cast<std::uint64_t>(x);
-  Entry& e = table[(bits * 0x9E3779B97F4A7C15ULL) >> 56];
-  if (e.bits == bits && bits != 0) return e.log;
-  e = {bits, std::log(x)};
-  return e.log;
 }
 
 // A small allowance added to budget and need alike, so that a budget of

@@ -13,6 +13,7 @@
 
 #include "aidecide/number_format.hpp"
 #include "aidecide/text.hpp"
+#include "util/remembered_log.hpp"
 
 namespace aidecide {
 
@@ -32,9 +33,9 @@ double Curve::eval_at(std::size_t o, double x, double log10_x) const {
   const auto& [x2, y2] = *upper;
   double t = 0;
   if (scale == Scale::log) {
-    const double l1 = std::log10(x1);
-    const double l2 = std::log10(x2);
-    const double lx = std::isnan(log10_x) ? std::log10(x) : log10_x;
+    const double l1 = remembered_log10(x1);
+    const double l2 = remembered_log10(x2);
+    const double lx = std::isnan(log10_x) ? remembered_log10(x) : log10_x;
     t = (lx - l1) / (l2 - l1);
   } else {
     t = (x - x1) / (x2 - x1);
@@ -49,7 +50,7 @@ double Curve::eval(Option o, double x) const {
 PerOption Curve::eval_all(double x) const {
   // A point's x is never NaN, so NaN means "not taken" only for x itself.
   const double lx =
-      scale == Scale::log && x > 0 ? std::log10(x) : std::numeric_limits<double>::quiet_NaN();
+      scale == Scale::log && x > 0 ? remembered_log10(x) : std::numeric_limits<double>::quiet_NaN();
   PerOption u{};
   for (std::size_t o = 0; o < kOptionCount; ++o) u[o] = eval_at(o, x, lx);
   return u;
