@@ -67,17 +67,30 @@ double round_half_away(double v) {
 // x is out of its reach.
 char* write_fixed(char* out, double x, int decimals) {
   static constexpr std::array<double, kMaxFastDecimals + 1> kScale{1, 10, 100, 1e3};
-  static constexpr std::array<std::uint64_t, kMaxFastDecimals + 1> kPower{1, 10, 100, 1000};
   const double raw = x * kScale[static_cast<std::size_t>(decimals)];
   if (!(std::fabs(raw) < 1e15)) return nullptr;  // std::round keeps such a value at 1e15 or more
   const double scaled = round_half_away(raw);
   if (!(std::fabs(scaled) < 1e15)) return nullptr;
   if (scaled < 0) *out++ = '-';
   const auto k = static_cast<std::uint64_t>(std::fabs(scaled));
-  const std::uint64_t power = kPower[static_cast<std::size_t>(decimals)];
-  out = std::to_chars(out, out + 20, k / power).ptr;
+  // Division by a constant, not by a power read from a table: a multiply
+  // instead of a 64-bit divide per number.
+  std::uint64_t whole = k, fraction = 0;
+  switch (decimals) {
+    case 1:
+      whole = k / 10, fraction = k % 10;
+      break;
+    case 2:
+      whole = k / 100, fraction = k % 100;
+      break;
+    case 3:
+      whole = k / 1000, fraction = k % 1000;
+      break;
+    default:
+      break;
+  }
+  out = std::to_chars(out, out + 20, whole).ptr;
   *out++ = '.';
-  std::uint64_t fraction = k % power;
   if (fraction == 0) {
     *out++ = '0';
     return out;

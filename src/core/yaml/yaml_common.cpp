@@ -37,14 +37,40 @@ bool is_plain_start(std::string_view line, std::size_t i) {
 }
 
 // Characters that would make a list item more than a plain word.
-constexpr std::string_view kNotInListWord = "[{}#:\"'?&*!|>%@`";
+bool not_in_list_word(char c) {
+  switch (c) {
+    case '[':
+    case '{':
+    case '}':
+    case '#':
+    case ':':
+    case '"':
+    case '\'':
+    case '?':
+    case '&':
+    case '*':
+    case '!':
+    case '|':
+    case '>':
+    case '%':
+    case '@':
+    case '`':
+      return true;
+    default:
+      return false;
+  }
+}
 
 class Reader {
  public:
   Reader(std::string_view text, const YamlLimits& limits) : m_text(text), m_limits(limits) {}
 
   std::optional<YamlNode> run() {
-    if (!is_ascii(m_text) || m_text.find_first_of("\t\r") != std::string_view::npos) return {};
+    // Two scans of the whole text for a tab or a carriage return:
+    // find_first_of() looks each character up in the set with a call of its own.
+    if (!is_ascii(m_text) || m_text.find('\t') != std::string_view::npos ||
+        m_text.find('\r') != std::string_view::npos)
+      return {};
     std::size_t start = 0;
     while (start < m_text.size() || m_line == 0) {
       std::size_t end = m_text.find('\n', start);
@@ -202,7 +228,7 @@ class Reader {
       const std::size_t start = k;
       if (!is_plain_start(text, start)) return 0;
       while (k < text.size() && text[k] != ',' && text[k] != ']') {
-        if (kNotInListWord.find(text[k]) != std::string_view::npos) return 0;
+        if (not_in_list_word(text[k])) return 0;
         ++k;
       }
       if (k == text.size()) return 0;

@@ -145,6 +145,20 @@ TEST_CASE("the common reader leaves everything else to yaml-cpp", "[yaml]") {
   }
 }
 
+TEST_CASE("the common reader declines each indicator inside a list word, and tabs and CRs "
+          "anywhere", "[yaml]") {
+  CHECK(accepted("a: [b-d, e.f, g_h, 1/2, $3, (x)]\n"));
+  for (const char c : std::string_view("[{}#:\"'?&*!|>%@`")) {
+    const std::string text = std::string("a: [b, x") + c + "y]\n";
+    INFO(text);
+    CHECK_FALSE(accepted(text.c_str()));
+  }
+  CHECK(accepted("a: 1\nb: text with words\nc: [x, y]\n"));
+  CHECK_FALSE(accepted("a: 1\nb: text with\twords\nc: [x, y]\n"));
+  CHECK_FALSE(accepted("a: 1\nb: text with words\rc: [x, y]\n"));
+  CHECK_FALSE(accepted("a: 1\nb: text with words\nc: [x, y]\n\t"));
+}
+
 TEST_CASE("the common reader declines what would pass a limit", "[yaml]") {
   YamlLimits limits;
   limits.max_nodes = 4;
