@@ -523,6 +523,9 @@ double hosted_usd(const HostedCost& h) {
 
 // The hosted bill of the share an option sends to the cloud.
 double api_part(const Basis& b, Option o, bool whole) {
+  // Local sends nothing: hosted_bill() of a zero volume is its API line,
+  // this very product, and each pass asks for it twice.
+  if (o == Option::local) return b.in.requests * 0.0 * b.cloud_usd_per_request;
   return hosted_usd(hosted_bill(b, b.in.requests * (1 - local_share(b, o)), whole));
 }
 
