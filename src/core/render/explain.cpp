@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cmath>
 
 #include "aidecide/number_format.hpp"
@@ -18,8 +17,7 @@ std::string describe_contribution(const ScoringModel& model, const Decision& d,
                                   const Contribution& c) {
   // Built piece by piece into one string: every driver of every result has
   // one, and two formatting passes with a temporary were a tenth of the
-  // JSON output's time. std::to_chars(fixed, 1) writes what {:.1f} writes
-  // (both round the exact binary value; tests/unit/render/explain_test.cpp).
+  // JSON output's time.
   const std::string_view title = model.questionnaire.criteria[c.criterion].title;
   const auto [first, second] = d.versus;
   const bool same = std::fabs(c.separation) < 0.05;
@@ -54,10 +52,7 @@ std::string describe_contribution(const ScoringModel& model, const Decision& d,
   out += ": favours ";
   out += to_string(c.separation > 0 ? first : second);
   out += ", +";
-  std::array<char, 400> digits{};  // the widest double in fixed notation fits
-  const auto end = std::to_chars(digits.data(), digits.data() + digits.size(),
-                                 std::fabs(c.separation), std::chars_format::fixed, 1);
-  out.append(digits.data(), end.ptr);
+  out += format_fixed(std::fabs(c.separation), 1);
   out += " points over ";
   out += to_string(c.separation > 0 ? second : first);
   return out;

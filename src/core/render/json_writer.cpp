@@ -174,31 +174,24 @@ void JsonWriter::end_array() {
 }
 
 void JsonWriter::key(std::string_view name) {
-  if (m_indent == 0 && !m_first.empty()) {
-    // Compact, inside an object (always, for a key): comma, name and colon
-    // in one reservation. A result has hundreds of keys.
-    char* p = room(name.size() + 4);
-    char* const start = p;
+  // Compact, the comma goes into the same reservation as the name and the
+  // colon (a result has hundreds of keys); indented, separate() writes the
+  // comma and the line break.
+  const bool compact = m_indent == 0 && !m_first.empty();
+  if (!compact) separate();
+  char* p = room(name.size() + 4);  // a comma or a space, never both
+  char* const start = p;
+  if (compact) {
     if (!m_first.back()) *p++ = ',';
     m_first.back() = 0;
-    *p++ = '"';
-    std::memcpy(p, name.data(), name.size());
-    p += name.size();
-    *p++ = '"';
-    *p++ = ':';
-    m_length += static_cast<std::size_t>(p - start);
-    m_after_key = true;
-    return;
   }
-  separate();
-  char* p = room(name.size() + 3);
   *p++ = '"';
   std::memcpy(p, name.data(), name.size());
   p += name.size();
   *p++ = '"';
   *p++ = ':';
-  m_length += name.size() + 3;
-  if (m_indent > 0) put(' ');
+  if (m_indent > 0) *p++ = ' ';
+  m_length += static_cast<std::size_t>(p - start);
   m_after_key = true;
 }
 

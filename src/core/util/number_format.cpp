@@ -5,8 +5,11 @@
 #include <fmt/compile.h>
 #include <fmt/format.h>
 
+#include <array>
+#include <charconv>
 #include <cmath>
 #include <string>
+#include <system_error>
 
 namespace aidecide {
 namespace {
@@ -95,16 +98,16 @@ std::string format_usd_short(double x) {
 }
 
 std::string format_fixed(double x, int decimals) {
-  switch (decimals) {
-    case 0:
-      return fmt::format(FMT_COMPILE("{:.0f}"), x);
-    case 1:
-      return fmt::format(FMT_COMPILE("{:.1f}"), x);
-    case 2:
-      return fmt::format(FMT_COMPILE("{:.2f}"), x);
-    default:
-      return fmt::format("{:.{}f}", x, decimals);
+  // std::to_chars writes the digits "{:.Nf}" writes (both round the exact
+  // binary value), without fmt's float formatting: every driver's sentence
+  // of every result takes one.
+  std::array<char, 400> digits;  // the widest double, 60 places and a sign
+  if (decimals >= 0 && decimals <= 60) {
+    const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), x,
+                                   std::chars_format::fixed, decimals);
+    if (end.ec == std::errc()) return std::string(digits.data(), end.ptr);
   }
+  return fmt::format("{:.{}f}", x, decimals);
 }
 
 }  // namespace aidecide

@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -76,4 +77,23 @@ TEST_CASE("short numbers for axes and overview tables: k from a thousand on", "[
   CHECK(format_usd_short(-1500) == "-$1.5k");
   CHECK(format_usd_short(1e6) == "$1M");
   CHECK(format_usd_short(std::nan("")) == "n/a");
+}
+
+TEST_CASE("fixed places are written as fmt's {:.Nf} writes them", "[text]") {
+  using aidecide::format_fixed;
+  // Exact ties round to even on the binary value, as {:.Nf} rounds them.
+  CHECK(format_fixed(0.25, 1) == "0.2");
+  CHECK(format_fixed(0.35, 1) == "0.3");  // just below 0.35 in binary
+  CHECK(format_fixed(2.5, 0) == "2");
+  CHECK(format_fixed(-1.005, 2) == "-1.00");
+  CHECK(format_fixed(1e17, 1) == "100000000000000000.0");
+  const double inf = std::numeric_limits<double>::infinity();
+  for (const double x : {0.0, -0.0, 0.05, 0.15, 2.25, 2.35, 99.95, 123456.75, 1e300, -1e300, 5e-324,
+                         inf, -inf, std::nan("")}) {
+    for (int decimals = 0; decimals <= 4; ++decimals) {
+      INFO(x << " at " << decimals);
+      CHECK(format_fixed(x, decimals) == fmt::format("{:.{}f}", x, decimals));
+    }
+  }
+  CHECK(format_fixed(1.0 / 3, 70) == fmt::format("{:.70f}", 1.0 / 3));  // past the fast path
 }

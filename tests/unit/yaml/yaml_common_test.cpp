@@ -145,8 +145,10 @@ TEST_CASE("the common reader leaves everything else to yaml-cpp", "[yaml]") {
   }
 }
 
-TEST_CASE("the common reader declines each indicator inside a list word, and tabs and CRs "
-          "anywhere", "[yaml]") {
+TEST_CASE(
+    "the common reader declines each indicator inside a list word, and tabs and CRs "
+    "anywhere",
+    "[yaml]") {
   CHECK(accepted("a: [b-d, e.f, g_h, 1/2, $3, (x)]\n"));
   for (const char c : std::string_view("[{}#:\"'?&*!|>%@`")) {
     const std::string text = std::string("a: [b, x") + c + "y]\n";
