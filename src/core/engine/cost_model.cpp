@@ -83,6 +83,11 @@ struct Inputs {
   double batch;      // share of the work through a batch API
 };
 
+// A percent answer as a share in [0, 1]; 0 without the criterion.
+double share_answer(std::size_t i, const Values& v) {
+  return i != kNoIndex ? std::clamp(v[i].number / 100, 0.0, 1.0) : 0.0;
+}
+
 // Written field by field into the basis: a whole Inputs built on the stack
 // and copied in was read back wider than written (a store-forwarding stall
 // on every draw, an eighth of the scoring time).
@@ -110,9 +115,8 @@ void read_inputs(const CostInputs& in, const Values& v, Inputs& r) {
   r.online = in.connectivity == kNoIndex || v[in.connectivity].choice == in.online_answer;
   r.on_premises =
       in.data_residency != kNoIndex && v[in.data_residency].choice == in.on_premises_answer;
-  r.cached =
-      in.cached_input != kNoIndex ? std::clamp(v[in.cached_input].number / 100, 0.0, 1.0) : 0.0;
-  r.batch = in.batch != kNoIndex ? std::clamp(v[in.batch].number / 100, 0.0, 1.0) : 0.0;
+  r.cached = share_answer(in.cached_input, v);
+  r.batch = share_answer(in.batch, v);
   r.production = in.project_stage == kNoIndex || v[in.project_stage].choice == in.production_answer;
 }
 
@@ -456,17 +460,11 @@ class FleetMemo {
 
 thread_local FleetMemo t_fleets;
 
-Basis make_basis(const Pricing& p, const CostInputs& cin, const Values& values, Fleet& room) {
-  Basis b;
-  read_inputs(cin, values, b.in);
-  b.plan = &p.plans[b.in.tier];
+// The hosted figures of a basis whose inputs and plan are set: all that
+// the cache and batch shares move.
+void set_hosted(Basis& b, const Pricing& p) {
   const HostedModel& api = *b.plan->cloud;
-  b.share = p.hybrid_local_share.by_answer[b.in.mix];
   b.cloud_usd_per_request = api_usd_per_request(api, b.in, b.in.cached);
-  const double tokens_per_request = b.in.tokens_out + b.in.tokens_in * p.prefill_cost_ratio.value;
-  b.peak_per_request =
-      tokens_per_request / kSecondsPerMonth * p.peak_factor.by_answer[b.in.traffic];
-  b.context = b.in.tokens_in + b.in.tokens_out;
   if (const ProvisionedCapacity& pc = api.provisioned; pc.offered()) {
     // Interactive work on the units, sized for its peak; tokens read from
     // the prompt cache do not count against them.
@@ -483,6 +481,18 @@ Basis make_basis(const Pricing& p, const CostInputs& cin, const Values& values, 
     b.reserved_k = b.reserved_min = b.reserved_unit_usd = b.batch_usd_per_request = 0;
     b.reserved_step = 1;
   }
+}
+
+Basis make_basis(const Pricing& p, const CostInputs& cin, const Values& values, Fleet& room) {
+  Basis b;
+  read_inputs(cin, values, b.in);
+  b.plan = &p.plans[b.in.tier];
+  b.share = p.hybrid_local_share.by_answer[b.in.mix];
+  set_hosted(b, p);
+  const double tokens_per_request = b.in.tokens_out + b.in.tokens_in * p.prefill_cost_ratio.value;
+  b.peak_per_request =
+      tokens_per_request / kSecondsPerMonth * p.peak_factor.by_answer[b.in.traffic];
+  b.context = b.in.tokens_in + b.in.tokens_out;
   if (t_fleets.active()) {
     b.fleet = &t_fleets.find(p, b);
   } else {
@@ -1015,6 +1025,7 @@ DerivedUtilities derived_utilities(const Pricing& p, const CostInputs& in, const
 }
 
 struct CostBase::State {
+  const Pricing* pricing;
   const CostInputs* in;
   Basis basis;  // its fleet: the one below
   Fleet fleet;
@@ -1023,6 +1034,7 @@ struct CostBase::State {
 CostBase::CostBase(const Pricing& p, const CostInputs& in, const Values& values)
     : m_state(std::make_unique<State>()) {
   Fleet room;
+  m_state->pricing = &p;
   m_state->in = &in;
   m_state->basis = make_basis(p, in, values, room);
   m_state->fleet = *m_state->basis.fleet;  // out of the memo, whose slots change
@@ -1031,20 +1043,29 @@ CostBase::CostBase(const Pricing& p, const CostInputs& in, const Values& values)
 
 CostBase::~CostBase() = default;
 
-bool CostBase::moves_only_volume_or_budgets(const CostInputs& in, std::size_t i) {
+bool CostBase::allows(const CostInputs& in, std::size_t i) {
   return i == in.monthly_requests || i == in.upfront_budget || i == in.monthly_budget ||
-         i == in.budget_flexibility;
+         i == in.budget_flexibility || i == in.cached_input || i == in.batch;
 }
 
 namespace {
 
-// The base's basis with the volume and the budgets of `values`, read as
-// read_inputs() reads them: nothing else in a basis reads them.
-Basis patched(const Basis& base, const CostInputs& in, const Values& values) {
+// The base's basis with the volume, the budgets and the cache and batch
+// shares of `values`, read as read_inputs() reads them: besides themselves
+// only the hosted figures read them, and those are worked out again when
+// a share moved.
+Basis patched(const Basis& base, const Pricing& p, const CostInputs& in, const Values& values) {
   Basis b = base;
   b.in.requests = values[in.monthly_requests].number;
   b.in.upfront_budget = values[in.upfront_budget].number;
   b.in.monthly_budget = values[in.monthly_budget].number;
+  const double cached = share_answer(in.cached_input, values);
+  const double batch = share_answer(in.batch, values);
+  if (!(cached == b.in.cached && batch == b.in.batch)) {
+    b.in.cached = cached;
+    b.in.batch = batch;
+    set_hosted(b, p);
+  }
   return b;
 }
 
@@ -1052,8 +1073,8 @@ Basis patched(const Basis& base, const CostInputs& in, const Values& values) {
 
 DerivedUtilities CostBase::derived(const Values& values, bool cost, bool budget,
                                    std::array<bool, kOptionCount>* over_firm) const {
-  return derived_from(patched(m_state->basis, *m_state->in, values), *m_state->in, values, cost,
-                      budget, over_firm);
+  return derived_from(patched(m_state->basis, *m_state->pricing, *m_state->in, values),
+                      *m_state->in, values, cost, budget, over_firm);
 }
 
 std::array<bool, kOptionCount> CostBase::over_firm(const Values& values) const {
@@ -1064,7 +1085,8 @@ std::array<bool, kOptionCount> CostBase::over_firm(const Values& values) const {
 
 bool CostBase::over_firm(const Values& values, Option o) const {
   const BudgetFirmness firm = budget_firmness(*m_state->in, values);
-  return firm.any() && over(patched(m_state->basis, *m_state->in, values), o, firm);
+  return firm.any() &&
+         over(patched(m_state->basis, *m_state->pricing, *m_state->in, values), o, firm);
 }
 
 std::array<OptionCost, kOptionCount> option_costs(const Pricing& p, const CostInputs& in,

@@ -48,9 +48,10 @@ std::array<bool, kOptionCount> over_firm_budget(const Pricing& p, const CostInpu
 bool over_firm_budget(const Pricing& p, const CostInputs& in, const Values& values, Option o,
                       const CostBase* base);
 // The cost model at one set of answers, for passes whose answers differ
-// from those only in the volume, the budgets and the budgets' flexibility
-// (a flip walk's probes of them and its budget-edge searches, a third of
-// its passes): the rest of the basis and the ways to self-host, which
+// from those only in the volume, the budgets, the budgets' flexibility and
+// the cache and batch shares (a flip walk's probes of them and its
+// budget-edge searches, half of its passes; confidence draws that vary
+// only those): the rest of the basis and the ways to self-host, which
 // those do not read, are worked out once. Each pass gives what
 // derived_utilities() and over_firm_budget() give at those answers.
 class CostBase {
@@ -61,8 +62,8 @@ class CostBase {
   CostBase& operator=(const CostBase&) = delete;
 
   // Whether criterion `i` is one a pass may move (the volume, a budget,
-  // the flexibility).
-  static bool moves_only_volume_or_budgets(const CostInputs& in, std::size_t i);
+  // the flexibility, the cache or batch share).
+  static bool allows(const CostInputs& in, std::size_t i);
 
   DerivedUtilities derived(const Values& values, bool cost, bool budget,
                            std::array<bool, kOptionCount>* over) const;

@@ -415,10 +415,11 @@ TEST_CASE("the ways remembered within a decision are the ways computed afresh", 
   CHECK(cost_utility(m.pricing, m.inputs, cases[busy]) == fresh[busy].cost);
 }
 
-TEST_CASE("a cost base gives what the cost model gives when only the volume or budgets move",
+TEST_CASE("a cost base gives what the cost model gives when only what it allows moves",
           "[cost][memo]") {
   // CostBase works out the basis once at some answers and takes only the
-  // volume, the budgets and their flexibility from each pass's answers:
+  // volume, the budgets, their flexibility and the cache and batch shares
+  // from each pass's answers:
   // every pass must give, bit for bit, what derived_utilities() and
   // over_firm_budget() give at the same answers, inside a CostMemoScope or
   // not, and whatever passes the memo saw in between.
@@ -426,18 +427,26 @@ TEST_CASE("a cost base gives what the cost model gives when only the volume or b
   const Questionnaire& q = m.questionnaire;
   const std::size_t flexibility = q.index_of("budget_flexibility");
   REQUIRE(flexibility != kNoIndex);
-  REQUIRE(CostBase::moves_only_volume_or_budgets(m.inputs, m.inputs.monthly_requests));
-  REQUIRE(CostBase::moves_only_volume_or_budgets(m.inputs, m.inputs.upfront_budget));
-  REQUIRE(CostBase::moves_only_volume_or_budgets(m.inputs, m.inputs.monthly_budget));
-  REQUIRE(CostBase::moves_only_volume_or_budgets(m.inputs, flexibility));
-  REQUIRE_FALSE(CostBase::moves_only_volume_or_budgets(m.inputs, m.inputs.tokens_in));
-  REQUIRE_FALSE(CostBase::moves_only_volume_or_budgets(m.inputs, m.inputs.sites));
+  REQUIRE(CostBase::allows(m.inputs, m.inputs.monthly_requests));
+  REQUIRE(CostBase::allows(m.inputs, m.inputs.upfront_budget));
+  REQUIRE(CostBase::allows(m.inputs, m.inputs.monthly_budget));
+  REQUIRE(CostBase::allows(m.inputs, flexibility));
+  REQUIRE(CostBase::allows(m.inputs, m.inputs.cached_input));
+  REQUIRE(CostBase::allows(m.inputs, m.inputs.batch));
+  REQUIRE_FALSE(CostBase::allows(m.inputs, m.inputs.tokens_in));
+  REQUIRE_FALSE(CostBase::allows(m.inputs, m.inputs.tokens_out));
+  REQUIRE_FALSE(CostBase::allows(m.inputs, m.inputs.sites));
+  // Shares in percent, with the profile's own (20 and 10) first.
+  const std::array<std::array<double, 2>, 4> shares{{{20, 10}, {0, 0}, {85, 0}, {35, 100}}};
+  std::size_t turn = 0;
   for (const std::string tier : {"basic", "frontier"}) {
     for (const std::string link : {"online", "offline"}) {
       const Values base = resolve_values(q, make_profile({{"model_capability", tier},
                                                           {"connectivity", link},
                                                           {"sites", "3"},
-                                                          {"tokens_in_per_request", "3000"}}));
+                                                          {"tokens_in_per_request", "3000"},
+                                                          {"cached_input_percent", "20"},
+                                                          {"batch_percent", "10"}}));
       for (const bool scoped : {false, true}) {
         std::optional<CostMemoScope> memo;
         if (scoped) memo.emplace();
@@ -452,8 +461,12 @@ TEST_CASE("a cost base gives what the cost model gives when only the volume or b
                 v[m.inputs.upfront_budget].number = upfront;
                 v[m.inputs.monthly_budget].number = monthly;
                 v[flexibility].choice = firm;
+                // Every share pair in turn, the base's own among them.
+                const auto [cached, batch] = shares[turn++ % shares.size()];
+                v[m.inputs.cached_input].number = cached;
+                v[m.inputs.batch].number = batch;
                 INFO(tier << " " << link << " " << requests << " " << upfront << " " << monthly
-                          << " " << firm);
+                          << " " << firm << " " << cached << " " << batch);
                 std::array<bool, kOptionCount> want_over{}, got_over{};
                 const DerivedUtilities want = derived_utilities(m.pricing, m.inputs, v, &want_over);
                 const DerivedUtilities got = cost.derived(v, true, true, &got_over);

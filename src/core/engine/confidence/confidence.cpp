@@ -217,7 +217,8 @@ class Sampler {
   bool m_fused_cost = false, m_fused_budget = false, m_fused_over = false;
   std::vector<std::size_t> m_fused_reads;
   // The cost model at the base answers, when the only uncertain answers it
-  // reads are the volume, the budgets and their flexibility (CostBase).
+  // reads are ones a CostBase allows (the volume, the budgets and their
+  // flexibility, the cache and batch shares).
   std::optional<CostBase> m_cost_base;
   const Remembered* m_pair_cost = nullptr;
   const Remembered* m_pair_budget = nullptr;
@@ -255,12 +256,12 @@ void Sampler::split_rows(const UtilityMatrix& matrix, const Touched& touched) {
 void Sampler::prepare_cost_base() {
   const Dependencies& dep = m_in.model.dependencies();
   const CostInputs& in = m_in.model.inputs;
-  const bool only_volume_or_budgets =
+  const bool only_what_a_base_allows =
       std::all_of(m_in.uncertain.begin(), m_in.uncertain.end(), [&](std::size_t i) {
         const bool read = dep.cost_utility[i] || dep.budget_utility[i] || dep.budgets[i];
-        return !read || CostBase::moves_only_volume_or_budgets(in, i);
+        return !read || CostBase::allows(in, i);
       });
-  if (only_volume_or_budgets) m_cost_base.emplace(m_in.model.pricing, in, m_in.base);
+  if (only_what_a_base_allows) m_cost_base.emplace(m_in.model.pricing, in, m_in.base);
 }
 
 // The vetoes: those of constraints no draw can change, and a memory for the

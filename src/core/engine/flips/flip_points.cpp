@@ -41,7 +41,7 @@ class Probe {
       m_touched = &m_model.dependencies().one[i];
       // Only these rows change while `i` does; the rest is summed once.
       m_fixed = m_matrix.sums_without(m_d.weights, m_touched->moving);
-      m_by_base = CostBase::moves_only_volume_or_budgets(m_model.inputs, i);
+      m_by_base = CostBase::allows(m_model.inputs, i);
     }
     m_values[i] = v;
     m_matrix.update(m_values, *m_touched, m_by_base ? &m_cost : nullptr);
@@ -517,7 +517,7 @@ std::vector<double> budget_edges(const ScoringModel& model, const Decision& d, c
     }
   } else if (i == in.monthly_requests || i == in.tokens_in || i == in.tokens_out) {
     Values v = d.values;
-    const CostBase* by = CostBase::moves_only_volume_or_budgets(model.inputs, i) ? &base : nullptr;
+    const CostBase* by = CostBase::allows(model.inputs, i) ? &base : nullptr;
     const auto over = [&](double x) {
       v[i].number = x;
       return over_firm_budget(model.pricing, model.inputs, v, by);
@@ -550,7 +550,7 @@ std::vector<double> budget_edges(const ScoringModel& model, const Decision& d, c
 bool budget_fit_changes(const ScoringModel& model, const Decision& d, const CostBase& base,
                         std::size_t i, double from, double to) {
   if (!d.cost.firm.any()) return false;
-  const CostBase* by = CostBase::moves_only_volume_or_budgets(model.inputs, i) ? &base : nullptr;
+  const CostBase* by = CostBase::allows(model.inputs, i) ? &base : nullptr;
   Values v = d.values;
   const auto over = [&](double x) {
     v[i].number = x;
