@@ -424,6 +424,25 @@ TEST_CASE(
        {"upfront_budget_usd", "60000"},
        {"data_sensitivity", "confidential"},
        {"team_mlops", "experienced"}},
+      // The volume and the cache share, which a cost base takes from each
+      // pass, with the tier, which it does not: one base per tier, each
+      // patched draw by draw.
+      {{"monthly_requests", "unknown"},
+       {"cached_input_percent", "unknown"},
+       {"model_capability", "unknown"},
+       {"budget_flexibility", "firm"},
+       {"upfront_budget_usd", "60000"},
+       {"data_sensitivity", "confidential"},
+       {"team_mlops", "experienced"}},
+      // A number no base allows to move (one base per level of the input
+      // tokens) with the batch share.
+      {{"tokens_in_per_request", "unknown"},
+       {"batch_percent", "unknown"},
+       {"monthly_requests", "1000000"},
+       {"budget_flexibility", "firm"},
+       {"upfront_budget_usd", "60000"},
+       {"data_sensitivity", "confidential"},
+       {"team_mlops", "experienced"}},
   };
   for (const auto& answers : cases) {
     EngineOptions options;

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <memory>
 #include <numeric>
 #include <span>
 
@@ -98,8 +99,8 @@ class Sampler {
       if (can.may_win[o]) m_rivals.push_back(o);
     }
     split_rows(matrix, touched);
-    prepare_cost_base();
     prepare_answers();  // before the vetoes: they need each answer's size
+    prepare_cost_base();
     prepare_vetoes();
     fuse();
     pair();
@@ -117,8 +118,18 @@ class Sampler {
  private:
   void split_rows(const UtilityMatrix& matrix, const Touched& touched);
   void prepare_cost_base();
-  // The cost model's passes at the answers set: from the base when there is one.
-  const CostBase* cost_base() const { return m_cost_base ? &*m_cost_base : nullptr; }
+  // The cost model's passes at the answers set: from the base when there
+  // is one, or from the base of the answers set that no base allows to move.
+  const CostBase* cost_base() const {
+    if (m_cost_base) return &*m_cost_base;
+    if (m_bases.empty()) return nullptr;
+    std::size_t c = 0;
+    for (std::size_t k = 0; k < m_base_reads.size(); ++k)
+      c += m_digit[m_base_reads[k]] * m_base_strides[k];
+    std::unique_ptr<CostBase>& b = m_bases[c];
+    if (!b) b = std::make_unique<CostBase>(m_in.model.pricing, m_in.model.inputs, m_values);
+    return b.get();
+  }
   DerivedUtilities derived(bool cost, bool budget, std::array<bool, kOptionCount>* over) const {
     const ScoringModel& model = m_in.model;
     return derived_utilities(model.pricing, model.inputs, m_values, cost, budget, over,
@@ -135,6 +146,7 @@ class Sampler {
   void draw_answers(std::size_t first, std::size_t count);
   // Sets uncertain answer u to its answer (or level) k.
   void set_value(std::size_t u, std::uint32_t k) {
+    m_digit[u] = k;
     Value& v = m_values[m_in.uncertain[u]];
     if (m_choices[u] != 0) {
       v.choice = k;
@@ -220,6 +232,14 @@ class Sampler {
   // reads are ones a CostBase allows (the volume, the budgets and their
   // flexibility, the cache and batch shares).
   std::optional<CostBase> m_cost_base;
+  // Otherwise, when the uncertain answers the cost model reads that a base
+  // does not allow to move have few combinations: a base per combination,
+  // made when first asked for (a tenth of a pass, against a whole basis per
+  // pass), with the uncertain answers they are (m_base_reads) and their
+  // strides in the combination's number.
+  std::vector<std::size_t> m_base_reads, m_base_strides;
+  mutable std::vector<std::unique_ptr<CostBase>> m_bases;
+  std::vector<std::uint32_t> m_digit;  // per uncertain answer: the answer (or level) set
   const Remembered* m_pair_cost = nullptr;
   const Remembered* m_pair_budget = nullptr;
   bool m_pair_vetoes = false;
@@ -256,12 +276,31 @@ void Sampler::split_rows(const UtilityMatrix& matrix, const Touched& touched) {
 void Sampler::prepare_cost_base() {
   const Dependencies& dep = m_in.model.dependencies();
   const CostInputs& in = m_in.model.inputs;
-  const bool only_what_a_base_allows =
-      std::all_of(m_in.uncertain.begin(), m_in.uncertain.end(), [&](std::size_t i) {
-        const bool read = dep.cost_utility[i] || dep.budget_utility[i] || dep.budgets[i];
-        return !read || CostBase::allows(in, i);
-      });
-  if (only_what_a_base_allows) m_cost_base.emplace(m_in.model.pricing, in, m_in.base);
+  std::size_t combinations = 1;
+  for (std::size_t u = 0; u < m_in.uncertain.size(); ++u) {
+    const std::size_t i = m_in.uncertain[u];
+    const bool read = dep.cost_utility[i] || dep.budget_utility[i] || dep.budgets[i];
+    if (!read || CostBase::allows(in, i)) continue;
+    m_base_reads.push_back(u);
+    m_base_strides.push_back(combinations);
+    combinations *= m_choices[u] != 0 ? m_choices[u] : kNumberLevels;
+    if (combinations * 4 > m_in.options.samples) break;  // too many to pay for themselves
+  }
+  if (m_base_reads.empty()) {
+    m_cost_base.emplace(m_in.model.pricing, in, m_in.base);
+    return;
+  }
+  // A base is made at its combination's answers, and each used a few
+  // times at least (four draws a base); otherwise a pass makes its own basis.
+  if (combinations * 4 > m_in.options.samples) {
+    m_base_reads.clear();
+    m_base_strides.clear();
+    return;
+  }
+  // The answers set and m_digit agree from the start: a base is looked up
+  // by the digits, made at the values.
+  for (std::size_t u : m_base_reads) set_value(u, 0);
+  m_bases.resize(combinations);
 }
 
 // The vetoes: those of constraints no draw can change, and a memory for the
@@ -314,6 +353,7 @@ void Sampler::prepare_answers() {
   // Per uncertain answer: its number of answers (a choice) or 0 (a number,
   // drawn as one of kNumberLevels levels).
   m_choices.assign(count_uncertain, 0);
+  m_digit.assign(count_uncertain, 0);
   for (std::size_t u = 0; u < count_uncertain; ++u) {
     const Criterion& c = q.criteria[m_in.uncertain[u]];
     if (c.kind == CriterionKind::number) {
