@@ -234,9 +234,10 @@ class Sampler {
   std::optional<CostBase> m_cost_base;
   // Otherwise, when the uncertain answers the cost model reads that a base
   // does not allow to move have few combinations: a base per combination,
-  // made when first asked for (a tenth of a pass, against a whole basis per
-  // pass), with the uncertain answers they are (m_base_reads) and their
-  // strides in the combination's number.
+  // made when first asked for (a pass then copies its basis and sets a few
+  // answers, rather than reading every answer and looking up its ways),
+  // with the uncertain answers they are (m_base_reads) and their strides
+  // in the combination's number.
   std::vector<std::size_t> m_base_reads, m_base_strides;
   mutable std::vector<std::unique_ptr<CostBase>> m_bases;
   std::vector<std::uint32_t> m_digit;  // per uncertain answer: the answer (or level) set
