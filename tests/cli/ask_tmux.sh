@@ -54,12 +54,24 @@ for attempt in 1 2 3; do
   sleep 1
 done
 
+# The shell takes its prompt from the environment, and the command is typed
+# only once the prompt shows: keys sent earlier are echoed by the terminal
+# before the shell's line editor runs, without the prompt, and a slow start
+# (under a sanitizer, on a loaded machine) then left a long line unmarked.
+wait_prompt() {
+  local i
+  for ((i = 0; i < 100; i++)); do
+    tmux_ capture-pane -p -t t | grep -qx '\$ \?' && return 0
+    sleep 0.1
+  done
+  fail "timed out waiting for the shell's prompt"
+  return 1
+}
 start() {
   tmux_ kill-session -t t 2>/dev/null || true
   tmux_ new-session -d -s t -x 100 -y 45 \
-    "cd $work && env -u CI -u NO_COLOR TERM=xterm XDG_STATE_HOME=$work/state bash --norc --noprofile"
-  key "PS1='$ '" Enter
-  wait_for '$ '
+    "cd $work && env -u CI -u NO_COLOR TERM=xterm XDG_STATE_HOME=$work/state PS1='\$ ' bash --norc --noprofile"
+  wait_prompt
   key "$*; echo exit=\$?; stty -a | grep -o ' -\?icanon\| -\?echo ' | tr -d ' ' | tr '\n' ,; echo" Enter
 }
 
