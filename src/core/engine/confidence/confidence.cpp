@@ -285,17 +285,16 @@ void Sampler::prepare_cost_base() {
     m_base_reads.push_back(u);
     m_base_strides.push_back(combinations);
     combinations *= m_choices[u] != 0 ? m_choices[u] : kNumberLevels;
-    if (combinations * 4 > m_in.options.samples) break;  // too many to pay for themselves
+    // A base is made at its combination's answers, and each used a few
+    // times at least (four draws a base); otherwise a pass makes its own basis.
+    if (combinations * 4 > m_in.options.samples) {
+      m_base_reads.clear();
+      m_base_strides.clear();
+      return;
+    }
   }
   if (m_base_reads.empty()) {
     m_cost_base.emplace(m_in.model.pricing, in, m_in.base);
-    return;
-  }
-  // A base is made at its combination's answers, and each used a few
-  // times at least (four draws a base); otherwise a pass makes its own basis.
-  if (combinations * 4 > m_in.options.samples) {
-    m_base_reads.clear();
-    m_base_strides.clear();
     return;
   }
   // The answers set and m_digit agree from the start: a base is looked up
