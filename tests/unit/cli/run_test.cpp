@@ -60,3 +60,36 @@ TEST_CASE("help, validation and completion list each closed set from its table",
   CHECK(bash.out.find("'text json markdown html csv'") != std::string::npos);
   CHECK(bash.out.find("'text json github junit sarif gitlab'") != std::string::npos);
 }
+
+TEST_CASE("a command named first is set up alone and reads as when all are", "[cli]") {
+  // run() sets up only the command named first; a global option first sets
+  // up every command. Each command's help and its errors must not tell.
+  const auto top = aidecide::test::run_cli({"--help"});
+  REQUIRE(top.code == 0);
+  const std::string listing = top.out.substr(top.out.find("Subcommands:\n") + 13);
+  std::vector<std::string> names;
+  std::istringstream lines(listing.substr(0, listing.find("\n\n")));
+  for (std::string line; std::getline(lines, line);) {
+    std::istringstream words(line);
+    std::string name;
+    words >> name;
+    names.push_back(name);
+  }
+  REQUIRE(names.size() == 10);
+  for (const std::string& name : names) {
+    CAPTURE(name);
+    const auto alone = aidecide::test::run_cli({name, "--help"});
+    const auto all = aidecide::test::run_cli({"-q", name, "--help"});
+    CHECK(alone.code == 0);
+    CHECK(alone.out == all.out);
+    CHECK(alone.out.find("Usage: aidecide " + name) != std::string::npos);
+    const auto wrong = aidecide::test::run_cli({name, "--no-such-option"});
+    const auto wrong_all = aidecide::test::run_cli({"-q", name, "--no-such-option"});
+    CHECK(wrong.code == 2);
+    CHECK(wrong.err == wrong_all.err);
+  }
+  // A later word that names another command is that command's operand.
+  const auto operand = aidecide::test::run_cli({"score", "check"});
+  CHECK(operand.code == 2);
+  CHECK(operand.err.find("check") != std::string::npos);
+}
