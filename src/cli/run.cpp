@@ -209,10 +209,10 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
                "Print only errors on stderr: no warnings, notes or progress");
   app.add_flag("-v,--verbose", global.verbose,
                "Say on stderr what is read and how long each step took");
-  // Only a command named first has its options set up: all ten took a
-  // third of a millisecond, a tenth of scoring one profile. `completion`
-  // and `man` describe every command, and a global option (`--help`, `-q`)
-  // may come first: those set up all.
+  // Only a command named first has its options set up: all ten cost 0.9 M
+  // instructions, about 0.2 ms of the 4 ms that scoring one profile takes.
+  // `completion` and `man` describe every command, and a global option
+  // (`--help`, `-q`) may come first: those set up all.
   const std::string_view first = argc > 1 ? argv[1] : "";
   const bool every =
       first.empty() || first.front() == '-' || first == "completion" || first == "man";
