@@ -51,6 +51,9 @@ struct CommandSpec {
   // `completions`) and returns its runner; the runner reads the option
   // values captured by the setup.
   Runner (*setup)(CLI::App& app, Completions& completions);
+  // Reads every command's options (help for all of them): run() then sets
+  // up all, not only this one.
+  bool reads_every_command = false;
 };
 
 Runner setup_score(CLI::App& app, Completions& completions);

@@ -31,9 +31,9 @@ const CommandSpec kCommands[] = {
     {"prices", "Import a price list (LiteLLM, SkyPilot) as a pricing overlay", &setup_prices},
     {"validate", "Check profiles, criteria, pricing, presets, config and ADRs without scoring",
      &setup_validate},
-    {"completion", "Print shell completions: bash, zsh or fish", &setup_completion},
+    {"completion", "Print shell completions: bash, zsh or fish", &setup_completion, true},
     {"schema", "Print a JSON Schema: profile, record, config, criteria or output", &setup_schema},
-    {"man", "Print the aidecide(1) manual page (roff)", &setup_man},
+    {"man", "Print the aidecide(1) manual page (roff)", &setup_man, true},
 };
 
 // --color's values (GlobalOptions::color).
@@ -211,11 +211,12 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
                "Say on stderr what is read and how long each step took");
   // Only a command named first has its options set up: all ten cost 0.9 M
   // instructions, about 0.2 ms of the 4 ms that scoring one profile takes.
-  // `completion` and `man` describe every command, and a global option
-  // (`--help`, `-q`) may come first: those set up all.
+  // A global option first (`--help`, `-q`), or a command that reads every
+  // command's options, sets up all.
   const std::string_view first = argc > 1 ? argv[1] : "";
-  const bool every =
-      first.empty() || first.front() == '-' || first == "completion" || first == "man";
+  const auto named = std::find_if(std::begin(kCommands), std::end(kCommands),
+                                  [&](const CommandSpec& spec) { return spec.name == first; });
+  const bool every = named == std::end(kCommands) || named->reads_every_command;
   std::vector<std::pair<CLI::App*, Runner>> runners;
   for (const auto& spec : kCommands) {
     CLI::App* sub = app.add_subcommand(std::string(spec.name), std::string(spec.summary));
@@ -223,18 +224,16 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
     if (every || spec.name == first) runners.emplace_back(sub, spec.setup(*sub, completions));
   }
   // CLI11 would say "A subcommand is required" for a mistyped command.
-  if (argc > 1 && argv[1][0] != '-') {
+  if (argc > 1 && !first.starts_with('-') && named == std::end(kCommands)) {
     std::vector<std::string> names;
     for (const auto& spec : kCommands) names.emplace_back(spec.name);
-    if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
-      const auto hint = did_you_mean(argv[1], names);
-      err << fmt::format(
-          "aidecide: error: unknown command '{}'{}\nCommands: {}. Run 'aidecide --help' for "
-          "usage.\n",
-          escape_for_message(argv[1]), hint ? fmt::format("; did you mean '{}'?", *hint) : "",
-          join_words(names, ", "));
-      return static_cast<int>(ExitCode::invalid_input);
-    }
+    const auto hint = did_you_mean(first, names);
+    err << fmt::format(
+        "aidecide: error: unknown command '{}'{}\nCommands: {}. Run 'aidecide --help' for "
+        "usage.\n",
+        escape_for_message(first), hint ? fmt::format("; did you mean '{}'?", *hint) : "",
+        join_words(names, ", "));
+    return static_cast<int>(ExitCode::invalid_input);
   }
   try {
     try {
