@@ -58,6 +58,21 @@ std::string_view special_kind(fs::file_type t) {
       return "not a regular file";
   }
 }
+
+// An entry's own type (a link as a link), from what the listing gave with
+// its name where it gave one, as the observers of directory_entry do: an
+// lstat per file cost 3 us, 0.3 s of a 100,000-file batch, serial before
+// any scoring starts. Where the file system gives no type, it is looked up.
+fs::file_type entry_type(const fs::directory_entry& e, std::error_code& ec) {
+  if (e.is_symlink(ec)) return fs::file_type::symlink;
+  if (ec) return fs::file_type::none;
+  // Not a link: these take the entry's own type, not a link's target.
+  if (e.is_regular_file(ec)) return fs::file_type::regular;
+  if (!ec && e.is_directory(ec)) return fs::file_type::directory;
+  if (ec) return fs::file_type::none;
+  // A named pipe, socket or device (rare): which one, for the message.
+  return e.symlink_status(ec).type();
+}
 }  // namespace
 
 FolderWalk walk_folder(const std::string& dir, const WalkRules& rules) {
@@ -78,7 +93,7 @@ FolderWalk walk_folder(const std::string& dir, const WalkRules& rules) {
     for (const fs::directory_iterator end; !ec && it != end; it.increment(ec)) {
       const fs::path& p = it->path();
       std::error_code type_ec;
-      const fs::file_type type = it->symlink_status(type_ec).type();
+      const fs::file_type type = entry_type(*it, type_ec);
       if (type_ec) {
         skip(p, fmt::format("skipped: cannot read its type: {}", type_ec.message()));
       } else if (type == fs::file_type::directory) {
