@@ -68,7 +68,8 @@ fs::file_type entry_type(const fs::directory_entry& e, std::error_code& ec) {
   if (ec) return fs::file_type::none;
   // Not a link: these take the entry's own type, not a link's target.
   if (e.is_regular_file(ec)) return fs::file_type::regular;
-  if (!ec && e.is_directory(ec)) return fs::file_type::directory;
+  if (ec) return fs::file_type::none;
+  if (e.is_directory(ec)) return fs::file_type::directory;
   if (ec) return fs::file_type::none;
   // A named pipe, socket or device (rare): which one, for the message.
   return e.symlink_status(ec).type();
