@@ -81,7 +81,13 @@ Reach reach(const ScoringModel& model, const Profile& profile, const Values& bas
            return is_uncertain[c.criterion];
          }));
   }
-  r.may_be_vetoed = r.may_be_vetoed || budgets_vary;
+  // A firm budget rules the recommendation out only where another option
+  // is allowed and fits (rule_out_over_budget()): never when every other
+  // option is surely out.
+  bool others_left = false;
+  for (std::size_t o = 0; o < kOptionCount; ++o)
+    others_left = others_left || (o != w && !surely_out[o]);
+  r.may_be_vetoed = r.may_be_vetoed || (budgets_vary && others_left);
   std::vector<bool> varies(q.criteria.size(), false);
   for (std::size_t i : touched.moving) varies[i] = true;
   PerOption worst_lead{};  // per rival, in weighted-utility units

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include "aidecide/files.hpp"
+#include "engine/confidence/reach.hpp"
+#include "engine/cost_model.hpp"
 #include "helpers.hpp"
 
 using namespace aidecide;
@@ -28,6 +30,48 @@ TEST_CASE("confidence is the same whether or not the shortcut applies", "[perf][
   options.weight_spread = 1.0001;
   const Profile p = test::make_profile({{"team_mlops", "unknown"}, {"connectivity", "offline"}});
   CHECK(decide(test::default_model(), p, options).confidence == 1.0);
+}
+
+TEST_CASE("a firm budget cannot rule out the only option left", "[perf][confidence]") {
+  // Offline: cloud and hybrid are ruled out in every draw. The upfront
+  // budget is a range (so the firm-budget rule reads an uncertain answer)
+  // and local is over the monthly budget: with no other option allowed,
+  // none fits, so the rule never rules local out and no draw can change
+  // the winner.
+  const ScoringModel& model = test::default_model();
+  const Questionnaire& q = model.questionnaire;
+  const auto reach_of = [&](const std::string& connectivity) {
+    const Profile p = test::make_profile({{"connectivity", connectivity},
+                                          {"upfront_budget_usd", "[50000, 200000]"},
+                                          {"monthly_budget_usd", "100"},
+                                          {"budget_flexibility", "firm"}});
+    EngineOptions options;
+    options.samples = 1000;
+    const Decision d = decide(model, p, options);
+    REQUIRE(d.recommendation);
+    const std::size_t upfront = q.index_of("upfront_budget_usd");
+    const std::vector<std::size_t> uncertain{upfront};
+    std::vector<bool> is_uncertain(q.criteria.size(), false);
+    is_uncertain[upfront] = true;
+    const CostEstimate cost = estimate_costs(model.pricing, model.inputs, q, d.values);
+    const UtilityMatrix matrix(model, d.values, cost);
+    const auto surely_out = confidence::surely_vetoed(q, d.values, is_uncertain);
+    return std::pair{d, confidence::reach(model, p, d.values, matrix, d.weights, is_uncertain,
+                                          touched_by(model, uncertain), *d.recommendation,
+                                          options.weight_spread, surely_out, true)};
+  };
+  const auto [offline, settled] = reach_of("offline");
+  CHECK(offline.recommendation == Option::local);
+  CHECK(offline.cost.firm.monthly);
+  CHECK(offline.confidence == 1.0);
+  CHECK(offline.win_shares[index(Option::local)] == 1.0);
+  CHECK_FALSE(settled.may_be_vetoed);
+  CHECK(settled.settled());
+  // Online, cloud is allowed and may fit where local does not: the rule
+  // may rule the recommendation out, and the draws are sampled.
+  const auto [online, sampled] = reach_of("online");
+  CHECK(sampled.may_be_vetoed);
+  CHECK_FALSE(sampled.settled());
 }
 
 namespace {
