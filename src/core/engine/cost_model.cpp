@@ -607,7 +607,10 @@ DerivedUtilities utilities_from(const Basis& b, bool cost, bool budget) {
     scored[index(o)] = cheapest + hosted;
     u.budget[index(o)] = best;
   }
-  if (cost) u.cost = cost_utilities(scored);
+  if (cost) {
+    u.scored = scored;
+    u.cost = cost_utilities(scored);
+  }
   return u;
 }
 
@@ -769,6 +772,35 @@ double budget_utility_slope() {
 
 std::pair<PerOption, PerOption> budget_utility_range() {
   return {{0.0, 0.0, 0.0}, {1.0, 1.0, 1.0}};
+}
+
+// An option's cost utility falls as its own cost rises and rises with the
+// cheapest option's (cost_utilities()): lowest at its highest cost against
+// the others at their lowest, highest the other way round. Widened by
+// 1e-9 against rounding.
+std::pair<PerOption, PerOption> cost_utility_bounds(const PerOption& low, const PerOption& high) {
+  PerOption lo{}, hi{};
+  hi.fill(1);
+  for (std::size_t o = 0; o < kOptionCount; ++o) {
+    if (!(low[o] > 0 && std::isfinite(low[o]) && !(high[o] < low[o]))) return {lo, hi};
+  }
+  static const double log_ratio_for_zero = std::log(kCostRatioForZero);
+  const auto utility = [](double ratio) {
+    if (!(ratio > 1)) return 1.0;
+    if (!(ratio <= kCostRatioForZero * (1 + 1e-9))) return 0.0;
+    return std::max(0.0, 1 - std::log(ratio) / log_ratio_for_zero);
+  };
+  for (std::size_t o = 0; o < kOptionCount; ++o) {
+    double others_low = std::numeric_limits<double>::infinity(), others_high = others_low;
+    for (std::size_t r = 0; r < kOptionCount; ++r) {
+      if (r == o) continue;
+      others_low = std::min(others_low, low[r]);
+      others_high = std::min(others_high, high[r]);
+    }
+    lo[o] = std::max(0.0, utility(high[o] / std::min(high[o], others_low)) - 1e-9);
+    hi[o] = std::min(1.0, utility(low[o] / std::min(low[o], others_high)) + 1e-9);
+  }
+  return {lo, hi};
 }
 
 BudgetFirmness budget_firmness(const CostInputs& in, const Values& values) {

@@ -28,6 +28,7 @@ class CostMemoScope {
 struct DerivedUtilities {
   PerOption cost{};
   PerOption budget{};
+  PerOption scored{};  // with the cost row: each option's scored cost, which it ranks
 };
 // With `over`, also which options are over a firm budget (over_firm_budget(),
 // from the same pass).
@@ -84,6 +85,11 @@ PerOption cost_utility(const Pricing& p, const CostInputs& in, const Values& val
 PerOption budget_utility(const Pricing& p, const CostInputs& in, const Values& values);
 // The lowest and highest budget utility of each option over every answer.
 std::pair<PerOption, PerOption> budget_utility_range();
+// The lowest and highest cost utility of each option while each option's
+// scored cost (DerivedUtilities::scored) lies anywhere in [low, high]: the
+// cost row ranks the options by those costs alone. [0, 1] for every option
+// when a cost is not positive and finite at its low end.
+std::pair<PerOption, PerOption> cost_utility_bounds(const PerOption& low, const PerOption& high);
 
 // The values of number `i` between `from` and `to` where the shape of a
 // replica changes (a larger group or GPU, fewer sequences, the model's

@@ -933,3 +933,121 @@ TEST_CASE("over a firm budget, cloud is judged on what it pays, reserved or not"
   CHECK(over_firm_budget(named, m.inputs, v, Option::cloud));
   CHECK(over_firm_budget(named, m.inputs, v)[index(Option::cloud)]);
 }
+
+TEST_CASE("between sizing edges each scored cost moves one way only", "[cost][flips]") {
+  // What the flip walk's stretch bound relies on (Probe::keeps_between()):
+  // between two sizing edges every option's scored cost and budget need
+  // only grow with the volume, the token counts and the sites (past one),
+  // and only fall as the cache share grows; so each lies between its values
+  // at the ends of a stretch.
+  const auto& m = default_model();
+  const Questionnaire& q = m.questionnaire;
+  const CostInputs& in = m.inputs;
+  struct Walk {
+    std::size_t i;
+    double from, to;
+    bool rises;
+  };
+  const std::vector<Walk> walks{{in.monthly_requests, 1, 1e10, true},
+                                {in.tokens_in, 1, 1e7, true},
+                                {in.tokens_out, 1, 1e6, true},
+                                {in.sites, 1.5, 1e4, true},
+                                {in.cached_input, 0, 100, false}};
+  std::size_t checked = 0;
+  for (const std::string tier : {"basic", "strong", "frontier"}) {
+    for (const std::string connectivity : {"online", "offline"}) {
+      for (const std::string owned : {"none", "cluster"}) {
+        Values v = resolve_values(q, make_profile({{"model_capability", tier},
+                                                   {"connectivity", connectivity},
+                                                   {"existing_gpus", owned},
+                                                   {"budget_flexibility", "firm"},
+                                                   {"batch_percent", "30"}}));
+        for (const Walk& walk : walks) {
+          const Values at = v;
+          std::vector<double> points{walk.from};
+          const auto edges = sizing_edges(m.pricing, in, v, walk.i, walk.from, walk.to);
+          points.insert(points.end(), edges.begin(), edges.end());
+          points.push_back(walk.to);
+          for (std::size_t k = 0; k + 1 < points.size(); ++k) {
+            // 40 steps across the stretch from just past one edge to just
+            // before the next.
+            const double a = k == 0 ? points[k] : points[k] * (1 + 1e-8);
+            const double b = k + 2 == points.size() ? points[k + 1] : points[k + 1] * (1 - 1e-8);
+            if (!(b > a)) continue;
+            std::optional<DerivedUtilities> before;
+            std::array<bool, kOptionCount> over_before{};
+            for (int s = 0; s <= 40; ++s) {
+              v[walk.i].number = a + (b - a) * s / 40;
+              std::array<bool, kOptionCount> over{};
+              const DerivedUtilities now = derived_utilities(m.pricing, in, v, true, true, &over);
+              if (before) {
+                for (Option o : kOptions) {
+                  INFO(q.criteria[walk.i].id << " at " << v[walk.i].number << ", " << tier << ", "
+                                             << connectivity << ", " << owned << ", "
+                                             << to_string(o));
+                  const std::size_t x = index(o);
+                  CHECK((walk.rises ? now.scored[x] >= before->scored[x]
+                                    : now.scored[x] <= before->scored[x]));
+                  CHECK((walk.rises ? now.budget[x] <= before->budget[x] + 1e-12
+                                    : now.budget[x] >= before->budget[x] - 1e-12));
+                  // Over a firm budget on whole units: once over, over for
+                  // good (not so for the sites: whole units round up per
+                  // site, so the walk holds no bound over them then).
+                  if (walk.i != in.sites)
+                    CHECK((walk.rises ? over[x] >= over_before[x] : over[x] <= over_before[x]));
+                  ++checked;
+                }
+              }
+              before = now;
+              over_before = over;
+            }
+          }
+          v = at;
+        }
+      }
+    }
+  }
+  CHECK(checked > 5000);
+}
+
+TEST_CASE("cost utility bounds hold every cost utility within them", "[cost][flips]") {
+  // Exact where the ranges are points: the cost row itself, widened by 1e-9.
+  const auto [lo, hi] = cost_utility_bounds({100, 200, 4000}, {100, 200, 4000});
+  CHECK(lo[0] == 1.0 - 1e-9);
+  CHECK(hi[0] == 1.0);
+  CHECK(lo[1] == Approx(1 - std::log(2.0) / std::log(20.0) - 1e-9).margin(1e-15));
+  CHECK(hi[1] - lo[1] == Approx(2e-9).margin(1e-15));
+  CHECK(lo[2] == 0.0);
+  CHECK(hi[2] == 1e-9);
+  // A cost that is not positive at its low end: no bound.
+  const auto [zlo, zhi] = cost_utility_bounds({0, 200, 300}, {10, 200, 300});
+  CHECK(zlo == PerOption{0, 0, 0});
+  CHECK(zhi == PerOption{1, 1, 1});
+  // Every cost utility of costs drawn within the ranges lies within the
+  // bounds (a fixed-seed sequence of ranges and points).
+  std::uint64_t x = 42;
+  const auto uniform = [&] {
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<double>(x >> 11) * 0x1.0p-53;
+  };
+  for (int trial = 0; trial < 2000; ++trial) {
+    PerOption low, high;
+    for (std::size_t o = 0; o < kOptionCount; ++o) {
+      low[o] = 10 * std::pow(1000.0, uniform());
+      high[o] = low[o] * std::pow(30.0, uniform());
+    }
+    const auto [blo, bhi] = cost_utility_bounds(low, high);
+    for (int point = 0; point < 10; ++point) {
+      PerOption cost;
+      for (std::size_t o = 0; o < kOptionCount; ++o)
+        cost[o] = low[o] * std::pow(high[o] / low[o], uniform());
+      // The cost row of these scored costs, as cost_utilities() makes it.
+      const double cheapest = std::min({cost[0], cost[1], cost[2]});
+      for (std::size_t o = 0; o < kOptionCount; ++o) {
+        const double u = std::max(0.0, 1 - std::log(cost[o] / cheapest) / std::log(20.0));
+        CHECK(u >= blo[o]);
+        CHECK(u <= bhi[o]);
+      }
+    }
+  }
+}

@@ -20,6 +20,11 @@ constexpr double kGridStep = 1.5;  // numeric search: 50 % steps
 constexpr int kBisections = 36;
 constexpr double kRangeStretch = 100;  // search 100x beyond the plausible range
 constexpr double kNarrowest = 1e-9;    // a new winner must hold this far past its flip point
+// A lead this much above the most it can lose keeps the winner whatever the
+// rounding (ties are within kTieTolerance).
+constexpr double kSkipGuard = 1e-6;
+
+std::pair<PerOption, PerOption> curve_range(const Curve& curve, double lo, double hi);
 
 // Probes one answer at a time: the decision's utility matrix with only what
 // reads that answer recomputed.
@@ -35,14 +40,7 @@ class Probe {
 
   // The scores with criterion `i` set to `v` and every other answer as decided.
   PerOption scores_with(std::size_t i, const Value& v) {
-    if (m_criterion != i) {
-      restore();
-      m_criterion = i;
-      m_touched = &m_model.dependencies().one[i];
-      // Only these rows change while `i` does; the rest is summed once.
-      m_fixed = m_matrix.sums_without(m_d.weights, m_touched->moving);
-      m_by_base = CostBase::allows(m_model.inputs, i);
-    }
+    select(i);
     m_values[i] = v;
     m_matrix.update(m_values, *m_touched, m_by_base ? &m_cost : nullptr);
     return m_matrix.scores(m_d.weights, m_fixed, m_touched->moving);
@@ -55,7 +53,131 @@ class Probe {
   // The options vetoed at the last scores_with().
   const std::array<bool, kOptionCount>& vetoed() const { return m_matrix.vetoed(); }
 
+  // True when option w provably wins at every value of number `i` from `a`
+  // to `b`, given that nothing is ruled out or back in between (no edge of
+  // a constraint or a sizing edge lies between them) and `vetoed` is what
+  // is ruled out at `a` (`a`: the decision's own value when `at_decision`).
+  // From the cost model at the two ends: between sizing edges every
+  // option's scored cost and needs only grow with the volume and the token
+  // counts, and its budget utility only grows with a budget
+  // (cost_model.hpp), so each lies between its values at the ends. One
+  // bound for a whole stretch of the walk, where the slope bound of
+  // LeadLoss covers a step or two: most walks find no flip.
+  enum class Bound { none, failed, kept };  // none: not tried, no pass spent
+  Bound keeps_between(std::size_t i, double a, double b, bool at_decision, std::size_t w,
+                      const std::array<bool, kOptionCount>& vetoed) {
+    if (vetoed[w] || !monotone(i, std::min(a, b))) return Bound::none;
+    select(i);
+    const Questionnaire& q = m_model.questionnaire;
+    const std::vector<double>& weights = m_d.weights;
+    bool cost = false, budget = false;
+    double total = m_fixed.total;
+    for (std::size_t r : m_touched->moving) {
+      if (weights[r] <= 0) continue;
+      total += weights[r];
+      const Criterion& c = q.criteria[r];
+      // Another row that reads `i` (an adjustment), or an own row whose
+      // adjustments may override its curve: no bound here.
+      if (c.answerable() && (r != i || !c.adjustments.empty())) return Bound::none;
+      if (!c.answerable()) (c.signal == DerivedSignal::cost ? cost : budget) = true;
+    }
+    if (!(total > 0)) return Bound::none;
+    const bool firm = m_touched->budgets;
+    const Pass pa = at_decision ? decision_pass() : pass_at(i, a, cost, budget, firm);
+    const Pass pb = pass_at(i, b, cost, budget, firm);
+    // Whether an option is over a firm budget changes at most once between
+    // them: the same at both ends, the same throughout.
+    if (firm && pa.over != pb.over) return Bound::failed;
+    PerOption low{}, high{};  // weighted sums over the moving rows
+    const auto add = [&](double weight, const PerOption& lo, const PerOption& hi) {
+      for (std::size_t o = 0; o < kOptionCount; ++o) {
+        low[o] += weight * lo[o];
+        high[o] += weight * hi[o];
+      }
+    };
+    const auto ends = [](const PerOption& x, const PerOption& y, double pad) {
+      PerOption lo, hi;
+      for (std::size_t o = 0; o < kOptionCount; ++o) {
+        lo[o] = std::min(x[o], y[o]) - pad;
+        hi[o] = std::max(x[o], y[o]) + pad;
+      }
+      return std::pair{lo, hi};
+    };
+    for (std::size_t r : m_touched->moving) {
+      if (weights[r] <= 0) continue;
+      const Criterion& c = q.criteria[r];
+      if (c.answerable()) {
+        const auto [lo, hi] = curve_range(c.curve, std::min(a, b), std::max(a, b));
+        add(weights[r], lo, hi);
+      } else if (c.signal == DerivedSignal::cost) {
+        const auto [lo, hi] = ends(pa.rows.scored, pb.rows.scored, 0);
+        const auto [ulo, uhi] = cost_utility_bounds(lo, hi);
+        add(weights[r], ulo, uhi);
+      } else {
+        const auto [lo, hi] = ends(pa.rows.budget, pb.rows.budget, 1e-9);
+        add(weights[r], lo, hi);
+      }
+    }
+    for (std::size_t o = 0; o < kOptionCount; ++o) {
+      if (o == w || vetoed[o]) continue;
+      const double lead = 100 * ((m_fixed.sum[w] + low[w]) - (m_fixed.sum[o] + high[o])) / total;
+      if (!(lead > kSkipGuard)) return Bound::failed;
+    }
+    return Bound::kept;
+  }
+
  private:
+  // Whether every option's scored cost and needs move one way only while
+  // number `i` moves between two edges at or above `from`: up with the
+  // volume, the token counts and the sites (whole sites, past the one site
+  // where more switch the edge way on; with no firm budget), down with the
+  // cache share (while
+  // cached tokens cost no more than others); a budget's utility only
+  // grows with it.
+  bool monotone(std::size_t i, double from) const {
+    const CostInputs& in = m_model.inputs;
+    if (i == in.monthly_requests || i == in.tokens_in || i == in.tokens_out ||
+        i == in.upfront_budget || i == in.monthly_budget)
+      return true;
+    // Not the whole units a firm budget is held to: those round up per
+    // site, and seven replicas take eight on two or four sites, nine on three.
+    if (i == in.sites) return from > 1 + 1e-9 && !m_d.cost.firm.any();
+    if (i == in.cached_input) {
+      const HostedModel& api = *m_model.pricing.plans[m_d.values[in.model_capability].choice].cloud;
+      return api.cached_input_per_mtok <= api.input_per_mtok;
+    }
+    return false;
+  }
+  // One pass of the cost model: its rows and who is over a firm budget.
+  struct Pass {
+    DerivedUtilities rows;
+    std::array<bool, kOptionCount> over{};
+  };
+  Pass pass_at(std::size_t i, double x, bool cost, bool budget, bool firm) {
+    Pass p;
+    m_values[i] = Value{0, x};
+    p.rows = derived_utilities(m_model.pricing, m_model.inputs, m_values, cost, budget,
+                               firm ? &p.over : nullptr, m_by_base ? &m_cost : nullptr);
+    return p;
+  }
+  // At the decision's own answers, the same for every number: once.
+  const Pass& decision_pass() {
+    if (!m_decision) {
+      m_decision.emplace();
+      m_decision->rows = m_cost.derived(m_d.values, true, true, &m_decision->over);
+    }
+    return *m_decision;
+  }
+  void select(std::size_t i) {
+    if (m_criterion == i) return;
+    restore();
+    m_criterion = i;
+    m_touched = &m_model.dependencies().one[i];
+    // Only these rows change while `i` does; the rest is summed once.
+    m_fixed = m_matrix.sums_without(m_d.weights, m_touched->moving);
+    m_by_base = CostBase::allows(m_model.inputs, i);
+  }
+
   void restore() {
     if (m_criterion == kNoIndex) return;
     m_values[m_criterion] = m_d.values[m_criterion];
@@ -72,6 +194,7 @@ class Probe {
   const Touched* m_touched = nullptr;
   bool m_by_base = false;  // `m_criterion` moves only what m_cost allows
   UtilityMatrix::Sums m_fixed;
+  std::optional<Pass> m_decision;
 };
 
 std::vector<WeightFlip> weight_flips(const Decision& d) {
@@ -250,10 +373,6 @@ bool could_flip(const ScoringModel& model, const Decision& d, const Leads& leads
   return false;
 }
 
-// A lead this much above the most it can lose keeps the winner whatever the
-// rounding (ties are within kTieTolerance).
-constexpr double kSkipGuard = 1e-6;
-
 // How many points the recommendation's lead over a rival can lose while
 // number `i` moves between two positive values, when all `i` moves is its
 // own curve and the cost model's utilities (cost.hpp: how fast those move).
@@ -321,6 +440,17 @@ class LeadLoss {
     return e == m_edges.end() || !(*e <= hi);
   }
   bool has_own_row() const { return m_own_weight > 0; }
+  // The first edge past `from` upwards (the values from `from` up to it,
+  // not included, share its vetoes), or downwards the last at or below it
+  // (those above it, up to `from`, do).
+  std::optional<double> stretch_edge(double from, bool up) const {
+    if (up) {
+      const auto e = std::upper_bound(m_edges.begin(), m_edges.end(), from);
+      return e == m_edges.end() ? std::nullopt : std::optional(*e);
+    }
+    const auto e = std::upper_bound(m_edges.begin(), m_edges.end(), from);
+    return e == m_edges.begin() ? std::nullopt : std::optional(*(e - 1));
+  }
 
   // Without a row of its own: the open interval around `anchor` (> 0) in
   // which the lead of w over every rival not vetoed provably stays above
@@ -617,10 +747,33 @@ std::optional<NumberFlip> search_number(const ScoringModel& model, const Decisio
     return true;
   };
   double previous = start;
+  // Once per stretch between edges, the rest of it is bounded from its
+  // ends (Probe::keeps_between()); values it covers are not probed.
+  const auto stretch_end = [&](double from) {
+    const auto e = loss.stretch_edge(from, up);
+    return up ? (e ? std::min(std::nextafter(*e, -HUGE_VAL), hi) : hi)
+              : (e ? std::max(std::nextafter(*e, HUGE_VAL), bottom) : bottom);
+  };
+  bool stretch_tried = false;
   for (auto x = next(start); x; previous = *x, x = next(*x)) {
+    if (!stretch_tried) {
+      const double end = stretch_end(anchor);
+      if (up ? end > *x : end < *x) {
+        const auto bound = probe.keeps_between(i, anchor, end, anchor == start, w, anchor_vetoed);
+        stretch_tried = bound != Probe::Bound::none;
+        if (bound == Probe::Bound::kept) {
+          // On to the last value of the stretch: no edge comes before it.
+          for (auto y = grid_next(*x); y && (up ? *y <= end : *y >= end); y = grid_next(*y))
+            previous = *x, x = y;
+          continue;
+        }
+      }
+    }
     if (provably_keeps(*x)) continue;
     const PerOption scores = probe.scores_with(i, Value{0, *x});
     if (probe.winner(scores) == d.recommendation) {
+      // Across an edge: a new stretch.
+      if (!loss.same_vetoes(anchor, *x)) stretch_tried = false;
       anchor = *x;
       anchor_scores = scores;
       anchor_vetoed = probe.vetoed();

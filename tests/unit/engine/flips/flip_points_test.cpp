@@ -212,3 +212,35 @@ TEST_CASE("a change of winner at zero itself reads 'above 0'", "[flips]") {
   CHECK(winner_with_value(d, f->criterion, 1e-12) == Option::hybrid);
   CHECK(winner_with_value(d, f->criterion, 1) == Option::hybrid);
 }
+
+TEST_CASE("a flip in whole sites under a firm budget is found", "[flips]") {
+  // On two sites (the middle of the range, rounded up) hybrid is over the
+  // firm upfront budget and cloud wins; on three hybrid fits again (whole
+  // replicas round up per site) and wins: the walk must not bound the
+  // sites from its ends while a budget is firm.
+  const Decision d = decide_with({{"data_sensitivity", "unknown"},
+                                  {"monthly_requests", "4738791"},
+                                  {"tokens_in_per_request", "4021"},
+                                  {"tokens_out_per_request", "189"},
+                                  {"traffic_pattern", "variable"},
+                                  {"latency_budget_ms", "419"},
+                                  {"connectivity", "intermittent"},
+                                  {"upfront_budget_usd", "[77625, 116555]"},
+                                  {"monthly_budget_usd", "12183"},
+                                  {"budget_flexibility", "flexible_monthly"},
+                                  {"team_mlops", "unknown"},
+                                  {"customization", "fine_tuning"},
+                                  {"project_stage", "pilot"},
+                                  {"criticality", "low"},
+                                  {"lock_in_tolerance", "high"},
+                                  {"existing_gpus", "some"},
+                                  {"sites", "[1, 2]"}},
+                                 0);
+  REQUIRE(d.recommendation == Option::cloud);
+  const std::size_t sites = default_model().questionnaire.index_of("sites");
+  const auto f = std::find_if(d.flips.numbers.begin(), d.flips.numbers.end(),
+                              [&](const NumberFlip& n) { return n.criterion == sites && n.above; });
+  REQUIRE(f != d.flips.numbers.end());
+  CHECK(f->value == Approx(2.0).margin(1e-6));
+  CHECK(f->winner == Option::hybrid);
+}
