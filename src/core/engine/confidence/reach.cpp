@@ -110,6 +110,78 @@ Reach reach(const ScoringModel& model, const Profile& profile, const Values& bas
   return r;
 }
 
+std::optional<BudgetReach> budget_reach(const ScoringModel& model, const Profile& profile,
+                                        const Values& base,
+                                        const std::vector<std::size_t>& uncertain,
+                                        Option recommendation) {
+  // A few dozen passes of the firm-budget test at most: less than the
+  // draws they may spare.
+  constexpr std::size_t kMaxCombinations = 32;
+  const Questionnaire& q = model.questionnaire;
+  const CostInputs& in = model.inputs;
+  const Dependencies& dep = model.dependencies();
+  // `worst`: the recommendation's needs at their highest, the budgets at
+  // their lowest; `best` the other way round.
+  Values worst = base, best = base;
+  std::vector<std::size_t> choices;
+  std::size_t combinations = 1;
+  bool cache = false;
+  std::optional<std::size_t> tokens;  // an uncertain token count
+  for (std::size_t i : uncertain) {
+    if (!dep.budgets[i]) continue;
+    const Criterion& c = q.criteria[i];
+    if (c.kind == CriterionKind::choice) {
+      choices.push_back(i);
+      combinations *= c.answers.size();
+      if (combinations > kMaxCombinations) return std::nullopt;
+      continue;
+    }
+    const auto [lo, hi] = sampled_range(c, profile.answers[i]);
+    const bool need = i == in.monthly_requests || i == in.tokens_in || i == in.tokens_out;
+    if (!need && i != in.upfront_budget && i != in.monthly_budget && i != in.cached_input)
+      return std::nullopt;
+    worst[i].number = need ? hi : lo;
+    best[i].number = need ? lo : hi;
+    cache = cache || i == in.cached_input;
+    if (i == in.tokens_in || (i == in.tokens_out && !tokens)) tokens = i;
+  }
+  BudgetReach r;
+  r.recommendation_fits = true;
+  r.always_over.fill(true);
+  r.always_over[index(recommendation)] = false;
+  std::vector<std::size_t> digit(choices.size(), 0);
+  for (std::size_t n = 0; n < combinations; ++n) {
+    for (std::size_t k = 0; k < choices.size(); ++k) {
+      worst[choices[k]].choice = best[choices[k]].choice = digit[k];
+    }
+    const TierPlan& plan = model.pricing.plans[worst[in.model_capability].choice];
+    if (cache && plan.cloud->cached_input_per_mtok > plan.cloud->input_per_mtok)
+      return std::nullopt;
+    if (tokens) {
+      // Every context the draws can make lies between the two corners'.
+      const std::size_t other = *tokens == in.tokens_in ? in.tokens_out : in.tokens_in;
+      const double widen = worst[other].number - best[other].number;
+      Values at = best;
+      if (!sizing_edges(model.pricing, in, at, *tokens, best[*tokens].number,
+                        worst[*tokens].number + widen)
+               .empty())
+        return std::nullopt;
+    }
+    if (over_firm_budget(model.pricing, in, worst, recommendation, nullptr)) return std::nullopt;
+    for (Option o : kOptions) {
+      std::size_t x = index(o);
+      if (r.always_over[x] && !over_firm_budget(model.pricing, in, best, o, nullptr))
+        r.always_over[x] = false;
+    }
+    // The next combination.
+    for (std::size_t k = 0; k < choices.size(); ++k) {
+      if (++digit[k] < q.criteria[choices[k]].answers.size()) break;
+      digit[k] = 0;
+    }
+  }
+  return r;
+}
+
 bool row_reads(const ScoringModel& model, std::size_t row, std::size_t answer) {
   const Criterion& c = model.questionnaire.criteria[row];
   const Dependencies& d = model.dependencies();

@@ -44,6 +44,26 @@ Reach reach(const ScoringModel& model, const Profile& profile, const Values& bas
             const std::vector<bool>& is_uncertain, const Touched& touched, Option recommendation,
             double spread, const std::array<bool, kOptionCount>& surely_out, bool budgets_vary);
 
+// What the firm-budget rule does in every draw, when that can be told from
+// bounds: whether the recommendation fits every firm budget in all of them
+// (so the rule never rules it out), and which options are over one in all
+// of them. Each option's needs only grow with the volume and the token
+// counts and fall as the cache share grows, a budget covers more as it
+// grows (cost_model.hpp), so the ends of each uncertain number's range
+// decide, tried with every combination of the uncertain choices the rule
+// reads. Nothing when the rule reads an uncertain number without such a
+// direction (the sites: whole replicas round up per site; the batch
+// share), the token counts' range crosses a sizing edge, or the
+// combinations are many.
+struct BudgetReach {
+  bool recommendation_fits = false;
+  std::array<bool, kOptionCount> always_over{};
+};
+std::optional<BudgetReach> budget_reach(const ScoringModel& model, const Profile& profile,
+                                        const Values& base,
+                                        const std::vector<std::size_t>& uncertain,
+                                        Option recommendation);
+
 // True when row `row` reads answer `answer`: the row's own answer and the
 // adjustments' conditions, or the cost model's inputs for a derived row.
 bool row_reads(const ScoringModel& model, std::size_t row, std::size_t answer);

@@ -74,6 +74,60 @@ TEST_CASE("a firm budget cannot rule out the only option left", "[perf][confiden
   CHECK_FALSE(sampled.settled());
 }
 
+TEST_CASE("a firm budget that no draw can move settles the draws", "[perf][confidence]") {
+  // Local and hybrid are over the firm $1,100 monthly budget whatever the
+  // output tokens (a range), the upfront budget and the project stage
+  // (unknown) are, and cloud fits it in every draw: every draw rules them
+  // out and keeps cloud, which the bounds tell without sampling.
+  const ScoringModel& model = test::default_model();
+  const Questionnaire& q = model.questionnaire;
+  std::map<std::string, std::string> answers{{"data_sensitivity", "confidential"},
+                                             {"data_residency", "region"},
+                                             {"monthly_requests", "159667"},
+                                             {"tokens_in_per_request", "7995"},
+                                             {"tokens_out_per_request", "[78, 1341]"},
+                                             {"traffic_pattern", "variable"},
+                                             {"latency_budget_ms", "1320"},
+                                             {"upfront_budget_usd", "unknown"},
+                                             {"monthly_budget_usd", "1100"},
+                                             {"budget_flexibility", "firm"},
+                                             {"team_mlops", "experienced"},
+                                             {"customization", "fine_tuning"},
+                                             {"model_capability", "basic"},
+                                             {"project_stage", "unknown"},
+                                             {"criticality", "low"},
+                                             {"lock_in_tolerance", "high"}};
+  const auto bounds_of = [&](const std::map<std::string, std::string>& changes) {
+    std::map<std::string, std::string> all = answers;
+    for (const auto& [k, v] : changes) all[k] = v;
+    const Profile p = test::make_profile(all);
+    EngineOptions options;
+    options.samples = 1000;
+    const Decision d = decide(model, p, options);
+    std::vector<std::size_t> uncertain;
+    for (const std::string id : {"tokens_out_per_request", "upfront_budget_usd", "project_stage",
+                                 "sites", "batch_percent"}) {
+      const Answer& a = p.answers[q.index_of(id)];
+      if (a.kind == Answer::Kind::unknown || a.kind == Answer::Kind::range)
+        uncertain.push_back(q.index_of(id));
+    }
+    std::sort(uncertain.begin(), uncertain.end());
+    return std::pair{d, confidence::budget_reach(model, p, d.values, uncertain, *d.recommendation)};
+  };
+  const auto [d, bounds] = bounds_of({});
+  REQUIRE(d.recommendation == Option::cloud);
+  CHECK(d.confidence == 1.0);
+  REQUIRE(bounds);
+  CHECK(bounds->recommendation_fits);
+  CHECK(bounds->always_over == std::array<bool, kOptionCount>{false, true, true});
+  // The sites or the batch share have no direction to bound them by.
+  CHECK_FALSE(bounds_of({{"sites", "[1, 3]"}}).second);
+  CHECK_FALSE(bounds_of({{"batch_percent", "unknown"}}).second);
+  // A budget cloud may break in some draw: no proof that it always fits.
+  const auto [tight, none] = bounds_of({{"monthly_budget_usd", "[1, 1100]"}});
+  CHECK_FALSE(none);
+}
+
 namespace {
 // The confidence of `p` under `m` alone, as decide_on() asks for it.
 ConfidenceResult confidence_under(const ScoringModel& m, const Profile& p, const Decision& d,
