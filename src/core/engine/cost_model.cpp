@@ -810,8 +810,10 @@ BudgetFirmness budget_firmness(const CostInputs& in, const Values& values) {
   return {a == 0 || a == 2, a == 0 || a == 1};
 }
 
-std::vector<double> sizing_edges(const Pricing& p, const CostInputs& in, const Values& values,
-                                 std::size_t i, double from, double to) {
+namespace {
+
+std::vector<double> ladder_edges(const Pricing& p, const CostInputs& in, const Values& values,
+                                 std::size_t i, double from, double to, bool takeovers_only) {
   std::vector<double> edges;
   if (i != in.tokens_in && i != in.tokens_out) return edges;
   const double other =
@@ -824,11 +826,16 @@ std::vector<double> sizing_edges(const Pricing& p, const CostInputs& in, const V
     const double x = context - other;
     if (x > a && x <= b) edges.insert(edges.end(), {x, x * (1 + 4e-9)});
   };
+  // The edge box's ladders are read only where resolve_part() reads them.
+  Inputs read;
+  read_inputs(in, values, read);
+  const bool edge_read = !(read.online && read.sites < 2);
   for (const ReplicaLadder* l :
        {&plan.own_local, &plan.own_hybrid, &plan.edge_local, &plan.edge_hybrid}) {
     if (l->empty()) continue;
+    if (takeovers_only && !edge_read && (l == &plan.edge_local || l == &plan.edge_hybrid)) continue;
     const double longest = l->context;
-    add(longest);  // past it the context is clipped
+    if (!takeovers_only) add(longest);  // past it the context is clipped
     // resolve() takes the first shape whose free memory holds the design
     // sequences: the shape changes only where one with more free memory
     // than every shape before it takes over.
@@ -841,6 +848,7 @@ std::vector<double> sizing_edges(const Pricing& p, const CostInputs& in, const V
       }
       most = s.free_gb;
     }
+    if (takeovers_only) continue;
     // Past the last of them the fallback (the most free memory) holds the
     // design sequences, then one fewer at a time.
     const ReplicaShape& f = l->shapes[l->fallback];
@@ -852,6 +860,18 @@ std::vector<double> sizing_edges(const Pricing& p, const CostInputs& in, const V
   }
   std::sort(edges.begin(), edges.end());
   return edges;
+}
+
+}  // namespace
+
+std::vector<double> sizing_edges(const Pricing& p, const CostInputs& in, const Values& values,
+                                 std::size_t i, double from, double to) {
+  return ladder_edges(p, in, values, i, from, to, false);
+}
+
+std::vector<double> shape_takeovers(const Pricing& p, const CostInputs& in, const Values& values,
+                                    std::size_t i, double from, double to) {
+  return ladder_edges(p, in, values, i, from, to, true);
 }
 
 namespace {

@@ -97,6 +97,13 @@ std::pair<PerOption, PerOption> cost_utility_bounds(const PerOption& low, const 
 // have any. The cost model's slopes hold between two of them.
 std::vector<double> sizing_edges(const Pricing& p, const CostInputs& in, const Values& values,
                                  std::size_t i, double from, double to);
+// Of those, only where a shape with more free memory takes over, in the
+// ladders the answers read (the edge box's only with the edge way
+// considered): past the others (a sequence fewer, the context clipped)
+// every cost and need still only grows with the token counts, so these
+// alone bound the stretches over which it does.
+std::vector<double> shape_takeovers(const Pricing& p, const CostInputs& in, const Values& values,
+                                    std::size_t i, double from, double to);
 
 // How fast the derived utilities can move with one numeric input x > 0,
 // everything else fixed (docs/cost-model.md, "How fast the utilities

@@ -59,6 +59,7 @@ void UtilityMatrix::update(const Values& values, const Touched& touched, const C
                           touched.budgets ? &over : nullptr, base);
     for (std::size_t i : touched.derived)
       m_rows[i] = criteria[i].signal == DerivedSignal::cost ? u.cost : u.budget;
+    m_scored = u.scored;
     if (touched.budgets) {
       m_over = over;
       if (touched.constraints) m_constraints = vetoes_of(m_model.questionnaire, values);
@@ -66,9 +67,10 @@ void UtilityMatrix::update(const Values& values, const Touched& touched, const C
       return;
     }
   } else if (touched.cost_utility) {
-    const PerOption cost =
-        derived_utilities(m_model.pricing, m_model.inputs, values, true, false, nullptr, base).cost;
-    for (std::size_t i : touched.derived) m_rows[i] = cost;
+    const DerivedUtilities u =
+        derived_utilities(m_model.pricing, m_model.inputs, values, true, false, nullptr, base);
+    for (std::size_t i : touched.derived) m_rows[i] = u.cost;
+    m_scored = u.scored;
   } else if (budget) {
     const PerOption u =
         derived_utilities(m_model.pricing, m_model.inputs, values, false, true, nullptr, base)

@@ -87,6 +87,11 @@ class UtilityMatrix {
   std::optional<Option> winner(const PerOption& scores) const;
   // Ruled out: vetoed, or over a firm budget (ruled_out()).
   const std::array<bool, kOptionCount>& vetoed() const { return m_vetoed; }
+  // Over a firm budget, as last computed.
+  const std::array<bool, kOptionCount>& over() const { return m_over; }
+  // The scored costs of the last update() that recomputed the cost row
+  // (DerivedUtilities::scored).
+  const PerOption& scored() const { return m_scored; }
 
  private:
   // Recomputes the constraints' vetoes and the options over a firm budget
@@ -99,6 +104,7 @@ class UtilityMatrix {
   std::array<bool, kOptionCount> m_vetoed{};       // ruled out: the two below combined
   std::array<bool, kOptionCount> m_constraints{};  // vetoed by a constraint
   std::array<bool, kOptionCount> m_over{};         // over a firm budget
+  PerOption m_scored{};
 };
 
 }  // namespace aidecide

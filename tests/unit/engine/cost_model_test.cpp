@@ -934,9 +934,9 @@ TEST_CASE("over a firm budget, cloud is judged on what it pays, reserved or not"
   CHECK(over_firm_budget(named, m.inputs, v)[index(Option::cloud)]);
 }
 
-TEST_CASE("between sizing edges each scored cost moves one way only", "[cost][flips]") {
+TEST_CASE("between shape takeovers each scored cost moves one way only", "[cost][flips]") {
   // What the flip walk's stretch bound relies on (Probe::keeps_between()):
-  // between two sizing edges every option's scored cost and budget need
+  // between two shape takeovers every option's scored cost and budget need
   // only grow with the volume, the token counts and the sites (past one),
   // and only fall as the cache share grows; so each lies between its values
   // at the ends of a stretch.
@@ -965,19 +965,22 @@ TEST_CASE("between sizing edges each scored cost moves one way only", "[cost][fl
         for (const Walk& walk : walks) {
           const Values at = v;
           std::vector<double> points{walk.from};
-          const auto edges = sizing_edges(m.pricing, in, v, walk.i, walk.from, walk.to);
+          // Only where a larger shape takes over: past a sequence fewer or
+          // the context clipped, costs still only grow.
+          const auto edges = shape_takeovers(m.pricing, in, v, walk.i, walk.from, walk.to);
+          CHECK(edges.size() <= sizing_edges(m.pricing, in, v, walk.i, walk.from, walk.to).size());
           points.insert(points.end(), edges.begin(), edges.end());
           points.push_back(walk.to);
           for (std::size_t k = 0; k + 1 < points.size(); ++k) {
-            // 40 steps across the stretch from just past one edge to just
-            // before the next.
+            // 200 steps across the stretch from just past one edge to just
+            // before the next, geometric where it starts above zero.
             const double a = k == 0 ? points[k] : points[k] * (1 + 1e-8);
             const double b = k + 2 == points.size() ? points[k + 1] : points[k + 1] * (1 - 1e-8);
             if (!(b > a)) continue;
             std::optional<DerivedUtilities> before;
             std::array<bool, kOptionCount> over_before{};
-            for (int s = 0; s <= 40; ++s) {
-              v[walk.i].number = a + (b - a) * s / 40;
+            for (int s = 0; s <= 200; ++s) {
+              v[walk.i].number = a > 0 ? a * std::pow(b / a, s / 200.0) : a + (b - a) * s / 200;
               std::array<bool, kOptionCount> over{};
               const DerivedUtilities now = derived_utilities(m.pricing, in, v, true, true, &over);
               if (before) {

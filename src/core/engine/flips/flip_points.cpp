@@ -43,6 +43,7 @@ class Probe {
     select(i);
     m_values[i] = v;
     m_matrix.update(m_values, *m_touched, m_by_base ? &m_cost : nullptr);
+    m_probed = v.number;
     return m_matrix.scores(m_d.weights, m_fixed, m_touched->moving);
   }
   // The winner among scores_with()'s scores.
@@ -71,6 +72,7 @@ class Probe {
     const Questionnaire& q = m_model.questionnaire;
     const std::vector<double>& weights = m_d.weights;
     bool cost = false, budget = false;
+    std::size_t budget_row = 0;
     double total = m_fixed.total;
     for (std::size_t r : m_touched->moving) {
       if (weights[r] <= 0) continue;
@@ -79,11 +81,19 @@ class Probe {
       // Another row that reads `i` (an adjustment), or an own row whose
       // adjustments may override its curve: no bound here.
       if (c.answerable() && (r != i || !c.adjustments.empty())) return Bound::none;
-      if (!c.answerable()) (c.signal == DerivedSignal::cost ? cost : budget) = true;
+      if (c.answerable()) continue;
+      if (c.signal == DerivedSignal::cost) {
+        cost = true;
+      } else {
+        budget = true;
+        budget_row = r;
+      }
     }
     if (!(total > 0)) return Bound::none;
     const bool firm = m_touched->budgets;
-    const Pass pa = at_decision ? decision_pass() : pass_at(i, a, cost, budget, firm);
+    const Pass pa = at_decision     ? decision_pass()
+                    : a == m_probed ? last_pass(budget_row)
+                                    : pass_at(i, a, cost, budget, firm);
     const Pass pb = pass_at(i, b, cost, budget, firm);
     // Whether an option is over a firm budget changes at most once between
     // them: the same at both ends, the same throughout.
@@ -160,6 +170,15 @@ class Probe {
                                firm ? &p.over : nullptr, m_by_base ? &m_cost : nullptr);
     return p;
   }
+  // What the last scores_with() worked out, at the value it probed: the
+  // same pass (m_probed is only ever a value of the criterion selected).
+  Pass last_pass(std::size_t budget_row) const {
+    Pass p;
+    p.rows.scored = m_matrix.scored();
+    p.rows.budget = m_matrix.row(budget_row);
+    p.over = m_matrix.over();
+    return p;
+  }
   // At the decision's own answers, the same for every number: once.
   const Pass& decision_pass() {
     if (!m_decision) {
@@ -170,6 +189,7 @@ class Probe {
   }
   void select(std::size_t i) {
     if (m_criterion == i) return;
+    m_probed = std::numeric_limits<double>::quiet_NaN();
     restore();
     m_criterion = i;
     m_touched = &m_model.dependencies().one[i];
@@ -195,6 +215,7 @@ class Probe {
   bool m_by_base = false;  // `m_criterion` moves only what m_cost allows
   UtilityMatrix::Sums m_fixed;
   std::optional<Pass> m_decision;
+  double m_probed = std::numeric_limits<double>::quiet_NaN();  // no value equals it
 };
 
 std::vector<WeightFlip> weight_flips(const Decision& d) {
@@ -440,17 +461,6 @@ class LeadLoss {
     return e == m_edges.end() || !(*e <= hi);
   }
   bool has_own_row() const { return m_own_weight > 0; }
-  // The first edge past `from` upwards (the values from `from` up to it,
-  // not included, share its vetoes), or downwards the last at or below it
-  // (those above it, up to `from`, do).
-  std::optional<double> stretch_edge(double from, bool up) const {
-    if (up) {
-      const auto e = std::upper_bound(m_edges.begin(), m_edges.end(), from);
-      return e == m_edges.end() ? std::nullopt : std::optional(*e);
-    }
-    const auto e = std::upper_bound(m_edges.begin(), m_edges.end(), from);
-    return e == m_edges.begin() ? std::nullopt : std::optional(*(e - 1));
-  }
 
   // Without a row of its own: the open interval around `anchor` (> 0) in
   // which the lead of w over every rival not vetoed provably stays above
@@ -693,7 +703,8 @@ bool budget_fit_changes(const ScoringModel& model, const Decision& d, const Cost
 // then bisects to the threshold. Grid values the lead provably survives
 // are not probed.
 std::optional<NumberFlip> search_number(const ScoringModel& model, const Decision& d, Probe& probe,
-                                        std::size_t i, bool up, std::span<const double> edges) {
+                                        std::size_t i, bool up, std::span<const double> edges,
+                                        std::span<const double> stops) {
   const Criterion& c = model.questionnaire.criteria[i];
   const auto range = search_range(c);
   const double bottom = range.first, hi = range.second;
@@ -747,12 +758,17 @@ std::optional<NumberFlip> search_number(const ScoringModel& model, const Decisio
     return true;
   };
   double previous = start;
-  // Once per stretch between edges, the rest of it is bounded from its
-  // ends (Probe::keeps_between()); values it covers are not probed.
+  // Once per stretch between stops, the rest of it is bounded from its
+  // ends (Probe::keeps_between()); values it covers are not probed. A stop
+  // belongs to the stretch above it, as an edge does (same_vetoes()).
   const auto stretch_end = [&](double from) {
-    const auto e = loss.stretch_edge(from, up);
-    return up ? (e ? std::min(std::nextafter(*e, -HUGE_VAL), hi) : hi)
-              : (e ? std::max(std::nextafter(*e, HUGE_VAL), bottom) : bottom);
+    const auto e = std::upper_bound(stops.begin(), stops.end(), from);
+    if (up) return e == stops.end() ? hi : std::min(std::nextafter(*e, -HUGE_VAL), hi);
+    return e == stops.begin() ? bottom : std::max(std::nextafter(*(e - 1), HUGE_VAL), bottom);
+  };
+  const auto same_stretch = [&](double a, double b) {
+    const auto e = std::upper_bound(stops.begin(), stops.end(), std::min(a, b));
+    return e == stops.end() || !(*e <= std::max(a, b));
   };
   bool stretch_tried = false;
   for (auto x = next(start); x; previous = *x, x = next(*x)) {
@@ -762,8 +778,8 @@ std::optional<NumberFlip> search_number(const ScoringModel& model, const Decisio
         const auto bound = probe.keeps_between(i, anchor, end, anchor == start, w, anchor_vetoed);
         stretch_tried = bound != Probe::Bound::none;
         if (bound == Probe::Bound::kept) {
-          // On to the last value of the stretch: no edge comes before it.
-          for (auto y = grid_next(*x); y && (up ? *y <= end : *y >= end); y = grid_next(*y))
+          // On to the last value of the stretch.
+          for (auto y = next(*x); y && (up ? *y <= end : *y >= end); y = next(*y))
             previous = *x, x = y;
           continue;
         }
@@ -773,7 +789,7 @@ std::optional<NumberFlip> search_number(const ScoringModel& model, const Decisio
     const PerOption scores = probe.scores_with(i, Value{0, *x});
     if (probe.winner(scores) == d.recommendation) {
       // Across an edge: a new stretch.
-      if (!loss.same_vetoes(anchor, *x)) stretch_tried = false;
+      if (!same_stretch(anchor, *x)) stretch_tried = false;
       anchor = *x;
       anchor_scores = scores;
       anchor_vetoed = probe.vetoed();
@@ -831,7 +847,20 @@ FlipPoints find_flip_points(const ScoringModel& model, const Decision& d) {
           edges.insert(edges.end(), shapes.begin(), shapes.end());
           std::sort(edges.begin(), edges.end());
         }
-        if (auto f = search_number(model, d, probe, i, up, edges)) flips.numbers.push_back(*f);
+        // What bounds the stretches a walk bounds at once: the edges where
+        // the vetoes change and where a larger shape takes over.
+        std::vector<double> stops =
+            shape_takeovers(model.pricing, model.inputs, d.values, i, now, end);
+        const std::vector<double>& constraints = model.dependencies().edges[i];
+        stops.insert(stops.end(), constraints.begin(), constraints.end());
+        if (budget_on_the_way) {
+          for (double e : edges) {
+            if (!std::binary_search(shapes.begin(), shapes.end(), e)) stops.push_back(e);
+          }
+        }
+        std::sort(stops.begin(), stops.end());
+        if (auto f = search_number(model, d, probe, i, up, edges, stops))
+          flips.numbers.push_back(*f);
       }
     } else if (c.kind == CriterionKind::choice) {
       // No answer can change the winner: nothing to try.
