@@ -161,9 +161,8 @@ std::optional<BudgetReach> budget_reach(const ScoringModel& model, const Profile
       // Every context the draws can make lies between the two corners'.
       const std::size_t other = *tokens == in.tokens_in ? in.tokens_out : in.tokens_in;
       const double widen = worst[other].number - best[other].number;
-      Values at = best;
-      if (!sizing_edges(model.pricing, in, at, *tokens, best[*tokens].number,
-                        worst[*tokens].number + widen)
+      if (!shape_takeovers(model.pricing, in, best, *tokens, best[*tokens].number,
+                           worst[*tokens].number + widen)
                .empty())
         return std::nullopt;
     }

@@ -53,8 +53,8 @@ Reach reach(const ScoringModel& model, const Profile& profile, const Values& bas
 // decide, tried with every combination of the uncertain choices the rule
 // reads. Nothing when the rule reads an uncertain number without such a
 // direction (the sites: whole replicas round up per site; the batch
-// share), the token counts' range crosses a sizing edge, or the
-// combinations are many.
+// share), the token counts' range crosses a shape takeover
+// (shape_takeovers()), or the combinations are many.
 struct BudgetReach {
   bool recommendation_fits = false;
   std::array<bool, kOptionCount> always_over{};

@@ -54,16 +54,15 @@ class Probe {
   // The options vetoed at the last scores_with().
   const std::array<bool, kOptionCount>& vetoed() const { return m_matrix.vetoed(); }
 
-  // True when option w provably wins at every value of number `i` from `a`
-  // to `b`, given that nothing is ruled out or back in between (no edge of
-  // a constraint or a sizing edge lies between them) and `vetoed` is what
-  // is ruled out at `a` (`a`: the decision's own value when `at_decision`).
-  // From the cost model at the two ends: between sizing edges every
-  // option's scored cost and needs only grow with the volume and the token
-  // counts, and its budget utility only grows with a budget
-  // (cost_model.hpp), so each lies between its values at the ends. One
-  // bound for a whole stretch of the walk, where the slope bound of
-  // LeadLoss covers a step or two: most walks find no flip.
+  // Whether option w provably wins at every value of number `i` from `a`
+  // to `b`, given that no stop lies between them (an edge where a
+  // constraint or a firm budget changes what is ruled out, or where a
+  // larger replica shape takes over) and `vetoed` is what is ruled out at
+  // `a` (`a`: the decision's own value when `at_decision`). From the cost
+  // model at the two ends: between stops each option's scored cost and
+  // needs move one way only (monotone()), so each lies between its values
+  // at the ends. One bound for a whole stretch of the walk, where the slope
+  // bound of LeadLoss covers a step or two: most walks find no flip.
   enum class Bound { none, failed, kept };  // none: not tried, no pass spent
   Bound keeps_between(std::size_t i, double a, double b, bool at_decision, std::size_t w,
                       const std::array<bool, kOptionCount>& vetoed) {
@@ -138,12 +137,11 @@ class Probe {
 
  private:
   // Whether every option's scored cost and needs move one way only while
-  // number `i` moves between two edges at or above `from`: up with the
-  // volume, the token counts and the sites (whole sites, past the one site
-  // where more switch the edge way on; with no firm budget), down with the
-  // cache share (while
-  // cached tokens cost no more than others); a budget's utility only
-  // grows with it.
+  // number `i` moves between two stops at or above `from`: up with the
+  // volume, the token counts and the sites (whole sites past one, where a
+  // second turns the edge way on; with no firm budget), down with the
+  // cache share (while cached input costs no more than other input); the
+  // budget row only grows with a budget (cost-model.md, "Direction").
   bool monotone(std::size_t i, double from) const {
     const CostInputs& in = m_model.inputs;
     if (i == in.monthly_requests || i == in.tokens_in || i == in.tokens_out ||
