@@ -205,7 +205,7 @@ int floor(std::size_t jobs, const std::filesystem::path& dir, bool nodes) {
 }
 
 // Microseconds per file of each stage of `aidecide score`, one thread: where
-// the time goes.
+// the time goes; with `each`, per profile, in the order the folder lists them.
 int stages(const std::filesystem::path& dir, const std::string& only) {
   std::vector<std::string> texts, names;
   for (const auto& e : std::filesystem::directory_iterator(dir)) {
@@ -226,8 +226,9 @@ int stages(const std::filesystem::path& dir, const std::string& only) {
     const auto start = std::chrono::steady_clock::now();
     for (std::size_t i = 0; i < texts.size(); ++i) step(i);
     const std::chrono::duration<double, std::micro> d = std::chrono::steady_clock::now() - start;
-    std::cout << fmt::format("{:<28} {:8.2f} us/file\n", what,
-                             d.count() / static_cast<double>(texts.size()));
+    if (only != "each")  // the profiles' lines alone
+      std::cout << fmt::format("{:<28} {:8.2f} us/file\n", what,
+                               d.count() / static_cast<double>(texts.size()));
   };
   NullHandler handler;
   if (names.front().ends_with(".md")) {
@@ -280,6 +281,23 @@ int stages(const std::filesystem::path& dir, const std::string& only) {
   std::vector<Decision> decisions;
   time("decide, default",
        [&](std::size_t i) { decisions.push_back(decide(model(), profiles[i], full)); });
+  if (only == "each") {
+    // Per profile, in the folder's order: microseconds of the decision
+    // with flip points alone and with confidence alone (the mean of three
+    // runs each), to find the profiles a stage spends its time on.
+    for (std::size_t i = 0; i < profiles.size(); ++i) {
+      const auto mean_of = [&](const EngineOptions& options) {
+        const auto start = std::chrono::steady_clock::now();
+        for (int r = 0; r < 3; ++r) (void)decide(model(), profiles[i], options);
+        const std::chrono::duration<double, std::micro> d =
+            std::chrono::steady_clock::now() - start;
+        return d.count() / 3;
+      };
+      const double f = mean_of(flips), c = mean_of(sampled);
+      std::cout << fmt::format("{} {:.1f} {:.1f}\n", names[i], f, c);
+    }
+    return 0;
+  }
   std::ostringstream out;
   RenderOptions render;
   auto json = make_renderer(Format::json, out, model(), render);
@@ -327,6 +345,6 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::cerr << "usage: bench_tool profiles|adrs N DIR | bench_tool floor JOBS DIR [nodes] | "
-               "bench_tool stages DIR [STAGE]\n";
+               "bench_tool stages DIR [STAGE|each]\n";
   return 2;
 }
