@@ -157,12 +157,15 @@ class Probe {
     return false;
   }
   // One pass of the cost model: its rows and who is over a firm budget.
+  // No default member initialisers: std::optional<Pass>::emplace() needs
+  // Pass default-constructible while Probe is incomplete (clang); Pass{}
+  // value-initialises every field.
   struct Pass {
     DerivedUtilities rows;
-    std::array<bool, kOptionCount> over{};
+    std::array<bool, kOptionCount> over;
   };
   Pass pass_at(std::size_t i, double x, bool cost, bool budget, bool firm) {
-    Pass p;
+    Pass p{};
     m_values[i] = Value{0, x};
     p.rows = derived_utilities(m_model.pricing, m_model.inputs, m_values, cost, budget,
                                firm ? &p.over : nullptr, m_by_base ? &m_cost : nullptr);
@@ -171,7 +174,7 @@ class Probe {
   // What the last scores_with() worked out, at the value it probed: the
   // same pass (m_probed is only ever a value of the criterion selected).
   Pass last_pass(std::size_t budget_row) const {
-    Pass p;
+    Pass p{};
     p.rows.scored = m_matrix.scored();
     p.rows.budget = m_matrix.row(budget_row);
     p.over = m_matrix.over();
@@ -180,7 +183,7 @@ class Probe {
   // At the decision's own answers, the same for every number: once.
   const Pass& decision_pass() {
     if (!m_decision) {
-      m_decision.emplace();
+      m_decision.emplace(Pass{});
       m_decision->rows = m_cost.derived(m_d.values, true, true, &m_decision->over);
     }
     return *m_decision;
