@@ -250,11 +250,17 @@ struct PartShapes {
   bool edge_read;
 };
 
+// The edge way is considered for sites that are offline, intermittent or
+// several: only then are the edge box's ladders read.
+bool reads_edge(const Inputs& in) {
+  return !(in.online && in.sites < 2);
+}
+
 PartShapes resolve_part(const Basis& b, const ReplicaLadder& own_ladder,
                         const ReplicaLadder& edge_ladder) {
   PartShapes s{resolve(own_ladder, std::min(b.context, own_ladder.context)),
                {nullptr, 0, 0, false},
-               !(b.in.online && b.in.sites < 2)};
+               reads_edge(b.in)};
   if (s.edge_read) s.edge = resolve(edge_ladder, std::min(b.context, edge_ladder.context));
   return s;
 }
@@ -826,14 +832,17 @@ std::vector<double> ladder_edges(const Pricing& p, const CostInputs& in, const V
     const double x = context - other;
     if (x > a && x <= b) edges.insert(edges.end(), {x, x * (1 + 4e-9)});
   };
-  // The edge box's ladders are read only where resolve_part() reads them.
-  Inputs read;
-  read_inputs(in, values, read);
-  const bool edge_read = !(read.online && read.sites < 2);
+  // Takeovers: the edge box's ladders only where resolve_part() reads them.
+  bool edge_read = true;
+  if (takeovers_only) {
+    Inputs read;
+    read_inputs(in, values, read);
+    edge_read = reads_edge(read);
+  }
   for (const ReplicaLadder* l :
        {&plan.own_local, &plan.own_hybrid, &plan.edge_local, &plan.edge_hybrid}) {
     if (l->empty()) continue;
-    if (takeovers_only && !edge_read && (l == &plan.edge_local || l == &plan.edge_hybrid)) continue;
+    if (!edge_read && (l == &plan.edge_local || l == &plan.edge_hybrid)) continue;
     const double longest = l->context;
     if (!takeovers_only) add(longest);  // past it the context is clipped
     // resolve() takes the first shape whose free memory holds the design

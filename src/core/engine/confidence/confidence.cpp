@@ -824,30 +824,11 @@ ConfidenceResult estimate_confidence(const ScoringModel& model, const Profile& p
                              [&](const Condition& c) { return is_uncertain[c.criterion]; });
         });
     if (exclusions_fixed) surely_out = matrix.vetoed();
-    bool budgets_may_rule_out = budgets_vary;
-    if (budgets_vary) {
-      // When the recommendation fits the firm budgets in every draw, the
-      // rule never rules it out; and while no constraint can rule it out
-      // either, some option fits in every draw, so an option over a firm
-      // budget in every draw is ruled out in every draw.
-      const auto budgets = budget_reach(model, profile, base, uncertain, *recommendation);
-      if (budgets && budgets->recommendation_fits) {
-        budgets_may_rule_out = false;
-        const std::size_t w = index(*recommendation);
-        const bool constraints_may_veto =
-            std::any_of(q.constraints.begin(), q.constraints.end(), [&](const Constraint& k) {
-              return k.forbids[w] &&
-                     std::any_of(k.when.begin(), k.when.end(),
-                                 [&](const Condition& c) { return is_uncertain[c.criterion]; });
-            });
-        if (!constraints_may_veto) {
-          for (std::size_t o = 0; o < kOptionCount; ++o)
-            surely_out[o] = surely_out[o] || budgets->always_over[o];
-        }
-      }
-    }
+    const auto budgets = budgets_vary
+                             ? budget_reach(model, profile, base, uncertain, *recommendation)
+                             : std::nullopt;
     can = reach(model, profile, base, matrix, weights, is_uncertain, touched, *recommendation,
-                options.weight_spread, surely_out, budgets_may_rule_out);
+                options.weight_spread, surely_out, budgets_vary, budgets);
     if (can.settled()) return settled_on(*recommendation);
   }
   // The one per-thread workspace (see Workspace).

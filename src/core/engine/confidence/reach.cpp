@@ -70,7 +70,8 @@ std::array<bool, kOptionCount> surely_vetoed(const Questionnaire& q, const Value
 Reach reach(const ScoringModel& model, const Profile& profile, const Values& base,
             const UtilityMatrix& matrix, const std::vector<double>& weights,
             const std::vector<bool>& is_uncertain, const Touched& touched, Option recommendation,
-            double spread, const std::array<bool, kOptionCount>& surely_out, bool budgets_vary) {
+            double spread, std::array<bool, kOptionCount> surely_out, bool budgets_vary,
+            const std::optional<BudgetReach>& budgets) {
   const Questionnaire& q = model.questionnaire;
   const std::size_t w = index(recommendation);
   Reach r;
@@ -81,13 +82,22 @@ Reach reach(const ScoringModel& model, const Profile& profile, const Values& bas
            return is_uncertain[c.criterion];
          }));
   }
+  // With the recommendation fitting the firm budgets in every draw, the
+  // rule never rules it out; and while no constraint can rule it out
+  // either, some option fits in every draw, so an option over a firm
+  // budget in every draw is ruled out in every draw.
+  const bool fits = budgets_vary && budgets && budgets->recommendation_fits;
+  if (fits && !r.may_be_vetoed) {
+    for (std::size_t o = 0; o < kOptionCount; ++o)
+      surely_out[o] = surely_out[o] || budgets->always_over[o];
+  }
   // A firm budget rules the recommendation out only where another option
   // is allowed and fits (rule_out_over_budget()): never when every other
   // option is surely out.
   bool others_left = false;
   for (std::size_t o = 0; o < kOptionCount; ++o)
     others_left = others_left || (o != w && !surely_out[o]);
-  r.may_be_vetoed = r.may_be_vetoed || (budgets_vary && others_left);
+  r.may_be_vetoed = r.may_be_vetoed || (budgets_vary && !fits && others_left);
   std::vector<bool> varies(q.criteria.size(), false);
   for (std::size_t i : touched.moving) varies[i] = true;
   PerOption worst_lead{};  // per rival, in weighted-utility units
@@ -168,7 +178,7 @@ std::optional<BudgetReach> budget_reach(const ScoringModel& model, const Profile
     }
     if (over_firm_budget(model.pricing, in, worst, recommendation, nullptr)) return std::nullopt;
     for (Option o : kOptions) {
-      std::size_t x = index(o);
+      const std::size_t x = index(o);
       if (r.always_over[x] && !over_firm_budget(model.pricing, in, best, o, nullptr))
         r.always_over[x] = false;
     }

@@ -33,17 +33,6 @@ struct Reach {
 std::array<bool, kOptionCount> surely_vetoed(const Questionnaire& q, const Values& base,
                                              const std::vector<bool>& is_uncertain);
 
-// The rivals that may win some draw against `recommendation` (weights
-// within a factor `spread` of theirs, uncertain answers anywhere in their
-// range), and whether a veto may come. `surely_out`: options ruled out in
-// every draw; `budgets_vary`: a firm budget may rule out other options in
-// some draws than in others. When the recommendation may be ruled out,
-// every option not surely out may win.
-Reach reach(const ScoringModel& model, const Profile& profile, const Values& base,
-            const UtilityMatrix& matrix, const std::vector<double>& weights,
-            const std::vector<bool>& is_uncertain, const Touched& touched, Option recommendation,
-            double spread, const std::array<bool, kOptionCount>& surely_out, bool budgets_vary);
-
 // What the firm-budget rule does in every draw, when that can be told from
 // bounds: whether the recommendation fits every firm budget in all of them
 // (so the rule never rules it out), and which options are over one in all
@@ -63,6 +52,19 @@ std::optional<BudgetReach> budget_reach(const ScoringModel& model, const Profile
                                         const Values& base,
                                         const std::vector<std::size_t>& uncertain,
                                         Option recommendation);
+
+// The rivals that may win some draw against `recommendation` (weights
+// within a factor `spread` of theirs, uncertain answers anywhere in their
+// range), and whether a veto may come. `surely_out`: options ruled out in
+// every draw; `budgets_vary`: a firm budget may rule out other options in
+// some draws than in others; `budgets`: what budget_reach() told of the
+// rule, when it could. When the recommendation may be ruled out, every
+// option not surely out may win.
+Reach reach(const ScoringModel& model, const Profile& profile, const Values& base,
+            const UtilityMatrix& matrix, const std::vector<double>& weights,
+            const std::vector<bool>& is_uncertain, const Touched& touched, Option recommendation,
+            double spread, std::array<bool, kOptionCount> surely_out, bool budgets_vary,
+            const std::optional<BudgetReach>& budgets = std::nullopt);
 
 // True when row `row` reads answer `answer`: the row's own answer and the
 // adjustments' conditions, or the cost model's inputs for a derived row.

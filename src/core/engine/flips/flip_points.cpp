@@ -840,8 +840,9 @@ FlipPoints find_flip_points(const ScoringModel& model, const Decision& d) {
           continue;
         // Where a firm budget rules options in or out on the way.
         // and where a replica's shape changes (the slopes hold between).
-        std::vector<double> edges =
+        const std::vector<double> budget =
             budget_on_the_way ? budget_edges(model, d, cost, i, now, end) : std::vector<double>{};
+        std::vector<double> edges = budget;
         const std::vector<double> shapes =
             sizing_edges(model.pricing, model.inputs, d.values, i, now, end);
         if (!shapes.empty()) {
@@ -854,11 +855,7 @@ FlipPoints find_flip_points(const ScoringModel& model, const Decision& d) {
             shape_takeovers(model.pricing, model.inputs, d.values, i, now, end);
         const std::vector<double>& constraints = model.dependencies().edges[i];
         stops.insert(stops.end(), constraints.begin(), constraints.end());
-        if (budget_on_the_way) {
-          for (double e : edges) {
-            if (!std::binary_search(shapes.begin(), shapes.end(), e)) stops.push_back(e);
-          }
-        }
+        stops.insert(stops.end(), budget.begin(), budget.end());
         std::sort(stops.begin(), stops.end());
         if (auto f = search_number(model, d, probe, i, up, edges, stops))
           flips.numbers.push_back(*f);
