@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <memory>
 
 #include "aidecide/cost.hpp"
 #include "engine/cost_model.hpp"
@@ -419,7 +420,9 @@ class FleetMemo {
     h ^= ((key.team * 31 + key.existing) * 31 + key.criticality) * 4 + key.online * 2 +
          key.on_premises + reinterpret_cast<std::uintptr_t>(key.plan);
     h *= 0x9E3779B97F4A7C15ULL;
-    Slot& s = m_slots[(h ^ (h >> 29)) % kSlots];
+    std::unique_ptr<Slot>& slot = m_slots[(h ^ (h >> 29)) % kSlots];
+    if (!slot) slot = std::make_unique<Slot>();
+    Slot& s = *slot;
     const bool same_key = s.used && s.key == key;
     const bool same_context = same_key && s.context == b.context;
     if (same_context && s.peak == b.peak_per_request) return s.fleet;
@@ -447,7 +450,8 @@ class FleetMemo {
   bool active() const { return m_depth > 0; }
   void enter() {
     if (m_depth++ == 0)
-      for (Slot& s : m_slots) s.used = false;
+      for (auto& s : m_slots)
+        if (s) s->used = false;
   }
   void leave() { --m_depth; }
 
@@ -460,7 +464,9 @@ class FleetMemo {
     PartShapes local{}, hybrid{};
     Fleet fleet;
   };
-  std::array<Slot, kSlots> m_slots{};
+  // Made on first use: 32 slots in place would be 48 KiB of thread-local
+  // storage that every thread and every process start clears.
+  std::array<std::unique_ptr<Slot>, kSlots> m_slots;
   int m_depth = 0;
 };
 

@@ -38,10 +38,12 @@ struct Workspace {
   std::vector<std::uint32_t> outcome;
   std::vector<std::array<double, kNumberLevels>> levels;
   // Per draw of a block, the derived rows and the firm-budget test when
-  // several are computed draw by draw (Sampler::fuse()).
-  std::array<PerOption, kBlock> cost_rows;
-  std::array<PerOption, kBlock> budget_rows;
-  std::array<std::array<bool, kOptionCount>, kBlock> over;
+  // several are computed draw by draw (Sampler::fuse()): sized on first use,
+  // so that a thread (and each process's start) does not clear 26 KiB of
+  // thread-local storage that most profiles never touch.
+  std::vector<PerOption> cost_rows;
+  std::vector<PerOption> budget_rows;
+  std::vector<std::array<bool, kOptionCount>> over;
   // Per combination, the rows remembered together (Sampler::pair()).
   std::vector<PerOption> pair_cost, pair_budget;
   std::vector<std::array<bool, kOptionCount>> pair_over;
@@ -506,6 +508,11 @@ void Sampler::fuse() {
   m_fused_cost = cost;
   m_fused_budget = budget;
   m_fused_over = over;
+  if (m_ws.cost_rows.empty()) {
+    m_ws.cost_rows.resize(kBlock);
+    m_ws.budget_rows.resize(kBlock);
+    m_ws.over.resize(kBlock);
+  }
   for (std::size_t u = 0; u < reads.size(); ++u) {
     if (reads[u]) m_fused_reads.push_back(u);
   }
