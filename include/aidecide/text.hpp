@@ -5,6 +5,7 @@
 // number_format.hpp.
 
 #include <cstddef>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,6 +46,10 @@ bool is_iso_date(std::string_view text);
 std::vector<std::string> split_lines(std::string_view text);
 // Joins with one separator throughout: join({"a","b"}, " | ") == "a | b".
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
+// The pieces one after the other: concat({"the curve of ", context}).
+// Loaders name each part they read for messages that are seldom written;
+// naming them with fmt::format was a fifth of loading the built-in data.
+std::string concat(std::initializer_list<std::string_view> pieces);
 
 // Joins words as "a, b and c".
 std::string join_words(const std::vector<std::string>& words, std::string_view last = " and ");

@@ -83,7 +83,7 @@ class CriteriaLoader {
   // `ask_if`: the question applies only when these conditions hold. They may
   // only read questions asked before it, so `ask` knows in time.
   void load_ask_if(const YamlNode& node, Criterion& c) {
-    const std::string context = fmt::format("'ask_if' of criterion '{}'", c.id);
+    const std::string context = concat({"'ask_if' of criterion '", c.id, "'"});
     if (!c.answerable()) {
       m_sink.error(node.pos, fmt::format("{}: a computed criterion is never asked", context));
       return;
@@ -123,7 +123,7 @@ class CriteriaLoader {
       m_sink.error(id->pos, fmt::format("criterion '{}' is defined twice", c.id));
       return;
     }
-    const std::string context = fmt::format("criterion '{}'", c.id);
+    const std::string context = concat({"criterion '", c.id, "'"});
     check_keys(node, kCriterionKeys, context, m_sink);
     c.title = required_text(node, "title", context).value_or(c.id);
     c.question = required_text(node, "question", context).value_or("");
@@ -160,7 +160,7 @@ class CriteriaLoader {
                                            const std::string& context) {
     const YamlNode* v = require_key(node, key, context, m_sink);
     if (v == nullptr) return std::nullopt;
-    auto text = read_string(*v, fmt::format("'{}'", key), m_sink);
+    auto text = read_string(*v, concat({"'", key, "'"}), m_sink);
     if (text && text->empty()) {
       m_sink.error(v->pos, fmt::format("'{}' in {} must not be empty", key, context));
     }
@@ -195,8 +195,9 @@ class CriteriaLoader {
                                                                   bool partial,
                                                                   const std::string& context) {
     std::array<std::optional<double>, kOptionCount> out;
-    if (!expect_mapping(node, fmt::format("the utility of {}", context), m_sink)) return out;
-    check_keys(node, kOptionNames, fmt::format("the utility of {}", context), m_sink);
+    const std::string subject = concat({"the utility of ", context});
+    if (!expect_mapping(node, subject, m_sink)) return out;
+    check_keys(node, kOptionNames, subject, m_sink);
     for (Option o : kOptions) {
       const YamlNode* v = node.find(to_string(o));
       if (v == nullptr) {
@@ -227,7 +228,7 @@ class CriteriaLoader {
     }
     const YamlNode* unknown = require_key(node, "unknown", context, m_sink);
     if (unknown == nullptr || !expect_mapping(*unknown, "'unknown'", m_sink)) return;
-    check_keys(*unknown, {"assume", "note"}, fmt::format("'unknown' of {}", context), m_sink);
+    check_keys(*unknown, {"assume", "note"}, concat({"'unknown' of ", context}), m_sink);
     c.assumption_note = unknown->find("note")
                             ? read_string(*unknown->find("note"), "'note'", m_sink).value_or("")
                             : "";
@@ -243,9 +244,10 @@ class CriteriaLoader {
   }
 
   void load_answer(const YamlNode& node, Criterion& c, const std::string& context, bool weighted) {
-    if (!expect_mapping(node, fmt::format("an answer of {}", context), m_sink)) return;
+    const std::string subject = concat({"an answer of ", context});
+    if (!expect_mapping(node, subject, m_sink)) return;
     ChoiceAnswer a;
-    const YamlNode* id = require_key(node, "id", fmt::format("an answer of {}", context), m_sink);
+    const YamlNode* id = require_key(node, "id", subject, m_sink);
     if (id == nullptr) return;
     a.id = read_string(*id, "'id'", m_sink).value_or("");
     if (!is_identifier(a.id)) {
@@ -257,7 +259,7 @@ class CriteriaLoader {
       m_sink.error(id->pos, fmt::format("answer '{}' of {} is defined twice", a.id, context));
       return;
     }
-    const std::string answer_context = fmt::format("answer '{}' of {}", a.id, context);
+    const std::string answer_context = concat({"answer '", a.id, "' of ", context});
     check_keys(node, kAnswerKeys, answer_context, m_sink);
     a.label = required_text(node, "label", answer_context).value_or(a.id);
     a.why = required_text(node, "why", answer_context).value_or("");
@@ -304,7 +306,7 @@ class CriteriaLoader {
     }
     const YamlNode* unknown = require_key(node, "unknown", context, m_sink);
     if (unknown == nullptr || !expect_mapping(*unknown, "'unknown'", m_sink)) return;
-    check_keys(*unknown, kUnknownKeys, fmt::format("'unknown' of {}", context), m_sink);
+    check_keys(*unknown, kUnknownKeys, concat({"'unknown' of ", context}), m_sink);
     if (const YamlNode* n = unknown->find("note"))
       c.assumption_note = read_string(*n, "'note'", m_sink).value_or("");
     if (const YamlNode* assume = require_key(*unknown, "assume", context, m_sink)) {
@@ -339,8 +341,9 @@ class CriteriaLoader {
 
   void load_curve(const YamlNode& node, Criterion& c, const std::string& context) {
     c.curve.scale = c.scale;
-    if (!expect_mapping(node, fmt::format("the curve of {}", context), m_sink)) return;
-    check_keys(node, kOptionNames, fmt::format("the curve of {}", context), m_sink);
+    const std::string subject = concat({"the curve of ", context});
+    if (!expect_mapping(node, subject, m_sink)) return;
+    check_keys(node, kOptionNames, subject, m_sink);
     for (Option o : kOptions) {
       const YamlNode* pts = node.find(to_string(o));
       if (pts == nullptr) {
@@ -387,7 +390,7 @@ class CriteriaLoader {
   // {criterion: [answers]} or {criterion: answer} or {criterion: {below: x, at_least: y}}.
   std::vector<Condition> load_conditions(const YamlNode& node, const std::string& context) {
     std::vector<Condition> out;
-    if (!expect_mapping(node, fmt::format("'when' of {}", context), m_sink)) return out;
+    if (!expect_mapping(node, concat({"'when' of ", context}), m_sink)) return out;
     if (node.entries.empty()) m_sink.error(node.pos, fmt::format("'when' of {} is empty", context));
     for (const auto& [key, value] : node.entries) {
       Condition cond;
@@ -419,7 +422,7 @@ class CriteriaLoader {
           }
         }
       } else if (target.kind == CriterionKind::number && value.is_mapping()) {
-        check_keys(value, {"below", "at_least"}, fmt::format("a condition on '{}'", target.id),
+        check_keys(value, {"below", "at_least"}, concat({"a condition on '", target.id, "'"}),
                    m_sink);
         if (const YamlNode* b = value.find("below"))
           cond.below = read_number(*b, "'below'", m_sink);
@@ -437,7 +440,7 @@ class CriteriaLoader {
   }
 
   void load_adjustments(const YamlNode& list, Criterion& c) {
-    const std::string context = fmt::format("an adjustment of criterion '{}'", c.id);
+    const std::string context = concat({"an adjustment of criterion '", c.id, "'"});
     if (c.kind != CriterionKind::choice) {
       m_sink.error(list.pos, "only choice criteria can have 'adjust'");
       return;
@@ -490,7 +493,7 @@ class CriteriaLoader {
             m_sink.error(id->pos, fmt::format("constraint '{}' is defined twice", k.id));
         }
       }
-      const std::string context = fmt::format("constraint '{}'", k.id);
+      const std::string context = concat({"constraint '", k.id, "'"});
       check_keys(node, kConstraintKeys, context, m_sink);
       if (const YamlNode* when = require_key(node, "when", context, m_sink))
         k.when = load_conditions(*when, context);
@@ -523,8 +526,7 @@ class CriteriaLoader {
       if (!expect_mapping(node, "a hybrid pattern", m_sink)) continue;
       HybridPattern pattern;
       pattern.id = required_text(node, "id", "a hybrid pattern").value_or("");
-      const std::string context =
-          fmt::format("hybrid pattern '{}'", escape_for_message(pattern.id));
+      const std::string context = concat({"hybrid pattern '", escape_for_message(pattern.id), "'"});
       check_keys(node, {"id", "title", "when", "why"}, context, m_sink);
       pattern.title = required_text(node, "title", context).value_or("");
       pattern.why = required_text(node, "why", context).value_or("");

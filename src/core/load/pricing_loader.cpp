@@ -177,7 +177,7 @@ class PricingLoader {
                   bool allow_zero = false) {
     const YamlNode* v = require_key(node, key, context, m_sink);
     if (v == nullptr) return 0;
-    const auto n = read_number(*v, fmt::format("'{}'", key), m_sink);
+    const auto n = read_number(*v, concat({"'", key, "'"}), m_sink);
     if (n && (allow_zero ? *n < 0 : *n <= 0)) {
       m_sink.error(v->pos, fmt::format("'{}' of {} must be {}", key, context,
                                        allow_zero ? "0 or more" : "above 0"));
@@ -199,7 +199,7 @@ class PricingLoader {
             int high, bool required = true) {
     const YamlNode* v = required ? require_key(node, key, context, m_sink) : node.find(key);
     if (v == nullptr) return 0;
-    const auto n = read_number(*v, fmt::format("'{}'", key), m_sink);
+    const auto n = read_number(*v, concat({"'", key, "'"}), m_sink);
     if (!n) return 0;
     const auto w = whole_number(*n, low, high);
     if (!w) {
@@ -211,14 +211,14 @@ class PricingLoader {
 
   std::string text(const YamlNode& node, std::string_view key, const std::string& context) {
     const YamlNode* v = require_key(node, key, context, m_sink);
-    return v ? read_string(*v, fmt::format("'{}'", key), m_sink).value_or("") : "";
+    return v ? read_string(*v, concat({"'", key, "'"}), m_sink).value_or("") : "";
   }
 
   Quantisation quantisation(const YamlNode& node, std::string_view key,
                             const std::string& context) {
     const YamlNode* v = require_key(node, key, context, m_sink);
     if (v == nullptr) return Quantisation::bits16;
-    const std::string t = read_string(*v, fmt::format("'{}'", key), m_sink).value_or("");
+    const std::string t = read_string(*v, concat({"'", key, "'"}), m_sink).value_or("");
     for (Quantisation q : {Quantisation::bits16, Quantisation::bits8, Quantisation::bits4}) {
       if (t == to_string(q)) return q;
     }
@@ -245,7 +245,7 @@ class PricingLoader {
   template <typename Map>
   typename Map::mapped_type begin_entry(const Map& map, const YamlEntry& entry,
                                         const std::string& context) {
-    if (!m_seen.insert(fmt::format("{}\n{}", context, entry.first.value)).second)
+    if (!m_seen.insert(concat({context, "\n", entry.first.value})).second)
       m_sink.error(entry.first.pos, fmt::format("{} is defined twice", context));
     const auto it = map.find(entry.first.value);
     m_partial = m_overlay && it != map.end();
@@ -258,7 +258,7 @@ class PricingLoader {
                                          std::string_view what, const std::string& context) {
     const YamlNode* v = require_key(node, key, context, m_sink);
     if (v == nullptr) return nullptr;
-    const std::string name = read_string(*v, fmt::format("'{}'", key), m_sink).value_or("");
+    const std::string name = read_string(*v, concat({"'", key, "'"}), m_sink).value_or("");
     if (const auto it = map.find(name); it != map.end()) return &it->second;
     if (v->is_scalar()) m_sink.error(v->pos, not_in_catalog(map, context, what, name));
     return nullptr;
@@ -269,7 +269,7 @@ class PricingLoader {
     for (const auto& entry : node.entries) {
       const YamlNode& value = entry.second;
       const std::string context =
-          fmt::format("hosted model '{}'", escape_for_message(entry.first.value));
+          concat({"hosted model '", escape_for_message(entry.first.value), "'"});
       if (!expect_mapping(value, context, m_sink)) continue;
       check_keys(value,
                  {"name", "input_per_mtok", "cached_input_per_mtok", "output_per_mtok",
@@ -293,7 +293,7 @@ class PricingLoader {
       // Optional (absent: not offered); an overlay that names it replaces it whole.
       if (const YamlNode* pv = value.find("provisioned")) {
         m_partial = false;
-        h.provisioned = provisioned(*pv, fmt::format("the provisioned capacity of {}", context));
+        h.provisioned = provisioned(*pv, concat({"the provisioned capacity of ", context}));
         m_partial = partial;
       }
       h.provenance = provenance(value, context);
@@ -326,7 +326,7 @@ class PricingLoader {
     if (!expect_mapping(node, "'gpus'", m_sink)) return;
     for (const auto& entry : node.entries) {
       const YamlNode& value = entry.second;
-      const std::string context = fmt::format("GPU '{}'", escape_for_message(entry.first.value));
+      const std::string context = concat({"GPU '", escape_for_message(entry.first.value), "'"});
       if (!expect_mapping(value, context, m_sink)) continue;
       check_keys(
           value,
@@ -375,7 +375,7 @@ class PricingLoader {
     if (!expect_mapping(node, "'models'", m_sink)) return;
     for (const auto& entry : node.entries) {
       const YamlNode& value = entry.second;
-      const std::string context = fmt::format("model '{}'", escape_for_message(entry.first.value));
+      const std::string context = concat({"model '", escape_for_message(entry.first.value), "'"});
       if (!expect_mapping(value, context, m_sink)) continue;
       check_keys(value,
                  {"name", "params_b", "active_params_b", "layers", "kv_heads", "head_dim",
@@ -408,7 +408,7 @@ class PricingLoader {
                                            context));
         } else {
           for (const YamlNode& item : t->items) {
-            const std::string fc = fmt::format("a throughput figure of {}", context);
+            const std::string fc = concat({"a throughput figure of ", context});
             if (!expect_mapping(item, fc, m_sink)) continue;
             m.throughput.push_back(throughput(item, fc));
           }
@@ -456,7 +456,7 @@ class PricingLoader {
     m_partial = m_overlay;  // an overlay changes the fields of a tier it names
     for (std::size_t i = 0; i < tiers.answers.size(); ++i) {
       const YamlNode* entry = node.find(tiers.answers[i].id);
-      const std::string context = fmt::format("tier '{}'", tiers.answers[i].id);
+      const std::string context = concat({"tier '", tiers.answers[i].id, "'"});
       if (entry == nullptr && m_overlay) continue;
       if (entry == nullptr) {
         m_sink.error(node.pos, fmt::format("missing tier: 'tiers' has no entry for capability "
@@ -540,7 +540,7 @@ class PricingLoader {
     check_keys(node, names, "'figures'", m_sink);
     for (const auto& spec : kFigures) {
       const YamlNode* entry = node.find(spec.name);
-      const std::string context = fmt::format("figure '{}'", spec.name);
+      const std::string context = concat({"figure '", spec.name, "'"});
       if (entry == nullptr && m_overlay) continue;
       if (entry == nullptr) {
         m_sink.error(node.pos, fmt::format("missing figure '{}' in 'figures'", spec.name));
@@ -584,7 +584,7 @@ class PricingLoader {
     check_keys(node, names, "'tables'", m_sink);
     for (const auto& spec : kTables) {
       const YamlNode* entry = node.find(spec.name);
-      const std::string context = fmt::format("table '{}'", spec.name);
+      const std::string context = concat({"table '", spec.name, "'"});
       if (entry == nullptr && m_overlay) continue;
       if (entry == nullptr) {
         m_sink.error(node.pos, fmt::format("missing table '{}' in 'tables'", spec.name));
@@ -602,12 +602,11 @@ class PricingLoader {
         m_sink.error(entry->pos, fmt::format("{} needs a choice criterion '{}' in the criteria",
                                              context, spec.criterion));
       } else if (const YamlNode* values = require_key(*entry, "values", context, m_sink);
-                 values &&
-                 expect_mapping(*values, fmt::format("'values' of {}", context), m_sink)) {
+                 values && expect_mapping(*values, concat({"'values' of ", context}), m_sink)) {
         const Criterion& c = m_q.criteria[ci];
         std::vector<std::string> ids;
         for (const auto& a : c.answers) ids.push_back(a.id);
-        check_keys(*values, ids, fmt::format("'values' of {}", context), m_sink);
+        check_keys(*values, ids, concat({"'values' of ", context}), m_sink);
         t.by_answer.resize(c.answers.size());
         for (std::size_t i = 0; i < c.answers.size(); ++i) {
           const YamlNode* v = values->find(c.answers[i].id);

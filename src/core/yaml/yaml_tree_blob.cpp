@@ -51,9 +51,10 @@ class Reader {
  public:
   explicit Reader(std::string_view blob) : m_blob(blob) {}
 
-  YamlNode node(int depth) {
+  // Fills `n` in place: children are made where they will stay, not
+  // built apart and moved in.
+  void node(YamlNode& n, int depth) {
     if (depth > 64) fail();
-    YamlNode n;
     const auto kind = byte();
     if (kind > static_cast<std::uint8_t>(YamlNode::Kind::mapping)) fail();
     n.kind = static_cast<YamlNode::Kind>(kind);
@@ -70,23 +71,24 @@ class Reader {
       }
       case YamlNode::Kind::sequence: {
         const auto count = varint();
-        n.items.reserve(count);
-        for (std::uint64_t i = 0; i < count; ++i) n.items.push_back(node(depth + 1));
+        if (count > m_blob.size() - m_at) fail();  // every node takes a byte or more
+        n.items.resize(count);
+        for (YamlNode& item : n.items) node(item, depth + 1);
         break;
       }
       case YamlNode::Kind::mapping: {
         const auto count = varint();
-        n.entries.reserve(count);
-        for (std::uint64_t i = 0; i < count; ++i) {
-          YamlNode key = node(depth + 1);
-          n.entries.push_back(YamlEntry{std::move(key), node(depth + 1)});
+        if (count > m_blob.size() - m_at) fail();
+        n.entries.resize(count);
+        for (YamlEntry& e : n.entries) {
+          node(e.first, depth + 1);
+          node(e.second, depth + 1);
         }
         break;
       }
       case YamlNode::Kind::null:
         break;
     }
-    return n;
   }
 
   bool done() const { return m_at == m_blob.size(); }
@@ -124,7 +126,8 @@ std::string serialize_yaml_tree(const YamlNode& root) {
 
 YamlNode deserialize_yaml_tree(std::string_view blob) {
   Reader reader(blob);
-  YamlNode root = reader.node(0);
+  YamlNode root;
+  reader.node(root, 0);
   if (!reader.done()) throw Error("the embedded data is damaged; rebuild aidecide");
   return root;
 }

@@ -14,6 +14,7 @@
 #include "helpers.hpp"
 
 using aidecide::ascii_lower;
+using aidecide::concat;
 using aidecide::did_you_mean;
 using aidecide::equal_ignoring_case;
 using aidecide::is_iso_date;
@@ -75,6 +76,14 @@ TEST_CASE("is_iso_date takes only days the calendar has", "[text][dates]") {
   CHECK_FALSE(is_iso_date("2026-13-01"));
   CHECK_FALSE(is_iso_date("2026-00-10"));
   CHECK_FALSE(is_iso_date("2026-01-00"));
+}
+
+TEST_CASE("concat puts its pieces one after the other", "[text]") {
+  CHECK(concat({}) == "");
+  CHECK(concat({"the curve of ", "criterion 'volume'"}) == "the curve of criterion 'volume'");
+  const std::string long_piece(100, 'x');
+  CHECK(concat({"'", long_piece, "'", ""}) == "'" + long_piece + "'");
+  CHECK(concat({"a\nb", std::string_view("c\0d", 3)}) == std::string("a\nbc\0d", 6));
 }
 
 TEST_CASE("ascii_lower lowers ASCII letters only", "[text]") {

@@ -129,6 +129,11 @@ TEST_CASE("the binary tree form keeps every value and position", "[yaml][tree]")
   for (std::size_t cut = 0; cut < blob.size(); ++cut) {
     CHECK_THROWS_AS(deserialize_yaml_tree(blob.substr(0, cut)), Error);
   }
+  // A count of children larger than the bytes left is damage, refused
+  // before any room is made for them: a sequence (kind 2) of 2^31 items
+  // at line 1, column 1, in 9 bytes.
+  const std::string huge{"\x02\x00\x01\x01\x80\x80\x80\x80\x08", 9};
+  CHECK_THROWS_WITH(deserialize_yaml_tree(huge), "the embedded data is damaged; rebuild aidecide");
 }
 
 TEST_CASE("the embedded trees hold exactly the embedded files", "[yaml][tree]") {
