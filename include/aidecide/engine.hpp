@@ -44,14 +44,20 @@ struct Dependencies;  // what reads each criterion: the engine's own (engine/sco
 
 // Everything loaded once per process and shared read-only.
 struct ScoringModel {
-  Questionnaire questionnaire;
+ private:
+  // Declared first: `questionnaire` refers to it. The criteria are
+  // read-only once loaded, so the models made from this one share them.
+  std::shared_ptr<const Questionnaire> m_questionnaire;
+
+ public:
+  const Questionnaire& questionnaire;
   Pricing pricing;
   CostInputs inputs;
 
   ScoringModel(Questionnaire q, Pricing p);
   const Dependencies& dependencies() const { return *m_dependencies; }
   // The same criteria with other prices (a profile's named models): the
-  // dependencies are shared, the questionnaire copied.
+  // questionnaire, its cost inputs and the dependencies are shared.
   ScoringModel with_pricing(Pricing p) const;
   // This model with every estimated throughput figure at the low (0) or
   // high (1) end of its range (kEstimateRange): built on first use, once,
@@ -60,7 +66,7 @@ struct ScoringModel {
 
  private:
   struct EstimateEnds;
-  ScoringModel(Questionnaire q, Pricing p, std::shared_ptr<const Dependencies> dependencies);
+  ScoringModel(const ScoringModel& base, Pricing p);
   std::shared_ptr<const Dependencies> m_dependencies;
   std::shared_ptr<EstimateEnds> m_estimate_ends;
 };

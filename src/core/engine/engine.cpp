@@ -25,22 +25,23 @@ struct ScoringModel::EstimateEnds {
 };
 
 ScoringModel::ScoringModel(Questionnaire q, Pricing p)
-    : questionnaire(std::move(q)),
+    : m_questionnaire(std::make_shared<const Questionnaire>(std::move(q))),
+      questionnaire(*m_questionnaire),
       pricing(std::move(p)),
       inputs(CostInputs::resolve(questionnaire)),
       m_dependencies(std::make_shared<const Dependencies>(Dependencies::of(questionnaire, inputs))),
       m_estimate_ends(std::make_shared<EstimateEnds>()) {}
 
-ScoringModel::ScoringModel(Questionnaire q, Pricing p,
-                           std::shared_ptr<const Dependencies> dependencies)
-    : questionnaire(std::move(q)),
+ScoringModel::ScoringModel(const ScoringModel& base, Pricing p)
+    : m_questionnaire(base.m_questionnaire),
+      questionnaire(*m_questionnaire),
       pricing(std::move(p)),
-      inputs(CostInputs::resolve(questionnaire)),
-      m_dependencies(std::move(dependencies)),
+      inputs(base.inputs),
+      m_dependencies(base.m_dependencies),
       m_estimate_ends(std::make_shared<EstimateEnds>()) {}
 
 ScoringModel ScoringModel::with_pricing(Pricing p) const {
-  return ScoringModel(questionnaire, std::move(p), m_dependencies);
+  return ScoringModel(*this, std::move(p));
 }
 
 const ScoringModel& ScoringModel::with_estimates_at(std::size_t end) const {

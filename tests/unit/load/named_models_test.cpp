@@ -103,6 +103,8 @@ TEST_CASE("a profile naming its models decides as a catalog whose tiers name the
   }
   const ScoringModel tiers = default_model().with_pricing(
       load_pricing_files({{"o.yaml", overlay}}, default_model().questionnaire));
+  // Other prices, the same criteria: shared, not copied.
+  CHECK(&tiers.questionnaire == &default_model().questionnaire);
   EngineOptions options;
   options.samples = 200;
   const Decision named = decide(default_model(), make_profile({}, models), options);

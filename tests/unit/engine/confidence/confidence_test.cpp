@@ -144,6 +144,11 @@ TEST_CASE("an estimated throughput is tried at both ends of its range", "[confid
     const ScoringModel& low = model.with_estimates_at(0);
     const ScoringModel& high = model.with_estimates_at(1);
     CHECK(&low == &model.with_estimates_at(0));  // made once
+    // The ends share the criteria and their cost inputs; only prices differ.
+    CHECK(&low.questionnaire == &model.questionnaire);
+    CHECK(&high.questionnaire == &model.questionnaire);
+    CHECK(low.inputs.tokens_in == model.inputs.tokens_in);
+    CHECK(high.inputs.monthly_budget == model.inputs.monthly_budget);
     std::size_t estimated = 0;
     for (std::size_t t = 0; t < model.pricing.plans.size(); ++t) {
       const auto& shapes = model.pricing.plans[t].own_local.shapes;
