@@ -34,16 +34,18 @@ once() {
 # Prints the median line (by time) of a file of once() lines.
 median() { sort -n "$1" | awk -v n="$runs" 'NR == int((n + 1) / 2) { print; exit }'; }
 
-# Milliseconds of the median of 21 runs (wall clock, bash's own timer).
-millis() {
-  local i start end
-  for ((i = 0; i < 21; i++)); do
-    start=$EPOCHREALTIME
-    "$@" >/dev/null 2>&1 || true
-    end=$EPOCHREALTIME
-    echo "$start $end" | awk '{ printf "%.3f\n", ($2 - $1) * 1000 }'
-  done | sort -n | sed -n 11p
+# Milliseconds of one run of a command, appended to file $1 (wall clock,
+# bash's own timer).
+time_once() {
+  local out=$1 start end
+  shift
+  start=$EPOCHREALTIME
+  "$@" >/dev/null 2>&1 || true
+  end=$EPOCHREALTIME
+  echo "$start $end" | awk '{ printf "%.3f\n", ($2 - $1) * 1000 }' >>"$out"
 }
+# The median of a file of time_once() lines.
+median_ms() { sort -n "$1" | sed -n "$((($(wc -l <"$1") + 1) / 2))p"; }
 
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
@@ -108,11 +110,20 @@ for n in $adr_counts; do
 done
 echo
 one=$(generate profiles 1000)/p000001.yaml
-# A process that does nothing first: what starting one costs on this
-# machine, which the targets for one profile include.
-echo "startup, median of 21: /bin/true $(millis /bin/true) ms, --version $(millis "$bin" --version) ms," \
-  "score one profile $(millis "$bin" score "$one") ms," \
-  "score one as JSON $(millis "$bin" score --format json "$one") ms"
+# A process that does nothing: what starting one costs on this machine,
+# which the targets for one profile include. Round by round, each command
+# once, so that a machine getting busier or quieter weighs on all alike.
+: >"$tmp/true"; : >"$tmp/version"; : >"$tmp/text"; : >"$tmp/json"
+for ((i = 0; i < 21; i++)); do
+  time_once "$tmp/true" /bin/true
+  time_once "$tmp/version" "$bin" --version
+  time_once "$tmp/text" "$bin" score "$one"
+  time_once "$tmp/json" "$bin" score --format json "$one"
+done
+echo "startup, median of 21: /bin/true $(median_ms "$tmp/true") ms," \
+  "--version $(median_ms "$tmp/version") ms," \
+  "score one profile $(median_ms "$tmp/text") ms," \
+  "score one as JSON $(median_ms "$tmp/json") ms"
 echo "ratio = floor time / aidecide time (1.00: as fast as only parsing; target >= 0.6 for"
 echo "score, >= 0.67 (1.5x) for check); the floor is yaml-cpp's event parser, node_ratio the"
 echo "same against its node API (YAML::Load)"
