@@ -229,10 +229,6 @@ class Sampler {
   bool m_budgets_per_draw = false;  // too many combinations of them to remember with the vetoes
   // What the fused pass computes, and the uncertain answers any of it reads.
   bool m_fused_cost = false, m_fused_budget = false, m_fused_over = false;
-  // The workspace's rows for them, per draw of a block.
-  PerOption* m_cost_rows = nullptr;
-  PerOption* m_budget_rows = nullptr;
-  std::array<bool, kOptionCount>* m_over = nullptr;
   std::vector<std::size_t> m_fused_reads;
   // The cost model at the base answers, when the only uncertain answers it
   // reads are ones a CostBase allows (the volume, the budgets and their
@@ -517,9 +513,6 @@ void Sampler::fuse() {
     m_ws.budget_rows.resize(kBlock);
     m_ws.over.resize(kBlock);
   }
-  m_cost_rows = m_ws.cost_rows.data();
-  m_budget_rows = m_ws.budget_rows.data();
-  m_over = m_ws.over.data();
   for (std::size_t u = 0; u < reads.size(); ++u) {
     if (reads[u]) m_fused_reads.push_back(u);
   }
@@ -529,17 +522,17 @@ void Sampler::fused_block(std::size_t count) {
   for (std::size_t j = 0; j < count; ++j) {
     for (std::size_t u : m_fused_reads) set_value(u, m_ws.outcome[u * kBlock + j]);
     const DerivedUtilities d =
-        derived(m_fused_cost, m_fused_budget, m_fused_over ? &m_over[j] : nullptr);
-    m_cost_rows[j] = d.cost;
-    m_budget_rows[j] = d.budget;
+        derived(m_fused_cost, m_fused_budget, m_fused_over ? &m_ws.over[j] : nullptr);
+    m_ws.cost_rows[j] = d.cost;
+    m_ws.budget_rows[j] = d.budget;
   }
 }
 
 const PerOption* Sampler::fused_row(const Remembered& m, std::size_t j) const {
   const Criterion& c = m_in.model.questionnaire.criteria[m.criterion];
   if (c.answerable() || !m.per_draw()) return nullptr;
-  if (c.signal == DerivedSignal::cost) return m_fused_cost ? &m_cost_rows[j] : nullptr;
-  return m_fused_budget ? &m_budget_rows[j] : nullptr;
+  if (c.signal == DerivedSignal::cost) return m_fused_cost ? &m_ws.cost_rows[j] : nullptr;
+  return m_fused_budget ? &m_ws.budget_rows[j] : nullptr;
 }
 
 const double* Sampler::block_vetoes(std::size_t count) {
@@ -708,7 +701,7 @@ std::size_t Sampler::kept_with_budgets(const double* vetoed, std::size_t count) 
     std::uint8_t winner = best_of(out);
     if (winner != kNone && m_fused_over) {
       // Over a firm budget, it wins only if no allowed option fits.
-      if (m_over[j][winner]) winner = best_of(rule_out_over_budget(out, m_over[j]));
+      if (m_ws.over[j][winner]) winner = best_of(rule_out_over_budget(out, m_ws.over[j]));
     } else if (winner != kNone) {
       for (std::size_t u : m_budget_reads) set_value(u, m_ws.outcome[u * kBlock + j]);
       if (over_firm(kOptions[winner])) winner = best_of(rule_out_over_budget(out, over_firm()));
