@@ -86,8 +86,8 @@ fuzz-smoke: fuzz
 BENCH_PROFILES ?= 1000 10000 100000
 BENCH_ADRS ?= 1000 10000
 bench: build
-	@dpkg-query -W -f='$${Status}\n' time 2>/dev/null | grep -q 'ok installed' || \
-	  ($(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time)
+	@[ "$$(dpkg-query -W -f='$${Status}\n' time valgrind 2>/dev/null | grep -c 'ok installed')" = 2 ] || \
+	  ($(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time valgrind)
 	tests/bench/bench.sh $(BUILD_DIR) "$(BENCH_PROFILES)" "$(BENCH_ADRS)"
 
 format:

@@ -124,6 +124,16 @@ echo "startup, median of 21: /bin/true $(median_ms "$tmp/true") ms," \
   "--version $(median_ms "$tmp/version") ms," \
   "score one profile $(median_ms "$tmp/text") ms," \
   "score one as JSON $(median_ms "$tmp/json") ms"
+# The same profile in figures that do not move with the machine: its wall
+# time above can double within an hour on a shared host, these stay put.
+/usr/bin/time -o "$tmp/faults" -f '%R' "$bin" score --format json "$one" >/dev/null 2>&1 || true
+faults=$(tail -1 "$tmp/faults")
+instructions="unknown (valgrind is missing)"
+if command -v valgrind >/dev/null; then
+  instructions=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+    "$bin" score --format json "$one" 2>&1 >/dev/null | awk '/refs:/ { print $NF }')
+fi
+echo "one profile as JSON: $instructions instructions, $faults page faults"
 echo "ratio = floor time / aidecide time (1.00: as fast as only parsing; target >= 0.6 for"
 echo "score, >= 0.67 (1.5x) for check); the floor is yaml-cpp's event parser, node_ratio the"
 echo "same against its node API (YAML::Load)"
