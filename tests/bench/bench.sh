@@ -31,8 +31,9 @@ once() {
   tail -1 "$report" >>"$out"
   rm -f "$report"
 }
-# Prints the median line (by time) of a file of once() lines.
-median() { sort -n "$1" | awk -v n="$runs" 'NR == int((n + 1) / 2) { print; exit }'; }
+# Prints the median line (by its first number) of a file of once() or
+# time_once() lines.
+median() { sort -n "$1" | sed -n "$((($(wc -l <"$1") + 1) / 2))p"; }
 
 # Milliseconds of one run of a command, appended to file $1 (wall clock,
 # bash's own timer).
@@ -44,8 +45,6 @@ time_once() {
   end=$EPOCHREALTIME
   echo "$start $end" | awk '{ printf "%.3f\n", ($2 - $1) * 1000 }' >>"$out"
 }
-# The median of a file of time_once() lines.
-median_ms() { sort -n "$1" | sed -n "$((($(wc -l <"$1") + 1) / 2))p"; }
 
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
@@ -120,10 +119,10 @@ for ((i = 0; i < 21; i++)); do
   time_once "$tmp/text" "$bin" score "$one"
   time_once "$tmp/json" "$bin" score --format json "$one"
 done
-echo "startup, median of 21: /bin/true $(median_ms "$tmp/true") ms," \
-  "--version $(median_ms "$tmp/version") ms," \
-  "score one profile $(median_ms "$tmp/text") ms," \
-  "score one as JSON $(median_ms "$tmp/json") ms"
+echo "startup, median of 21: /bin/true $(median "$tmp/true") ms," \
+  "--version $(median "$tmp/version") ms," \
+  "score one profile $(median "$tmp/text") ms," \
+  "score one as JSON $(median "$tmp/json") ms"
 # The same profile in figures that do not move with the machine: its wall
 # time above can double within an hour on a shared host, these stay put.
 /usr/bin/time -o "$tmp/faults" -f '%R' "$bin" score --format json "$one" >/dev/null 2>&1 || true
